@@ -1,0 +1,158 @@
+"""The `sentinelle` command: parse arguments, call `sentinelle.api`, render. No logic here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from . import __version__
+from .errors import SentinelleError
+
+
+def _db_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=os.environ.get("SENTINELLE_DB", "sentinelle.db"),
+                   help="database file (default: $SENTINELLE_DB or ./sentinelle.db)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="sentinelle", description=__doc__)
+    ap.add_argument("--version", action="version", version=f"sentinelle {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("analyze", aliases=["analyse"], help="triage and extract facts from JSONL posts")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="JSONL files, or - for stdin")
+    p.add_argument("-o", "--output", default="-", help="output JSONL (default: stdout)")
+    p.add_argument("--rejects", help="where rejected lines go (default: next to the output)")
+    p.add_argument("-j", "--workers", type=int, default=None, help="processes (default: every core)")
+    p.add_argument("--quiet", action="store_true", help="no summary on stderr")
+    _db_arg(p)
+
+    p = sub.add_parser("generate", help="write the synthetic labelled corpus (JSONL)")
+    p.add_argument("-n", type=int, default=1000, help="number of posts")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("-o", "--output", default="-")
+
+    p = sub.add_parser("train", help="rebuild the triage model from the project's own corpus")
+    p.add_argument("-o", "--output", help="model file (default: the bundled one)")
+    p.add_argument("--corpus", default=None, help="folder with handwritten/train/*.jsonl (default: ./corpus)")
+
+    p = sub.add_parser("demo", help="the README's main job: analyse the bundled sample corpus and summarise")
+    p.add_argument("-o", "--output", default=None, help="also write the analysis JSONL here")
+    _db_arg(p)
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command in ("analyze", "analyse"):
+            return cmd_analyze(args)
+        if args.command == "generate":
+            return cmd_generate(args)
+        if args.command == "train":
+            return cmd_train(args)
+        if args.command == "demo":
+            return cmd_demo(args)
+    except SentinelleError as exc:
+        print(f"sentinelle: error {exc.code}: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `sentinelle analyze ... | head`
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print("sentinelle: interrupted", file=sys.stderr)
+        return 130
+    return 2
+
+
+def _open_out(path: str) -> IO[str]:
+    if path == "-":
+        return sys.stdout
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from .api import BatchSummary, run_batch
+    from .jsonl import Reject, default_rejects_path, write_jsonl
+
+    missing = [p for p in args.inputs if p != "-" and not Path(p).is_file()]
+    for p in missing:
+        print(f"sentinelle: {p}: no such file", file=sys.stderr)
+    inputs = [p for p in args.inputs if p not in missing]
+    rejects_path = Path(args.rejects) if args.rejects else default_rejects_path(args.output)
+    out = _open_out(args.output)
+    rej_fh: IO[str] | None = None
+    tty = sys.stderr.isatty() and not args.quiet
+
+    def reject(r: Reject) -> None:
+        nonlocal rej_fh
+        if rej_fh is None:
+            rej_fh = open(rejects_path, "w", encoding="utf-8")  # noqa: SIM115
+        write_jsonl(rej_fh, r.to_record())
+        print(f"sentinelle: rejected {r.message}", file=sys.stderr)
+
+    def progress(s: BatchSummary) -> None:
+        print(f"\r  {s.read:,} posts read, {s.rate:,.0f} posts/s", end="", file=sys.stderr, flush=True)
+
+    try:
+        summary = run_batch(inputs, lambda rec: write_jsonl(out, rec), reject, workers=args.workers,
+                            report_error=lambda e: print(f"sentinelle: {e}", file=sys.stderr),
+                            progress=progress if tty else None)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+        else:
+            out.flush()
+        if rej_fh is not None:
+            rej_fh.close()
+    if tty:
+        print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
+    if not args.quiet:
+        cats = ", ".join(f"{k} {v}" for k, v in sorted(summary.categories.items()))
+        print(f"sentinelle analyze: {summary.read} read, {summary.analysed} analysed, {summary.rejected} rejected"
+              + (f" (see {rejects_path})" if summary.rejected else "")
+              + (f", {summary.failed} with analyser errors" if summary.failed else "")
+              + f"; {cats or 'no posts'}; {summary.seconds:.2f} s, {summary.rate:,.0f} posts/s", file=sys.stderr)
+    return 1 if (summary.rejected or missing) else 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from .corpus.generator import generate
+    from .jsonl import write_jsonl
+
+    out = _open_out(args.output)
+    try:
+        for rec in generate(args.n, seed=args.seed):
+            write_jsonl(out, rec)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from .model.train import train_default
+
+    report = train_default(output=args.output, corpus=args.corpus)
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import run_demo
+
+    return run_demo(db=args.db, output=args.output)
+
+
+def _print(obj: Any) -> None:
+    print(json.dumps(obj, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

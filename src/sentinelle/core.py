@@ -1,0 +1,160 @@
+"""The core objects: a `Post` in, `Finding`s about it, one `Analysis` per post.
+
+A `Post` is what an importer read, frozen. Analysers add `Finding`s to the post's `Analysis`;
+each finding names its kind (the output field it feeds), its value, the character span of the
+original text it rests on, a score, the analyser and rule that produced it, and a sentence that
+explains it. `Analysis.to_record()` renders the `sentinelle analyze` contract.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .normalize import Normalised
+
+PRODUCTS = (
+    "cannabis_herb", "cannabis_resin", "cannabis_concentrate", "cocaine", "crack", "heroin", "mdma",
+    "ketamine", "lsd", "psilocybin", "amphetamine", "methamphetamine", "cathinones", "ghb",
+    "nitrous_oxide", "prescription_drugs", "counterfeit_money",
+)
+UNITS = ("g", "kg", "pill", "blotter", "ml", "unit", "bag")
+CURRENCIES = ("EUR", "GBP", "USD", "CHF")
+HANDLE_PLATFORMS = (
+    "snapchat", "telegram", "instagram", "whatsapp", "signal", "potato", "wickr", "threema", "session",
+    "twitter", "tiktok", "other",
+)
+PAYMENTS = ("cash", "lydia", "paypal", "crypto", "bank_transfer", "coupon", "card", "paylib", "wero")
+CATEGORIES = ("sale", "recruitment", "other")
+PREPAYMENTS = ("none", "partial", "full")
+
+# The kinds of finding that feed an output field of the contract, in output order.
+LIST_FIELDS = ("products", "prices", "handles", "phones", "places", "departments", "payment")
+BOOL_FIELDS = ("delivery", "always_open", "promotion", "scam_signals", "minors_signals")
+# Fields that only make sense on a sale (the schema leaves them empty elsewhere).
+SALE_ONLY = ("products", "prices", "min_order", "payment", "delivery", "always_open", "prepayment",
+             "promotion", "scam_signals")
+# Kinds that explain the verdict rather than feed a field.
+CUE = "cue"
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """One social-media item as an importer read it. Never modified after creation."""
+
+    id: str
+    text: str
+    platform: str = ""
+    author: str = ""
+    date: str = ""  # ISO 8601 as read; "" when unknown
+    lang: str = ""  # as declared by the source; "" when unknown
+    source: str = ""  # provenance: file and line, archive member, message id
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One fact found in a post, with the evidence behind it."""
+
+    kind: str  # an output field ("products", "prices", ...) or "cue" for triage evidence
+    value: Any  # str, dict or bool, as the output field wants it
+    start: int  # span in the ORIGINAL text
+    end: int
+    analyser: str
+    rule: str  # the rule or lexicon entry that fired, e.g. "fr/products.toml:cocaine:coke"
+    score: float = 1.0
+    explanation: str = ""
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything known about one post as it goes through the pipeline."""
+
+    post: Post
+    norm: Normalised
+    lang: str
+    findings: list[Finding] = field(default_factory=list)
+    category: str = "other"
+    score: float = 0.0
+    network: str | None = None
+    errors: list[str] = field(default_factory=list)
+    notes: dict[str, Any] = field(default_factory=dict)  # analysers' shared scratch space
+
+    def add(self, kind: str, value: Any, start: int, end: int, *, analyser: str, rule: str,
+            score: float = 1.0, explanation: str = "") -> Finding:
+        f = Finding(kind, value, start, end, analyser, rule, score, explanation)
+        self.findings.append(f)
+        return f
+
+    def add_norm(self, kind: str, value: Any, nstart: int, nend: int, **kw: Any) -> Finding:
+        """Add a finding whose span is given in normalised-text offsets."""
+        start, end = self.norm.span(nstart, nend)
+        return self.add(kind, value, start, end, **kw)
+
+    def of(self, kind: str) -> list[Finding]:
+        return [f for f in self.findings if f.kind == kind]
+
+    def has(self, kind: str) -> bool:
+        return any(f.kind == kind for f in self.findings)
+
+    def values(self, kind: str) -> list[Any]:
+        """Distinct values of a kind, in order of first appearance."""
+        seen: list[Any] = []
+        for f in self.findings:
+            if f.kind == kind and f.value not in seen:
+                seen.append(f.value)
+        return seen
+
+    def text_of(self, f: Finding) -> str:
+        return self.post.text[f.start:f.end]
+
+    # -- the output contract ----------------------------------------------------------------
+
+    def to_record(self) -> dict[str, Any]:
+        """The `sentinelle analyze` output line (shared/contract/findings.md)."""
+        sale = self.category == "sale"
+        illicit = self.category in ("sale", "recruitment")
+        kept = [f for f in self.findings if _kept(f, sale, illicit)]
+        rec: dict[str, Any] = {"id": self.post.id, "category": self.category, "score": round(self.score, 4)}
+        for name in ("products", "prices", "handles", "phones", "places", "departments"):
+            rec[name] = _distinct(f.value for f in kept if f.kind == name)
+        mins = [f.value for f in kept if f.kind == "min_order"]
+        rec["min_order"] = mins[0] if mins else None
+        rec["payment"] = _distinct(f.value for f in kept if f.kind == "payment")
+        for name in ("delivery", "always_open", "promotion", "scam_signals", "minors_signals"):
+            rec[name] = any(f.value for f in kept if f.kind == name)
+        pre = [f.value for f in kept if f.kind == "prepayment"]
+        rec["prepayment"] = "full" if "full" in pre else ("partial" if "partial" in pre else "none")
+        rec["network"] = self.network
+        rec["evidence"] = [
+            {"field": "category" if f.kind == CUE else f.kind, "start": f.start, "end": f.end,
+             "text": self.post.text[f.start:f.end], "rule": f.rule}
+            for f in kept
+        ]
+        return rec
+
+
+def _kept(f: Finding, sale: bool, illicit: bool) -> bool:
+    if f.kind in SALE_ONLY:
+        return sale
+    if f.kind == "minors_signals":
+        return illicit
+    return True
+
+
+def _distinct(values: Iterable[Any]) -> list[Any]:
+    out: list[Any] = []
+    for v in values:
+        if v not in out:
+            out.append(v)
+    return out
+
+
+def empty_record(post_id: str) -> dict[str, Any]:
+    """The output line for a post that could not be analysed (every field present, empty)."""
+    return {
+        "id": post_id, "category": "other", "score": 0.0, "products": [], "prices": [], "handles": [],
+        "phones": [], "places": [], "departments": [], "min_order": None, "payment": [], "delivery": False,
+        "always_open": False, "promotion": False, "scam_signals": False, "minors_signals": False,
+        "prepayment": "none", "network": None, "evidence": [],
+    }

@@ -1,0 +1,135 @@
+"""Reading posts from JSONL, one line at a time, with a clear reason for every rejected line.
+
+`read_posts(path)` yields `Post`s and `Reject`s in file order. A rejected line never stops the
+file: the reason names the file and line, and the raw line is kept for the rejects file.
+Lines longer than `max_line_bytes` are not loaded into memory whole.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from .core import Post
+from .errors import InputError
+
+MAX_LINE_BYTES = 1 << 20  # a social-media post is never a megabyte
+MAX_KEPT_BYTES = 4096  # how much of a rejected line the rejects file keeps
+
+
+@dataclass(frozen=True, slots=True)
+class Reject:
+    source: str  # "file:line"
+    code: str
+    message: str
+    raw: str  # the start of the line, as text (invalid bytes replaced)
+
+    def to_record(self) -> dict[str, Any]:
+        return {"source": self.source, "error": self.code, "message": self.message, "line": self.raw}
+
+
+def _open(path: str) -> tuple[IO[bytes], str]:
+    if path == "-":
+        return sys.stdin.buffer, "<stdin>"
+    return open(path, "rb"), path  # noqa: SIM115 - closed by read_posts
+
+
+def _lines(fh: IO[bytes], limit: int) -> Iterator[tuple[bytes, bool]]:
+    """Lines of at most `limit` bytes; a longer line is drained and flagged as too long."""
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            size = len(line)
+            while True:  # drain the rest of the line without keeping it
+                more = fh.readline(1 << 20)
+                size += len(more)
+                if not more or more.endswith(b"\n"):
+                    break
+            yield line[:MAX_KEPT_BYTES] + b"...", True
+            _lines.last_size = size  # type: ignore[attr-defined]
+            continue
+        yield line, False
+
+
+def post_from_record(obj: Any, where: str) -> Post:
+    """Build a Post from a decoded JSON object, or raise InputError naming the field."""
+    if not isinstance(obj, dict):
+        raise InputError(f"expected a JSON object, got {type(obj).__name__}", where=where)
+    if "id" not in obj:
+        raise InputError("missing field 'id'", where=where)
+    pid = obj["id"]
+    if isinstance(pid, bool) or not isinstance(pid, (str, int)) or (isinstance(pid, str) and not pid.strip()):
+        raise InputError(f"field 'id' must be a non-empty string or an integer, got {pid!r:.60}", where=where)
+    if "text" not in obj:
+        raise InputError(f"post {pid!r}: missing field 'text'", where=where)
+    text = obj["text"]
+    if not isinstance(text, str):
+        raise InputError(f"post {pid!r}: field 'text' must be a string, got {type(text).__name__}", where=where)
+    fields: dict[str, str] = {}
+    for key in ("platform", "author", "date", "lang"):
+        value = obj.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise InputError(f"post {pid!r}: field {key!r} must be a string, got {type(value).__name__}",
+                             where=where)
+        fields[key] = value
+    return Post(id=str(pid), text=text, source=where, **fields)
+
+
+def read_posts(path: str, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[Post | Reject]:
+    """Posts and rejects of a JSONL file (`-` for stdin), in order. Blank lines are skipped."""
+    try:
+        fh, name = _open(path)
+    except OSError as exc:
+        yield Reject(f"{path}:0", InputError.code, f"cannot open: {exc.strerror or exc}", "")
+        return
+    try:
+        for n, (raw, too_long) in enumerate(_lines(fh, max_line_bytes), 1):
+            where = f"{name}:{n}"
+            text_raw = raw[:MAX_KEPT_BYTES].decode("utf-8", "replace")
+            if too_long:
+                size = getattr(_lines, "last_size", len(raw))
+                yield Reject(where, InputError.code,
+                             f"{where}: line is {size / 1e6:.1f} MB, over the {max_line_bytes / 1e6:.1f} MB limit",
+                             text_raw)
+                continue
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield Reject(where, InputError.code,
+                             f"{where}: not valid UTF-8 (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})",
+                             text_raw)
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield Reject(where, InputError.code, f"{where}: not JSON: {exc.msg} (column {exc.colno})", text_raw)
+                continue
+            try:
+                yield post_from_record(obj, where)
+            except InputError as exc:
+                yield Reject(where, exc.code, exc.message, text_raw)
+    finally:
+        if fh is not sys.stdin.buffer:
+            fh.close()
+
+
+def write_jsonl(fh: IO[str], record: dict[str, Any]) -> None:
+    fh.write(json.dumps(record, ensure_ascii=False))
+    fh.write("\n")
+
+
+def default_rejects_path(output: str | None) -> Path:
+    if output and output != "-":
+        out = Path(output)
+        return out.with_name(out.name.removesuffix(".jsonl") + ".rejects.jsonl")
+    return Path("sentinelle.rejects.jsonl")

@@ -1,0 +1,203 @@
+"""Lexicons: data files per language, validated on load, matched on normalised tokens.
+
+Lexicons live in `sentinelle/data/<lang>/*.toml` (and `data/common/` for what every language
+shares, such as emoji). Analysts edit them without touching Python; a mistake is reported with
+the file and the entry (`LexiconError`). A lexicon file is a list of groups:
+
+    [[group]]
+    value = "cocaine"            # what a match means (a product id, a cue name...)
+    strength = "strong"          # strong: enough alone; weak: needs context (optional)
+    terms = ["coke", "cc", "cécé"]
+    source = "Dico d'ici (Paris 18e)"   # where the terms come from, when known (optional)
+
+Terms are folded with the same normalisation as posts, so "Cécé", "cece" and "CÉCÉ" are one term.
+A `TermMatcher` finds the longest term at each token, on whole tokens only.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import LexiconError
+from .normalize import Normalised, fold, tokenize
+
+DATA_DIR = Path(__file__).parent / "data"
+STRENGTHS = ("strong", "weak")
+
+
+def data_dir() -> Path:
+    """The data folder: `SENTINELLE_DATA` when set (an analyst's edited copy), else the bundled one."""
+    return Path(os.environ.get("SENTINELLE_DATA") or DATA_DIR)
+
+
+def rel(path: Path) -> str:
+    try:
+        return str(path.relative_to(data_dir()))
+    except ValueError:
+        return str(path)
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise LexiconError("file not found", where=str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"not valid TOML: {exc}", where=rel(path)) from None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One term of a lexicon, with where it comes from."""
+
+    term: str  # as written in the file
+    value: str
+    strength: str
+    source: str
+    rule: str  # "fr/products.toml:cocaine:coke"
+    extra: tuple[tuple[str, Any], ...] = ()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        for k, v in self.extra:
+            if k == key:
+                return v
+        return default
+
+
+def load_groups(path: Path, *, values: Sequence[str] | None = None,
+                extra_keys: Iterable[str] = ()) -> list[Entry]:
+    """Load and validate a lexicon file of `[[group]]` tables."""
+    doc = read_toml(path)
+    name = rel(path)
+    groups = doc.get("group")
+    if not isinstance(groups, list) or not groups:
+        raise LexiconError("expected one or more [[group]] tables", where=name)
+    allowed = {"value", "strength", "terms", "source", *extra_keys}
+    entries: list[Entry] = []
+    for i, g in enumerate(groups, 1):
+        where = f"{name}: group {i}"
+        if not isinstance(g, dict):
+            raise LexiconError("a group must be a table", where=where)
+        unknown = set(g) - allowed
+        if unknown:
+            raise LexiconError(f"unknown key(s) {sorted(unknown)}; allowed: {sorted(allowed)}", where=where)
+        value = g.get("value")
+        if not isinstance(value, str) or not value:
+            raise LexiconError("'value' must be a non-empty string", where=where)
+        where = f"{name}: group {i} (value {value!r})"
+        if values is not None and value not in values:
+            raise LexiconError(f"unknown value {value!r}; expected one of {', '.join(values)}", where=where)
+        strength = g.get("strength", "strong")
+        if strength not in STRENGTHS:
+            raise LexiconError(f"'strength' must be one of {STRENGTHS}, not {strength!r}", where=where)
+        terms = g.get("terms")
+        if not isinstance(terms, list) or not terms:
+            raise LexiconError("'terms' must be a non-empty list of strings", where=where)
+        source = g.get("source", "")
+        if not isinstance(source, str):
+            raise LexiconError("'source' must be a string", where=where)
+        extra = tuple(sorted((k, v) for k, v in g.items() if k in extra_keys))
+        for t in terms:
+            if not isinstance(t, str) or not t.strip():
+                raise LexiconError(f"term {t!r} is not a non-empty string", where=where)
+            if not fold(t).strip():
+                raise LexiconError(f"term {t!r} is empty once normalised", where=where)
+            entries.append(Entry(t, value, strength, source, f"{name}:{value}:{t}", extra))
+    return entries
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    entry: Entry
+    start: int  # normalised-text offsets
+    end: int
+    first_token: int  # index into norm.tokens
+    n_tokens: int
+
+
+class TermMatcher:
+    """Longest-match lookup of multi-token terms over a post's normalised tokens."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self._table: dict[tuple[str, ...], list[Entry]] = {}
+        self.max_len = 1
+        for e in entries:
+            key = tuple(tokenize(fold(e.term)))
+            if not key:
+                continue
+            self._table.setdefault(key, []).append(e)
+            self.max_len = max(self.max_len, len(key))
+        self._firsts = {k[0] for k in self._table}
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def find(self, norm: Normalised) -> list[Match]:
+        toks = norm.tokens
+        words = [t.text for t in toks]
+        out: list[Match] = []
+        i, n = 0, len(words)
+        table, firsts, max_len = self._table, self._firsts, self.max_len
+        while i < n:
+            if words[i] not in firsts:
+                i += 1
+                continue
+            for size in range(min(max_len, n - i), 0, -1):
+                hits = table.get(tuple(words[i:i + size]))
+                if hits:
+                    for e in hits:
+                        out.append(Match(e, toks[i].start, toks[i + size - 1].end, i, size))
+                    i += size
+                    break
+            else:
+                i += 1
+        return out
+
+
+@lru_cache(maxsize=None)
+def lexicon_file(lang: str, name: str) -> Path:
+    """`data/<lang>/<name>.toml`; `lang` may be "common"."""
+    return data_dir() / lang / f"{name}.toml"
+
+
+def load_sms(langs: Iterable[str]) -> dict[str, str]:
+    """SMS spellings of the given languages (`<lang>/sms.toml`, a flat table folded -> expansion)."""
+    out: dict[str, str] = {}
+    for lang in langs:
+        path = lexicon_file(lang, "sms")
+        if not path.exists():
+            continue
+        doc = read_toml(path)
+        table = doc.get("sms", {})
+        if not isinstance(table, dict):
+            raise LexiconError("[sms] must be a table of spelling = expansion", where=rel(path))
+        for k, v in table.items():
+            if not isinstance(v, str) or not v.strip():
+                raise LexiconError(f"expansion of {k!r} must be a non-empty string", where=rel(path))
+            out[fold(k)] = fold(v)
+    return out
+
+
+def load_lexicon(name: str, langs: Iterable[str], *, values: Sequence[str] | None = None,
+                 extra_keys: Iterable[str] = (), common: bool = True) -> dict[str, TermMatcher]:
+    """One `TermMatcher` per language for lexicon `name`: `<lang>/<name>.toml` plus, when it
+    exists and `common` is set, `common/<name>.toml` (emoji and other language-free entries).
+    A language without the file gets the common entries only."""
+    extra_keys = tuple(extra_keys)
+    shared: list[Entry] = []
+    cpath = lexicon_file("common", name)
+    if common and cpath.exists():
+        shared = load_groups(cpath, values=values, extra_keys=extra_keys)
+    out: dict[str, TermMatcher] = {}
+    for lang in langs:
+        path = lexicon_file(lang, name)
+        own = load_groups(path, values=values, extra_keys=extra_keys) if path.exists() else []
+        out[lang] = TermMatcher([*own, *shared])
+    return out

@@ -1,0 +1,269 @@
+"""Normalisation, done once per post and shared by every analyser.
+
+`normalise(text)` returns a `Normalised` text for matching, with a map back to the original so
+that every finding keeps a character span into the text the user saw. Steps, in order:
+
+1. Unicode NFKC, case folding and accent folding ("É" -> "e", "ﬁ" -> "fi", "œ" -> "oe");
+2. emoji: variation selectors, skin tones and ZWJ joins dropped so that each emoji is one
+   token; keycap digits ("0️⃣") become digits; flags ("🇫🇷") become words ("flag_fr");
+3. letter-for-digit swaps inside numbers ("O6 39" -> "06 39", "1O€" -> "10€", "l5" -> "15");
+4. repeated letters collapsed ("cooooke" -> "coke", "beuuuh" -> "beuh"; "www" kept);
+5. spaced-out words joined ("c o k e" -> "coke", "C.O.K.E" -> "coke");
+6. common SMS spellings expanded from a data file ("cmd" -> "commande", "jsuis" -> "je suis").
+
+Line breaks are kept, so menus can still be read line by line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+# --- character classes -------------------------------------------------------------------
+
+_DROP = {
+    0xFE0E, 0xFE0F,  # variation selectors
+    0x200D,  # zero-width joiner: "🏃‍♂️" -> "🏃" "♂"
+    0x200B, 0x200C, 0x2060, 0xFEFF,  # zero-width spaces, word joiner, BOM
+    0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,  # bidi marks
+}
+_SKIN_TONES = range(0x1F3FB, 0x1F400)
+_KEYCAP = 0x20E3
+_REGIONAL = range(0x1F1E6, 0x1F200)
+_SPACES = {"\u00a0", "\u202f", "\u2007", "\t", "\u3000", "\u2009", "\u200a", "\u2002", "\u2003"}
+_QUOTES = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "«": '"', "»": '"', "“": '"', "”": '"'}
+_DASHES = {"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "―": "-"}
+
+_fold_cache: dict[str, str] = {}
+
+
+def fold_char(ch: str) -> str:
+    """Fold one character: NFKC, lower case, accents removed. Cached."""
+    out = _fold_cache.get(ch)
+    if out is not None:
+        return out
+    cp = ord(ch)
+    if cp in _DROP or cp in _SKIN_TONES:
+        out = ""
+    elif ch in _SPACES:
+        out = " "
+    elif ch in _QUOTES:
+        out = _QUOTES[ch]
+    elif ch in _DASHES:
+        out = "-"
+    elif ch == "\r":
+        out = ""
+    elif cp < 128:
+        out = ch.lower()
+    elif ch in "œŒ":
+        out = "oe"
+    elif ch in "æÆ":
+        out = "ae"
+    elif unicodedata.category(ch) == "So" or cp >= 0x1F000:
+        out = ch  # emoji and symbols stay themselves: one token each
+    else:
+        decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", ch).casefold())
+        out = "".join(c for c in decomposed if not unicodedata.combining(c))
+        if ch == "€" or ch == "£":
+            out = ch
+    _fold_cache[ch] = out
+    return out
+
+
+def fold(text: str) -> str:
+    """Fold a short string (a lexicon term, a query) the way `normalise` folds a post."""
+    return normalise(text).text
+
+
+# --- the normalised text -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int  # offsets into Normalised.text
+    end: int
+
+
+_TOKEN_RE = re.compile(r"[^\W_]+(?:_[^\W_]+)*|\S", re.UNICODE)
+
+
+@dataclass(slots=True)
+class Normalised:
+    """Folded text plus, for every character, the original span it came from."""
+
+    original: str
+    text: str
+    starts: list[int]  # starts[i]: original offset where text[i] comes from
+    ends: list[int]  # ends[i]: original offset just after what text[i] comes from
+    _tokens: list[Token] | None = field(default=None, repr=False)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the normalised text to the original text."""
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def original_text(self, start: int, end: int) -> str:
+        a, b = self.span(start, end)
+        return self.original[a:b]
+
+    @property
+    def tokens(self) -> list[Token]:
+        if self._tokens is None:
+            self._tokens = [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(self.text)]
+        return self._tokens
+
+    def lines(self) -> Iterator[tuple[int, int]]:
+        """(start, end) of each line of the normalised text."""
+        pos = 0
+        text = self.text
+        while pos <= len(text):
+            nl = text.find("\n", pos)
+            if nl < 0:
+                yield pos, len(text)
+                return
+            yield pos, nl
+            pos = nl + 1
+
+
+def tokenize(text: str) -> list[str]:
+    """Tokens of an already-folded string, as `Normalised.tokens` cuts them."""
+    return _TOKEN_RE.findall(text)
+
+
+# --- the steps ---------------------------------------------------------------------------
+
+Rewrite = Callable[[re.Match[str]], str]
+
+
+def _rewrite(norm: Normalised, pattern: re.Pattern[str], repl: Rewrite) -> None:
+    """Apply a regex rewrite to the normalised text, keeping the offset map right.
+
+    A replacement of the same length keeps the per-character map; any other replacement maps
+    each new character to the span of the whole match.
+    """
+    text, starts, ends = norm.text, norm.starts, norm.ends
+    out: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    last = 0
+    changed = False
+    for m in pattern.finditer(text):
+        a, b = m.span()
+        new = repl(m)
+        if new == m.group():
+            continue
+        changed = True
+        out.append(text[last:a])
+        new_starts.extend(starts[last:a])
+        new_ends.extend(ends[last:a])
+        if len(new) == b - a:
+            new_starts.extend(starts[a:b])
+            new_ends.extend(ends[a:b])
+        else:
+            o_start, o_end = starts[a], ends[b - 1]
+            new_starts.extend([o_start] * len(new))
+            new_ends.extend([o_end] * len(new))
+        out.append(new)
+        last = b
+    if not changed:
+        return
+    out.append(text[last:])
+    new_starts.extend(starts[last:])
+    new_ends.extend(ends[last:])
+    norm.text = "".join(out)
+    norm.starts = new_starts
+    norm.ends = new_ends
+
+
+# 3. letter-for-digit swaps: a run of digits and look-alike letters that has at least two digits
+#    and stands alone (not inside a word)
+_DIGITISH_RE = re.compile(r"(?<![^\W\d_])[0-9oil|]*[0-9][0-9oil|]*(?![^\W\d_])")
+_LOOKALIKE = str.maketrans({"o": "0", "i": "1", "l": "1", "|": "1"})
+
+
+def _swap_digits(m: re.Match[str]) -> str:
+    s = m.group()
+    digits = sum(c.isdigit() for c in s)
+    if digits == len(s) or len(s) < 2:
+        return s
+    if digits < (len(s) + 1) // 2:  # mostly letters: a word, not a number
+        return s
+    return s.translate(_LOOKALIKE)
+
+
+# 4. three or more of the same letter -> one ("www" is kept for links)
+_REPEAT_RE = re.compile(r"([^\W\d_])\1{2,}")
+
+
+def _collapse(m: re.Match[str]) -> str:
+    return m.group() if m.group() == "www" else m.group(1)
+
+
+# 5. spaced-out words: at least four single letters separated by one space, dot, dash or star
+_SPACED_RE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_][ .*\-]){3,}[^\W\d_](?![^\W\d_])")
+
+
+def _join_spaced(m: re.Match[str]) -> str:
+    return re.sub(r"[ .*\-]", "", m.group())
+
+
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def normalise(text: str, sms: Mapping[str, str] | None = None) -> Normalised:
+    """Normalise a post's text. `sms` maps folded SMS spellings to their expansion."""
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        cp = ord(ch)
+        # keycap digit: "6" (+ U+FE0F) + U+20E3
+        if ch.isdigit() or ch in "#*":
+            j = i + 1
+            if j < n and ord(text[j]) == 0xFE0F:
+                j += 1
+            if j < n and ord(text[j]) == _KEYCAP:
+                chars.append(ch)
+                starts.append(i)
+                ends.append(j + 1)
+                i = j + 1
+                continue
+        if cp in _REGIONAL:
+            j = i + 1
+            if j < n and ord(text[j]) in _REGIONAL:
+                code = chr(cp - 0x1F1E6 + 97) + chr(ord(text[j]) - 0x1F1E6 + 97)
+                word = f" flag_{code} "
+                chars.extend(word)
+                starts.extend([i] * len(word))
+                ends.extend([j + 1] * len(word))
+                i = j + 1
+                continue
+        out = fold_char(ch)
+        if len(out) == 1:
+            chars.append(out)
+            starts.append(i)
+            ends.append(i + 1)
+        elif out:
+            chars.extend(out)
+            starts.extend([i] * len(out))
+            ends.extend([i + 1] * len(out))
+        i += 1
+    norm = Normalised(text, "".join(chars), starts, ends)
+    t = norm.text
+    if any(c in t for c in "oil|"):
+        _rewrite(norm, _DIGITISH_RE, _swap_digits)
+    if _REPEAT_RE.search(norm.text):
+        _rewrite(norm, _REPEAT_RE, _collapse)
+    if _SPACED_RE.search(norm.text):
+        _rewrite(norm, _SPACED_RE, _join_spaced)
+    if sms:
+        _rewrite(norm, _WORD_RE, lambda m: sms.get(m.group(), m.group()))
+    return norm

@@ -1,0 +1,122 @@
+"""The pipeline: a validated configuration, the analysers it names, and the per-post run.
+
+The configuration is a TOML file (`data/pipeline.toml` by default):
+
+    languages = ["fr", "en"]
+    analysers = ["products", "prices", "contacts", "places", "conditions", "triage"]
+    [options.triage]
+    model = "models/triage.json.gz"
+
+It is checked before the first post runs: every analyser must exist (built-in or plugin), every
+kind an analyser requires must be provided by one named before it, options must name analysers
+of the list. One analyser failing on one post is recorded on that post; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .analysers.base import Analyser, available
+from .core import Analysis, Post
+from .errors import ConfigError
+from .language import detect_language
+from .lexicon import data_dir, load_sms, read_toml
+from .normalize import normalise
+
+CONFIG_KEYS = {"languages", "analysers", "options", "default_language"}
+
+
+def default_config_path() -> Path:
+    return data_dir() / "pipeline.toml"
+
+
+def load_config(path: Path | None = None) -> dict[str, Any]:
+    path = path or default_config_path()
+    try:
+        cfg = read_toml(path)
+    except Exception as exc:  # LexiconError from read_toml: re-raise as a config problem
+        raise ConfigError(str(exc)) from None
+    return validate_config(cfg, str(path))
+
+
+def validate_config(cfg: Mapping[str, Any], where: str = "pipeline config") -> dict[str, Any]:
+    unknown = set(cfg) - CONFIG_KEYS
+    if unknown:
+        raise ConfigError(f"unknown key(s) {sorted(unknown)}; allowed: {sorted(CONFIG_KEYS)}", where=where)
+    langs = cfg.get("languages", ["fr", "en"])
+    if not isinstance(langs, list) or not langs or not all(isinstance(x, str) and x for x in langs):
+        raise ConfigError("'languages' must be a non-empty list of language codes", where=where)
+    names = cfg.get("analysers")
+    if not isinstance(names, list) or not names or not all(isinstance(x, str) for x in names):
+        raise ConfigError("'analysers' must be a non-empty list of analyser names", where=where)
+    if len(set(names)) != len(names):
+        raise ConfigError("'analysers' names an analyser twice", where=where)
+    options = cfg.get("options", {})
+    if not isinstance(options, dict) or not all(isinstance(v, dict) for v in options.values()):
+        raise ConfigError("'options' must be a table of tables, one per analyser", where=where)
+    stray = set(options) - set(names)
+    if stray:
+        raise ConfigError(f"options given for analysers not in the list: {sorted(stray)}", where=where)
+    default_lang = cfg.get("default_language", langs[0])
+    if default_lang not in langs:
+        raise ConfigError(f"'default_language' {default_lang!r} is not in 'languages'", where=where)
+    return {"languages": list(langs), "analysers": list(names), "options": dict(options),
+            "default_language": default_lang}
+
+
+class Pipeline:
+    """Analysers in a checked order, run on each post."""
+
+    def __init__(self, config: Mapping[str, Any] | None = None) -> None:
+        cfg = validate_config(config) if config is not None else load_config()
+        self.config = cfg
+        self.languages: list[str] = cfg["languages"]
+        self.default_language: str = cfg["default_language"]
+        registry = available()
+        provided: set[str] = set()
+        self.analysers: list[Analyser] = []
+        for name in cfg["analysers"]:
+            cls = registry.get(name)
+            if cls is None:
+                raise ConfigError(f"unknown analyser {name!r}; available: {', '.join(sorted(registry))}")
+            missing = [k for k in cls.requires if k not in provided]
+            if missing:
+                raise ConfigError(
+                    f"analyser {name!r} requires {missing}, which no analyser before it provides "
+                    f"(provided so far: {sorted(provided) or 'nothing'})")
+            self.analysers.append(cls(cfg["options"].get(name, {})))
+            provided.update(cls.provides)
+        self.provides = provided
+        self._sms = {lang: load_sms([lang]) for lang in self.languages}
+
+    def analyse(self, post: Post) -> Analysis:
+        lang = post.lang.lower()[:2] if post.lang else ""
+        if lang not in self.languages:
+            lang = detect_language(post.text, self.languages, self.default_language)
+        a = Analysis(post, normalise(post.text, self._sms.get(lang)), lang)
+        for analyser in self.analysers:
+            if not analyser.handles(lang):
+                continue
+            try:
+                analyser.analyse(a)
+            except Exception as exc:  # one analyser failing on one post never stops the batch
+                a.errors.append(f"SEN500 analyser {analyser.name!r} failed on post {post.id!r}: "
+                                f"{type(exc).__name__}: {exc}")
+        return a
+
+    def versions(self) -> dict[str, Any]:
+        """What produced a result: analyser versions and a hash of the data files."""
+        return {"analysers": {a.name: a.version for a in self.analysers}, "data": data_fingerprint()}
+
+
+def data_fingerprint() -> str:
+    """SHA-256 (first 16 hex digits) over every lexicon, gazetteer and model file."""
+    h = hashlib.sha256()
+    root = data_dir()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        h.update(str(path.relative_to(root)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
