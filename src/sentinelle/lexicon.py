@@ -201,3 +201,15 @@ def load_lexicon(name: str, langs: Iterable[str], *, values: Sequence[str] | Non
         own = load_groups(path, values=values, extra_keys=extra_keys) if path.exists() else []
         out[lang] = TermMatcher([*own, *shared])
     return out
+
+
+def load_merged(name: str, langs: Iterable[str], *, values: Sequence[str] | None = None,
+                extra_keys: Iterable[str] = ()) -> TermMatcher:
+    """One `TermMatcher` over every language's `<name>.toml` and `common/<name>.toml`, for cues
+    that should fire whatever the post's language (posts mix French and English)."""
+    entries: list[Entry] = []
+    for lang in ("common", *langs):
+        path = lexicon_file(lang, name)
+        if path.exists():
+            entries.extend(load_groups(path, values=values, extra_keys=tuple(extra_keys)))
+    return TermMatcher(entries)

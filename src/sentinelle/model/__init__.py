@@ -1,0 +1,1 @@
+"""The triage model: features, artefact, training."""

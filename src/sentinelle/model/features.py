@@ -1,0 +1,81 @@
+"""Features of one analysed post for the triage model, shared by training and inference.
+
+Two families, in one sparse dict:
+- facts found by the analysers before triage (`f:` features): products, prices, contacts,
+  conditions, and cue counts by meaning and strength. They carry most of the weight and
+  generalise across cities and writers because the lexicons do;
+- the post's own words (`t:` unigrams and `b:` bigrams of normalised tokens, digits shaped to
+  0 so that "10g" and "25g" are one feature), which let the model learn phrasings the
+  lexicons miss. Token features are scaled down so that they refine rather than decide.
+
+Each feature also knows which findings or tokens it came from, so a verdict can be explained.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..core import CUE, Analysis
+
+TOKEN_WEIGHT = 0.35
+_DIGITS = re.compile(r"\d")
+_SKIP = set(".,;:!?()[]{}\"'-_/|*#@&+=~<>")
+
+FACT_KINDS = ("products", "prices", "handles", "phones", "places", "departments", "min_order", "payment",
+              "delivery", "always_open", "prepayment", "promotion", "scam_signals", "minors_signals")
+
+
+def _shape(tok: str) -> str:
+    return _DIGITS.sub("0", tok) if any(c.isdigit() for c in tok) else tok
+
+
+def token_features(a: Analysis) -> list[tuple[str, int, int]]:
+    """(feature, norm start, norm end) for the unigrams and bigrams of the post."""
+    toks = [t for t in a.norm.tokens if t.text not in _SKIP]
+    out: list[tuple[str, int, int]] = []
+    prev = None
+    for t in toks:
+        s = _shape(t.text)
+        out.append(("t:" + s, t.start, t.end))
+        if prev is not None:
+            out.append((f"b:{prev[0]} {s}", prev[1], t.end))
+        prev = (s, t.start)
+    return out
+
+
+def fact_features(a: Analysis) -> dict[str, float]:
+    f: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    for fd in a.findings:
+        if fd.kind == CUE:
+            strength = "strong" if fd.score >= 1.0 else "weak"
+            key = f"f:cue:{fd.value}:{strength}"
+        else:
+            key = f"f:{fd.kind}"
+        counts[key] = counts.get(key, 0) + 1
+    for key, n in counts.items():
+        f[key] = min(n, 4) / 4.0 + 0.25  # presence counts most; more mentions add a little
+    products = {fd.value for fd in a.findings if fd.kind == "products"}
+    if products:
+        f["f:distinct_products"] = min(len(products), 4) / 4.0
+    lines = a.post.text.count("\n") + 1
+    f["f:lines"] = min(lines, 12) / 12.0
+    if len(a.post.text) < 60:
+        f["f:short"] = 1.0
+    return f
+
+
+def features(a: Analysis) -> dict[str, float]:
+    f = fact_features(a)
+    for name, _s, _e in token_features(a):
+        f[name] = TOKEN_WEIGHT
+    f["bias"] = 1.0
+    return f
+
+
+def feature_names(rows: Iterable[dict[str, float]]) -> list[str]:
+    names: set[str] = set()
+    for r in rows:
+        names.update(r)
+    return sorted(names)

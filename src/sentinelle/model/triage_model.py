@@ -1,0 +1,95 @@
+"""The triage model artefact: a multinomial logistic regression stored as plain JSON.
+
+The file (`data/models/triage.json.gz`) holds the classes, the intercepts, one weight vector per
+feature (see `features.py`) and a temperature fitted on held-back data so that the probabilities
+are calibrated. Plain JSON, not pickle: it loads without scikit-learn, cannot run code, diffs
+and reviews like any data file, and is rebuilt bit for bit by `sentinelle train`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import ModelError
+
+FORMAT = "sentinelle-triage/1"
+CLASSES = ("sale", "recruitment", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    category: str
+    probabilities: dict[str, float]
+    score: float  # P(sale) + P(recruitment): confidence that the post is illicit
+    contributions: list[tuple[str, float]]  # (feature, contribution toward the category), largest first
+
+
+class TriageModel:
+    def __init__(self, doc: dict[str, Any], where: str = "triage model") -> None:
+        if doc.get("format") != FORMAT:
+            raise ModelError(f"unknown model format {doc.get('format')!r}, expected {FORMAT!r}", where=where)
+        classes = tuple(doc.get("classes", ()))
+        if classes != CLASSES:
+            raise ModelError(f"model classes {classes} differ from {CLASSES}", where=where)
+        try:
+            self.intercept = [float(x) for x in doc["intercept"]]
+            self.temperature = float(doc.get("temperature", 1.0))
+            self.weights: dict[str, tuple[float, float, float]] = {
+                k: (float(v[0]), float(v[1]), float(v[2])) for k, v in doc["weights"].items()}
+        except (KeyError, TypeError, ValueError, IndexError) as exc:
+            raise ModelError(f"malformed model: {exc}", where=where) from None
+        if len(self.intercept) != 3 or not self.temperature > 0:
+            raise ModelError("malformed model: intercept or temperature", where=where)
+        self.meta = {k: v for k, v in doc.items() if k not in ("weights", "intercept")}
+
+    @classmethod
+    def load(cls, path: Path) -> TriageModel:
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                doc = json.load(fh)
+        except FileNotFoundError:
+            raise ModelError("model file not found; build it with `sentinelle train`", where=str(path)) from None
+        except (OSError, json.JSONDecodeError, EOFError) as exc:
+            raise ModelError(f"cannot read model: {exc}", where=str(path)) from None
+        return cls(doc, str(path))
+
+    def predict(self, feats: dict[str, float], explain: int = 6) -> Prediction:
+        z = list(self.intercept)
+        used: list[tuple[str, float, tuple[float, float, float]]] = []
+        get = self.weights.get
+        for name, value in feats.items():
+            w = get(name)
+            if w is None:
+                continue
+            z[0] += value * w[0]
+            z[1] += value * w[1]
+            z[2] += value * w[2]
+            used.append((name, value, w))
+        t = self.temperature
+        m = max(z)
+        exps = [math.exp((x - m) / t) for x in z]
+        total = sum(exps)
+        probs = [e / total for e in exps]
+        k = max(range(3), key=lambda i: probs[i])
+        contributions: list[tuple[str, float]] = []
+        if explain:
+            for name, value, w in used:
+                c = value * (w[k] - (w[0] + w[1] + w[2]) / 3.0)
+                if c > 0:
+                    contributions.append((name, c))
+            contributions.sort(key=lambda x: -x[1])
+            contributions = contributions[:explain]
+        return Prediction(CLASSES[k], dict(zip(CLASSES, probs, strict=True)), probs[0] + probs[1], contributions)
+
+
+def save(doc: dict[str, Any], path: Path) -> None:
+    """Write a model document reproducibly (sorted keys, rounded weights, gzip without timestamp)."""
+    data = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+        gz.write(data)

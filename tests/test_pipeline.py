@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sentinelle.analysers.base import Analyser, register
+from sentinelle.core import Analysis, Post
+from sentinelle.errors import ConfigError
+from sentinelle.pipeline import Pipeline, validate_config
+
+
+class Shouter(Analyser):
+    name = "test_shouter"
+    provides = ("cue",)
+
+    def analyse(self, a: Analysis) -> None:
+        i = a.norm.text.find("help")
+        if i >= 0:
+            a.add_norm("cue", "sale", i, i + 4, analyser=self.name, rule="test:help", explanation="says help")
+
+
+class NeedsShout(Analyser):
+    name = "test_needs_shout"
+    requires = ("cue",)
+    provides = ("category",)
+
+    def analyse(self, a: Analysis) -> None:
+        a.category = "sale" if a.has("cue") else "other"
+
+
+class Broken(Analyser):
+    name = "test_broken"
+    languages = ("fr",)
+
+    def analyse(self, a: Analysis) -> None:
+        raise ValueError("boom")
+
+
+for cls in (Shouter, NeedsShout, Broken):
+    register(cls)
+
+
+def config(*names: str, **extra: Any) -> dict[str, Any]:
+    return {"languages": ["fr", "en"], "analysers": list(names), **extra}
+
+
+def test_plugins_run_in_order_and_keep_spans() -> None:
+    p = Pipeline(config("test_shouter", "test_needs_shout"))
+    a = p.analyse(Post(id="1", text="HÉLP, please HELP"))
+    assert a.category == "sale"
+    f = a.of("cue")[0]
+    assert (f.start, f.end) == (13, 17) and a.text_of(f) == "HELP"
+
+
+@pytest.mark.parametrize(
+    ("cfg", "message"),
+    [
+        (config("test_needs_shout", "test_shouter"), "requires ['cue'], which no analyser before it provides"),
+        (config("nope"), "unknown analyser 'nope'"),
+        (config("test_shouter", "test_shouter"), "names an analyser twice"),
+        (config("test_shouter", options={"other": {}}), "options given for analysers not in the list"),
+        ({"analysers": ["test_shouter"], "colour": 1}, "unknown key(s) ['colour']"),
+        ({"analysers": []}, "'analysers' must be a non-empty list"),
+        ({"analysers": ["test_shouter"], "languages": "fr"}, "'languages' must be a non-empty list"),
+        ({"analysers": ["test_shouter"], "default_language": "de"}, "'default_language' 'de'"),
+    ],
+)
+def test_invalid_configs_are_refused_before_any_post(cfg: dict[str, Any], message: str) -> None:
+    with pytest.raises(ConfigError) as err:
+        Pipeline(cfg)
+    assert message in str(err.value)
+
+
+def test_one_failing_analyser_is_recorded_and_the_post_goes_on() -> None:
+    p = Pipeline(config("test_broken", "test_shouter", "test_needs_shout"))
+    a = p.analyse(Post(id="7", text="au secours help", lang="fr"))
+    assert a.category == "sale"
+    assert a.errors and "test_broken" in a.errors[0] and "boom" in a.errors[0] and "'7'" in a.errors[0]
+    # the broken analyser only declares French: an English post never reaches it
+    assert not p.analyse(Post(id="8", text="help", lang="en")).errors
+
+
+def test_language_is_detected_when_absent() -> None:
+    p = Pipeline(config("test_shouter"))
+    assert p.analyse(Post(id="1", text="the plug is open for all orders")).lang == "en"
+    assert p.analyse(Post(id="2", text="on livre sur toute la ville")).lang == "fr"
+
+
+def test_validate_config_fills_defaults() -> None:
+    cfg = validate_config({"analysers": ["a"]})
+    assert cfg["languages"] == ["fr", "en"] and cfg["default_language"] == "fr" and cfg["options"] == {}
