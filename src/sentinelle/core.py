@@ -40,6 +40,16 @@ CUE = "cue"
 
 
 @dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a post comes from, precisely enough to find it again in the original file."""
+
+    sha256: str  # of the original file as collected (the evidence store keeps it byte for byte)
+    path: str  # the file's name as given to the importer (an archive's, for members)
+    member: str = ""  # path inside an archive, "" for a plain file
+    locator: str = ""  # message id, line number, tweet id... inside that file
+
+
+@dataclass(frozen=True, slots=True)
 class Post:
     """One social-media item as an importer read it. Never modified after creation."""
 
@@ -47,9 +57,11 @@ class Post:
     text: str
     platform: str = ""
     author: str = ""
-    date: str = ""  # ISO 8601 as read; "" when unknown
+    date: str = ""  # ISO 8601, with offset when the source gives one; "" when unknown
     lang: str = ""  # as declared by the source; "" when unknown
-    source: str = ""  # provenance: file and line, archive member, message id
+    source: str = ""  # short human-readable origin: "file:line", "archive.zip!chat.json#msg 42"
+    provenance: Provenance | None = None
+    meta: tuple[tuple[str, str], ...] = ()  # importer extras: (key, value) pairs, e.g. ("forwarded_from", "x")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,112 @@
+"""Benchmark `sentinelle analyze`: throughput per process and on every core, peak memory.
+
+    .venv/bin/python bench/bench_analyze.py            # 200,000 generated posts
+    .venv/bin/python bench/bench_analyze.py -n 50000   # quicker
+
+Prints: time per analyser (µs/post, in-process), posts/s of the CLI with one process and with
+every core, and the peak RSS of runs over a quarter and the whole of the input (memory must stay
+flat: the batch is streamed). Targets (issues 2 and 3): >= 5,000 posts/s per core for triage,
+>= 3,000 posts/s per core for the full analysis, memory flat in the input size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sentinelle.core import Analysis, Post
+from sentinelle.corpus.generator import generate
+from sentinelle.normalize import normalise
+from sentinelle.pipeline import Pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI = [sys.executable, "-m", "sentinelle.cli"]
+
+
+def write_corpus(path: Path, n: int) -> float:
+    t0 = time.perf_counter()
+    with path.open("w", encoding="utf-8") as fh:
+        for rec in generate(n, seed=99):
+            fh.write(json.dumps({k: rec[k] for k in ("id", "platform", "author", "date", "text")},
+                                ensure_ascii=False) + "\n")
+    return time.perf_counter() - t0
+
+
+def per_analyser(path: Path, n: int) -> None:
+    pipeline = Pipeline()
+    posts = []
+    with path.open(encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if i >= n:
+                break
+            r = json.loads(line)
+            posts.append(Post(id=r["id"], text=r["text"], platform=r["platform"], author=r["author"]))
+    timings = {a.name: 0.0 for a in pipeline.analysers}
+    t_norm = 0.0
+    t_all0 = time.perf_counter()
+    for post in posts:
+        t0 = time.perf_counter()
+        lang = "fr"
+        a = Analysis(post, normalise(post.text, pipeline._sms.get(lang)), lang)
+        t_norm += time.perf_counter() - t0
+        for an in pipeline.analysers:
+            t0 = time.perf_counter()
+            an.analyse(a)
+            timings[an.name] += time.perf_counter() - t0
+    total = time.perf_counter() - t_all0
+    print(f"in-process, {len(posts):,} posts: {len(posts) / total:,.0f} posts/s "
+          f"({1e6 * total / len(posts):.0f} µs/post)")
+    print(f"  {'normalise':12} {1e6 * t_norm / len(posts):7.1f} µs/post")
+    for name, t in timings.items():
+        print(f"  {name:12} {1e6 * t / len(posts):7.1f} µs/post")
+
+
+def run_cli(path: Path, workers: int) -> tuple[float, float, int]:
+    out = path.with_suffix(f".out{workers}.jsonl")
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([*CLI, "analyze", str(path), "-o", str(out), "-j", str(workers), "--quiet"])
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t0
+    if status != 0:
+        raise SystemExit(f"sentinelle analyze exited with status {status}")
+    lines = sum(1 for _ in out.open(encoding="utf-8"))
+    out.unlink()
+    return seconds, usage.ru_maxrss / 1024, lines
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("-n", type=int, default=200_000)
+    args = ap.parse_args()
+    cores = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "posts.jsonl"
+        gen_s = write_corpus(big, args.n)
+        print(f"generated {args.n:,} posts in {gen_s:.1f} s ({args.n / gen_s:,.0f} posts/s), "
+              f"{big.stat().st_size / 1e6:.0f} MB")
+        per_analyser(big, min(args.n, 20_000))
+        quarter = Path(tmp) / "quarter.jsonl"
+        with big.open(encoding="utf-8") as src, quarter.open("w", encoding="utf-8") as dst:
+            for i, line in enumerate(src):
+                if i >= args.n // 4:
+                    break
+                dst.write(line)
+        s, rss_q, _ = run_cli(quarter, 1)
+        print(f"CLI, 1 process, {args.n // 4:,} posts: {args.n // 4 / s:,.0f} posts/s, peak RSS {rss_q:.0f} MB")
+        s, rss, lines = run_cli(big, 1)
+        print(f"CLI, 1 process, {args.n:,} posts: {lines / s:,.0f} posts/s per process, peak RSS {rss:.0f} MB")
+        s, rss_all, lines = run_cli(big, cores)
+        print(f"CLI, {cores} processes, {args.n:,} posts: {lines / s:,.0f} posts/s "
+              f"({lines / s / cores:,.0f} per core), peak RSS {rss_all:.0f} MB")
+        print(f"memory: {rss_q:.0f} MB for {args.n // 4:,} posts vs {rss:.0f} MB for {args.n:,} "
+              f"({'flat' if rss < rss_q * 1.25 else 'GROWS'})")
+
+
+if __name__ == "__main__":
+    main()
