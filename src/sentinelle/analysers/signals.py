@@ -1,0 +1,277 @@
+"""Risk signals: advance-fee scam markers and recruitment of minors.
+
+scam_signals weighs markers found by the conditions analyser (payment, prepayment, delivery,
+kept in `a.notes["conditions"]`), by the prices analyser when it ran (unit prices far below the
+street prices of `data/common/street_prices.toml`) and by the `scam` lexicon:
+
+    marker                                              weight   rule
+    payment by coupon / gift card (PCS, Transcash...)   2        scam:coupon
+    unrealistic price                                   2        scam:unrealistic_price
+    full prepayment                                     1        scam:full_prepayment
+    ... by crypto or coupon                             +1       scam:full_prepayment_crypto
+    shipping everywhere ("partout en France", UK wide)  1        scam.toml:nationwide
+    postal shipping                                     0.5      scam:postal
+    no meet-up ("pas de rdv", "no meetups")             1        scam:no_meetup / scam.toml:no_meetup
+    "sans ordonnance"                                   1 (+1 if shipped)
+    counterfeit notes ("passent au stylo")              1
+    guarantees ("satisfait ou remboursé")               0.5
+
+A post is flagged at 2 or more: one marker of a remote, pay-first seller is not enough (a local
+dealer taking crypto for half of big orders is no scam), two are.
+
+minors_signals fires on explicit acceptance ("même mineur", "under 18s welcome"), a word for a
+minor that is not negated ("mineurs acceptés" yes, "pas de mineurs" no), an age from 12 to 17
+("13-17 ans", "16 ans ok", "15yo"; not "depuis 15 ans"), or school pupils and school hours
+("collégiens", "après les cours") unless the post says adults only ("majeurs uniquement", "18+").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..core import Analysis
+from ..lexicon import lexicon_file, load_groups, read_toml
+from ..normalize import fold
+from .base import Analyser
+from .conditions import LANGS, VALUES, Clause, load_lexicons
+
+MINOR_VALUES = VALUES["minors"]
+THRESHOLD = 2.0
+
+_AGE_BEFORE = re.compile(r"(?:depuis|il y a|pendant|durant|for|since|over the last|apres)\s*$")
+_AGE_AFTER = re.compile(
+    r"\s*(?:de prison|de taule|d'experience|de experience|d'exp|of experience|ago|"
+    r"in the game|de metier|d'anciennete)"
+)
+
+
+class SignalAnalyser(Analyser):
+    name = "signals"
+    languages = ("fr", "en")
+    requires = ("payment", "prepayment", "delivery")
+    provides = ("scam_signals", "minors_signals")
+    version = "1"
+
+    def __init__(self, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(options)
+        self.matcher = load_lexicons(("scam", "minors"), skip_values=("age_unit",))
+        # the negation words, for posts the conditions analyser did not see
+        self.grammar = load_lexicons(
+            ("conditions",),
+            skip_values=(
+                "min_cue",
+                "from_cue",
+                "below_cue",
+                "order",
+                "free",
+                "cur_eur",
+                "cur_gbp",
+                "cur_usd",
+                "cur_chf",
+            ),
+        )
+        units: list[str] = []
+        for lang in LANGS:
+            path = lexicon_file(lang, "minors")
+            if path.exists():
+                units += [
+                    fold(e.term).strip()
+                    for e in load_groups(path, values=MINOR_VALUES)
+                    if e.value == "age_unit"
+                ]
+        alts = "|".join(re.escape(u) for u in sorted(set(units), key=len, reverse=True)) or "ans"
+        self.age_re = re.compile(
+            rf"(?<![\d,.€£$])(\d{{1,2}})(?:\s*(?:-|a|to|et|and|/|~)\s*(\d{{1,2}}))?\s*"
+            rf"(?:{alts})(?![^\W\d_])"
+        )
+        self._load_prices()
+
+    def _load_prices(self) -> None:
+        path = lexicon_file("common", "street_prices")
+        self.rates: dict[str, float] = {"EUR": 1.0}
+        self.refs: dict[tuple[str, str], tuple[float, float]] = {}
+        self.retail_share = 0.5
+        if not path.exists():
+            return
+        doc = read_toml(path)
+        self.retail_share = float(doc.get("retail_share", 0.5))
+        self.rates.update({str(k).upper(): float(v) for k, v in doc.get("currency_to_eur", {}).items()})
+        for p in doc.get("product", []):
+            self.refs[(str(p["id"]), str(p.get("unit", "g")))] = (
+                float(p["retail_eur"]),
+                float(p["bulk_floor_eur"]),
+            )
+
+    # -- driver ------------------------------------------------------------------------------
+
+    def analyse(self, a: Analysis) -> None:
+        if not a.norm.text.strip():
+            return
+        found = self.matcher.find(a.norm)
+        notes = a.notes.get("conditions") or {}
+        cl = notes.get("clause")
+        if not isinstance(cl, Clause) or cl.norm is not a.norm:
+            cl = Clause(a.norm, self.grammar.find(a.norm)["conditions"])
+        self._scam(a, cl, found["scam"], notes)
+        self._minors(a, cl, found["minors"])
+
+    # -- scam --------------------------------------------------------------------------------
+
+    def _scam(self, a: Analysis, cl: Clause, ms: list[Any], notes: Mapping[str, Any]) -> None:
+        marks: list[tuple[float, str, int, int, bool, str]] = []  # weight, rule, start, end, normalised?, why
+        payments = a.of("payment")
+        coupon = [f for f in payments if f.value == "coupon"]
+        crypto_or_coupon = [f for f in payments if f.value in ("coupon", "crypto")]
+        if coupon:
+            f = coupon[0]
+            marks.append(
+                (
+                    2.0,
+                    "signals:scam:coupon",
+                    f.start,
+                    f.end,
+                    False,
+                    "payment by prepaid coupon or gift card, the usual advance-fee scam channel",
+                )
+            )
+        full = [f for f in a.of("prepayment") if f.value == "full"]
+        if full:
+            f = full[0]
+            marks.append(
+                (1.0, "signals:scam:full_prepayment", f.start, f.end, False, "everything paid up front")
+            )
+            if crypto_or_coupon:
+                g = crypto_or_coupon[0]
+                marks.append(
+                    (
+                        1.0,
+                        "signals:scam:full_prepayment_crypto",
+                        g.start,
+                        g.end,
+                        False,
+                        f"full prepayment by {g.value}",
+                    )
+                )
+        postal = bool(notes.get("postal")) or any(":postal:" in f.rule for f in a.of("delivery"))
+        if postal:
+            pf = next((x for x in a.of("delivery") if ":postal:" in x.rule), None)
+            if pf is not None:
+                marks.append((0.5, "signals:scam:postal", pf.start, pf.end, False, "goods shipped by post"))
+        for s, e, rule in notes.get("no_meetup", []):
+            marks.append((1.0, "signals:scam:no_meetup", s, e, True, f"no meet-up ({rule})"))
+            break
+        seen: set[str] = set()
+        for m in ms:
+            v = m.entry.value
+            if v in seen or cl.negated(m.first_token, m.n_tokens):
+                continue
+            seen.add(v)
+            w = {
+                "nationwide": 1.0,
+                "no_meetup": 1.0,
+                "no_prescription": 1.0,
+                "guarantee": 0.5,
+                "counterfeit": 1.0,
+            }.get(v, 0.0)
+            if v == "no_prescription" and postal:
+                w += 1.0
+            if v == "no_meetup" and notes.get("no_meetup"):
+                continue  # already counted
+            marks.append(
+                (w, m.entry.rule, m.start, m.end, True, f"{v.replace('_', ' ')} marker {m.entry.term!r}")
+            )
+        price = self._unrealistic_price(a)
+        if price is not None:
+            marks.append(price)
+        total = sum(x[0] for x in marks)
+        if total < THRESHOLD:
+            return
+        for w, rule, s, e, norm, why in marks:
+            expl = f"{why} (weight {w:g}; scam markers total {total:g} >= {THRESHOLD:g})"
+            if norm:
+                a.add_norm("scam_signals", True, s, e, analyser=self.name, rule=rule, explanation=expl)
+            else:
+                a.add("scam_signals", True, s, e, analyser=self.name, rule=rule, explanation=expl)
+
+    def _unrealistic_price(self, a: Analysis) -> tuple[float, str, int, int, bool, str] | None:
+        for f in a.of("prices"):
+            v = f.value
+            if not isinstance(v, dict):
+                continue
+            try:
+                unit = str(v.get("unit") or "unit")
+                qty = float(v.get("quantity") or 1)
+                price = float(v["price"]) * self.rates[str(v.get("currency") or "EUR").upper()]
+            except (KeyError, TypeError, ValueError):
+                continue
+            if unit == "kg":
+                unit, qty = "g", qty * 1000
+            ref = self.refs.get((str(v.get("product")), unit))
+            if ref is None or qty <= 0 or price <= 0:
+                continue
+            retail, bulk = ref
+            hi = retail * self.retail_share
+            floor = hi - (hi - bulk) * min(1.0, max(0.0, math.log10(qty) / 3))
+            per = price / qty
+            if per < floor:
+                return (
+                    2.0,
+                    "signals:scam:unrealistic_price",
+                    f.start,
+                    f.end,
+                    False,
+                    f"{v.get('product')} at {per:.2f} EUR/{unit} for {qty:g} {unit}, below the plausible "
+                    f"floor of {floor:.2f} (street price {retail:g})",
+                )
+        return None
+
+    # -- minors ------------------------------------------------------------------------------
+
+    def _minors(self, a: Analysis, cl: Clause, ms: list[Any]) -> None:
+        adult = any(m.entry.value == "adult" for m in ms)
+        for m in ms:
+            v = m.entry.value
+            if v in ("adult", "age_unit"):
+                continue
+            if v == "school" and adult:
+                continue
+            if cl.negated(m.first_token, m.n_tokens):
+                continue
+            why = {
+                "accept": "minors explicitly accepted",
+                "minor": "a minor named as a candidate",
+                "school": "targets school pupils or school hours",
+            }[v]
+            a.add_norm(
+                "minors_signals",
+                True,
+                m.start,
+                m.end,
+                analyser=self.name,
+                rule=m.entry.rule,
+                explanation=f"{why}: {m.entry.term!r}",
+            )
+        text = a.norm.text
+        if not any(c.isdigit() for c in text):
+            return
+        for rm in self.age_re.finditer(text):
+            low = int(rm.group(1))
+            high = int(rm.group(2)) if rm.group(2) else low
+            if not (12 <= low <= 17) or high < low:
+                continue
+            if _AGE_BEFORE.search(text, max(0, rm.start() - 16), rm.start()) or _AGE_AFTER.match(
+                text, rm.end()
+            ):
+                continue
+            a.add_norm(
+                "minors_signals",
+                True,
+                rm.start(),
+                rm.end(),
+                analyser=self.name,
+                rule="signals:minors:age_under_18",
+                explanation=f"age {low} stated for candidates ({rm.group().strip()!r})",
+            )

@@ -1,0 +1,275 @@
+"""Conditions of sale: minimum order, payment, delivery, 24/7, prepayment, promotion."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sentinelle.analysers.conditions import ConditionAnalyser
+from sentinelle.core import Analysis, Post
+from sentinelle.lexicon import load_sms
+from sentinelle.normalize import normalise
+
+AN = ConditionAnalyser()
+SMS = {lang: load_sms([lang]) for lang in ("fr", "en")}
+
+
+def run(text: str, lang: str = "fr") -> Analysis:
+    a = Analysis(Post(id="t", text=text), normalise(text, SMS[lang]), lang)
+    AN.analyse(a)
+    return a
+
+
+def flag(a: Analysis, kind: str) -> bool:
+    return any(f.value for f in a.of(kind))
+
+
+def prepay(a: Analysis) -> str:
+    vals = a.values("prepayment")
+    return "full" if "full" in vals else ("partial" if "partial" in vals else "none")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "amount", "currency"),
+    [
+        ("mini 40€ de commande", "fr", 40, "EUR"),
+        ("minimum 50e hors centre", "fr", 50, "EUR"),
+        ("commande mini 30 balles", "fr", 30, "EUR"),
+        ("pas de commande en dessous de 20e svp", "fr", 20, "EUR"),
+        ("🛵 livraison à partir de 30€", "fr", 30, "EUR"),
+        ("min 60€", "fr", 60, "EUR"),
+        ("minimum de commande : 25 €", "fr", 25, "EUR"),
+        ("20€ minimum pour se déplacer", "fr", 20, "EUR"),
+        ("minimum order £50", "en", 50, "GBP"),
+        ("no orders under £20", "en", 20, "GBP"),
+        ("commande mini 35", "fr", 35, "EUR"),
+        # hard negatives: thresholds of promotions or prepayments, prices, free delivery
+        ("à partir de 100€ ➜ -10% 🎁", "fr", None, None),
+        ("📦 grosse commande (+300€) = moitié d'avance", "fr", None, None),
+        ("commande de + de 200€ : la moitié avant par Wero", "fr", None, None),
+        ("livraison gratuite dès 40€ d'achat", "fr", None, None),
+        ("2ème pochon offert dès 50€ d'achat", "fr", None, None),
+        ("🍁 Amnesia 10g ➡️ 60€ | coke à partir de 60€ le g", "fr", None, None),
+        ("et svp soyez la quand jarrive jattend pas 20min", "fr", None, None),
+        ("half upfront on orders over £300, rest cash on drop-off", "en", None, None),
+    ],
+)
+def test_min_order(text: str, lang: str, amount: float | None, currency: str | None) -> None:
+    a = run(text, lang)
+    mins = a.of("min_order")
+    if amount is None:
+        assert mins == []
+    else:
+        assert mins, text
+        assert mins[0].value == {"amount": amount, "currency": currency}
+        assert mins[0].rule.startswith("conditions:min_order:")
+        assert str(amount) in a.text_of(mins[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("cash uniquement 💵", "fr", {"cash"}),
+        ("💶 Espèces ou crypto (BTC / USDT)", "fr", {"cash", "crypto"}),
+        ("Paiement : espèces / Lydia / BTC", "fr", {"cash", "lydia", "crypto"}),
+        ("💷 Cash or bank transfer on drop", "en", {"cash", "bank_transfer"}),
+        ("uniquement en coupons PCS / Transcash", "fr", {"coupon"}),
+        ("Payment upfront ONLY: BTC or Amazon gift cards. No meetups, no cash.", "en", {"crypto", "coupon"}),
+        ("la moitié avant par Wero ou crypto, le reste en espèces", "fr", {"wero", "crypto", "cash"}),
+        ("paiement CB ou Paylib", "fr", {"card", "paylib"}),
+        ("virement ou PayPal", "fr", {"bank_transfer", "paypal"}),
+        ("pas de cash, Lydia seulement", "fr", {"lydia"}),
+        ("cash ❌ lydia ✅", "fr", {"lydia"}),
+        ("paiement carte cadeau Amazon ou Neosurf", "fr", {"coupon"}),
+        ("zelle/cash", "en", {"bank_transfer", "cash"}),
+        # hard negatives
+        ("Pas de main propre ❌", "fr", set()),
+        ("10 pcs left", "en", set()),
+        ("loyalty card: every 10th order free", "en", set()),
+        ("CARTE FIDÉLITÉ : 10 commandes = 1g offert", "fr", set()),
+    ],
+)
+def test_payment(text: str, lang: str, expected: set[str]) -> None:
+    a = run(text, lang)
+    assert set(a.values("payment")) == expected
+    for f in a.of("payment"):
+        assert "payment.toml" in f.rule and f.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("livraison Rennes + Cesson", "fr", True),
+        ("on livre Dijon, Chenôve", "fr", True),
+        ("je me déplace sur Rennes jusqu'à 4h", "fr", True),
+        ("je passe sur Lattes, Pérols et Palavas", "fr", True),
+        ("DRIVE OUVERT 24h/24", "fr", True),
+        ("pulling up all over brum", "en", True),
+        ("🚗 Drop-offs 10am–2am", "en", True),
+        ("📦 UK WIDE NEXT DAY DELIVERY", "en", True),
+        ("📮 expédition en lettre suivie partout en France", "fr", True),
+        ("Retrait ou livraison sur Clermont", "fr", True),
+        ("north & south side, no meet-ups under €50", "en", True),
+        ("drops 7 days a week 6pm-2am", "en", True),
+        # hard negatives
+        ("retrait uniquement au Havre, pas de livraison 🙅‍♂️", "fr", False),
+        ("collection only, no delivery", "en", False),
+        ("on livre pas, faut venir", "fr", False),
+        ("Passe sur notre snap pour le menu", "fr", False),
+        ("Easter drop 🐣 new exotics just landed", "en", False),
+        ("snap: drive.23", "fr", False),
+        ("Limoges, main propre.", "fr", False),
+    ],
+)
+def test_delivery(text: str, lang: str, expected: bool) -> None:
+    assert flag(run(text, lang), "delivery") is expected
+
+
+def test_negated_meetup_is_kept_for_signals() -> None:
+    a = run("paiement Transcash a l'avance uniquement, pas de rdv")
+    notes = a.notes["conditions"]
+    assert notes["no_meetup"] and not flag(a, "delivery")
+    s, e, rule = notes["no_meetup"][0]
+    assert "meetup" in rule and a.norm.text[s:e] == "rendez-vous"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ouvert 7j/7 24h/24 ⏰", True),
+        ("pulling up all over brum 🚗💨 24/7", True),
+        ("Montpellier 34 | livraison de nuit | 24/7 |", True),
+        ("dispo H24", True),
+        ("open round the clock", True),
+        ("livraison 7j/7 sur Dijon", False),
+        ("livraison 19h-5h", False),
+        ("la team est dispo toute la nuit 🌙", False),
+        ("envoi sous vide, ultra discret, 24/48h", False),
+        ("livraison en 24h partout", False),
+    ],
+)
+def test_always_open(text: str, expected: bool) -> None:
+    a = run(text)
+    assert flag(a, "always_open") is expected
+    if expected:
+        assert all(f.rule.startswith(("common/hours", "fr/hours", "en/hours")) for f in a.of("always_open"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("📦 grosse commande (+300€) = moitié d'avance", "fr", "partial"),
+        ("📦 Commandes +500€ : 50% d'avance", "fr", "partial"),
+        ("half upfront by bank transfer on orders over £300, rest cash on drop-off", "en", "partial"),
+        ("commande de + de 200€ : la moitié avant par Wero, le reste à la livraison", "fr", "partial"),
+        ("50% en Transcash à la commande, le reste à réception", "fr", "partial"),
+        ("acompte de 30% pour les cmd de plus de 500€", "fr", "partial"),
+        ("Paiement AVANT ENVOI, uniquement en coupons PCS", "fr", "full"),
+        ("Paiement Neosurf ou Bitcoin avant l'envoi 🔒", "fr", "full"),
+        ("Payment upfront ONLY: BTC or Amazon gift cards", "en", "full"),
+        ("paiement Transcash a l'avance uniquement", "fr", "full"),
+        ("règlement Transcash uniquement, code à envoyer en privé", "fr", "full"),
+        ("discreet post anywhere in the UK, Bitcoin only, no meetups", "en", "full"),
+        # hard negatives
+        ("commandez à l'avance pour le week-end", "fr", "none"),
+        ("🍁 Lemon Haze ➝ 12€/g (avant 10)", "fr", "none"),
+        ("paiement à la livraison, cash only", "fr", "none"),
+        ("thanks in advance", "en", "none"),
+        ("💶 Espèces ou crypto (BTC / USDT)", "fr", "none"),
+    ],
+)
+def test_prepayment(text: str, lang: str, expected: str) -> None:
+    assert prepay(run(text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("-15% pour les commandes à deux", "fr", True),
+        ("⚡️VENTE FLASH⚡️ jusqu'a dimanche soir", "fr", True),
+        ("FLASH SALE ⚡ 🍁 28g £160 (was £180)", "en", True),
+        ("happy hour 18h-21h", "fr", True),
+        ("2ème pochon offert dès 50€ d'achat", "fr", True),
+        ("🎁 CARTE FIDÉLITÉ : 10 commandes = 1g offert", "fr", True),
+        ("le 25g à 100€ au lieu de 125 !!", "fr", True),
+        ("fin d'été les prix baissent 📉", "fr", True),
+        ("refer a mate = £5 off", "en", True),
+        ("🍁 20€ ~~25€~~", "fr", True),
+        ("ballons offerts 🎁", "fr", True),
+        # hard negatives: price rises, purity, volume prices, gift cards
+        ("❄️ 10g = 300€ (pure 98% 💯)", "fr", False),
+        ("🍁 Lemon Haze ➝ 12€/g (avant 10)", "fr", False),
+        ("5g 45 € au lieu de 40 € (hausse désolé)", "fr", False),
+        ("🍃 3.5 ➜ £30 (was £25)", "en", False),
+        ("💊 Xtc : 10€ pièce ou 5 pour 40", "fr", False),
+        ("paiement carte cadeau Amazon", "fr", False),
+        ("feel free to message", "en", False),
+        ("remise en main propre uniquement", "fr", False),
+        ("THC 20-25%", "fr", False),
+    ],
+)
+def test_promotion(text: str, lang: str, expected: bool) -> None:
+    assert flag(run(text, lang), "promotion") is expected
+
+
+def test_spans_point_at_the_cue() -> None:
+    text = "💶 cash ou Lydia\n🛵 livraison à partir de 30€\nouvert 24h/24"
+    a = run(text)
+    by_kind = {f.kind: a.text_of(f) for f in a.findings}
+    assert by_kind["delivery"].lower() == "livraison"
+    assert by_kind["always_open"] == "24h/24"
+    assert by_kind["min_order"] == "à partir de 30€"
+    assert {a.text_of(f) for f in a.of("payment")} == {"cash", "Lydia"}
+    assert a.of("payment")[0].rule == "fr/payment.toml:cash:cash"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_never_crashes_and_spans_are_valid(text: str) -> None:
+    for lang in ("fr", "en"):
+        a = run(text, lang)
+        for f in a.findings:
+            assert 0 <= f.start <= f.end <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "pas de",
+                "livraison",
+                "cash",
+                "mini",
+                "40€",
+                "£",
+                "24/7",
+                "❌",
+                "\n",
+                "à partir de",
+                "moitié",
+                "d'avance",
+                "-10%",
+                "au lieu de",
+                "12",
+                "~~",
+                "(was",
+                "🚗",
+                "drive.",
+                "@",
+                "0",
+                "no",
+                "rdv",
+                "pcs",
+                " ",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_never_crashes_on_cue_soup(parts: list[str]) -> None:
+    text = " ".join(parts)
+    a = run(text)
+    for f in a.findings:
+        assert 0 <= f.start <= f.end <= len(text)

@@ -1,0 +1,203 @@
+"""Risk signals: advance-fee scam markers and recruitment of minors."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sentinelle.analysers.conditions import ConditionAnalyser
+from sentinelle.analysers.signals import SignalAnalyser
+from sentinelle.core import Analysis, Post
+from sentinelle.lexicon import load_sms
+from sentinelle.normalize import normalise
+
+COND = ConditionAnalyser()
+SIG = SignalAnalyser()
+SMS = {lang: load_sms([lang]) for lang in ("fr", "en")}
+
+
+def run(
+    text: str, lang: str = "fr", prices: list[dict[str, object]] | None = None, conditions: bool = True
+) -> Analysis:
+    a = Analysis(Post(id="t", text=text), normalise(text, SMS[lang]), lang)
+    for p in prices or []:
+        a.add("prices", p, 0, min(3, len(text)), analyser="prices", rule="test")
+    if conditions:
+        COND.analyse(a)
+    SIG.analyse(a)
+    return a
+
+
+def flag(a: Analysis, kind: str) -> bool:
+    return any(f.value for f in a.of(kind))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "📦 ENVOI PARTOUT EN FRANCE sous vide\n"
+            "Paiement AVANT ENVOI, uniquement en coupons PCS / Transcash\n"
+            "Pas de main propre ❌",
+            "fr",
+            True,
+        ),
+        (
+            "SANS ORDONNANCE ✔️\n📮 expédition en lettre suivie partout en France\n"
+            "Paiement Neosurf ou Bitcoin avant l'envoi",
+            "fr",
+            True,
+        ),
+        ("livraison colissimo partout en france paiement crypto USDT avant envoi, 0 rdv", "fr", True),
+        (
+            "FAUX BILLETS passent au stylo\nenvoi par la poste\npaiement Transcash a l'avance uniquement",
+            "fr",
+            True,
+        ),
+        (
+            "UK WIDE NEXT DAY DELIVERY stealth\nPayment upfront ONLY: BTC or Amazon gift cards. No meetups",
+            "en",
+            True,
+        ),
+        ("shrooms shipped nationwide, BTC / gift cards only, we don't do meetups 🙅", "en", True),
+        ("envoi partout en France, paiement avant envoi", "fr", True),
+        # hard negatives: local dealers, partial crypto, one marker alone
+        (
+            "📦 Commandes +500€ : 50% d'avance\n💶 Espèces ou crypto (BTC / USDT)\n🚗 Livraison Montpellier",
+            "fr",
+            False,
+        ),
+        (
+            "commande de + de 200€ : la moitié avant par Wero ou crypto, le reste en espèces à la livraison",
+            "fr",
+            False,
+        ),
+        ("half upfront by bank transfer on orders over £300, rest cash on drop-off", "en", False),
+        ("je livre montpel centre, cash only", "fr", False),
+        ("pas de rdv, je livre direct chez toi", "fr", False),
+        ("envoi colissimo possible, paiement à la livraison", "fr", False),
+    ],
+)
+def test_scam(text: str, lang: str, expected: bool) -> None:
+    a = run(text, lang)
+    assert flag(a, "scam_signals") is expected
+    for f in a.of("scam_signals"):
+        assert f.rule and "total" in f.explanation
+        assert 0 <= f.start <= f.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("price", "expected"),
+    [
+        ({"product": "cannabis_herb", "quantity": 1, "unit": "kg", "price": 900, "currency": "EUR"}, True),
+        ({"product": "cocaine", "quantity": 10, "unit": "g", "price": 300, "currency": "EUR"}, True),
+        ({"product": "cocaine", "quantity": 28, "unit": "g", "price": 400, "currency": "GBP"}, True),
+        ({"product": "cannabis_herb", "quantity": 10, "unit": "g", "price": 70, "currency": "EUR"}, False),
+        ({"product": "cocaine", "quantity": 1, "unit": "g", "price": 60, "currency": "EUR"}, False),
+        ({"product": "psilocybin", "quantity": 15, "unit": "g", "price": 35, "currency": "EUR"}, False),
+        ({"product": "mdma", "quantity": 5, "unit": "pill", "price": 40, "currency": "EUR"}, False),
+        (
+            {"product": "counterfeit_money", "quantity": 10, "unit": "unit", "price": 120, "currency": "EUR"},
+            False,
+        ),
+    ],
+)
+def test_unrealistic_prices(price: dict[str, object], expected: bool) -> None:
+    a = run("menu", prices=[price])
+    assert flag(a, "scam_signals") is expected
+    if expected:
+        assert a.of("scam_signals")[0].rule == "signals:scam:unrealistic_price"
+
+
+def test_runs_without_prices_or_conditions_notes() -> None:
+    a = run("envoi partout en france, sans ordonnance, pas de rdv", conditions=False)
+    assert flag(a, "scam_signals")  # shipping everywhere + no prescription, from the scam lexicon alone
+    a = run("mineurs acceptés, après les cours", conditions=False)
+    assert flag(a, "minors_signals")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("guetteur, ravitailleur\n13-17 ans ok, horaires après le collège", "fr", True),
+        ("même mineur ok 🤫 dispo après les cours = parfait", "fr", True),
+        ("mineurs acceptés", "fr", True),
+        ("on prend les collégiens et lycéens motivés", "fr", True),
+        ("16 ans ok, payé chaque soir", "fr", True),
+        ("dès 15 ans, 50€ la journée", "fr", True),
+        ("pas besoin d'avoir 18 ans 😉", "fr", True),
+        ("t'es en 3e ou en seconde ?", "fr", True),
+        ("runners wanted, under 18s welcome", "en", True),
+        ("need youngers for the line", "en", True),
+        ("15yo+ can apply, after school shifts", "en", True),
+        # hard negatives
+        ("Sérieux uniquement, majeurs seulement (+18)", "fr", False),
+        ("Must be 18+, no time wasters", "en", False),
+        ("réservé aux majeurs", "fr", False),
+        ("vente interdite aux mineurs", "fr", False),
+        ("pas de mineurs svp", "fr", False),
+        ("mineurs s'abstenir", "fr", False),
+        ("no minors", "en", False),
+        ("18-25 ans, permis B", "fr", False),
+        ("dans le game depuis 15 ans", "fr", False),
+        ("On cherche des jeunes motivés pour des petites missions", "fr", False),
+    ],
+)
+def test_minors(text: str, lang: str, expected: bool) -> None:
+    a = run(text, lang)
+    assert flag(a, "minors_signals") is expected
+    for f in a.of("minors_signals"):
+        assert f.rule.startswith(("fr/minors.toml", "en/minors.toml", "signals:minors:"))
+
+
+def test_minor_age_span() -> None:
+    text = "guetteurs 13-17 ans ok"
+    a = run(text)
+    f = a.of("minors_signals")[0]
+    assert a.text_of(f) == "13-17 ans ok"
+    assert f.rule == "signals:minors:age_under_18"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_never_crashes_and_spans_are_valid(text: str) -> None:
+    for lang in ("fr", "en"):
+        a = run(text, lang)
+        for f in a.findings:
+            assert 0 <= f.start <= f.end <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "pas de",
+                "mineur",
+                "16 ans",
+                "13-17",
+                "ans",
+                "pcs",
+                "avant envoi",
+                "partout en france",
+                "sans ordonnance",
+                "rdv",
+                "0",
+                "❌",
+                "\n",
+                "+18",
+                "école",
+                "crypto",
+                "@",
+                ".",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_never_crashes_on_cue_soup(parts: list[str]) -> None:
+    text = " ".join(parts)
+    a = run(text, prices=[{"product": "cocaine", "quantity": 0, "unit": "g", "price": "x"}])
+    for f in a.findings:
+        assert 0 <= f.start <= f.end <= len(text)
