@@ -1,0 +1,224 @@
+"""Storage of posts, originals and analysis results behind one interface.
+
+    from sentinelle.store import open_store, FileInfo, Query
+    with open_store("case.db") as store:              # SQLite; originals in case.db.evidence/
+        sha = store.add_original("export/result.json")  # evidence, byte for byte, by SHA-256
+        if not store.file_done(sha):
+            res = store.add_posts(posts, file=FileInfo(sha, "export/result.json", format="telegram"))
+        run = store.start_run("analyse", {"lexicons": "...", "model": "..."})
+        store.save_results(run, ((a.post.id, a.to_record()) for a in analyses))
+        store.finish_run(run, {"analysed": n})
+        for obj in store.search(Query(text="cocaine", place="Lyon")):
+            ...
+
+`Store` is the contract every backend fulfils (SQLite here; PostgreSQL later): no SQL, no
+SQLite notion leaks through it, and nothing outside this package writes SQL. Objects returned
+by `search()`, `get()` and `export_posts()` are plain dicts, the same for every backend
+(`EXPORT_FIELDS` lists their keys in order).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, NamedTuple
+
+from ..core import Post
+from ..errors import ConfigError, SentinelleError
+from .query import Query
+
+__all__ = [
+    "AddResult", "EXPORT_FIELDS", "FileInfo", "Problem", "Query", "Store", "StoreError",
+    "ANALYSIS_FIELDS", "fingerprint_of", "open_store",
+]
+
+# The analysis fields of the contract (shared/contract/findings.md), in output order.
+ANALYSIS_FIELDS = (
+    "category", "score", "products", "prices", "handles", "phones", "places", "departments",
+    "min_order", "payment", "delivery", "always_open", "prepayment", "promotion", "scam_signals",
+    "minors_signals", "network", "evidence",
+)
+# Keys of an exported post, in order: the post, where it comes from, then its latest analysis
+# (every analysis field is None when the post was never analysed).
+EXPORT_FIELDS = (
+    "id", "platform", "author", "date", "date_utc", "lang", "text", "source", "case", "provenance",
+    "meta", "run_id", *ANALYSIS_FIELDS,
+)
+
+
+class StoreError(SentinelleError):
+    """The database or the evidence store cannot be opened, migrated or written."""
+
+    code = "SEN600"
+
+
+@dataclass(frozen=True, slots=True)
+class FileInfo:
+    """One ingested unit: a file, or one member of an archive (`member` names it)."""
+
+    sha256: str  # of the original as kept in the evidence store (the archive's, for members)
+    path: str  # as given by the user
+    member: str = ""
+    format: str = ""  # what the importer detected: telegram, whatsapp, jsonl...
+    case: str = ""
+    rejected: int = 0  # items the importer could not read (quarantined elsewhere)
+
+
+class AddResult(NamedTuple):
+    added: int = 0
+    duplicates: int = 0  # posts already stored (same provenance or same id), skipped
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something `verify()` found wrong. `kind` is one of:
+    missing (an original is gone), modified (its bytes no longer hash to its name),
+    unexpected (a file in the evidence folder that no original names), orphan (posts cite an
+    original that is not in the store)."""
+
+    kind: str
+    sha256: str
+    path: str
+    message: str
+
+    def to_record(self) -> dict[str, str]:
+        return {"kind": self.kind, "sha256": self.sha256, "path": self.path, "message": self.message}
+
+
+def fingerprint_of(versions: Mapping[str, Any]) -> str:
+    """A short stable digest of the lexicon and model versions an analysis ran with."""
+    blob = json.dumps(versions, sort_keys=True, ensure_ascii=False, default=str).encode()
+    return hashlib.sha256(blob).hexdigest()[:16]
+
+
+class Store(ABC):
+    """Posts, their originals and their analyses. Use as a context manager or call `close()`."""
+
+    # -- evidence ------------------------------------------------------------------------------
+
+    @abstractmethod
+    def add_original(self, path: str | os.PathLike[str], *, name: str | None = None) -> str:
+        """Keep the file at `path` byte for byte in the evidence store and return its SHA-256.
+        Idempotent: the same bytes are stored once, each name they came under is recorded."""
+
+    @abstractmethod
+    def add_original_bytes(self, data: bytes, *, name: str) -> str:
+        """Same as `add_original` for bytes already in memory (stdin, a decoded attachment)."""
+
+    @abstractmethod
+    def original_path(self, sha256: str) -> str | None:
+        """Where the original with this hash is kept, or None if the store does not hold it."""
+
+    @abstractmethod
+    def verify(self) -> list[Problem]:
+        """Re-hash every original and report missing, modified and unexpected files, and posts
+        that cite an original the store does not hold. An empty list means all is intact."""
+
+    # -- posts ---------------------------------------------------------------------------------
+
+    @abstractmethod
+    def file_done(self, sha256: str, member: str = "") -> bool:
+        """True when that file (or archive member) was completely ingested before."""
+
+    @abstractmethod
+    def add_posts(self, posts: Iterable[Post], *, file: FileInfo | None = None,
+                  case: str = "") -> AddResult:
+        """Store posts; a post already present (same provenance, or same id) is skipped and
+        counted as a duplicate. With `file`, all the posts and the record that this file is
+        done are written in ONE transaction: after a crash either all of its posts are stored
+        and `file_done()` is true, or none is. `posts` is consumed lazily (bounded memory)."""
+
+    @abstractmethod
+    def get(self, post_id: str) -> dict[str, Any] | None:
+        """One post as an export object (`EXPORT_FIELDS`), or None."""
+
+    @abstractmethod
+    def count(self, query: Query | None = None) -> int:
+        """How many posts match (all posts without a query); ignores limit and offset."""
+
+    @abstractmethod
+    def search(self, query: Query) -> Iterator[dict[str, Any]]:
+        """Posts matching every filter of `query`, as export objects."""
+
+    @abstractmethod
+    def export_posts(self) -> Iterator[dict[str, Any]]:
+        """Every post in insertion order, as export objects (`EXPORT_FIELDS`)."""
+
+    # -- analysis ------------------------------------------------------------------------------
+
+    @abstractmethod
+    def start_run(self, kind: str, versions: Mapping[str, Any], *, fingerprint: str | None = None) -> int:
+        """Record the start of an analysis run with the lexicon and model versions it uses;
+        `fingerprint` defaults to `fingerprint_of(versions)`. Returns the run id."""
+
+    @abstractmethod
+    def finish_run(self, run_id: int, counts: Mapping[str, Any]) -> None:
+        """Record the end of a run and its counts."""
+
+    @abstractmethod
+    def runs(self) -> list[dict[str, Any]]:
+        """Every run, oldest first: id, kind, fingerprint, versions, started_at, finished_at, counts."""
+
+    @abstractmethod
+    def save_results(self, run_id: int, records: Iterable[tuple[str, Mapping[str, Any]]]) -> tuple[int, int]:
+        """Store the analysis record (the contract's output line) of each post id, replacing
+        any older one, and index its products, places, departments and identifiers. Returns
+        (saved, unknown): records whose post id is not in the store are skipped and counted."""
+
+    @abstractmethod
+    def posts_needing_analysis(self, fingerprint: str | None = None) -> Iterator[Post]:
+        """Posts never analysed, or (with `fingerprint`) last analysed with other lexicons or
+        models: what `sentinelle reanalyse` must run. Safe to save results while iterating."""
+
+    # -- accounts and identifiers (for the networks analysis) -----------------------------------
+
+    @abstractmethod
+    def accounts(self) -> Iterator[dict[str, Any]]:
+        """Every author account: platform, handle (folded), display, posts."""
+
+    @abstractmethod
+    def identifier_links(self) -> Iterator[tuple[str, str, str, str]]:
+        """(post id, kind, platform, value) for every phone, handle and link found in a post."""
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    @abstractmethod
+    def stats(self) -> dict[str, int]:
+        """Counts: posts, originals, files, analysed, runs, accounts, identifiers."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the database; the store is unusable afterwards."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+
+def open_store(url_or_path: str | os.PathLike[str], *, evidence_dir: str | os.PathLike[str] | None = None,
+               create: bool = True) -> Store:
+    """Open (and create or migrate) a store.
+
+    - a path, or `sqlite:///path`: SQLite, originals in `<path>.evidence/` unless `evidence_dir`;
+    - `:memory:`: a throw-away SQLite database (originals need an explicit `evidence_dir`);
+    - `postgresql://...`: reserved for the PostgreSQL backend (not available yet).
+    """
+    target = os.fspath(url_or_path)
+    if target.startswith(("postgresql://", "postgres://")):
+        raise ConfigError("the PostgreSQL store is not available yet; use a SQLite path", where=target)
+    if target.startswith("sqlite://"):
+        rest = target[len("sqlite://"):]  # sqlite:///rel.db -> rel.db, sqlite:////abs.db -> /abs.db
+        target = (rest[1:] if rest.startswith("/") else rest) or ":memory:"
+    if "://" in target:
+        raise ConfigError(f"unknown store URL scheme in {target!r}", where="--db")
+    from .sqlite import SQLiteStore
+
+    return SQLiteStore(target, evidence_dir=evidence_dir, create=create)
