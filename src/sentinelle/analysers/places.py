@@ -1,0 +1,653 @@
+"""Places and departments.
+
+Places: commune names of the gazetteer, hand-written short forms ("Sainté", "bdx") and cities
+abroad ("Londres" -> London), matched on the normalised text's words, longest first. A name
+that is also an ordinary word ("Plaisir", "Orange", "Tours") or a small commune is read only with
+a CUE: a served-area word before it ("livraison", "secteur", "sur", "à", "📍"), a confirming word
+after it ("et alentours", "only"), a hashtag, a department number after it ("Rennes (35)"), or a
+list of places it belongs to ("Rennes + Cesson + St Jacques"). Homonyms resolve to the commune
+in a department the post names, else the most populous. Arrondissements read as their city.
+
+Departments: only when the text STATES one: a number next to a place or after a cue ("Rennes
+(35)", "sur le 93", "📍 42", "LA FERME 35"), a postcode ("76600" -> 76), or a department name
+("Côte-d'Or"). A number that is a price, a quantity, a time, an age, a phone part or an
+arrondissement is not a department; nothing is inferred from a city.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..core import Analysis
+from ..gazetteer import CANON, DEPARTMENT_CODES, Commune, Gazetteer, Key, key_of, load_gazetteer
+from .base import Analyser
+
+BIG_CITY = 50_000  # an ordinary-word name this large is read without a cue (Bordeaux, Rennes)
+UNCUED_SINGLE = 20_000  # a one-word commune name read without a cue
+UNCUED_MULTI = 4_000  # a several-word commune name read without a cue
+NEEDS_CUE = {
+    ("nice",),
+    ("tours",),
+    ("orange",),
+    ("sens",),
+    ("lens",),
+    ("stains",),
+    ("vienne",),
+    ("grasse",),
+    ("cayenne",),
+    ("colombes",),
+    ("gap",),
+    ("plaisir",),
+    ("croix",),
+    ("fontaine",),
+    ("avion",),
+    ("mana",),
+    ("douai",),
+    ("trappes",),
+    ("moulins",),
+    ("saintes",),
+    ("lourdes",),
+    ("cognac",),
+    ("vichy",),
+    ("dole",),
+}
+ARRONDISSEMENT_CITIES = {"Paris": 20, "Lyon": 9, "Marseille": 16}
+CITY_DEPARTMENT = {"Paris": "75", "Lyon": "69", "Marseille": "13"}
+LIST_SEPS = re.compile(
+    r"^(?:\s*(?:centre|center|ville|centre-ville|nord|sud|est|ouest|city)\b)?"
+    r"(?:\s*\(?(?:\d{2,3}|2[ab])\)?(?!\w))?"
+    r"[\s,;/+&|·•\-–—➡→>()]*(?:(?:et|and|ou|or|&)\s*)?[\s,;/+&|·•\-–—➡→>()]*$"
+)
+# a chunk of text (between spaces) that is a link, an @handle or a dotted or underscored handle
+# (la.ferme.rns, runner_jobs_wm) is no place
+SPACE_RE = re.compile(r"\s")
+NOT_BEFORE_DEPT = {
+    "pour",
+    "for",
+    "ou",
+    "or",
+    "et",
+    "and",
+    "a",
+    "de",
+    "x",
+    "par",
+    "avant",
+    "was",
+    "vs",
+    "les",
+    "des",
+    "mini",
+    "minimum",
+    "max",
+    "maximum",
+    "plus",
+    "moins",
+    "environ",
+    "about",
+    "only",
+    "seulement",
+    "that",
+    "than",
+    "from",
+    "to",
+    "au",
+    "jusqu",
+    "jusqua",
+    "entre",
+    "sur",
+    "under",
+    "over",
+}
+DEPT_ARTICLES = {
+    ("le",),
+    ("la",),
+    ("l",),
+    ("en",),
+    ("du",),
+    ("de", "la"),
+    ("dans", "le"),
+    ("sur", "le"),
+    ("dans", "la"),
+    ("dans", "l"),
+}
+NUMBER_AFTER_RE = re.compile(r"[ \t]*[(,\-–]?[ \t]*(?:\d{2}|2[aAbB]|97\d|\d{5})\)?(?![\w€£$%]|[ .\-]?\d)")
+BREAK_RE = re.compile(r"[\n.!?;|]")
+HANDLE_RE = re.compile(r"[^\W_][._][^\W_]|@[^\W_]|/[^\W_]")
+PHONE_GROUP_RE = re.compile(r"\d[\d .\-]{6,}\d")
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int  # word index
+    end: int  # word index, exclusive
+    nstart: int  # normalised offsets
+    nend: int
+    kind: str  # "alias", "abroad", "commune"
+    value: str
+    rule: str
+    communes: list[Commune]
+    weak: bool
+    common: bool
+    population: int
+    near: str = ""
+    heads: list[Commune] = field(default_factory=list)  # communes whose name starts with these words
+    accepted: bool = False
+    blocked: bool = False
+    after_article: bool = False  # "au Mont-Dore": the name lost its article
+    why: str = ""
+
+
+class PlaceAnalyser(Analyser):
+    name = "places"
+    languages = ("*",)
+    provides = ("places", "departments")
+    version = "1"
+
+    def __init__(self, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(options)
+        self.g: Gazetteer = load_gazetteer()
+        cues = self.g.cues
+        self.before = cues.get("place_strong", set())
+        self.before_weak = cues.get("place_weak", set())
+        self.after = cues.get("place_after", set())
+        self.dept_before = cues.get("dept_before", set())
+        self.units = {k for k in cues.get("unit_after", set())}
+        self.not_dept_word = {k[0] for k in cues.get("not_dept_word", set()) if k}
+        self.word_re = re.compile(r"[^\W_]+")
+        self.codes = set(DEPARTMENT_CODES)
+        self.starters = self.g.first_words | set(self.g.joined)
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _ends_with(words: list[str], i: int, table: set[Key], max_n: int = 3) -> int:
+        """Length of the longest cue of `table` ending just before word i (0 when none)."""
+        for n in range(min(max_n, i), 0, -1):
+            if tuple(words[i - n : i]) in table:
+                return n
+        return 0
+
+    @staticmethod
+    def _starts_with(words: list[str], i: int, table: set[Key], max_n: int = 3) -> int:
+        for n in range(min(max_n, len(words) - i), 0, -1):
+            if tuple(words[i : i + n]) in table:
+                return n
+        return 0
+
+    def _capitalised(self, a: Analysis, ns: int, ne: int) -> bool:
+        s, e = a.norm.span(ns, ne)
+        frag = a.post.text[s:e]
+        if not frag or not frag[0].isupper():
+            return False
+        # a whole line in capitals says nothing about names
+        line_s = a.post.text.rfind("\n", 0, s) + 1
+        line_e = a.post.text.find("\n", e)
+        line = a.post.text[line_s : line_e if line_e >= 0 else len(a.post.text)]
+        return not (len(line) > len(frag) + 3 and line.isupper())
+
+    @staticmethod
+    def _all_caps(a: Analysis, c: _Cand) -> bool:
+        s, e = a.norm.span(c.nstart, c.nend)
+        frag = a.post.text[s:e]
+        return frag.isupper()
+
+    # -- analysis ---------------------------------------------------------------------------
+
+    def analyse(self, a: Analysis) -> None:
+        text = a.norm.text
+        if not text:
+            return
+        if "." in text or "@" in text or "/" in text or "_" in text:
+            chunks = _handle_chunks(text)
+            if chunks:
+                parts, last = [], 0
+                for bs, be in chunks:
+                    parts.append(text[last:bs])
+                    parts.append(" " * (be - bs))
+                    last = be
+                parts.append(text[last:])
+                text = "".join(parts)  # same length: offsets are kept
+        handles = [(f.start, f.end) for f in a.findings if f.kind == "handles"]
+        breaks = [m.start() for m in BREAK_RE.finditer(text)]
+        ms = list(self.word_re.finditer(text))
+        if handles:
+            starts = a.norm.starts
+            ms = [m for m in ms if not any(hs <= starts[m.start()] < he for hs, he in handles)]
+        words = [CANON.get(w, w) for w in (m.group() for m in ms)]
+        spans = [m.span() for m in ms]
+        seg = [bisect_right(breaks, sp[0]) for sp in spans] if breaks else [0] * len(spans)
+        if not words:
+            return
+        cands = self._candidates(a, words, spans, seg)
+        self._accept(a, words, spans, cands)
+        stated = self._departments(a, words, spans, cands)
+        self._emit(a, cands, stated)
+
+    def _candidates(
+        self, a: Analysis, words: list[str], spans: list[tuple[int, int]], seg: list[int]
+    ) -> list[_Cand]:
+        g = self.g
+        text = a.norm.text
+        out: list[_Cand] = []
+        i, n = 0, len(words)
+        first, prefixes, starters = g.first_words, g.prefixes, self.starters
+        while i < n:
+            w = words[i]
+            if w not in starters:
+                i += 1
+                continue
+            hashtag = spans[i][0] > 0 and text[spans[i][0] - 1] == "#"
+            if w not in first and not hashtag:
+                i += 1
+                continue
+            # the longest name starting here: extend while the words are a prefix of some name,
+            # never across a line break or a sentence end
+            sizes = [1]
+            j = i + 1
+            while j < n and seg[j] == seg[i] and tuple(words[i:j]) in prefixes:
+                j += 1
+                sizes.append(j - i)
+            found: _Cand | None = None
+            all_keys = g.all_keys
+            for size in reversed(sizes):
+                key = tuple(words[i : i + size])
+                if key in all_keys:
+                    found = self._lookup(key, i, size, spans)
+                    if found:
+                        break
+            if found is None and hashtag and w in g.joined:
+                cs = g.joined[w]
+                found = _Cand(
+                    i,
+                    i + 1,
+                    spans[i][0],
+                    spans[i][1],
+                    "commune",
+                    cs[0].name,
+                    "places:hashtag",
+                    cs,
+                    False,
+                    False,
+                    cs[0].population,
+                    why="hashtag",
+                )
+            if found:
+                out.append(found)
+                i = found.end
+            else:
+                i += 1
+        return out
+
+    def _lookup(self, key: Key, i: int, size: int, spans: list[tuple[int, int]]) -> _Cand | None:
+        g = self.g
+        ns, ne = spans[i][0], spans[i + size - 1][1]
+        named = g.aliases.get(key)
+        if named:
+            n = named[0]
+            cs = g.by_key.get(key_of_name(n.value), [])
+            cs = [
+                c for c in cs if c.name == n.value and (not n.department or c.department == n.department)
+            ] or cs
+            return _Cand(
+                i,
+                i + size,
+                ns,
+                ne,
+                "alias",
+                n.value,
+                f"places/aliases.toml:{n.value}:{' '.join(key)}",
+                cs,
+                n.weak,
+                n.weak,
+                cs[0].population if cs else 0,
+                near=n.near,
+            )
+        named = g.abroad.get(key)
+        if named:
+            n = named[0]
+            return _Cand(
+                i,
+                i + size,
+                ns,
+                ne,
+                "abroad",
+                n.value,
+                f"places/abroad.toml:{n.value}:{' '.join(key)}",
+                [],
+                n.weak,
+                n.weak,
+                10**6,
+            )
+        cs = g.by_key.get(key, [])
+        if cs:
+            common = key in g.common or key in NEEDS_CUE
+            return _Cand(
+                i,
+                i + size,
+                ns,
+                ne,
+                "commune",
+                cs[0].name,
+                f"places/communes:{cs[0].insee}",
+                cs,
+                False,
+                common,
+                cs[0].population,
+                heads=g.dropped_article.get(key, []) + g.heads.get(key, []),
+            )
+        cs = g.dropped_article.get(key, [])
+        if cs:
+            full = key_of_name(cs[0].name)
+            return _Cand(
+                i,
+                i + size,
+                ns,
+                ne,
+                "commune",
+                cs[0].name,
+                f"places/communes:{cs[0].insee}:no-article",
+                cs,
+                True,
+                full in g.common or key in g.common or len(key[0]) <= 3,
+                cs[0].population,
+            )
+        cs = g.heads.get(key, [])
+        if cs and len(key[-1]) >= 4:
+            return _Cand(
+                i,
+                i + size,
+                ns,
+                ne,
+                "commune",
+                cs[0].name,
+                f"places/communes:{cs[0].insee}:head",
+                [],
+                True,
+                key in g.common,
+                cs[0].population,
+                heads=cs,
+            )
+        return None
+
+    # -- departments --------------------------------------------------------------------------
+
+    def _departments(
+        self, a: Analysis, words: list[str], spans: list[tuple[int, int]], cands: list[_Cand]
+    ) -> list[tuple[str, int, int, str, str]]:
+        """Departments the text states: (code, nstart, nend, rule, explanation)."""
+        g = self.g
+        text = a.norm.text
+        out: list[tuple[str, int, int, str, str]] = []
+        place_end = {c.end: c for c in cands if c.accepted}
+        place_deps = {x.department for c in cands if c.accepted for x in (c.communes or c.heads)[:3]}
+        cand_words = {j for c in cands for j in range(c.start, c.end)}
+        phone_zones = [
+            m.span() for m in PHONE_GROUP_RE.finditer(text) if sum(ch.isdigit() for ch in m.group()) >= 8
+        ]
+        n = len(words)
+        for i in [j for j, w in enumerate(words) if w[0] in "0123456789" or w in ("2a", "2b")]:
+            w = words[i]
+            ns, ne = spans[i]
+            if i in cand_words:
+                continue
+            code = ""
+            if w.isdigit() and len(w) == 5:
+                if any(ps <= ns < pe for ps, pe in phone_zones) or self._unit_after(words, spans, text, i):
+                    continue
+                if re.match(r"[ .\-]?\d", text[ne : ne + 2]) or (ns > 1 and text[ns - 2].isdigit()):
+                    continue  # a phone group: "07700 900417"
+                code = g.postcodes.get(w, "")
+                if code:
+                    out.append(
+                        (code, ns, ne, f"places:postcode:{w}", f"postcode {w} is in department {code}")
+                    )
+                continue
+            if w in ("2a", "2b"):
+                w = w.upper()
+            elif not (w.isdigit() and (len(w) == 2 or (len(w) == 3 and w.startswith("97")))):
+                continue
+            if w not in self.codes:
+                continue
+            if any(ps <= ns < pe for ps, pe in phone_zones) or self._unit_after(words, spans, text, i):
+                continue
+            before = text[max(0, ns - 3) : ns]
+            last = before.rstrip()[-1:]
+            if before and (before[-1].isdigit() or (last and last in "€£$=x*/:+.,~")):
+                continue  # "2x35", "€35", "=35", "1,35"
+            if ne < len(text) and text[ne] in ".,:/-" and ne + 1 < len(text) and text[ne + 1].isdigit():
+                continue  # 12.50, 20:30, 15/08, 13-17
+            prev = place_end.get(i)
+            rule = ""
+            pw = words[i - 1] if i else ""
+            listed = bool(out) and pw in ("et", "ou", "and") and out[-1][2] >= spans[i - 1][0] - 3
+            if pw in NOT_BEFORE_DEPT and not listed:
+                continue
+            if (
+                prev is not None
+                and prev.value in ARRONDISSEMENT_CITIES
+                and w != CITY_DEPARTMENT[prev.value]
+                and w.isdigit()
+                and int(w) <= ARRONDISSEMENT_CITIES[prev.value]
+            ):
+                continue  # "Paris 18": an arrondissement
+            if prev is not None and not any(ch in text[spans[prev.end - 1][1] : ns] for ch in "\n€"):
+                rule, why = "places:department:after-place", f"{w} follows the place name {prev.value!r}"
+            elif text[max(0, ns - 1) : ns] == "(" and text[ne : ne + 1] == ")":
+                rule, why = "places:department:brackets", f"({w}) in brackets"
+            elif self._ends_with(words, i, self.dept_before):
+                k = self._ends_with(words, i, self.dept_before)
+                cue = " ".join(words[i - k : i])
+                if cue == "le" and not (i >= 2 and words[i - 2] in ("sur", "dans", "tout", "partout", "de")):
+                    continue
+                rule, why = f"places:department:cue:{cue}", f"{w} after {cue!r}"
+            elif "📍" in text[max(0, ns - 3) : ns] or "#" in text[max(0, ns - 1) : ns]:
+                rule, why = "places:department:marker", f"{w} after a place marker"
+            elif "\u20e3" in a.post.text[slice(*a.norm.span(ns, ne))] and len(w) <= 3:
+                rule, why = "places:department:keycaps", f"{w} written in keycap digits"
+            elif listed:
+                rule, why = "places:department:list", f"{w} listed after the department {out[-1][0]}"
+            elif i > 0 and w in place_deps and self._brand_number(a, words, spans, i):
+                rule, why = "places:department:name-number", f"{w} closes a name ({words[i - 1]!r} {w})"
+            if rule:
+                out.append((w, ns, ne, rule, why))
+        # department names
+        i = 0
+        firsts = g.department_firsts
+        while i < n:
+            if words[i] not in firsts:
+                i += 1
+                continue
+            for size in range(min(4, n - i), 0, -1):
+                ents = g.departments.get(tuple(words[i : i + size]))
+                if ents:
+                    e = ents[0]
+                    ns, ne = spans[i][0], spans[i + size - 1][1]
+                    if e.strength == "weak":
+                        k = self._ends_with(words, i, DEPT_ARTICLES)
+                        brackets = text[max(0, ns - 1) : ns] == "(" and text[ne : ne + 1] == ")"
+                        if not ((k or brackets) and self._capitalised(a, ns, ne)):
+                            break
+                    overlap = [c for c in cands if c.start < i + size and i < c.end]
+                    if any(c.end - c.start >= size and (c.start < i or c.end > i + size) for c in overlap):
+                        break  # inside a longer place name: "Saint-Laurent-du-Var"
+                    for c in overlap:
+                        c.accepted = False  # "Le Puy" in "le Puy-de-Dôme" is no place
+                    out.append((e.value, ns, ne, e.rule, f"department name {e.term!r}"))
+                    i += size - 1
+                    break
+            i += 1
+        return out
+
+    def _unit_after(self, words: list[str], spans: list[tuple[int, int]], text: str, i: int) -> bool:
+        ne = spans[i][1]
+        nxt = text[ne : ne + 2]
+        if nxt[:1] in ("€", "£", "$", "%", "k", "+") or nxt.strip()[:1] in ("€", "£", "$", "%"):
+            return True
+        if i + 1 < len(words):
+            gap = text[ne : spans[i + 1][0]]
+            if gap.strip() in ("", "'") and self._starts_with(words, i + 1, self.units, 2):
+                return True
+            if gap.strip() == "x":
+                return True
+        return bool(ne < len(text) and text[ne].isalpha())
+
+    def _brand_number(self, a: Analysis, words: list[str], spans: list[tuple[int, int]], i: int) -> bool:
+        """ "LA FERME 35", "docks 76 |", "GREENHOUSE 63 —": a number that closes a name, on the
+        post's first line or after a word in capitals, with nothing but space between."""
+        text = a.norm.text
+        ps, pe = spans[i - 1]
+        ns, ne = spans[i]
+        if text[pe:ns] != " " or words[i - 1] in self.not_dept_word or words[i - 1].isdigit():
+            return False
+        if any(
+            f.kind == "products" and a.norm.span(ps, pe)[0] < f.end and f.start < a.norm.span(ps, pe)[1]
+            for f in a.findings
+        ):
+            return False
+        rest = text[ne : ne + 3].lstrip(" ")
+        if rest and (rest[0].isalnum()):
+            return False
+        first_line = text.lstrip().find("\n")
+        on_first = "\n" not in text[:ns].lstrip() or (first_line < 0)
+        s, e = a.norm.span(ps, pe)
+        word = a.post.text[s:e]
+        caps = len(word) >= 3 and word.isupper()
+        return on_first or caps
+
+    # -- places -------------------------------------------------------------------------------
+
+    def _accept(
+        self, a: Analysis, words: list[str], spans: list[tuple[int, int]], cands: list[_Cand]
+    ) -> None:
+        text = a.norm.text
+        for c in cands:
+            if (c.nend < len(text) and text[c.nend] == "-" and text[c.nend + 1 : c.nend + 2].isalpha()) or (
+                c.nstart > 1 and text[c.nstart - 1] == "-" and text[c.nstart - 2].isalpha()
+            ):
+                c.blocked = True
+                continue  # part of a hyphenated word that is no name: "Croix-Rouge", "Saint-Valentin"
+            c.after_article = c.start > 0 and words[c.start - 1] in ("au", "du", "aux", "des")
+            if not (c.common or c.weak) and (
+                c.kind != "commune"
+                or c.population >= (UNCUED_SINGLE if c.end - c.start == 1 else UNCUED_MULTI)
+            ):
+                c.accepted, c.why = True, "name"  # a safe name: no cue needed
+                continue
+            hashtag = c.nstart > 0 and text[c.nstart - 1] == "#"
+            k = self._ends_with(words, c.start, self.before)
+            kw = self._ends_with(words, c.start, self.before_weak)
+            gap_before = text[spans[c.start - k][0] if k and c.start - k >= 0 else 0 : c.nstart] if k else ""
+            if k and "\n" in gap_before:
+                k = 0
+            pin = "📍" in text[max(0, c.nstart - 3) : c.nstart] or "📍" in text[c.nend : c.nend + 3]
+            after = self._starts_with(words, c.end, self.after) and "\n" not in text[c.nend : spans[c.end][0]]
+            number_after = bool(NUMBER_AFTER_RE.match(text, c.nend))
+            cue = hashtag or bool(k) or pin or bool(after) or number_after
+            if c.common or c.weak:
+                ok = cue and (hashtag or self._capitalised(a, c.nstart, c.nend))
+                if (
+                    c.kind == "commune"
+                    and not c.weak
+                    and c.population >= BIG_CITY
+                    and tuple(words[c.start : c.end]) not in NEEDS_CUE
+                ):
+                    ok = True  # Bordeaux, Rennes: ordinary words too, but big cities first
+                if ok and len(words[c.start]) <= 3 and c.end - c.start == 1 and not self._all_caps(a, c):
+                    ok = False  # "NY", "SF", "LH": only in capitals
+            else:
+                ok = cue or (
+                    bool(kw)
+                    and max([c.population] + [x.population for x in c.heads[:1]]) >= 2_000
+                    and self._capitalised(a, c.nstart, c.nend)
+                )
+            c.accepted = ok
+            c.why = (
+                "hashtag"
+                if hashtag
+                else "after " + " ".join(words[c.start - k : c.start])
+                if k
+                else "place marker"
+                if pin
+                else "confirmed by the next words"
+                if after
+                else "department number after it"
+                if number_after
+                else "name"
+            )
+        # lists: a candidate next to an accepted place, separated only by list punctuation
+        changed = True
+        while changed:
+            changed = False
+            for c in cands:
+                if c.accepted or c.blocked:
+                    continue
+                for other in cands:
+                    if not other.accepted or other is c:
+                        continue
+                    lo, hi = (other, c) if other.end <= c.start else (c, other)
+                    gap = text[lo.nend : hi.nstart]
+                    if len(gap) <= 16 and "\n" not in gap and LIST_SEPS.match(gap) and gap.strip():
+                        if c.common and not self._capitalised(a, c.nstart, c.nend):
+                            continue
+                        if (
+                            c.kind == "commune"
+                            and max([c.population] + [x.population for x in c.heads[:1]]) < 1000
+                        ):
+                            continue
+                        c.accepted, c.why, changed = True, f"listed with {other.value}", True
+                        break
+
+    def _emit(self, a: Analysis, cands: list[_Cand], stated: list[tuple[str, int, int, str, str]]) -> None:
+        # context departments: stated ones and those of unambiguous accepted places
+        stated_codes = {d[0] for d in stated}
+        own = [c.communes[0].department if c.accepted and c.communes and not c.near else "" for c in cands]
+        for idx, c in enumerate(cands):
+            if not c.accepted:
+                continue
+            context = stated_codes | {d for j, d in enumerate(own) if d and j != idx}
+            if c.near and c.near not in context:
+                c.accepted = False
+                continue
+            if c.kind == "commune":
+                pick = next((x for x in c.communes if x.department in context), None)
+                if pick is None and (not c.communes or c.communes[0].population < 5000 or c.after_article):
+                    pick = next((x for x in c.heads if x.department in context), None)
+                if pick is None and c.communes:
+                    pick = c.communes[0]
+                if pick is None:
+                    continue  # "Joué" alone: read only next to a place of its department
+                c.value = self.g.city_of(pick).name
+            a.add_norm(
+                "places",
+                c.value,
+                c.nstart,
+                c.nend,
+                analyser=self.name,
+                rule=c.rule,
+                explanation=f"{c.kind} {c.value!r} ({c.why})",
+            )
+        for code, ns, ne, rule, why in stated:
+            a.add_norm("departments", code, ns, ne, analyser=self.name, rule=rule, explanation=why)
+
+
+def _handle_chunks(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in HANDLE_RE.finditer(text):
+        p = m.start()
+        if out and p < out[-1][1]:
+            continue
+        start = max(text.rfind(" ", 0, p), text.rfind("\n", 0, p), text.rfind("\t", 0, p)) + 1
+        nxt = SPACE_RE.search(text, p)
+        out.append((start, nxt.start() if nxt else len(text)))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def key_of_name(name: str) -> Key:
+    return key_of(name)

@@ -1,0 +1,237 @@
+"""The places gazetteer: French communes, short forms, cities abroad and departments.
+
+Everything here is data loaded once (and cached) from `data/places/`:
+
+- `communes.tsv.gz`: every current French commune with its INSEE code, department, population
+  and postcodes, plus the municipal arrondissements of Paris, Lyon and Marseille (built by
+  `tools/build_gazetteer.py` from `@etalab/decoupage-administratif`, MIT);
+- `common_names.txt`: commune names that are ordinary words (read as places only with a cue);
+- `aliases.toml`: short forms and nicknames ("Sainté", "Villeur", "bdx");
+- `abroad.toml`: cities abroad with their French exonyms ("Londres" -> London);
+- `departments.toml`: department names and variants ("Côte-d'Or" -> 21);
+- `cues.toml`: cue words of the place and department grammar.
+
+Names are looked up by KEY: the tuple of folded word tokens of the name ("Saint-Étienne" ->
+("saint", "etienne")), with "st"/"ste" read as "saint"/"sainte", so that hyphens, accents,
+case and the usual abbreviations do not matter.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .lexicon import Entry, data_dir, load_groups, read_toml
+from .normalize import fold
+
+WORD_RE = re.compile(r"[^\W_]+")
+CANON = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes", "mt": "mont"}
+ARTICLES = ("le", "la", "les", "l")
+DEPARTMENT_CODES = tuple(
+    [f"{i:02d}" for i in range(1, 96) if i != 20] + ["2A", "2B", "971", "972", "973", "974", "975", "976"]
+)
+
+Key = tuple[str, ...]
+
+
+def places_dir() -> Path:
+    return data_dir() / "places"
+
+
+def canon(word: str) -> str:
+    return CANON.get(word, word)
+
+
+def key_of(text: str) -> Key:
+    """The lookup key of a name or a phrase: folded word tokens, "st" read as "saint"."""
+    return tuple(canon(w) for w in WORD_RE.findall(fold(text)))
+
+
+CONNECTORS = {
+    "les",
+    "lez",
+    "sur",
+    "en",
+    "du",
+    "de",
+    "des",
+    "d",
+    "la",
+    "le",
+    "sous",
+    "aux",
+    "et",
+    "pres",
+    "saint",
+    "sainte",
+    "l",
+}
+
+
+def head_of(k: Key) -> Key:
+    """The words before the first connector of a long name, by which it is often called:
+    ("fleury", "les", "aubrais") -> ("fleury",); ("la", "valette", "du", "var") -> ("la", "valette")."""
+    start = 1 if k and k[0] in ARTICLES else 0
+    for j in range(start + 1, len(k)):
+        if k[j] in CONNECTORS:
+            return k[:j]
+    return ()
+
+
+@dataclass(frozen=True, slots=True)
+class Commune:
+    name: str  # official name, with accents and hyphens
+    insee: str
+    department: str
+    population: int
+    postcodes: tuple[str, ...]
+    parent: str = ""  # INSEE code of the city, for a municipal arrondissement
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A hand-written entry: an alias of a commune, or a city abroad."""
+
+    value: str  # the name written in the output
+    rule: str
+    weak: bool  # read only with a cue
+    department: str = ""  # which homonym (aliases)
+    near: str = ""  # read only when the post is about this department (aliases)
+    country: str = ""  # abroad only
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    communes: list[Commune] = field(default_factory=list)
+    by_key: dict[Key, list[Commune]] = field(default_factory=dict)  # most populous first
+    by_insee: dict[str, Commune] = field(default_factory=dict)
+    dropped_article: dict[Key, list[Commune]] = field(default_factory=dict)  # "havre" -> Le Havre
+    joined: dict[str, list[Commune]] = field(default_factory=dict)  # "lehavre" -> Le Havre
+    heads: dict[Key, list[Commune]] = field(default_factory=dict)  # "fleury" -> Fleury-les-Aubrais...
+    common: set[Key] = field(default_factory=set)
+    aliases: dict[Key, list[Named]] = field(default_factory=dict)
+    abroad: dict[Key, list[Named]] = field(default_factory=dict)
+    departments: dict[Key, list[Entry]] = field(default_factory=dict)
+    department_names: dict[str, str] = field(default_factory=dict)
+    postcodes: dict[str, str] = field(default_factory=dict)  # postcode -> department
+    cues: dict[str, set[Key]] = field(default_factory=dict)
+    first_words: set[str] = field(default_factory=set)
+    prefixes: set[Key] = field(default_factory=set)  # every proper prefix of every name key
+    all_keys: set[Key] = field(default_factory=set)  # every key of the name tables
+    department_firsts: set[str] = field(default_factory=set)
+    max_len: int = 1
+
+    def commune_named(self, name: str, department: str = "") -> Commune | None:
+        hits = self.by_key.get(key_of(name), [])
+        for c in hits:
+            if c.name == name and (not department or c.department == department):
+                return c
+        return None
+
+    def city_of(self, c: Commune) -> Commune:
+        """The city of a municipal arrondissement; the commune itself otherwise."""
+        return self.by_insee.get(c.parent, c) if c.parent else c
+
+
+def _read_communes(path: Path) -> list[Commune]:
+    out: list[Commune] = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 6:
+                raise ValueError(f"{path}: malformed line {line!r}")
+            name, insee, dep, pop, pcs, parent = parts
+            out.append(Commune(name, insee, dep, int(pop or 0), tuple(pcs.split()), parent))
+    return out
+
+
+def _named(path: Path, kind: str) -> dict[Key, list[Named]]:
+    extra = ("reason", "department", "near") if kind == "alias" else ("country", "reason")
+    out: dict[Key, list[Named]] = {}
+    for e in load_groups(path, extra_keys=extra):
+        ex = dict(e.extra)
+        n = Named(
+            e.value,
+            e.rule,
+            e.strength == "weak",
+            str(ex.get("department", "")),
+            str(ex.get("near", "")),
+            str(ex.get("country", "")),
+            str(ex.get("reason", "")),
+        )
+        k = key_of(e.term)
+        if k and n not in out.setdefault(k, []):
+            out[k].append(n)
+    return out
+
+
+def build(communes: Iterable[Commune], root: Path | None = None) -> Gazetteer:
+    """Index communes and the hand-written files of `root` (default: `data/places/`)."""
+    root = root or places_dir()
+    g = Gazetteer(communes=list(communes))
+    for c in g.communes:
+        g.by_insee[c.insee] = c
+    for c in g.communes:
+        for pc in c.postcodes:
+            g.postcodes.setdefault(pc, c.department)
+        if c.parent:
+            continue  # "Lyon 7e Arrondissement" is read through the city's name
+        k = key_of(c.name)
+        if not k:
+            continue
+        g.by_key.setdefault(k, []).append(c)
+        if len(k) > 1 and k[0] in ARTICLES:
+            g.dropped_article.setdefault(k[1:], []).append(c)
+        if len(k) > 1:
+            g.joined.setdefault("".join(k), []).append(c)
+        head = head_of(k)
+        if head:
+            g.heads.setdefault(head, []).append(c)
+    for table in (g.by_key, g.dropped_article, g.joined, g.heads):
+        for v in table.values():
+            v.sort(key=lambda c: (-c.population, c.insee))
+    common_file = root / "common_names.txt"
+    if common_file.exists():
+        for line in common_file.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                g.common.add(key_of(line))
+    g.aliases = _named(root / "aliases.toml", "alias")
+    g.abroad = _named(root / "abroad.toml", "abroad")
+    for e in load_groups(root / "departments.toml", values=DEPARTMENT_CODES):
+        k = key_of(e.term)
+        if k:
+            g.departments.setdefault(k, []).append(e)
+    doc = read_toml(root / "departments.toml")
+    for grp in doc.get("group", []):
+        g.department_names.setdefault(grp["value"], grp["terms"][0])
+    for e in load_groups(root / "cues.toml"):
+        g.cues.setdefault(e.value, set()).add(key_of(e.term) or (fold(e.term).strip(),))
+    tables: list[dict[Key, Any]] = [g.by_key, g.dropped_article, g.heads, g.aliases, g.abroad, g.departments]
+    for table in tables:
+        g.all_keys.update(table)
+        for k in table:
+            g.first_words.add(k[0])
+            g.max_len = max(g.max_len, len(k))
+            for j in range(1, len(k)):
+                g.prefixes.add(k[:j])
+    g.department_firsts = {k[0] for k in g.departments}
+    return g
+
+
+@lru_cache(maxsize=4)
+def _load(root: str) -> Gazetteer:
+    path = Path(root)
+    return build(_read_communes(path / "communes.tsv.gz"), path)
+
+
+def load_gazetteer(root: Path | None = None) -> Gazetteer:
+    """The gazetteer of `root` (default: `data/places/`), built once and cached."""
+    return _load(str(root or places_dir()))

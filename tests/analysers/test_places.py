@@ -1,0 +1,179 @@
+"""Places and departments: table-driven cases, hard negatives, and never-crash properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sentinelle.analysers.places import PlaceAnalyser
+from sentinelle.core import Analysis, Post
+from sentinelle.lexicon import load_sms
+from sentinelle.normalize import normalise
+
+SMS = load_sms(["fr"])
+AN = PlaceAnalyser()
+
+
+def run(text: str, lang: str = "fr") -> Analysis:
+    a = Analysis(Post(id="t", text=text), normalise(text, SMS), lang)
+    AN.analyse(a)
+    return a
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        # short forms and aliases
+        (
+            "livraison Rennes + Cesson + St Jacques 🚗",
+            ["Rennes", "Cesson-Sévigné", "Saint-Jacques-de-la-Lande"],
+        ),
+        ("je livre sur Sainté et Firminy", ["Saint-Étienne", "Firminy"]),
+        ("dispo Villeur / Vaulx / Lyon 7e", ["Villeurbanne", "Vaulx-en-Velin", "Lyon"]),
+        ("on passe sur bdx ce soir", ["Bordeaux"]),
+        ("Clermont / Chamalières / Aubière", ["Clermont-Ferrand", "Chamalières", "Aubière"]),
+        ("je livre montpel centre + pérols", ["Montpellier", "Pérols"]),
+        ("Livraison Montpellier / Lattes / Castelnau", ["Montpellier", "Lattes", "Castelnau-le-Lez"]),
+        (
+            "secteur St-Ouen, Saint-Denis et Aubervilliers",
+            ["Saint-Ouen-sur-Seine", "Saint-Denis", "Aubervilliers"],
+        ),
+        ("Tassin et Écully", ["Tassin-la-Demi-Lune", "Écully"]),
+        ("Paris 18 ce soir", ["Paris"]),
+        ("Marseille 13e, 14e", ["Marseille"]),
+        # article dropped, hashtags, joined names
+        ("retrait uniquement au Havre", ["Le Havre"]),
+        ("#lehavre #normandie", ["Le Havre"]),
+        ("#rennes #bzh", ["Rennes"]),
+        # heads of long names, resolved by the other places of the post
+        ("Rouen rive gauche et Sotteville", ["Rouen", "Sotteville-lès-Rouen"]),
+        ("📍 ORLÉANS / FLEURY / SARAN", ["Orléans", "Fleury-les-Aubrais", "Saran"]),
+        # abroad
+        ("pulling up all over brum 🚗", ["Birmingham"]),
+        ("livraison Bruxelles et Anvers", ["Brussels", "Antwerp"]),
+        ("dispo sur Genève", ["Geneva"]),
+        ("Birmingham ➡️ Shrewsbury", ["Birmingham", "Shrewsbury"]),
+        # big cities need no cue
+        ("🌙 Montpellier 34 | livraison de nuit", ["Montpellier"]),
+        # hard negatives: ordinary words, handles, holidays, neighbourhoods
+        ("c'est nice ce son", []),
+        ("💘 SPÉCIAL SAINT-VALENTIN 💘 -15%", []),
+        ("paiement sur place ou sur commande", []),
+        ("Suite aux saisies au port ça bouge un peu", []),
+        ("1 tampon par commande, 8 tampons = 10g offerts", []),
+        ("snap : la.ferme.rns", []),
+        ("canal 👉 t.me/lafermerennes", []),
+        ("mon dealer de camembert 🧀 vive la Normandie", []),
+        ("NORD FRAIS est de retour", []),
+        ("10 plaisir garanti, grosse frappe", []),
+        ("ça sent bon la campagne", []),
+    ],
+)
+def test_places(text: str, places: list[str]) -> None:
+    assert run(text).values("places") == places
+
+
+@pytest.mark.parametrize(
+    "text,departments",
+    [
+        ("guetteurs + livreurs sur Rennes (35)", ["35"]),
+        ("📍 42 livraison rapide", ["42"]),
+        ("on bouge sur le 93 ce soir", ["93"]),
+        ("DRIVE 9️⃣3️⃣ OUVERT 24H/24", ["93"]),
+        ("Le Havre 76600 🌙 livraison 19h-5h", ["76"]),
+        ("Ajaccio 20000", ["2A"]),
+        ("👮 PRÉVENTION — Côte-d'Or", ["21"]),
+        ("On vous attend dans le Puy-de-Dôme", ["63"]),
+        ("livraison dans le Var et les Bouches-du-Rhône", ["83", "13"]),
+        ("départements 31 et 82", ["31", "82"]),
+        ("🚜 LA FERME 35 🚜\nlivraison Rennes", ["35"]),
+        ("Livraison Clermont 63 ✔️", ["63"]),
+        # hard negatives: prices, quantities, times, ages, phones, arrondissements, strains, cities
+        ("bonbonne ➜ 35€\nles 2 ➜ 60€", []),
+        ("❄️ 80 le g | 🍫 10g = 60", []),
+        ("📞 06 39 98 17 42", []),
+        ("call or txt 07700 900417", []),
+        ("Must be 18+, 13-17 ans ok", []),
+        ("Paris 18 ou 19", []),
+        ("Lyon 7", []),
+        ("Runtz, Gelato 41, Lemon Cherry", []),
+        ("2 pour 25, 3 pour 35", []),
+        ("le 15 août à 20h", []),
+        ("Rennes, Dijon, Lyon", []),
+        ("la somme de 50€ et le nord de la ville", []),
+        ("Saint-Laurent-du-Var", []),
+    ],
+)
+def test_departments(text: str, departments: list[str]) -> None:
+    assert run(text).values("departments") == departments
+
+
+def test_spans_rules_and_explanations() -> None:
+    text = "livraison Rennes (35) + Cesson"
+    a = run(text)
+    places = a.of("places")
+    assert [(text[f.start : f.end], f.value) for f in places] == [
+        ("Rennes", "Rennes"),
+        ("Cesson", "Cesson-Sévigné"),
+    ]
+    assert places[0].rule.startswith("places/") and places[0].explanation
+    assert places[1].rule == "places/aliases.toml:Cesson-Sévigné:cesson"
+    dep = a.of("departments")[0]
+    assert (text[dep.start : dep.end], dep.value, dep.rule) == ("35", "35", "places:department:after-place")
+
+
+def test_keycap_span_maps_to_original() -> None:
+    text = "DRIVE 9️⃣3️⃣ OUVERT"
+    dep = run(text).of("departments")[0]
+    assert text[dep.start : dep.end] == "9️⃣3️⃣"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_never_crashes_and_spans_are_valid(text: str) -> None:
+    a = run(text)
+    for f in a.findings:
+        assert 0 <= f.start <= f.end <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Rennes",
+                "(35)",
+                "sur le",
+                "93",
+                "📍",
+                "#lehavre",
+                "St",
+                "-",
+                "Ouen",
+                " ",
+                "\n",
+                "livraison",
+                "9️⃣",
+                "3️⃣",
+                "€",
+                "76600",
+                "Côte-d'Or",
+                "/",
+                "Plaisir",
+                "au",
+                "Havre",
+                "t.me/x",
+                "@",
+                "é",
+                "+",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_never_crashes_on_place_like_text(parts: list[str]) -> None:
+    text = " ".join(parts)
+    a = run(text)
+    for f in a.findings:
+        assert 0 <= f.start <= f.end <= len(text)
