@@ -18,6 +18,7 @@ from sentinelle.normalize import fold, normalise
         ("👍🏽", "👍"),  # skin tones dropped
         ("appel O6 39 98 I7 42", "appel 06 39 98 17 42"),  # letter-for-digit inside numbers
         ("1O€ le g", "10€ le g"),
+        ("07700 9OOO7O", "07700 900070"),  # O for 0, even repeated
         ("lol 10g", "lol 10g"),  # words keep their letters
         ("cooooke et beuuuh", "coke et beuh"),  # repeated letters
         ("www.t.me", "www.t.me"),  # except www

@@ -1,0 +1,666 @@
+"""Contacts advertised in a post: messaging handles and phone numbers.
+
+Handles (`handles`, value `{"platform", "handle"}`) are read with a small grammar around the
+platform cues of `data/common/platforms.toml`:
+
+- links whose path is the handle: "t.me/NAME", "instagram.com/NAME", "tiktok.com/@NAME";
+  "wa.me/NUMBER" is a WhatsApp number and goes to `phones`, never to `handles`;
+- cue then handle: "👻 Snap: name", "tg @name", "Telegram 👉 @name", "Signal only: name",
+  "snap ➡️ name", "Snapchat 👇" then the handle at the start of the next line. Between the cue
+  and the handle may stand separators (":", arrows, emoji) and filler words ("only",
+  "officiel"); a word of the sentence ("👻 pour le menu", "stories Snapchat avec...") is not a
+  handle: after a bare space the token must look like a handle (dots, underscores, digits) or,
+  after a strong cue, stand alone at the end of the phrase in lower case;
+- handle then cue: "la.ferme.rns sur snap", "@name (insta)";
+- two cues joined by "et"/"or"/"/" share the handle ("snap et tg : name"); a cue reached
+  through filler words hands the handle over ("tt est sur snap: name" is Snapchat only);
+- after an account word ("nouveau compte : name", "new acc: name") a handle-shaped name takes
+  the platform of a cue on the same or previous line ("ancien snap ban"), else the post's;
+- a bare "@name" after a contact word ("Orders 👉 @name", "DM @name") takes the platform of
+  the post itself; an "@" mention without any cue is not a contact;
+- Session IDs (66 hex digits starting 05) and, after a Threema cue, Threema IDs.
+
+The posting account itself is never reported.
+
+Phones (`phones`, E.164) are read from runs of digit groups of the normalised text (keycaps
+are digits there; every letter O is read as 0) with the separators people write (space, dot,
+dash, slash, "(0)"). A run is a phone when its shape fits a numbering plan: French national
+numbers (10 digits, 0 then 1-9, fiction ranges included), British ones (11 digits), Belgian
+and Swiss ones when the post speaks of those countries (data/common/phone_regions.toml) and the
+number is valid there, US 3-3-4 numbers in English posts (a bare 10-digit one after "call",
+"📞"...), and any "+CC"/"00CC" number that `phonenumbers` finds possible. Dates, prices (digits
+glued to a unit or currency), long identifiers (SIRET, IBAN) and numbers after an identifier
+word ("SIRET", "réf") are not phones; short and emergency numbers never reach 8 digits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import phonenumbers
+
+from ..core import HANDLE_PLATFORMS, Analysis
+from ..lexicon import Entry, TermMatcher, lexicon_file, load_groups
+from ..normalize import fold
+from .base import ANY_LANGUAGE, Analyser
+
+WORD_LANGS = ("fr", "en")
+WORD_KINDS = ("filler", "contact", "account", "phone_cue", "not_handle", "not_phone")
+REGIONS = ("BE", "CH", "US", "GB")
+
+# --- handles -----------------------------------------------------------------------------
+
+_HANDLE_CORE = r"[a-z0-9_](?:[a-z0-9_]|[.\-](?=[a-z0-9_])){0,39}"
+_TOKEN_RE = re.compile(r"(?<![\w@#/])(@)?(" + _HANDLE_CORE + r")")
+_CORE_RE = re.compile(r"(@)?(" + _HANDLE_CORE + r")")
+_ACCOUNT_RE = re.compile(r"[ \t]*(?:[:=>\-→➜➝➡👉][ \t]*)*(@)?(" + _HANDLE_CORE + r")")
+_AT_RE = re.compile(r"(?<![\w@#/.])@(" + _HANDLE_CORE + r")")
+_SESSION_RE = re.compile(r"05[0-9a-fA-F]{64}")
+_REVERSED_RE = re.compile(
+    r"(?<![\w@#/.])(@)?(" + _HANDLE_CORE + r")[ \t]*(?:[(\[][ \t]*|(?:sur|on|via|at|dans|en)[ \t]+"
+    r"(?:(?:le|mon|notre|my|our|the)[ \t]+)?)?$")
+# separators that make the link between a cue and a handle explicit
+_EXPLICIT = set(":=>~-*\"()[]{}«»→⇒⇨➔➙➛➜➝➞➟➠➡➢➣➤➥➦➧➨⟶⟹▶►▸⏩⤵⤴👉👇⬇↘↓")
+# characters that end the search for a handle after a cue
+_STOP = set("|,;.!?/#\n+&")
+_QTY_RE = re.compile(r"\d+[a-z]{1,3}|[a-z]{1,2}\d+|\d+[a-z]{1,3}\d+")
+_HAS_SEP_RE = re.compile(r"[a-z][._]|[._][a-z]")
+_DOMAIN_RE = re.compile(r"^www\.|\.(?:com|fr|net|org|io|co|uk|eu|be|ch|de|es|it|info|biz|html?|php)$")
+_ORIG_HANDLE_RE = re.compile(r"@?[A-Za-z0-9_.\-]+")
+# link paths that are not accounts
+_RESERVED_PATHS = {
+    "joinchat", "addstickers", "share", "s", "c", "p", "reel", "reels", "explore", "stories", "tv",
+    "i", "home", "search", "hashtag", "intent", "login", "accounts", "add", "t", "discover", "spotlight",
+}
+_STRIP_PATH_PREFIX = {"s", "stories"}  # t.me/s/NAME, instagram.com/stories/NAME/
+
+
+def _is_strict(tok: str) -> bool:
+    """A token that can only be a handle: letters with dots/underscores, or letters and digits."""
+    n = len(tok)
+    if n < 3 or n > 40:
+        return False
+    letters = sum(c.isalpha() for c in tok)
+    if letters < 2 or _DOMAIN_RE.search(tok):
+        return False
+    if _HAS_SEP_RE.search(tok):
+        return True
+    if any(c.isdigit() for c in tok):
+        return letters >= 3 and not _QTY_RE.fullmatch(tok)
+    return False
+
+
+def _is_loose(tok: str) -> bool:
+    """A token that may be a handle when the text says so explicitly ("snap: name")."""
+    return 2 <= len(tok) <= 40 and any(c.isalpha() for c in tok) and not _DOMAIN_RE.search(tok)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    platform: str
+    strong: bool
+    start: int
+    end: int
+    rule: str
+    term: str
+
+
+@dataclass(slots=True)
+class _Scan:
+    """What the word lists found in one post."""
+
+    cues: list[_Cue]
+    contact: list[int]  # starts of contact words
+    account: list[int]  # ends of account words ("nouveau compte", "new acc")
+    phone_cue: list[int]  # starts of phone cues ("call", "📞")
+    not_phone: list[int]  # ends of identifier words ("SIRET", "réf")
+    regions: set[str]  # region codes the post speaks of
+
+
+# --- phones ------------------------------------------------------------------------------
+
+_ID_GAP_RE = re.compile(r"[ \t:°#.=\-]*(?:n[°o]?[ \t:.]*)?")  # "SIRET : ", "réf. n° "
+_CAND_RE = re.compile(r"\d[\d .\-/()]{6,}\d")
+_GROUP_RE = re.compile(r"\d+")
+_GAP_RE = re.compile(r" ?[.\-/] ?| {1,2}| ?\( ?| ?\) ?[.\-]? ?")
+_DATE_RE = re.compile(r"(0?[1-9]|[12]\d|3[01])([./\-])(0?[1-9]|1[0-2])\2(?:19|20)?\d\d(?![\d]|[./\-]\d)")
+_GLUE_AFTER = set("€£$%°")
+_WA_RE = re.compile(r"(?:wa\.me/|whatsapp\.com/send\?phone=)\+?(\d{8,15})")
+
+
+@dataclass(slots=True)
+class _Group:
+    start: int
+    end: int
+    digits: str
+    plus: bool  # "+" just before
+    paren: bool  # written "(0)"
+
+
+class ContactAnalyser(Analyser):
+    name = "contacts"
+    languages = (ANY_LANGUAGE,)
+    provides = ("handles", "phones")
+
+    def __init__(self, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(options)
+        entries = load_groups(lexicon_file("common", "platforms"), values=HANDLE_PLATFORMS,
+                              extra_keys=("domains",))
+        self.cue_words = {fold(e.term) for e in entries}
+        domains: list[tuple[str, Entry]] = []
+        for e in entries:
+            for d in e.get("domains") or ():
+                domains.append((str(d).lower(), e))
+        domains.sort(key=lambda x: -len(x[0]))
+        self.domain_entry = {d: e for d, e in domains}
+        self.domain_marks = {d[d.rfind(".", 0, d.index("/")):d.index("/") + 1] for d, _ in domains}
+        self.domain_re = re.compile(
+            r"(?<![\w.])(?:https?://)?(?:www\.)?(" + "|".join(re.escape(d) for d, _ in domains) + r")"
+            r"\+?(" + _HANDLE_CORE + r")")
+        words: dict[str, list[Entry]] = {k: [] for k in WORD_KINDS}
+        for lang in WORD_LANGS:
+            path = lexicon_file(lang, "contacts")
+            if path.exists():
+                for e in load_groups(path, values=WORD_KINDS):
+                    words[e.value].append(e)
+        self.fillers = {fold(e.term) for e in words["filler"]}
+        self.not_handle = {fold(e.term) for e in words["not_handle"]}
+        region_entries = load_groups(lexicon_file("common", "phone_regions"), values=REGIONS)
+        # one matcher for every word list, so that a post's tokens are walked once
+        self.kind_of: dict[int, str] = {}
+        for kind, group in (("cue", entries), ("contact", words["contact"]), ("account", words["account"]),
+                            ("phone_cue", words["phone_cue"]),
+                            ("not_phone", words["not_phone"]), ("region", region_entries)):
+            for e in group:
+                self.kind_of[id(e)] = kind
+        self.words = TermMatcher([*entries, *words["contact"], *words["account"], *words["phone_cue"],
+                                  *words["not_phone"], *region_entries])
+
+    # -- entry point ----------------------------------------------------------------------
+
+    def analyse(self, a: Analysis) -> None:
+        text = a.norm.text
+        if not text:
+            return
+        sc = self._scan(a)
+        self._phones(a, text, sc)
+        self._handles(a, text, sc)
+
+    def _scan(self, a: Analysis) -> _Scan:
+        sc = _Scan([], [], [], [], [], set())
+        kind_of = self.kind_of
+        for m in self.words.find(a.norm):
+            e = m.entry
+            kind = kind_of.get(id(e))
+            if kind == "cue":
+                if _inside_handle(a.norm.text, m.start, m.end):  # "snap.62_off" is a handle, not a cue
+                    continue
+                sc.cues.append(_Cue(e.value, e.strength == "strong", m.start, m.end, e.rule, e.term))
+            elif kind == "contact":
+                sc.contact.append(m.start)
+            elif kind == "account":
+                sc.account.append(m.end)
+            elif kind == "phone_cue":
+                sc.phone_cue.append(m.start)
+            elif kind == "not_phone":
+                sc.not_phone.append(m.end)
+            elif kind == "region":
+                sc.regions.add(e.value)
+        return sc
+
+    # -- handles --------------------------------------------------------------------------
+
+    def _handles(self, a: Analysis, text: str, sc: _Scan) -> None:
+        author = a.post.author.lower().lstrip("@")
+        seen: set[tuple[str, str]] = set()
+
+        def emit(platform: str, s: int, e: int, rule: str, why: str) -> None:
+            tok = text[s:e].lstrip("@")
+            s = e - len(tok)
+            if not tok or tok.isdigit() or tok == author:
+                return
+            key = (platform, tok)
+            if key in seen:
+                return
+            seen.add(key)
+            a0, a1 = a.norm.span(s, e)
+            orig = a.post.text[a0:a1]
+            orig = orig.lstrip("@")
+            value = orig if _ORIG_HANDLE_RE.fullmatch(orig) else tok
+            a.add_norm("handles", {"platform": platform, "handle": value}, s, e, analyser=self.name,
+                       rule=rule, explanation=why)
+
+        # links: t.me/NAME, instagram.com/NAME, wa.me/NUMBER (a phone, handled in _phones)
+        if any(mark in text for mark in self.domain_marks):
+            for m in self.domain_re.finditer(text):
+                entry = self.domain_entry[m.group(1)]
+                if entry.value == "whatsapp":
+                    continue
+                s, e = m.start(2), m.end(2)
+                name = m.group(2)
+                if name in _STRIP_PATH_PREFIX and e < len(text) and text[e] == "/":
+                    nm = _CORE_RE.match(text, e + 1)
+                    if not nm or nm.group(1):
+                        continue
+                    s, e, name = nm.start(2), nm.end(2), nm.group(2)
+                if name in _RESERVED_PATHS or name.isdigit():
+                    continue
+                emit(entry.value, s, e, f"contacts:link:{m.group(1)}",
+                     f"link {m.group(1)}{name} names a {entry.value} account")
+
+        # Session IDs, read on the original text (normalisation collapses "ccc" to "c")
+        if "05" in text:
+            orig = a.post.text
+            for m in _SESSION_RE.finditer(orig):
+                s, e = m.span()
+                if (s and orig[s - 1].isalnum()) or (e < len(orig) and orig[e].isalnum()):
+                    continue
+                value = m.group().lower()
+                if ("session", value) not in seen:
+                    seen.add(("session", value))
+                    a.add("handles", {"platform": "session", "handle": value}, s, e, analyser=self.name,
+                          rule="contacts:session_id",
+                          explanation="66 hexadecimal digits starting 05: a Session messenger ID")
+
+        cues = sc.cues
+        cue_at = {c.start: c for c in cues}
+        for c in cues:
+            also: list[_Cue] = []
+            found = self._after_cue(text, c, cue_at, a, also)
+            if found is not None:
+                s, e, how = found
+                emit(c.platform, s, e, c.rule,
+                     f"{how} after the {c.platform} cue {c.term!r}")
+                for o in also:  # "snap et tg : name", "Insta/Snap: name"
+                    emit(o.platform, s, e, o.rule, f"{how} after the {o.platform} cue {o.term!r}")
+                continue
+            back = self._before_cue(text, c)
+            if back is not None:
+                emit(c.platform, back[0], back[1], c.rule,
+                     f"handle written just before the {c.platform} cue {c.term!r}")
+
+        # "nouveau compte : name", "new acc: name": the platform of a nearby cue, else the post's
+        for p in sc.account:
+            am = _ACCOUNT_RE.match(text, p)
+            if am is None:
+                continue
+            tok = am.group(2)
+            e = am.end()
+            if (tok.isdigit() or tok in self.cue_words or any(k[1] == tok for k in seen)
+                    or (e < len(text) and (text[e] in "@/" or text[e].isalnum()))):
+                continue
+            if not (am.group(1) or _is_strict(tok)):
+                continue
+            c2 = self._near_cue(text, cues, p)
+            if c2 is not None:
+                emit(c2.platform, am.start(2), e, c2.rule,
+                     f"account name after an account word, near the {c2.platform} cue {c2.term!r}")
+            else:
+                plat = self._post_platform(a)
+                emit(plat, am.start(2), e, "contacts:account_word",
+                     f"account name after an account word, on the post's own platform ({plat})")
+
+        # bare @name: platform from a cue on the same or previous line, else from a contact word
+        if "@" in text:
+            for m in _AT_RE.finditer(text):
+                tok = m.group(1)
+                if any(k[1] == tok for k in seen) or (m.end() < len(text) and text[m.end()] == "@"):
+                    continue
+                c3 = self._near_cue(text, cues, m.start())
+                if c3 is not None:
+                    emit(c3.platform, m.start(), m.end(), c3.rule,
+                         f"@handle on the line of the {c3.platform} cue {c3.term!r}")
+                    continue
+                prev_start = self._prev_line_start(text, m.start())
+                if any(prev_start <= p < m.start() for p in sc.contact):
+                    plat = self._post_platform(a)
+                    emit(plat, m.start(), m.end(), "contacts:at_after_contact_word",
+                         f"@handle after a contact word, on the post's own platform ({plat})")
+
+    @staticmethod
+    def _prev_line_start(text: str, pos: int) -> int:
+        line_start = text.rfind("\n", 0, pos) + 1
+        return text.rfind("\n", 0, max(line_start - 1, 0)) + 1 if line_start else 0
+
+    def _near_cue(self, text: str, cues: list[_Cue], pos: int) -> _Cue | None:
+        """The last platform cue before `pos` on its line or the line before."""
+        lo = self._prev_line_start(text, pos)
+        near = [c for c in cues if lo <= c.start < pos]
+        return near[-1] if near else None
+
+    @staticmethod
+    def _post_platform(a: Analysis) -> str:
+        plat = a.post.platform.lower()
+        return plat if plat in HANDLE_PLATFORMS else "other"
+
+    def _after_cue(self, text: str, c: _Cue, cue_at: dict[int, _Cue], a: Analysis,
+                   also: list[_Cue]) -> tuple[int, int, str] | None:
+        n = len(text)
+        i = c.end
+        line_end = text.find("\n", i)
+        if line_end < 0:
+            line_end = n
+        explicit = False
+        consumed = False
+        worded = False  # filler words skipped since the cue
+        steps = 0
+        while steps < 8:
+            steps += 1
+            while i < line_end and text[i] in " \t":
+                i += 1
+            if i >= line_end:
+                break
+            ch = text[i]
+            other = cue_at.get(i)
+            if other is not None:
+                if worded and other.platform != c.platform:
+                    return None  # "tt est sur snap: name": the handle belongs to the later cue
+                if other.platform != c.platform:
+                    also.append(other)
+                i = other.end
+                consumed = True
+                continue
+            conj = 1 if ch in "/&+" else (3 if text.startswith(("et ", "ou ", "or "), i) else
+                                          (4 if text.startswith("and ", i) else 0))
+            if conj:  # "snap et tg : name": a second cue shares the handle
+                j = i + conj
+                while j < line_end and text[j] in " \t":
+                    j += 1
+                if j in cue_at:
+                    i = j
+                    continue
+                return None
+            if ch == "'":  # "c'est", "it's": an apostrophe links nothing
+                i += 1
+                continue
+            if ch in _EXPLICIT:
+                explicit = True
+                consumed = True
+                i += 1
+                continue
+            if ch in _STOP:
+                return None
+            m = _TOKEN_RE.match(text, i)
+            if m is None:
+                if not ch.isalnum() and not ch.isspace():  # an emoji or symbol between cue and handle
+                    explicit = True
+                    consumed = True
+                    i += 1
+                    continue
+                return None
+            tok = m.group(2)
+            s, e = m.start(), m.end()
+            if tok in ("http", "https", "www"):  # a link: read by the link rule
+                return None
+            if e < n and (text[e] in "@/" or text[e].isalnum()):  # e-mail, link path, too long
+                return None
+            if tok in self.fillers and not m.group(1):
+                i = e
+                consumed = True
+                worded = True
+                continue
+            if tok.isdigit():
+                return None
+            if m.group(1):
+                return (s, e, "@handle")
+            if len(c.term) == 1 and c.term.isalpha() and not explicit:  # "X : @name", not "x 2"
+                return None
+            if c.platform == "threema" and len(tok) == 8:  # Threema IDs: 8 capitals and digits
+                orig = a.norm.original_text(s, e)
+                if orig.isalnum() and orig.upper() == orig:
+                    return (s, e, "Threema ID")
+            if _is_strict(tok) and tok not in self.cue_words:
+                return (s, e, "handle-shaped token")
+            if tok in self.not_handle or tok in self.cue_words:
+                return None
+            if explicit and _is_loose(tok):
+                return (s, e, "handle after an explicit separator")
+            if (c.strong and _is_loose(tok) and len(tok) >= 4
+                    and self._alone(text, e, line_end)):
+                orig = a.norm.original_text(s, e)
+                if orig == orig.lower():
+                    return (s, e, "lower-case name standing alone")
+            return None
+        # end of line: "Snapchat 👇" / "Telegram :" then the handle on the next line
+        if (explicit or not consumed) and line_end < n:
+            j = line_end + 1
+            while j < n and (text[j] in " \t" or text[j] in _EXPLICIT):
+                j += 1
+            m = _TOKEN_RE.match(text, j)
+            if m is not None and (m.group(1) or _is_strict(m.group(2))):
+                e = m.end()
+                if not (e < n and text[e] in "@/"):
+                    return (m.start(), e, "handle on the line after")
+        return None
+
+    @staticmethod
+    def _alone(text: str, e: int, line_end: int) -> bool:
+        """Nothing word-like follows the token on its phrase (end of line, punctuation, emoji)."""
+        j = e
+        while j < line_end and text[j] in " \t":
+            j += 1
+        return j >= line_end or not text[j].isalnum()
+
+    def _before_cue(self, text: str, c: _Cue) -> tuple[int, int] | None:
+        line_start = text.rfind("\n", 0, c.start) + 1
+        lo = max(line_start, c.start - 60)
+        m = _REVERSED_RE.search(text, lo, c.start)
+        if m is None:
+            return None
+        tok = m.group(2)
+        if tok.isdigit() or tok in self.cue_words:
+            return None
+        if m.group(1) or _is_strict(tok):
+            return m.start(), m.end(2)
+        return None
+
+    # -- phones ---------------------------------------------------------------------------
+
+    def _phones(self, a: Analysis, text: str, sc: _Scan) -> None:
+        done: set[str] = set()
+        regions = sc.regions
+        blocked = sc.not_phone
+
+        def emit(value: str, s: int, e: int, rule: str, why: str) -> None:
+            if value in done:
+                return
+            done.add(value)
+            a.add_norm("phones", value, s, e, analyser=self.name, rule=rule, explanation=why)
+
+        if "wa.me" in text or "whatsapp.com" in text:
+            for m in _WA_RE.finditer(text):
+                try:
+                    num = phonenumbers.parse("+" + m.group(1), None)
+                except phonenumbers.NumberParseException:
+                    continue
+                if phonenumbers.is_possible_number(num):
+                    emit(phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164),
+                         m.start(1), m.end(1), "contacts:phone:whatsapp_link",
+                         "WhatsApp link to a phone number")
+
+        # the letter O for zero ("07700 9OO 391"): the normaliser only swaps it in mostly-digit
+        # runs, so phones are read on a copy with every "o" as "0" (same length, same offsets)
+        raw = text
+        if "o" in text:
+            text = text.replace("o", "0")
+        for run in self._runs(text, raw):
+            total = sum(len(g.digits) for g in run)
+            if total < 8:
+                continue
+            rs = run[0].start - (1 if run[0].plus else 0)
+            if any(p <= rs and _ID_GAP_RE.fullmatch(raw, p, rs) for p in blocked):
+                continue
+            found: list[tuple[str, int, int, str, str]] = []
+            line_start = text.rfind("\n", 0, rs) + 1
+            cued = any(line_start <= p < rs for p in sc.phone_cue)  # "hmu 2135550163", "📞 ..."
+            i = 0
+            covered = 0
+            while i < len(run):
+                res = self._match_at(text, run, i, a.lang, regions, cued)
+                if res is None:
+                    i += 1
+                    continue
+                k, value, rule, why = res
+                found.append((value, run[i].start - (1 if run[i].plus else 0), run[k].end, rule, why))
+                covered += sum(len(g.digits) for g in run[i:k + 1])
+                i = k + 1
+            if not found:
+                continue
+            if len(found) == 1 and total - covered >= 3:  # a longer identifier (SIRET, IBAN...)
+                continue
+            for value, s, e, rule, why in found:
+                emit(value, s, e, rule, why)
+
+    @staticmethod
+    def _runs(text: str, raw: str) -> list[list[_Group]]:
+        """Runs of digit groups joined by phone separators, within spans of 8 digits or more."""
+        runs: list[list[_Group]] = []
+        for cand in _CAND_RE.finditer(text):
+            s, e = cand.span()
+            if e - s - sum(not c.isdigit() for c in cand.group()) >= 8:
+                ContactAnalyser._runs_in(text, raw, s, e, runs)
+        return runs
+
+    @staticmethod
+    def _runs_in(text: str, raw: str, start: int, end: int, runs: list[list[_Group]]) -> None:
+        cur: list[_Group] = []
+        n = len(text)
+        for m in _GROUP_RE.finditer(text, start, end):
+            s, e = m.start(), m.end()
+            before = text[s - 1] if s else " "
+            after = text[e] if e < n else " "
+            glued = (before.isalpha() or before in _GLUE_AFTER or after.isalpha() or after in _GLUE_AFTER
+                     or (after == "," and e + 1 < n and text[e + 1].isdigit())
+                     or (before == "," and s >= 2 and text[s - 2].isdigit()))
+            paren = before == "(" and after == ")" and m.group() == "0"
+            plus = before == "+" or (before == " " and s >= 2 and text[s - 2] == "+")
+            if glued:
+                if cur:
+                    runs.append(cur)
+                cur = []
+                continue
+            g = _Group(s, e, m.group(), plus, paren)
+            gap = text[cur[-1].end:s] if cur else ""
+            if (cur and not plus and _GAP_RE.fullmatch(gap)
+                    and not ("/" in gap and min(len(cur[-1].digits), e - s) < 2)):  # "42 24/7"
+                cur.append(g)
+            else:
+                if cur:
+                    runs.append(cur)
+                cur = [g]
+        if cur:
+            runs.append(cur)
+
+    def _match_at(self, text: str, run: list[_Group], i: int, lang: str,
+                  regions: set[str], cued: bool) -> tuple[int, str, str, str] | None:
+        first = run[i]
+        if first.paren:
+            return None
+        if _DATE_RE.match(text, first.start):
+            return None
+        if first.plus or (first.digits.startswith("00") and first.digits[2:3] not in ("", "0")):
+            return self._international(run, i)
+        if first.digits.startswith("00") and len(first.digits) == 2 and i + 1 < len(run):
+            return self._international(run, i)
+        digits = ""
+        sizes: list[int] = []
+        for k in range(i, len(run)):
+            g = run[k]
+            if g.paren or g.plus:
+                return None
+            digits += g.digits
+            sizes.append(len(g.digits))
+            nd = len(digits)
+            if nd > 12:
+                return None
+            if nd < 9:
+                continue
+            res = self._national(digits, sizes, lang, regions, cued)
+            if res is not None:
+                return (k, *res)
+        return None
+
+    @staticmethod
+    def _national(digits: str, sizes: list[int], lang: str, regions: set[str],
+                  cued: bool) -> tuple[str, str, str] | None:
+        nd = len(digits)
+        tidy = min(sizes) >= 2 or max(sizes) == 1
+        if digits[0] == "0" and digits[1] != "0" and tidy:
+            if nd == 10 and (len(sizes) == 1 or max(sizes) <= 4):  # not "01000 01100" (postcodes)
+                for region in ("BE", "CH"):
+                    if region in regions and _valid(digits, region):
+                        return (_e164(digits, region), f"contacts:phone:{region}",
+                                f"{region} national number (the post names that country)")
+                return ("+33" + digits[1:], "contacts:phone:FR", "French national number (10 digits)")
+            if nd == 11:
+                return ("+44" + digits[1:], "contacts:phone:GB", "British national number (11 digits)")
+            if nd == 9 and "BE" in regions and _valid(digits, "BE"):
+                return (_e164(digits, "BE"), "contacts:phone:BE", "Belgian national number")
+            return None
+        if lang == "en" and nd in (10, 11):
+            core = digits[1:] if nd == 11 else digits
+            if nd == 11 and digits[0] != "1":
+                return None
+            if core[0] in "01" or core[3] in "01":
+                return None
+            shape = sizes[1:] if nd == 11 else sizes
+            if shape == [3, 3, 4] or (shape == [10] and ("US" in regions or cued)):
+                return ("+1" + core, "contacts:phone:US", "North American 3-3-4 number in an English post")
+            return None
+        if len(sizes) == 1 and nd == 11 and digits.startswith("33") and digits[2] != "0":
+            return ("+" + digits, "contacts:phone:FR_intl", "French number written with 33 and no +")
+        if len(sizes) == 1 and nd == 12 and digits.startswith("447"):
+            return ("+" + digits, "contacts:phone:GB_intl", "British number written with 44 and no +")
+        return None
+
+    @staticmethod
+    def _international(run: list[_Group], i: int) -> tuple[int, str, str, str] | None:
+        digits = ""
+        best: tuple[int, str, str, str] | None = None
+        for k in range(i, len(run)):
+            g = run[k]
+            if k > i and g.plus:
+                break
+            if g.paren:
+                continue  # "+33 (0)6 ..."
+            digits += g.digits
+            raw = digits[2:] if not run[i].plus else digits
+            if len(raw) > 15:
+                break
+            if len(raw) < 8:
+                continue
+            try:
+                num = phonenumbers.parse("+" + raw, None)
+            except phonenumbers.NumberParseException:
+                continue
+            reason = phonenumbers.is_possible_number_with_reason(num)
+            if reason == phonenumbers.ValidationResult.IS_POSSIBLE:
+                value = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+                region = phonenumbers.region_code_for_country_code(num.country_code or 0)
+                best = (k, value, f"contacts:phone:intl:{region}",
+                        f"international number (+{num.country_code}, {region})")
+        return best
+
+
+def _inside_handle(text: str, s: int, e: int) -> bool:
+    """A cue word glued to a handle by a dot or underscore ("snap.62_off", "la_snap")."""
+    if e < len(text) - 1 and text[e] in "._" and text[e + 1].isalnum():
+        return True
+    return s >= 2 and text[s - 1] in "._@" and text[s - 2].isalnum()
+
+
+def _valid(digits: str, region: str) -> bool:
+    """A number of that region's plan (a French 06 number stays French in a post about Brussels)."""
+    try:
+        return bool(phonenumbers.is_valid_number(phonenumbers.parse(digits, region)))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def _e164(digits: str, region: str) -> str:
+    return str(phonenumbers.format_number(phonenumbers.parse(digits, region),
+                                          phonenumbers.PhoneNumberFormat.E164))
+

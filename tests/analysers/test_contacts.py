@@ -1,0 +1,225 @@
+"""Contacts analyser: handles and phones advertised in a post."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sentinelle.analysers.contacts import ContactAnalyser
+from sentinelle.core import Analysis, Post
+from sentinelle.lexicon import load_sms
+from sentinelle.normalize import normalise
+
+AN = ContactAnalyser()
+SMS = {lang: load_sms([lang]) for lang in ("fr", "en")}
+
+
+def run(text: str, lang: str = "fr", author: str = "", platform: str = "") -> Analysis:
+    a = Analysis(Post(id="t", text=text, author=author, platform=platform),
+                 normalise(text, SMS[lang]), lang)
+    AN.analyse(a)
+    return a
+
+
+def handles(a: Analysis) -> set[tuple[str, str]]:
+    return {(h["platform"], h["handle"].lower()) for h in a.values("handles")}
+
+
+# --- handles -----------------------------------------------------------------------------
+
+HANDLE_CASES = [
+    # (text, lang, post platform, expected {(platform, handle)})
+    ("👻 Snap: brum.greens", "en", "", {("snapchat", "brum.greens")}),
+    ("👻 commande par snap : la.ferme.rns", "fr", "", {("snapchat", "la.ferme.rns")}),
+    ("📞 06 39 98 63 01 | 👻 volcan.drive63", "fr", "", {("snapchat", "volcan.drive63")}),
+    ("Passe sur notre snap 👻 docks.du.havre pour le menu 🍁", "fr", "", {("snapchat", "docks.du.havre")}),
+    ("snap ➡️ laferme.rns.v2", "fr", "", {("snapchat", "laferme.rns.v2")}),
+    ("DM ou snap : missions.mtp", "fr", "", {("snapchat", "missions.mtp")}),
+    ("add me on snap: Kush_King420", "en", "", {("snapchat", "kush_king420")}),
+    ("sc: greenzone_ldn", "en", "", {("snapchat", "greenzone_ldn")}),
+    ("Snapchat 👇\nfrappe.paris.nord", "fr", "", {("snapchat", "frappe.paris.nord")}),
+    ("ajoute moi la.ferme.rns sur snap 🙏", "fr", "", {("snapchat", "la.ferme.rns")}),
+    ("👻 brumgreens", "en", "", {("snapchat", "brumgreens")}),
+    ("Contact Telegram 👉 @frexpress_shop", "fr", "", {("telegram", "frexpress_shop")}),
+    ("tg @cali_kg_direct", "fr", "", {("telegram", "cali_kg_direct")}),
+    ("dm 📩 ou tg : cali_kg_direct", "fr", "", {("telegram", "cali_kg_direct")}),
+    ("Telegram :\n@lyon_drive_69", "fr", "", {("telegram", "lyon_drive_69")}),
+    ("Menu complet 👉 t.me/dijon_express_off", "fr", "", {("telegram", "dijon_express_off")}),
+    ("https://t.me/s/B_Town_Menu", "en", "", {("telegram", "b_town_menu")}),
+    ("insta: la.weed.family", "fr", "", {("instagram", "la.weed.family")}),
+    ("ig @plug.exotics", "en", "", {("instagram", "plug.exotics")}),
+    ("www.instagram.com/frappe.lyon/", "fr", "", {("instagram", "frappe.lyon")}),
+    ("Signal only: runner_jobs_wm", "en", "", {("signal", "runner_jobs_wm")}),
+    ("potato : drive_marseille13", "fr", "", {("potato", "drive_marseille13")}),
+    ("wickr me: snowman_uk", "en", "", {("wickr", "snowman_uk")}),
+    ("Threema ID: K7PX4QZM", "en", "", {("threema", "K7PX4QZM".lower())}),
+    ("Session : 05" + "a1" * 32, "fr", "", {("session", "05" + "a1" * 32)}),
+    ("tiktok.com/@frappe_officiel", "fr", "", {("tiktok", "frappe_officiel")}),
+    ("Orders 👉 @ukwide_drops", "en", "telegram", {("telegram", "ukwide_drops")}),
+    ("Postulez : @tp_jobs_rh", "fr", "telegram", {("telegram", "tp_jobs_rh")}),
+    ("snap: brum.greens2 | text 07700 900862", "en", "", {("snapchat", "brum.greens2")}),
+    ("Seul vrai snap : dij.express (méfiez-vous des fakes)", "fr", "", {("snapchat", "dij.express")}),
+    ("mon snap c'est frappe.lyon", "fr", "", {("snapchat", "frappe.lyon")}),
+    ("my snap is realplugldn", "en", "", {("snapchat", "realplugldn")}),
+    ("Dispo sur snap et tg : drive69", "fr", "", {("snapchat", "drive69"), ("telegram", "drive69")}),
+    ("Insta/Snap: plug.ldn", "en", "", {("instagram", "plug.ldn"), ("snapchat", "plug.ldn")}),
+    ("tt est sur snap: mistral.lv", "fr", "", {("snapchat", "mistral.lv")}),
+    ("sur X : @clubpanda_nmr", "fr", "", {("twitter", "clubpanda_nmr")}),
+    ("TT : @kraken_68", "fr", "", {("tiktok", "kraken_68")}),
+    ("tt est sur threema TMVUPHXQ", "fr", "", {("threema", "tmvuphxq")}),
+    ("⚠️ ancien snap ban ⚠️\nnv compte real_chezlulu_shop", "fr", "snapchat",
+     {("snapchat", "real_chezlulu_shop")}),
+    ("main acc got banned 🙄\nnew acc: mrwolf_phlx", "en", "telegram", {("telegram", "mrwolf_phlx")}),
+    ("nouveau snap 👉 corp_xx.new", "fr", "instagram", {("snapchat", "corp_xx.new")}),
+    ("Snapchat: https://snapchat.com/add/lyon.drive", "fr", "", {("snapchat", "lyon.drive")}),
+    ("session id 05ca69b061214599b812a96d69ed0c7ac03ccc1fc75734339c087ed24bdf65de88", "en", "",
+     {("session", "05ca69b061214599b812a96d69ed0c7ac03ccc1fc75734339c087ed24bdf65de88")}),
+    # hard negatives
+    ("snap c'est la vie", "fr", "", set()),
+    ("sur snap demain soir", "fr", "", set()),
+    ("notre snap officiel de la team", "fr", "", set()),
+    ("Filtré x3 ➝ 8€/g, x 2 pour 15", "fr", "", set()),
+    ("snap ou whatsapp, comme tu veux", "fr", "", set()),
+    ("follow us on insta for updates", "en", "", set()),
+    ("compte bloqué, merci de patienter", "fr", "", set()),
+    ("Vous voyez passer des stories Snapchat avec 🍁🍫❄️ ?", "fr", "", set()),
+    ("👻 pour le menu", "fr", "", set()),
+    ("snap ou whatsapp, comme tu veux", "fr", "", set()),
+    ("⚠️ ANCIEN SNAP BAN ⚠️", "fr", "", set()),
+    ("snap only, no calls", "en", "", set()),
+    ("Un réseau de vente sur Snapchat démantelé par la police.", "fr", "", set()),
+    ("écrivez à contact@cbd-shop.fr ou sur snap", "fr", "", set()),
+    ("#snap #rennes #frappe", "fr", "", set()),
+    ("Merci à @PoliceNationale et @prefet69 pour leur action", "fr", "twitter", set()),
+    ("Boutique en ligne : www.chanvre-shop.fr", "fr", "", set()),
+    ("whatsapp wa.me/33639981742", "fr", "", set()),  # a WhatsApp number is a phone only
+    ("10g 70e sur snap", "fr", "", set()),
+    ("commande sur le snap de la team", "fr", "", set()),
+    ("t.me/joinchat/AAAAAEx", "fr", "", set()),
+    ("Pense à ta session de révision ce soir", "fr", "", set()),
+]
+
+
+@pytest.mark.parametrize("text,lang,platform,expected", HANDLE_CASES)
+def test_handles(text: str, lang: str, platform: str, expected: set[tuple[str, str]]) -> None:
+    assert handles(run(text, lang, platform=platform)) == expected
+
+
+def test_author_is_not_a_contact() -> None:
+    a = run("👻 snap : la.ferme.rns | tg @LaFermeRennes", author="LaFermeRennes")
+    assert handles(a) == {("snapchat", "la.ferme.rns")}
+
+
+def test_handle_span_rule_and_case() -> None:
+    text = "commandes 👻 Snap: Brum.Greens ✅"
+    a = run(text, "en")
+    (f,) = a.of("handles")
+    assert f.value == {"platform": "snapchat", "handle": "Brum.Greens"}
+    assert text[f.start:f.end] == "Brum.Greens"
+    assert f.rule.startswith("common/platforms.toml:snapchat:")
+    assert f.explanation
+
+
+def test_handle_keeps_original_spelling_through_sms_expansion() -> None:
+    # "cmd" is an SMS spelling of "commande": the handle is read from the original text
+    a = run("commandes sur le snap : apero.lh.cmd")
+    assert handles(a) == {("snapchat", "apero.lh.cmd")}
+
+
+# --- phones ------------------------------------------------------------------------------
+
+PHONE_CASES = [
+    ("📞 06 39 98 17 42", "fr", ["+33639981742"]),
+    ("appel ou sms 0639987624", "fr", ["+33639987624"]),
+    ("meme numero qu'avant 06.39.98.17.42", "fr", ["+33639981742"]),
+    ("tel 06-39-98-17-42", "fr", ["+33639981742"]),
+    ("0️⃣6️⃣ 3️⃣9️⃣ 9️⃣8️⃣ 1️⃣7️⃣ 4️⃣2️⃣", "fr", ["+33639981742"]),
+    ("O6 39 98 17 42", "fr", ["+33639981742"]),
+    ("📲 07700 9OO 391", "en", ["+447700900391"]),
+    ("+33 6 39 98 17 42", "fr", ["+33639981742"]),
+    ("0033 6 39 98 17 42", "fr", ["+33639981742"]),
+    ("+33 (0)6 39 98 17 42", "fr", ["+33639981742"]),
+    ("07 00 00 12 34", "fr", ["+33700001234"]),
+    ("04 65 71 38 20", "fr", ["+33465713820"]),
+    ("call or txt 07700 900417", "en", ["+447700900417"]),
+    ("+44 7700 900417", "en", ["+447700900417"]),
+    ("+44 (0)7700 900862", "en", ["+447700900862"]),
+    ("hit me up (313) 555-0147", "en", ["+13135550147"]),
+    ("text 313-555-0147 anytime", "en", ["+13135550147"]),
+    ("Bruxelles 🇧🇪 0470 12 34 56", "fr", ["+32470123456"]),
+    ("+32 470 12 34 56", "fr", ["+32470123456"]),
+    ("Genève, 079 123 45 67", "fr", ["+41791234567"]),
+    ("wa.me/33639981742", "fr", ["+33639981742"]),
+    ("on bouge sur Charleroi, commandes 👉 06.39.98.34.30", "fr", ["+33639983430"]),
+    ("same number 215-555-0163", "en", ["+12155550163"]),
+    ("+1 (215) 555-0163", "en", ["+12155550163"]),
+    ("commandes 👉 O6399847O5", "fr", ["+33639984705"]),
+    ("(+33) 6 39 98 17 42", "fr", ["+33639981742"]),
+    ("Tél.06 39 98 17 42", "fr", ["+33639981742"]),
+    ("+212 6 12 34 56 78", "fr", ["+212612345678"]),
+    ("06 39 98 17 42 / 07 00 00 12 34", "fr", ["+33639981742", "+33700001234"]),
+    ("📞 06 39 98 17 42 24/7", "fr", ["+33639981742"]),
+    ("+33 6 39 98 17 42 24/7", "fr", ["+33639981742"]),
+    ("06/39/98/17/42", "fr", ["+33639981742"]),
+    # hard negatives: prices, dates, times, postcodes, identifiers, short numbers
+    ("🍁 10g 100€ | 20g 180€ | 50g 400€ | 100g 750€", "fr", []),
+    ("Le 14/03/2025 à 21h30, 75018 Paris", "fr", []),
+    ("ouvert du 01.03.2025 au 31.03.2025", "fr", []),
+    ("SIRET 812 345 678 00014", "fr", []),
+    ("SIRET : 0639981742", "fr", []),
+    ("IBAN FR76 3000 6000 0112 3456 7890 189", "fr", []),
+    ("appelez le 15, le 17 ou le 112, écoute 3114", "fr", []),
+    ("commande n° 0639981742", "fr", []),
+    ("1 000 000 de vues, 250 000 abonnés", "fr", []),
+    ("0,5g 40 | 1g 70 | 2g 130 | 5g 300", "fr", []),
+    ("£10 bags, 3.5g £30, 7g £55, 28g £180", "en", []),
+    ("100 200 300 400 500", "en", []),
+    ("01000 01100 01200", "fr", []),
+    ("my order 2155550163 never came", "en", []),
+    ("call 555-0163", "en", []),
+]
+
+
+@pytest.mark.parametrize("text,lang,expected", PHONE_CASES)
+def test_phones(text: str, lang: str, expected: list[str]) -> None:
+    assert run(text, lang).values("phones") == expected
+
+
+def test_phone_span_and_rule() -> None:
+    text = "commandes 👉 06.39.98.63.01 !"
+    a = run(text)
+    (f,) = a.of("phones")
+    assert text[f.start:f.end] == "06.39.98.63.01"
+    assert f.rule == "contacts:phone:FR"
+    text = "📲 +44 7700 900417"
+    (f,) = run(text, "en").of("phones")
+    assert text[f.start:f.end] == "+44 7700 900417"
+    assert f.rule == "contacts:phone:intl:GB"
+
+
+def test_keycap_span_covers_the_emoji() -> None:
+    text = "☎️ 0️⃣6️⃣3️⃣9️⃣9️⃣8️⃣1️⃣7️⃣4️⃣2️⃣"
+    (f,) = run(text).of("phones")
+    assert text[f.start:f.end] == text[3:]
+
+
+def test_whatsapp_number_is_a_phone_not_a_handle() -> None:
+    a = run("WhatsApp 👉 wa.me/447700900417", "en")
+    assert a.values("phones") == ["+447700900417"]
+    assert a.values("handles") == []
+
+
+# --- robustness --------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    [*"0123456789 +().-/:@_#\nabcosnapOl👻👉➡️⃣\ufe0f🇫🇷€£", "snap", "tg", "t.me/", "06 ", "+33", "wa.me/"]),
+    max_size=60).map("".join) | st.text(max_size=200))
+def test_never_crashes_and_spans_index_the_text(text: str) -> None:
+    for lang in ("fr", "en"):
+        a = run(text, lang, author="x", platform="telegram")
+        for f in a.findings:
+            assert 0 <= f.start <= f.end <= len(text)
+            assert f.kind in ("handles", "phones")
