@@ -1,0 +1,561 @@
+"""Prices: the unit prices a sale post states, attached to the product they are for.
+
+The notation vocabulary (units, named amounts, containers, currencies, and the markers for old
+prices, thresholds, gifts and job pay) is data: `data/common/units.toml`. This module holds the
+grammar. Each line of the normalised text is cut into typed tokens by one compiled regex:
+
+    PRICE  "10€", "£30", "💶50", "100 boules"     QTY    "10g", "50cl", "1kg", "3.5g"
+    COUNT  "30 comprimés", "10 billets"            NAMED  "8th", "Q", "half", "zip"
+    PER    "le g", "/g", "an 8th", "each", "pièce" CONT   "pochon", "bonbonne", "la part"
+    NUM    a bare number                           SKIP   phone numbers, times, dates, %, doses
+
+and a price point is one of:
+
+    P1  quantity ... price        "10g ➡️ 100€", "5g 50€", "1g 70 / 2g 130", "30 comprimés = 60€",
+                                  "bonbonne ➜ 35€", "le G = 90", "0,5 = 40", "3 pour 50", "les 2 ➜ 60€"
+    P2  price per-unit            "10€ le g", "10 le g", "£25 an 8th", "£10 each", "£10 bag"
+    P3  price = quantity          "💶50 = 🍁6g", "40 les 5"
+
+A price after an old-price marker ("avant", "au lieu de", "was") is skipped; an amount after a
+threshold ("mini", "à partir de", "+", "over") is a minimum order, not a price, unless a per-unit
+phrase follows; a quantity marked as a gift ("offert", "free") has no price; pay for a job
+("150€ la soirée") is not a price. Each point attaches to the product named on its line (the
+nearest mention before it), else to the nearest product line above in the same block; a point with
+no product is dropped. Bare numbers take the post's currency (the symbol most used in the post,
+else EUR for French and GBP for English posts).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from ..core import Analysis
+from ..lexicon import lexicon_file, read_toml
+from .base import Analyser
+
+_NUM = r"\d+(?:[.,]\d+)?"
+_WORD_END = r"(?![^\W_])"
+
+
+class Tok(NamedTuple):
+    kind: str
+    start: int  # normalised offsets
+    end: int
+    value: float = 0.0
+    unit: str | None = None  # unit, currency or marker text
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _num(s: str) -> float:
+    if re.fullmatch(r"\d{1,3}[.,]\d{3}", s):  # "1.000" / "1,500": thousands
+        return float(s.replace(".", "").replace(",", ""))
+    return float(s.replace(",", "."))
+
+
+class Grammar:
+    """The compiled price-notation vocabulary of `data/common/units.toml`."""
+
+    def __init__(self, doc: Mapping[str, Any]) -> None:
+        self.mass: dict[str, tuple[str, float]] = {}
+        for spec in doc["mass"].values():
+            for w in spec["words"]:
+                self.mass[w] = (spec["out"], float(spec["factor"]))
+        self.count = {w: unit for unit, words in doc["count"].items() for w in words}
+        self.named = {w: (float(v[0]), str(v[1])) for w, v in doc["named"].items()}
+        self.containers = {w: unit for unit, words in doc["containers"].items() for w in words}
+        self.currency: dict[str, str] = {w: cur for cur, words in doc["currency"].items() for w in words}
+        self.each = list(doc["each"])
+        markers = doc["markers"]
+        self.markers = {w: kind for kind in ("old", "threshold", "free", "pay") for w in markers[kind]}
+        self.banknotes = frozenset(markers["banknote"])
+        self.default_unit: dict[str, str] = dict(doc["default_unit"])
+        self.mass_is_size = frozenset(doc["mass_is_size"]["products"])
+        self.sold_by_piece = frozenset(doc["sold_by_piece"]["units"])
+        prefix_cur = [w for w in self.currency if not w[0].isalpha()]
+        suffix_cur = list(self.currency)
+        per_words = [*self.mass, *self.named, *self.containers,
+                     *(w for w in self.count if not w.endswith("s"))]
+        articles = [a for a in doc["per_articles"] if a not in ("/", "each")]
+        cont_words = [*self.containers, *(w + "s" for w in self.containers)]
+        named_digit = [w for w in self.named if w[0].isdigit()]
+        named_word = [w for w in self.named if not w[0].isdigit()]
+        b = r"(?<![^\W_])"
+        # numbers and what sticks to them; words and punctuation are classified in Python
+        self.regex = re.compile("|".join([
+            r"(?=[\d+£$€💶💷💵])(?:"
+            + "|".join([
+                r"(?P<phone>(?:\+|00)?\d(?:[ .\-]?\d){8,})",
+                rf"(?P<time>\d{{1,2}}\s?h\s?(?:\d{{2}})?{_WORD_END}|\d{{1,2}}(?:[:.]\d{{2}})?\s?(?:am|pm){_WORD_END}"
+                rf"|\d+\s?(?:min|mins|minutes|ans|years?|yo|jours?|days?|semaines?|weeks?|mois|months?|heures?"
+                rf"|hours?|hrs?|j|cm|km|m|mm|kms|t){_WORD_END}|\d+\s?/\s?7\b|\d+\s?j\s?/\s?\d+)",
+                rf"(?P<pct>[-+]?{_NUM}\s?%)",
+                rf"(?P<dose>{_NUM}\s?(?:mg|mcg|µg|ug){_WORD_END})",
+                rf"(?P<named>{b}(?:{_alt(named_digit)}){_WORD_END})",
+                r"(?P<date>\d{1,2}/\d{1,2}(?:/\d{2,4})?)",
+                rf"(?P<cpre>(?:{_alt(prefix_cur)})\s?)(?P<cnum>{_NUM})(?P<ck>k{_WORD_END})?",
+                rf"(?P<num>{_NUM})\s?(?:(?P<mass>{_alt(list(self.mass))})|(?P<cur>{_alt(suffix_cur)})"
+                rf"|(?:x\s?)?(?P<count>{_alt(list(self.count))})){_WORD_END}",
+                rf"(?P<ord>\d+\s?(?:eme|er|ere|nd|rd|th|st|ieme){_WORD_END})",
+                rf"(?P<bare>{b}{_NUM})(?P<bk>k)?{_WORD_END}",
+            ]) + ")",
+            r"(?P<times>(?<![^\W_])x\s?\d+(?![^\W_]))",
+            r"(?P<word>[^\W\d_]+(?:'[^\W\d_]+)?'?)",
+            r"(?P<punct>=>|->|\.{2,}|…+|[=:➡→➜➝⇒►▶/|•·,;—\-()\[\]+])",
+        ]))
+        # word phrases: tuple of words -> (kind, quantity, unit or marker)
+        ph: dict[tuple[str, ...], tuple[str, float, str | None]] = {}
+        for w in ("pour", "for", "les", "a", "at", "de", "d'", "x", "le", "la", "du"):
+            ph[(w,)] = ("SEP", 0.0, w)
+        for w in ("ou", "or"):
+            ph[(w,)] = ("OR", 0.0, None)
+        for w in cont_words:
+            ph[tuple(w.split())] = ("CONT", 1.0, self.containers.get(w) or self.containers.get(w[:-1]))
+        for w in named_word:
+            ph[tuple(w.split())] = ("NAMED", *self.named[w])
+        for w, kind in self.markers.items():
+            ph[tuple(w.split())] = (kind.upper(), 0.0, w)
+        for w in self.each:
+            ph[tuple(w.split())] = ("PER", 1.0, None)
+        for art in articles:
+            for w in per_words:
+                q, u = self.per_value(w)
+                ph[(*art.split(), *w.split())] = ("PER", q, u)
+        self.phrases = ph
+        self.phrase_len = max(len(k) for k in ph)
+        self.multi_first = {k[0] for k in ph if len(k) > 1}
+        self.slash_per = {w: self.per_value(w) for w in per_words}
+
+    def per_value(self, s: str) -> tuple[float, str | None]:
+        w = s.strip()
+        if w in self.each:
+            return 1.0, None
+        if w in self.named:
+            return self.named[w]
+        if w in self.mass:
+            out, factor = self.mass[w]
+            return factor, out
+        if w in self.containers:
+            return 1.0, self.containers[w]
+        if w in self.count:
+            return 1.0, self.count[w]
+        return 1.0, None
+
+
+@lru_cache(maxsize=4)
+def load_grammar(path: str) -> Grammar:
+    from pathlib import Path
+    return Grammar(read_toml(Path(path)))
+
+
+class Point(NamedTuple):
+    start: int
+    end: int
+    quantity: float
+    unit: str | None
+    price: float
+    currency: str | None  # None: bare number, the post's currency
+    rule: str
+
+
+_SEP_EQ = frozenset({"=", "=>", "->", ":", "➡", "→", "➜", "➝", "⇒", "►", "▶", "pour", "for"})
+_SEP_P3 = frozenset({"=", "=>", "->", "➡", "→", "➜", "➝", "⇒", "pour", "for", "les"})
+_ARTICLE_SEP = frozenset({"les", "le", "la"})
+_SEGMENT_END = frozenset({"|", ",", ";", "•", "·", "/"})
+_PER_ARTICLES = frozenset({"a", "an", "the", "per", "le", "la", "un", "une"})
+
+
+_EURO_FLAGS = ("fr", "be", "de", "nl", "es", "it", "pt", "ie", "at", "lu", "fi", "gr", "sk", "si", "ee", "lv",
+               "lt", "mt", "cy", "hr", "re", "gp", "mq")
+_FLAG_CURRENCY = {**{f"flag_{c}": "EUR" for c in _EURO_FLAGS},
+                  "flag_gb": "GBP", "flag_us": "USD", "flag_ch": "CHF"}
+
+
+class PriceAnalyser(Analyser):
+    name = "prices"
+    languages = ("fr", "en")
+    requires = ("products",)
+    provides = ("prices",)
+    version = "1"
+
+    def __init__(self, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(options)
+        self.g = load_grammar(str(lexicon_file("common", "units")))
+
+    # -- tokens ----------------------------------------------------------------------------
+
+    def tokens(self, text: str, start: int, end: int, prod_spans: list[tuple[int, int]]) -> list[Tok]:
+        g = self.g
+        raw = list(g.regex.finditer(text, start, end))
+        out: list[Tok] = []
+        i, n = 0, len(raw)
+        while i < n:
+            m = raw[i]
+            kind = m.lastgroup or ""
+            s, e = m.span()
+            i += 1
+            if prod_spans and kind in ("word", "bare", "bk", "named", "punct", "dose", "ord") and any(
+                    ps < e and s < pe for ps, pe in prod_spans):
+                hit = g.phrases.get((m.group(),)) if kind == "word" else None
+                if hit and hit[0] == "CONT" and m.group() in g.banknotes:
+                    out.append(Tok("CONT", s, e, hit[1], "banknote"))
+                    continue
+                if hit and hit[0] == "CONT":  # "bonbonne ➜ 35€": the product word is also the unit
+                    out.append(Tok("CONT", s, e, hit[1], hit[2]))
+                    continue
+                if not out or out[-1].kind != "PROD":
+                    out.append(Tok("PROD", s, e))
+                continue
+            if kind == "word":
+                w0 = m.group()
+                if w0 not in g.multi_first:
+                    hit = g.phrases.get((w0,))
+                    if hit and hit[0] == "CONT" and w0 in g.banknotes:
+                        hit = ("CONT", 1.0, "banknote")
+                    out.append(Tok(hit[0], s, e, hit[1], hit[2]) if hit else Tok("WORD", s, e, 0.0, w0))
+                    continue
+                # the longest phrase of consecutive words
+                words = [w0]
+                j = i
+                while j < n and len(words) < g.phrase_len and raw[j].lastgroup == "word" \
+                        and text[raw[j - 1].end():raw[j].start()].isspace():
+                    words.append(raw[j].group())
+                    j += 1
+                for size in range(len(words), 0, -1):
+                    hit = g.phrases.get(tuple(words[:size]))
+                    if hit:
+                        k2, q, u = hit
+                        e = raw[i + size - 2].end() if size > 1 else e
+                        out.append(Tok(k2, s, e, q, u))
+                        i += size - 1
+                        break
+                else:
+                    out.append(Tok("WORD", s, e, 0.0, m.group()))
+                continue
+            if kind == "punct":
+                p = m.group()
+                if p == "/" and i < n and raw[i].lastgroup == "word" and raw[i].start() == e \
+                        and raw[i].group() in g.slash_per:
+                    q, u = g.slash_per[raw[i].group()]
+                    out.append(Tok("PER", s, raw[i].end(), q, u))
+                    i += 1
+                elif p == "+":
+                    out.append(Tok("THRESHOLD", s, e, 0.0, p))
+                else:
+                    out.append(Tok("SEP", s, e, 0.0, p))
+                continue
+            if kind in ("phone", "time", "pct", "dose", "date", "ord"):
+                out.append(Tok("SKIP", s, e))
+            elif kind in ("cnum", "ck", "cpre"):
+                cur = g.currency.get(m.group("cpre").strip(), "EUR")
+                v = _num(m.group("cnum")) * (1000 if m.group("ck") else 1)
+                out.append(Tok("PRICE", s, e, v, cur))
+            elif kind in ("num", "mass", "cur", "count"):
+                v = _num(m.group("num"))
+                if m.group("mass"):
+                    unit, factor = g.mass[m.group("mass")]
+                    out.append(Tok("QTY", s, e, v * factor, unit))
+                elif m.group("cur"):
+                    out.append(Tok("PRICE", s, e, v, g.currency[m.group("cur")]))
+                else:
+                    out.append(Tok("COUNT", s, e, v, g.count[m.group("count")]))
+            elif kind == "times":  # "x10": ten of them
+                out.append(Tok("TIMES", s, e, float(m.group()[1:].strip())))
+            elif kind in ("bare", "bk"):
+                v = _num(m.group("bare")) * (1000 if m.group("bk") else 1)
+                out.append(Tok("NUM", s, e, v))
+            elif kind == "named":
+                q, u = g.named[m.group()]
+                if out and out[-1].kind in ("SEP", "WORD") and out[-1].unit in _PER_ARTICLES:
+                    out[-1] = Tok("PER", out[-1].start, e, q, u)  # "£25 an 8th"
+                else:
+                    out.append(Tok("NAMED", s, e, q, u))
+        if prod_spans:  # emoji and other mentions the regex does not cut
+            have = {(t.start, t.end) for t in out if t.kind == "PROD"}
+            extra = [Tok("PROD", ps, pe) for ps, pe in prod_spans
+                     if (ps, pe) not in have and not any(t.start < pe and ps < t.end for t in out)]
+            if extra:
+                out = sorted([*out, *extra], key=lambda t: t.start)
+        return out
+
+    # -- grammar ---------------------------------------------------------------------------
+
+    def _qty_at(self, toks: list[Tok], i: int) -> tuple[float, str | None, int] | None:
+        """A quantity starting at token i: (quantity, unit or None, index after it)."""
+        t = toks[i]
+        n = len(toks)
+        k = t.kind
+        if k == "QTY":
+            return t.value, t.unit, i + 1
+        if k == "TIMES":
+            return t.value, None, i + 1
+        if k == "NUM" and t.value != int(t.value) and i + 1 < n and toks[i + 1].kind == "PRICE":
+            return t.value, None, i + 1  # "top shelf 3.5 £40"
+        if k == "COUNT":
+            j = i + 1
+            if j + 1 < n and toks[j].kind == "SEP" and toks[j].unit == "de" and toks[j + 1].kind == "NUM":
+                j += 2  # "10 billets de 50": the denomination
+            return t.value, t.unit, j
+        if k == "NAMED":
+            j = i + 1
+            if (j + 2 < n and toks[j].unit == "(" and toks[j + 1].kind in ("NUM", "QTY")
+                    and toks[j + 2].unit == ")"):
+                return (toks[j + 1].value, "g", j + 3) if toks[j + 1].kind == "NUM" else (
+                    toks[j + 1].value, toks[j + 1].unit, j + 3)
+            return t.value, t.unit, j
+        if k == "CONT":
+            if t.unit == "banknote":
+                t = t._replace(unit="unit")
+            j = i + 1
+            if j < n and toks[j].kind == "QTY":  # "la bouteille 50cl", "la plaquette 100g"
+                return toks[j].value, toks[j].unit, j + 1
+            if j + 1 < n and toks[j].kind == "SEP" and toks[j].unit == "de" and toks[j + 1].kind == "NUM":
+                return toks[j + 1].value, t.unit, j + 2  # "plaquette de 14"
+            return 1.0, t.unit, j
+        if k == "PER":  # "le G = 90", "la part : 15 €", "la boîte de 56"
+            if (i + 2 < n and toks[i + 1].kind == "SEP" and toks[i + 1].unit == "de"
+                    and toks[i + 2].kind == "NUM"):
+                return toks[i + 2].value, t.unit, i + 3
+            return t.value, t.unit, i + 1
+        if k == "SEP" and t.unit in _ARTICLE_SEP and i + 1 < n and toks[i + 1].kind == "NUM":
+            return toks[i + 1].value, None, i + 2  # "les 2 ➜ 60€"
+        if k == "NUM" and i + 1 < n and toks[i + 1].kind == "SEP" and toks[i + 1].unit in _SEP_EQ:
+            return t.value, None, i + 1  # "0,5 = 40", "3 pour 50"
+        return None
+
+    def _price_after(self, toks: list[Tok], j: int, bare_ok: bool) -> tuple[int, Tok] | None:
+        """The price that follows a quantity: separators, product names and at most two words
+        may come between; a gift, a threshold, an old price or another quantity stops it."""
+        n = len(toks)
+        words = 0
+        seps = 0
+        while j < n:
+            t = toks[j]
+            k = t.kind
+            if k == "PRICE":
+                if j + 1 < n and toks[j + 1].kind == "PAY":
+                    return None
+                if j + 1 < n and toks[j + 1].kind == "FREE":
+                    return None
+                return j, t
+            if k == "NUM":
+                after = toks[j + 1].kind if j + 1 < n else ""
+                if after == "SEP" and toks[j + 1].unit in ("pour", "for", "=") and j + 2 < n \
+                        and toks[j + 2].kind in ("PRICE", "NUM"):
+                    return None  # "pills 100 for £150": 100 is the count of the next point
+                if bare_ok and words == 0 and seps <= 3 and after not in ("FREE", "PAY"):
+                    return j, t
+                return None
+            if k in ("SEP", "PROD"):
+                seps += 1
+            elif k == "WORD":
+                words += 1
+                if words > 2:
+                    return None
+            elif k == "OLD" and j + 1 < n and toks[j + 1].kind in ("PRICE", "NUM"):
+                j += 1  # "(soit 1000€)", "(avant 10)": not this point's price
+            else:
+                return None
+            j += 1
+        return None
+
+    def parse_line(self, toks: list[Tok]) -> list[Point]:
+        pts: list[Point] = []
+        n = len(toks)
+        i = 0
+        skip_next_price = False
+        threshold = False
+        while i < n:
+            t = toks[i]
+            k = t.kind
+            if k == "OLD":
+                skip_next_price = True
+                i += 1
+                continue
+            if k == "THRESHOLD":
+                threshold = True
+                i += 1
+                continue
+            if k in ("PRICE", "NUM") and (skip_next_price or threshold):
+                was_thr = threshold and not skip_next_price
+                skip_next_price = threshold = False
+                if was_thr and i + 1 < n and toks[i + 1].kind == "PER":  # "à partir de 8€ le g"
+                    pts.append(self._point(t, toks[i + 1], toks[i + 1].value, toks[i + 1].unit, "per_unit"))
+                    i += 2
+                    continue
+                i += 1
+                continue
+            if k == "FREE":
+                i += 1
+                continue
+            if k not in ("SEP", "PROD", "WORD"):
+                threshold = False
+            # P2: price per unit
+            if k in ("PRICE", "NUM") and i + 1 < n and toks[i + 1].kind in ("PER", "CONT"):
+                per = toks[i + 1]
+                if per.kind == "CONT" and per.unit == "banknote":  # "£20 notes": a denomination
+                    i += 2
+                    continue
+                counted = i + 3 < n and toks[i + 2].unit == "de" and toks[i + 3].kind == "NUM"
+                if (k == "PRICE" or per.kind == "PER") and not counted:
+                    if not (i + 2 < n and toks[i + 2].kind == "FREE"):
+                        pts.append(self._point(t, per, per.value, per.unit, "per_unit"))
+                    i += 2
+                    continue
+            # P3: price = quantity ("💶50 = 🍁6g", "40 les 5")
+            nxt_sep = toks[i + 1].unit if i + 1 < n and toks[i + 1].kind == "SEP" else None
+            if k in ("PRICE", "NUM") and nxt_sep in _SEP_P3 and (k == "PRICE" or nxt_sep == "les"):
+                j = i + 2
+                while j < n and toks[j].kind == "PROD":
+                    j += 1
+                if j < n and toks[j].kind in ("QTY", "COUNT", "NUM", "NAMED", "CONT"):
+                    q = self._qty_at(toks, j) if toks[j].kind != "NUM" else (toks[j].value, None, j + 1)
+                    if q and not (q[2] < n and toks[q[2]].kind == "FREE"):
+                        qty, unit, nxt = q
+                        if not (nxt < n and toks[nxt].kind in ("PRICE",)):
+                            pts.append(Point(t.start, toks[nxt - 1].end, qty, unit, t.value,
+                                             t.unit if k == "PRICE" else None, "price_for_quantity"))
+                            i = nxt
+                            continue
+            # P1: quantity then price
+            q = self._qty_at(toks, i)
+            if q is not None:
+                qty, unit, j = q
+                bare_ok = True
+                found = self._price_after(toks, j, bare_ok)
+                if found is not None and qty > 0:
+                    pj, pt = found
+                    if not (pj + 1 < n and toks[pj + 1].kind == "PER"):
+                        pts.append(Point(t.start, pt.end, qty, unit, pt.value,
+                                         pt.unit if pt.kind == "PRICE" else None, "quantity_price"))
+                        i = pj + 1
+                        continue
+                i = max(j, i + 1)
+                continue
+            if (k == "NUM" and i > 0 and toks[i - 1].kind == "PROD" and t.value >= 5
+                    and (i + 1 == n or (toks[i + 1].kind == "SEP" and toks[i + 1].unit in _SEGMENT_END))):
+                # "❄️ 70 |", "coke 80,": a bare price right after a product, one usual unit
+                pts.append(Point(t.start, t.end, 1.0, "?1", t.value, None, "product_price"))
+                i += 1
+                continue
+            if k == "PRICE":  # a price with no quantity: kept for products sold by the piece
+                pts.append(Point(t.start, t.end, 1.0, "?", t.value, t.unit, "price_per_piece"))
+            i += 1
+        return pts
+
+    @staticmethod
+    def _point(price: Tok, per: Tok, qty: float, unit: str | None, rule: str) -> Point:
+        return Point(price.start, per.end, qty, unit, price.value,
+                     price.unit if price.kind == "PRICE" else None, rule)
+
+    # -- the post --------------------------------------------------------------------------
+
+    def analyse(self, a: Analysis) -> None:
+        text = a.norm.text
+        if not any(c.isdigit() for c in text):
+            return
+        info = a.notes.get("product_lines")
+        if not info or not info.get("mentions"):
+            return
+        lines: list[tuple[int, int]] = info["lines"]
+        mentions: dict[int, list[tuple[int, int, str, str | None]]] = info["mentions"]
+        found: list[tuple[int, Point]] = []
+        for li, (s, e) in enumerate(lines):
+            if s == e or not any(c.isdigit() for c in text[s:e]):
+                continue
+            spans = [(ms, me) for ms, me, _, _ in mentions.get(li, ())]
+            toks = self.tokens(text, s, e, spans)
+            for p in self.parse_line(toks):
+                found.append((li, p))
+        if not found:
+            return
+        currency = self._post_currency(a, [p for _, p in found])
+        for li, p in found:
+            prod = self._product_for(li, p, lines, mentions, text)
+            if prod is None:
+                continue
+            product, hint = prod
+            unit = p.unit or hint or self.g.default_unit.get(product, "unit")
+            qty = p.quantity
+            if unit == "?":  # a lone price: one piece of a product sold by the piece
+                unit = hint or self.g.default_unit.get(product, "unit")
+                if unit not in self.g.sold_by_piece:
+                    continue
+            elif unit == "?1":  # a bare price after a product sold by weight: one gram
+                unit = "g"
+                if self.g.default_unit.get(product) != "g" or hint not in (None, "g"):
+                    continue
+            elif unit in ("g", "kg") and product in self.g.mass_is_size:
+                unit, qty = hint or self.g.default_unit.get(product, "unit"), 1.0
+            if product == "lsd" and unit == "pill":
+                unit = "blotter"
+            elif product != "lsd" and unit == "blotter":
+                unit = "pill"
+            if qty <= 0 or p.price <= 0:
+                continue
+            cur = p.currency or currency
+            value = {"product": product, "quantity": _clean(qty), "unit": unit, "price": _clean(p.price),
+                     "currency": cur}
+            a.add_norm("prices", value, p.start, p.end, analyser=self.name, rule=f"prices:{p.rule}",
+                       explanation=f"price point: {_clean(qty)} {unit} of {product} for "
+                                   f"{_clean(p.price)} {cur} (grammar rule {p.rule})")
+
+    def _post_currency(self, a: Analysis, pts: list[Point]) -> str:
+        counts = Counter(p.currency for p in pts if p.currency)
+        if counts:
+            return counts.most_common(1)[0][0]
+        text = a.norm.text
+        for sym, cur in (("£", "GBP"), ("€", "EUR"), ("$", "USD")):
+            if sym in text:
+                return cur
+        for flag, cur in _FLAG_CURRENCY.items():
+            if flag in text:
+                return cur
+        return "GBP" if a.lang == "en" else "EUR"
+
+    @staticmethod
+    def _product_for(li: int, p: Point, lines: list[tuple[int, int]],
+                     mentions: dict[int, list[tuple[int, int, str, str | None]]],
+                     text: str) -> tuple[str, str | None] | None:
+        own = mentions.get(li)
+        chosen: tuple[int, int, str, str | None] | None = None
+        line = li
+        if own:
+            inside = [m for m in own if p.start <= m[0] < p.end]
+            before = [m for m in own if m[0] < p.start]
+            after = [m for m in own if m[0] >= p.end]
+            pick = inside or before[-1:] or after[:1]
+            chosen = pick[0] if pick else None
+        else:
+            for up in range(li - 1, max(-1, li - 5), -1):
+                if mentions.get(up):
+                    chosen = mentions[up][-1]
+                    line = up
+                    break
+            else:  # a price block with its product line after it
+                for down in range(li + 1, min(len(lines), li + 3)):
+                    if mentions.get(down):
+                        chosen = mentions[down][0]
+                        line = down
+                        break
+        if chosen is None:
+            return None
+        product = chosen[2]
+        hint = chosen[3]
+        if hint is None:
+            for m in mentions.get(line, ()):
+                if m[2] == product and m[3]:
+                    hint = m[3]
+                    break
+        return product, hint
+
+
+def _clean(x: float) -> float | int:
+    r = round(x, 3)
+    return int(r) if r == int(r) else r

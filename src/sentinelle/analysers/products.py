@@ -1,0 +1,354 @@
+"""Products: which drugs (or counterfeit money, or diverted medicines) a post names.
+
+Lexicons: `data/<lang>/products.toml` and `data/common/products.toml` (slang, strain and quality
+names, pill brands, emoji codes), read with the context markers of
+`data/<lang>/product_context.toml` and `data/common/product_context.toml`.
+
+Each mention of a product is one finding (span = the term, value = the product id). Context
+decides whether a mention counts:
+
+- a weak term needs support: a price or quantity on its line, a strong product term in the post,
+  a menu layout, or a sale cue ("dispo", "livraison", 🔌...);
+- a term whose group lists `unless` contexts (ski for ❄️, garden for "herbe", a soft drink for
+  "coca"...) is dropped when one of those contexts is in the post and the term's line carries no
+  price or quantity;
+- fixed phrases ("coca cola", "fines herbes", "oh shit", "vitamine C") are matched as longer
+  context terms, so the product word inside them never fires;
+- "pas de", "no", "rupture de" right before a term drop it;
+- CBD on the line (not negated: "pas de CBD ici" is no CBD) makes a cannabis term a legal hemp
+  product; a CBD shop (CBD plus legal markers such as "THC < 0,3 %") drops every cannabis term;
+- one-letter codes ("C", "K", "H") count only in a menu slot: at the start of a priced line or
+  right before a quantity, price or colon; never after a number ("10 K" is ten thousand);
+- quality words ("frappe") count only when no other product is on their line;
+- an emoji icon yields to a different product word right next to it ("💊 Xanax" is a prescription
+  drug, not MDMA); some emoji switch product by context on their line (`alt`, `alt_if`).
+
+Mentions per line are stored in `a.notes["product_lines"]` for the prices analyser:
+`{"lines": [(start, end), ...], "mentions": {line_index: [(start, end, product, unit_hint), ...]}}`
+with normalised offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Mapping
+from typing import Any
+
+from ..core import PRODUCTS, Analysis
+from ..lexicon import Entry, Match, lexicon_file, load_groups
+from ..normalize import Normalised, fold, tokenize
+from .base import Analyser
+
+EXTRA_KEYS = ("kind", "unit", "unless", "alt", "alt_if", "own_language_only")
+LANGS = ("fr", "en")
+CANNABIS = frozenset({"cannabis_herb", "cannabis_resin", "cannabis_concentrate"})
+_PRODUCT_SET = frozenset(PRODUCTS)
+
+# A price or quantity somewhere on a line: a number with a unit or a currency, a currency before
+# a number, or a per-unit phrase.
+_QP_RE = re.compile(
+    r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:g|gr|grs|grammes?|kg|kilos?|oz|ml|cl|€|e|eur|euros?|balles|boules|£|\$|chf|"
+    r"pills?|tabs?|cachets?|comprimes?|taz|buvards?|pochons?|bags?|billets?|bonbonnes?|ballons?)(?![^\W\d_])"
+    r"|[£$€💶💷💵]\s?\d|(?:le|la|/|a|an|per)\s?(?:g|gramme|8th|zip|oz|q)(?![^\W\d_])|\b(?:8th|eighth|zip|oz)\b")
+# A drug quantity on a line (a price alone is not enough to overrule a context such as a ski post).
+_QTY_RE = re.compile(
+    r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:g|gr|grs|grammes?|kg|kilos?|oz|pills?|tabs?|cachets?|comprimes?|taz|buvards?|"
+    r"pochons?|bags?)(?![^\W\d_])|(?:le|la|/|a|an|per)\s?(?:g|gramme|8th|zip|oz|q)(?![^\W\d_])|\b(?:8th|eighth|zip|oz)\b")
+# A menu line: starts with an emoji, bullet or dash and carries a digit.
+_MENU_LINE_RE = re.compile(r"^\s*(?:[^\w\s]|\d\s?[-.)])[^\n]*\d")
+# Tokens across which an emoji icon and a product word do not belong together.
+_SEPARATORS = frozenset("|/+,;•·:=-—➡➜➝→(){}[]!?")
+_ARTICLES = frozenset({"de", "d", "du", "la", "le", "les", "des", "of", "any", "some", "the", "'"})
+_NUMBER_RE = re.compile(r"\d")
+
+
+def _entries(lang: str) -> list[Entry]:
+    path = lexicon_file(lang, "products")
+    return load_groups(path, values=PRODUCTS, extra_keys=EXTRA_KEYS) if path.exists() else []
+
+
+def _context_entries(lang: str) -> list[Entry]:
+    path = lexicon_file(lang, "product_context")
+    return load_groups(path, extra_keys=()) if path.exists() else []
+
+
+def build_matchers(langs: tuple[str, ...] = LANGS) -> dict[str, FastMatcher]:
+    """One matcher per language: its own products and context terms, the common (emoji) ones,
+    and the strong product terms of the other languages (posts mix French and English)."""
+    own = {lang: _entries(lang) for lang in langs}
+    common = _entries("common")
+    ctx_common = _context_entries("common")
+    out: dict[str, FastMatcher] = {}
+    for lang in langs:
+        entries: list[Entry] = []
+        seen: set[tuple[str, str]] = set()
+        product_terms: set[str] = set()
+
+        take = _Taker(entries, seen, product_terms)
+        for e in own[lang]:
+            take(e)
+        for e in common:
+            take(e)
+        for other in langs:
+            if other == lang:
+                continue
+            for e in own[other]:
+                if e.strength == "strong" and not e.get("own_language_only") and e.get("kind") != "emoji":
+                    take(e, foreign=True)
+        for e in (*_context_entries(lang), *ctx_common):
+            take(e)
+        out[lang] = FastMatcher(entries)
+    return out
+
+
+class _Taker:
+    """Adds entries once; a foreign-language product term never overrides a local one."""
+
+    def __init__(self, entries: list[Entry], seen: set[tuple[str, str]], product_terms: set[str]) -> None:
+        self.entries, self.seen, self.product_terms = entries, seen, product_terms
+
+    def __call__(self, e: Entry, *, foreign: bool = False) -> None:
+        term = fold(e.term)
+        if (term, e.value) in self.seen or (foreign and term in self.product_terms):
+            return
+        self.seen.add((term, e.value))
+        if e.value in _PRODUCT_SET:
+            self.product_terms.add(term)
+        self.entries.append(e)
+
+
+class FastMatcher:
+    """The `TermMatcher` semantics (longest whole-token match, left to right) with an index of
+    first tokens and per-first maximum lengths, so that only candidate tokens are looked at."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self._table: dict[tuple[str, ...], list[Entry]] = {}
+        self._maxlen: dict[str, int] = {}
+        for e in entries:
+            key = tuple(tokenize(fold(e.term)))
+            if not key:
+                continue
+            self._table.setdefault(key, []).append(e)
+            self._maxlen[key[0]] = max(self._maxlen.get(key[0], 0), len(key))
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def find(self, norm: Normalised) -> list[Match]:
+        toks = norm.tokens
+        maxlen, table = self._maxlen, self._table
+        words = [t.text for t in toks]
+        cands = [i for i, w in enumerate(words) if w in maxlen]
+        out: list[Match] = []
+        n = len(words)
+        nxt = 0
+        for i in cands:
+            if i < nxt:
+                continue
+            for size in range(min(maxlen[words[i]], n - i), 0, -1):
+                hits = table.get(tuple(words[i:i + size])) if size > 1 else table.get((words[i],))
+                if hits:
+                    for e in hits:
+                        out.append(Match(e, toks[i].start, toks[i + size - 1].end, i, size))
+                    nxt = i + size
+                    break
+        return out
+
+
+class ProductAnalyser(Analyser):
+    name = "products"
+    languages = LANGS
+    provides = ("products",)
+    version = "1"
+
+    def __init__(self, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(options)
+        self.matchers = build_matchers(LANGS)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _line_of(starts: list[int], pos: int) -> int:
+        return bisect_right(starts, pos) - 1
+
+    def analyse(self, a: Analysis) -> None:
+        norm = a.norm
+        text = norm.text
+        lines = list(norm.lines())
+        a.notes["product_lines"] = {"lines": lines, "mentions": {}}
+        matcher = self.matchers.get(a.lang) or self.matchers[LANGS[0]]
+        found = matcher.find(norm)
+        prods: list[Match] = []
+        ctx: dict[str, list[Match]] = {}
+        for m in found:
+            if m.entry.value in _PRODUCT_SET:
+                prods.append(m)
+            else:
+                ctx.setdefault(m.entry.value, []).append(m)
+        if not prods:
+            return
+        starts = [s for s, _ in lines]
+        toks = norm.tokens
+        line_qp: dict[int, bool] = {}
+
+        def has_qp(li: int) -> bool:
+            v = line_qp.get(li)
+            if v is None:
+                s, e = lines[li]
+                v = bool(_QP_RE.search(text, s, e)) if _NUMBER_RE.search(text, s, e) else False
+                line_qp[li] = v
+            return v
+
+        negs = ctx.get("negation", [])
+        neg_ends = {n.first_token + n.n_tokens for n in negs}
+
+        def negated(m: Match) -> bool:
+            i = m.first_token
+            if i in neg_ends:
+                return True
+            return i - 1 in neg_ends and toks[i - 1].text in _ARTICLES
+
+        # CBD lines (not negated) and CBD shops
+        cbd_lines = {self._line_of(starts, c.start) for c in ctx.get("cbd", []) if not negated(c)}
+        cbd_shop = bool(cbd_lines) and "cbd_shop" in ctx
+        prod_lines = [self._line_of(starts, m.start) for m in prods]
+
+        def has_qty(li: int) -> bool:
+            s, e = lines[li]
+            return has_qp(li) and bool(_QTY_RE.search(text, s, e))
+
+        def blocked(m: Match, li: int) -> bool:
+            e = m.entry
+            if negated(m):
+                return True
+            if e.strength == "weak" and m.first_token > 0 and toks[m.first_token - 1].text[-1:].isdigit() \
+                    and e.get("kind") is None:
+                return True  # "60 tabs", "3 ballons": a unit after a number, not a product
+            if e.value in CANNABIS and (li in cbd_lines or cbd_shop or _cbd_next(toks, m)):
+                return True
+            unless = e.get("unless") or ()
+            if unless and any(u in ctx for u in unless) and not has_qty(li):
+                return True
+            kind = e.get("kind")
+            if kind == "letter" and not _letter_slot(text, toks, m, lines[li], has_qp(li)):
+                return True
+            if kind == "quality":
+                for m2, l2 in zip(prods, prod_lines, strict=True):
+                    if l2 == li and m2 is not m and m2.entry.get("kind") != "quality":
+                        return True
+            return False
+
+        ok = [not blocked(m, li) for m, li in zip(prods, prod_lines, strict=True)]
+        strong_present = any(k and m.entry.strength == "strong" and m.entry.get("kind") is None
+                             for m, k in zip(prods, ok, strict=True))
+        sale_present = "sale" in ctx
+        menu: bool | None = None
+        mentions: dict[int, list[tuple[int, int, str, str | None]]] = a.notes["product_lines"]["mentions"]
+        for idx, (m, li) in enumerate(zip(prods, prod_lines, strict=True)):
+            if not ok[idx]:
+                continue
+            e = m.entry
+            support = "strong"
+            if e.strength == "weak":
+                if has_qp(li):
+                    support = "price or quantity on the line"
+                elif strong_present:
+                    support = "a strong product term in the post"
+                elif sale_present:
+                    support = "sale cues in the post"
+                elif _emoji_cluster(prods, ok, idx):
+                    support = "a cluster of product emoji"
+                else:
+                    if menu is None:
+                        menu = sum(1 for s, t in lines if _MENU_LINE_RE.match(text, s, t)) >= 2
+                    if not menu:
+                        continue
+                    support = "a menu layout"
+            value = e.value
+            kind = e.get("kind")
+            if kind == "emoji":
+                if _yields(toks, m, prods, ok, idx, prod_lines):
+                    continue
+                alt, alt_if = e.get("alt"), e.get("alt_if")
+                if alt and alt_if and _context_on(ctx.get(alt_if, ()), starts, li, self._line_of,
+                                                  prods, prod_lines, ok, alt):
+                    value = alt
+            unit = e.get("unit")
+            if value != e.value:
+                unit = None
+            mentions.setdefault(li, []).append((m.start, m.end, value, unit))
+            a.add_norm("products", value, m.start, m.end, analyser=self.name, rule=e.rule,
+                       score=1.0 if e.strength == "strong" else 0.6,
+                       explanation=f"{e.strength} product term {e.term!r} means {value} "
+                                   f"({e.source or 'project lexicon'}); support: {support}")
+
+
+def _emoji_cluster(prods: list[Match], ok: list[bool], idx: int) -> bool:
+    """'🍁🍫❄️': product emoji of different products side by side read as a menu."""
+    m = prods[idx]
+    if m.entry.get("kind") != "emoji":
+        return False
+    for j in (idx - 1, idx + 1):
+        if 0 <= j < len(prods) and ok[j]:
+            m2 = prods[j]
+            if (m2.entry.get("kind") == "emoji" and m2.entry.value != m.entry.value
+                    and abs(m2.first_token - m.first_token) <= 2):
+                return True
+    return False
+
+
+def _cbd_next(toks: list[Any], m: Match) -> bool:
+    """'Amnesia CBD', 'Résine CBD': CBD right after the term."""
+    j = m.first_token + m.n_tokens
+    return j < len(toks) and toks[j].text in ("cbd", "cbg", "hhc")
+
+
+def _letter_slot(text: str, toks: list[Any], m: Match, line: tuple[int, int], qp: bool) -> bool:
+    """A one-letter code counts in a menu slot only: a priced line, the letter first on the line
+    (after emoji/bullets) or followed by a colon, dash, quantity or price; never after a number."""
+    if not qp:
+        return False
+    i = m.first_token
+    if i > 0 and toks[i - 1].text.isdigit() and toks[i - 1].end >= m.start - 1:
+        return False
+    nxt = toks[i + 1].text if i + 1 < len(toks) else "\n"
+    if nxt == "'" or (i + 1 < len(toks) and toks[i + 1].start > line[1]):
+        nxt = "\n"
+    if nxt in (":", "-", "—", "=", "➡", "➜", "➝", "→", "(") or nxt[:1].isdigit() or nxt in ("£", "$", "€"):
+        return nxt != "'"
+    if nxt == "\n":
+        return False
+    before = text[line[0]:m.start]
+    return not any(ch.isalnum() for ch in before)
+
+
+def _yields(toks: list[Any], m: Match, prods: list[Match], ok: list[bool], idx: int,
+            prod_lines: list[int]) -> bool:
+    """An emoji icon yields to a different product word right next to it on its line."""
+    li = prod_lines[idx]
+    for j, (m2, l2) in enumerate(zip(prods, prod_lines, strict=True)):
+        if j == idx or l2 != li or not ok[j] or m2.entry.get("kind") == "emoji":
+            continue
+        if m2.entry.value == m.entry.value:
+            continue
+        if m2.first_token == m.first_token + m.n_tokens:  # "💊 Xanax"
+            return True
+        if m2.first_token + m2.n_tokens == m.first_token:  # "Wax 🍯"
+            return True
+        if 0 < m2.first_token - (m.first_token + m.n_tokens) <= 3:
+            gap = toks[m.first_token + m.n_tokens:m2.first_token]
+            if not any(t.text in _SEPARATORS or any(p.first_token == k for p in prods)
+                       for k, t in enumerate(gap, start=m.first_token + m.n_tokens)):
+                return True
+    return False
+
+
+def _context_on(found: Any, starts: list[int], li: int, line_of: Any, prods: list[Match],
+                prod_lines: list[int], ok: list[bool], alt: str) -> bool:
+    """The alt context is on the emoji's line, or the alt product is named on that line."""
+    for c in found:
+        if line_of(starts, c.start) == li:
+            return True
+    return any(k and l2 == li and m.entry.value == alt
+               for m, l2, k in zip(prods, prod_lines, ok, strict=True))

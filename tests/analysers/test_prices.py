@@ -1,0 +1,145 @@
+"""Prices: the notations menus use, normalised to quantity, unit, price and currency."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sentinelle.analysers.prices import PriceAnalyser
+from sentinelle.analysers.products import ProductAnalyser
+from sentinelle.core import Analysis, Post
+from sentinelle.lexicon import load_sms
+from sentinelle.normalize import normalise
+
+_P = ProductAnalyser()
+_Q = PriceAnalyser()
+_SMS = {lang: load_sms([lang]) for lang in ("fr", "en")}
+_CHARS = st.characters(blacklist_categories=["Cs"])
+
+
+def run(text: str, lang: str = "fr") -> Analysis:
+    a = Analysis(Post(id="t", text=text), normalise(text, _SMS[lang]), lang)
+    _P.analyse(a)
+    _Q.analyse(a)
+    return a
+
+
+def prices(text: str, lang: str = "fr") -> list[tuple[Any, ...]]:
+    return [(p["product"], p["quantity"], p["unit"], p["price"], p["currency"])
+            for p in run(text, lang).values("prices")]
+
+
+H, R, C = "cannabis_herb", "cannabis_resin", "cocaine"
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("🍁 Amnesia 10€ le g", "fr", [(H, 1, "g", 10, "EUR")]),
+    ("🍁 10e/g", "fr", [(H, 1, "g", 10, "EUR")]),
+    ("🍁 10 le g / 5g 45", "fr", [(H, 1, "g", 10, "EUR"), (H, 5, "g", 45, "EUR")]),
+    ("🍁 5g=40", "fr", [(H, 5, "g", 40, "EUR")]),
+    ("🍁 5g 50€ | 10g 90€", "fr", [(H, 5, "g", 50, "EUR"), (H, 10, "g", 90, "EUR")]),
+    ("🍁 beuh 40 les 5", "fr", [(H, 5, "g", 40, "EUR")]),
+    ("💶50 = 🍁6g", "fr", [(H, 6, "g", 50, "EUR")]),
+    ("🍫 la plaquette 100g 350", "fr", [(R, 100, "g", 350, "EUR")]),
+    ("🍁 Lemon Haze .......... 10€/g", "fr", [(H, 1, "g", 10, "EUR")]),
+    ("❄️ 1g 70 / 2g 130", "fr", [(C, 1, "g", 70, "EUR"), (C, 2, "g", 130, "EUR")]),
+    ("❄️ 0,5 = 40 | 1g = 70", "fr", [(C, 0.5, "g", 40, "EUR"), (C, 1, "g", 70, "EUR")]),
+    ("❄️ le G = 90", "fr", [(C, 1, "g", 90, "EUR")]),
+    ("🍁 Lemon Haze ➝ 12€/g (avant 10)", "fr", [(H, 1, "g", 12, "EUR")]),
+    ("🍁 10g 70e au lieu de 80", "fr", [(H, 10, "g", 70, "EUR")]),
+    ("le 25g de 🍫 à 100€ au lieu de 125 !!", "fr", [(R, 25, "g", 100, "EUR")]),
+    ("🍁 Zkittlez — 3.5g £30 | 7g £55", "en", [(H, 3.5, "g", 30, "GBP"), (H, 7, "g", 55, "GBP")]),
+    ("🍁 Blue Dream £25 an 8th / Q £45 / half £85 / oz £160", "en",
+     [(H, 3.5, "g", 25, "GBP"), (H, 7, "g", 45, "GBP"), (H, 14, "g", 85, "GBP"), (H, 28, "g", 160, "GBP")]),
+    ("weed $250 a zip", "en", [(H, 28, "g", 250, "USD")]),
+    ("🍁 £10 bag", "en", [(H, 1, "bag", 10, "GBP")]),
+    ("💊 Blue Punisher (MDMA) — £10 each or 5 for £40", "en",
+     [("mdma", 1, "pill", 10, "GBP"), ("mdma", 5, "pill", 40, "GBP")]),
+    ("💊 Xtc Philipp Plein : 10€ pièce ou 5 pour 40", "fr",
+     [("mdma", 1, "pill", 10, "EUR"), ("mdma", 5, "pill", 40, "EUR")]),
+    ("💊 Taz : 10€ l'unité, 3 pour 25€", "fr",
+     [("mdma", 1, "pill", 10, "EUR"), ("mdma", 3, "pill", 25, "EUR")]),
+    ("💊 Xanax 2mg • Rivotril\n30 comprimés = 60€ | 90 comprimés = 150€", "fr",
+     [("prescription_drugs", 30, "pill", 60, "EUR"), ("prescription_drugs", 90, "pill", 150, "EUR")]),
+    ("🍇 lean maison dispo\nla bouteille 50cl ➜ 40€", "fr", [("prescription_drugs", 500, "ml", 40, "EUR")]),
+    ("Lyrica 300 : plaquette de 14 ➜ 25€\nRivotril 2mg ➜ 5€ le cachet", "fr",
+     [("prescription_drugs", 14, "pill", 25, "EUR"), ("prescription_drugs", 1, "pill", 5, "EUR")]),
+    ("🎈 PROTO DISPO 🎈\nbonbonne ➜ 35€\nles 2 ➜ 60€", "fr",
+     [("nitrous_oxide", 1, "unit", 35, "EUR"), ("nitrous_oxide", 2, "unit", 60, "EUR")]),
+    ("💶 FAUX BILLETS 💶\n10 billets de 50 ➡️ 120€", "fr", [("counterfeit_money", 10, "unit", 120, "EUR")]),
+    ("🍁 10g 100 boules / 🍫 10g 80", "fr", [(H, 10, "g", 100, "EUR"), (R, 10, "g", 80, "EUR")]),
+    ("commande mini 30 balles\n🍁 pochon 20", "fr", [(H, 1, "bag", 20, "EUR")]),
+    ("1kg de frappe 🍁 a 900€ seulement", "fr", [(H, 1, "kg", 900, "EUR")]),
+    ("• Space cake — la part : 15 €", "fr", [("cannabis_concentrate", 1, "unit", 15, "EUR")]),
+    ("🍁 8th (3.5) £30 / Q (7g) £55", "en", [(H, 3.5, "g", 30, "GBP"), (H, 7, "g", 55, "GBP")]),
+    ("🍁 10g = 100\n🍫 10g = 80", "en", [(H, 10, "g", 100, "GBP"), (R, 10, "g", 80, "GBP")]),
+])
+def test_price_notations(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("🍁🍫❄️ livraison 20h-minuit, 7j/7 24h/24 📞 06 39 98 17 42", "fr"),
+    ("🍁 -15% pour les commandes à deux", "fr"),
+    ("🍁🍫 mini 40€ de commande", "fr"),
+    ("❄️ livraison à partir de 30€", "fr"),
+    ("🍁 grosse commande (+300€) = moitié d'avance", "fr"),
+    ("🍁 on recrute livreur 150€ la soirée", "fr"),
+    ("🍁 drops 10am–2am, orders over £300 half upfront", "en"),
+    ("🎁 CARTE FIDÉLITÉ : 10 commandes = 1g de ❄️ offert", "fr"),
+    ("🍁 loyalty card: every 10th order = free 8th", "en"),
+    ("10g 100€ sans produit nommé", "fr"),
+    ("🍁 happy hour 18h-21h ➜ -20% sur tout\n2ème pochon offert dès 50€ d'achat", "fr"),
+])
+def test_not_prices(text: str, lang: str) -> None:
+    assert prices(text, lang) == []
+
+
+def test_span_rule_and_value_shape() -> None:
+    text = "🍁 Cali US 10g ➡️ 100€"
+    a = run(text)
+    (f,) = a.of("prices")
+    assert a.text_of(f) == "10g ➡️ 100€"
+    assert f.rule == "prices:quantity_price"
+    assert set(f.value) == {"product", "quantity", "unit", "price", "currency"}
+    assert "100" in f.explanation
+
+
+def test_bare_numbers_take_the_post_currency() -> None:
+    assert prices("🍁 3.5g £30\n❄️ 1g 80", "en") == [(H, 3.5, "g", 30, "GBP"), (C, 1, "g", 80, "GBP")]
+    assert prices("❄️ 1g 80", "fr") == [(C, 1, "g", 80, "EUR")]
+
+
+def test_price_without_products_note_is_silent() -> None:
+    a = Analysis(Post(id="t", text="10g 100€"), normalise("10g 100€"), "fr")
+    _Q.analyse(a)
+    assert a.of("prices") == []
+
+
+_PIECES = ["🍁", "❄️", "10", "g", "€", "£", " ", "\n", "=", "➡️", "/", "|", "le", "les", "pour", "au lieu de",
+           "mini", "0,5", "3.5", "8th", "(", ")", "pochon", "x3", "💶", "offert", "k", "h", "%", "-",
+           "06 39 98 17 42"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from(["fr", "en"]))
+def test_grammar_never_crashes_and_values_are_sane(parts: list[str], lang: str) -> None:
+    text = "".join(parts)
+    a = run(text, lang)
+    for f in a.of("prices"):
+        assert 0 <= f.start <= f.end <= len(text)
+        v = f.value
+        assert v["quantity"] > 0 and v["price"] > 0
+        assert v["unit"] in ("g", "kg", "pill", "blotter", "ml", "unit", "bag")
+        assert v["currency"] in ("EUR", "GBP", "USD", "CHF")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_CHARS, max_size=300), st.sampled_from(["fr", "en"]))
+def test_never_crashes_on_any_text(text: str, lang: str) -> None:
+    a = run("🍁 " + text, lang)
+    for f in a.findings:
+        assert 0 <= f.start <= f.end <= len(a.post.text)

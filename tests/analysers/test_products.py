@@ -1,0 +1,114 @@
+"""Products: slang, strains, emoji codes, and the context rules that keep hard negatives out."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sentinelle.analysers.products import ProductAnalyser
+from sentinelle.core import Analysis, Post
+from sentinelle.lexicon import load_sms
+from sentinelle.normalize import normalise
+
+_A = ProductAnalyser()
+_SMS = {lang: load_sms([lang]) for lang in ("fr", "en")}
+_CHARS = st.characters(blacklist_categories=["Cs"])
+
+
+def run(text: str, lang: str = "fr") -> Analysis:
+    a = Analysis(Post(id="t", text=text), normalise(text, _SMS[lang]), lang)
+    _A.analyse(a)
+    return a
+
+
+def products(text: str, lang: str = "fr") -> set[str]:
+    return set(run(text, lang).values("products"))
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("🍁 Cali US 10g ➡️ 100€\n🍫 Jaune mousseux 10g ➡️ 50€\n❄️ 1g 70", "fr",
+     {"cannabis_herb", "cannabis_resin", "cocaine"}),
+    ("🍁 Lemon Haze .......... 10€/g\n🍫 Filtré x3 ........... 7€/g\n💎 MD cristaux 40€/g\n🐴 Ké 35€/g", "fr",
+     {"cannabis_herb", "cannabis_resin", "mdma", "ketamine"}),
+    ("🍁 Zkittlez — 3.5g £30\n🍫 Moroccan hash — 10g £60\n🐴 K — 1g £30\n"
+     "💊 Blue Punisher (MDMA) — £10 each", "en",
+     {"cannabis_herb", "cannabis_resin", "ketamine", "mdma"}),
+    ("💊 Xanax 2mg • Rivotril • Lyrica 300 💊\nSANS ORDONNANCE\n30 comprimés = 60€", "fr",
+     {"prescription_drugs"}),
+    ("🍇 lean maison dispo\nla bouteille 50cl ➜ 40€", "fr", {"prescription_drugs"}),
+    ("🎈🎈 PROTO DISPO 🎈🎈\nbonbonne ➜ 35€", "fr", {"nitrous_oxide"}),
+    ("💶 FAUX BILLETS QUALITÉ MAX 💶\n10 billets de 50 ➡️ 120€", "fr", {"counterfeit_money"}),
+    ("🧪 3MMC 1g 30€\n🍄 Truffes 15g 35€", "fr", {"cathinones", "psilocybin"}),
+    ("• Wax 🍯 — 1g : 25 €\n• Space cake — la part : 15 €", "fr", {"cannabis_concentrate"}),
+    ("🍁🍫❄️ + ecsta 💊 tout dispo", "fr", {"cannabis_herb", "cannabis_resin", "cocaine", "mdma"}),
+    ("❄️ C : 70€ le g", "fr", {"cocaine"}),
+    ("shit c'est de la frappe, 10g 60€, livraison", "fr", {"cannabis_resin"}),
+    ("pas de CBD ici, que de la vraie beuh 🍁 10g 90€", "fr", {"cannabis_herb"}),
+    ("snow 1g £80, drop-offs 24/7", "en", {"cocaine"}),
+])
+def test_products_found(text: str, lang: str, expected: set[str]) -> None:
+    assert products(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("❄️❄️❄️ 35 cm de poudreuse fraîche cette nuit ! Ouverture des pistes à 9h, forfait 36€ 🎿", "fr"),
+    ("oh shit I forgot my keys again", "en"),
+    ("Quelle frappe de Mbappé en pleine lucarne, le gardien n'a rien vu ⚽", "fr"),
+    ("J'ai passé l'après-midi à tondre l'herbe du jardin 🌿", "fr"),
+    ("Note finale : C, peut mieux faire", "fr"),
+    ("On a passé les 10 K abonnés !", "fr"),
+    ("ramène du coca et des chips stp", "fr"),
+    ("🍁 ARRIVAGE FLEURS CBD 🍁\nAmnesia CBD — 6€/g\nTHC < 0,3 % conformément à la réglementation", "fr"),
+    ("🍁 Arrivage de sirop d'érable du Québec 🍁 ambré\n250 ml ➜ 9,90€", "fr"),
+    ("pas de coke ici, que du CBD légal en boutique", "fr"),
+])
+def test_hard_negatives(text: str, lang: str) -> None:
+    assert products(text, lang) == set()
+
+
+def test_span_rule_and_explanation() -> None:
+    text = "🍫 Hash Dry : 10g/60\n❄️ Blanche : 1g/70"
+    a = run(text)
+    hits = [(a.text_of(f), f.value) for f in a.of("products")]
+    assert ("Hash Dry", "cannabis_resin") in hits
+    assert ("❄", "cocaine") in hits  # the variation selector is dropped by normalisation
+    f = next(f for f in a.of("products") if a.text_of(f) == "Hash Dry")
+    assert f.rule == "fr/products.toml:cannabis_resin:hash dry"
+    assert f.analyser == "products" and "hash dry" in f.explanation
+
+
+def test_emoji_yields_to_a_different_word() -> None:
+    a = run("💊 Xanax 2mg ➜ 5€ le cachet")
+    assert a.values("products") == ["prescription_drugs"]
+    assert all(a.text_of(f) != "💊" for f in a.of("products"))
+
+
+def test_chocolate_emoji_means_xanax_with_pill_words_in_english() -> None:
+    assert products("🍫 bars 2mg £3 each", "en") == {"prescription_drugs"}
+    assert products("🍫 10g £60", "en") == {"cannabis_resin"}
+
+
+def test_product_lines_note_for_prices() -> None:
+    a = run("🍁 Amnesia 10g 60€\n\n❄️ 1g 70")
+    info = a.notes["product_lines"]
+    assert set(info["mentions"]) == {0, 2}
+    assert {m[2] for m in info["mentions"][0]} == {"cannabis_herb"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_CHARS, max_size=300), st.sampled_from(["fr", "en"]))
+def test_never_crashes_and_spans_index_the_text(text: str, lang: str) -> None:
+    a = run(text, lang)
+    for f in a.findings:
+        assert 0 <= f.start <= f.end <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["🍁", "❄️", "coke", "10g", "€", " ", "\n", "C", "K", ":", "pas de", "CBD",
+                                 "shit", "️", "\u200d", "frappe", "£", "8th"]), max_size=40))
+def test_never_crashes_on_menu_like_soup(parts: list[str]) -> None:
+    text = "".join(parts)
+    a = run(text)
+    for f in a.findings:
+        assert 0 <= f.start <= f.end <= len(text)
