@@ -80,3 +80,13 @@ def test_tricky_sequences_never_break_the_map(parts: list[str]) -> None:
     text = "".join(parts)
     n = normalise(text)
     assert all(0 <= s <= e <= len(text) for s, e in zip(n.starts, n.ends, strict=True))
+
+
+@pytest.mark.parametrize("text", ["plain ascii text", "accentué", "Œuf… ok", "0️⃣6️⃣ 🇫🇷"])
+def test_span_works_whichever_offset_list_was_read_first(text: str) -> None:
+    for touch in ("starts", "ends", None):
+        n = normalise(text)
+        if touch:
+            getattr(n, touch)
+        a, b = n.span(0, len(n.text))
+        assert (a, b) == (0, len(text.rstrip()) if text.endswith(" ") else len(text))

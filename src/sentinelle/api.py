@@ -1,31 +1,27 @@
 """The library face of Sentinelle: everything the CLI and the web app do goes through here.
 
     from sentinelle import api
-    for analysis in api.analyze_posts([Post(id="1", text="🍁 10g = 80€, livraison Lyon")]):
-        print(analysis.category, analysis.to_record())
+    result = api.analyze_text("🍁 10g = 80€, livraison Lyon")
+    result.category, result.score, result.to_record()
 
-Batches: `analyze_files()` streams JSONL files, keeps input order, reports rejects, and fans
-large batches out over every core (each worker builds its own pipeline once).
+Posts: `analyze_text`, `analyze_post`, `analyze_posts`. Batches of JSONL: `analyze_files`,
+`run_batch` (see `batch.py`). Collected exports and the store: `ingest`, `reanalyse`, `search`,
+`export_posts`, `verify` (see `collect.py`).
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
-import os
-import threading
-import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import islice
-from typing import Any
 
-from .core import Analysis, Post, empty_record
-from .jsonl import Reject, read_posts
+from .batch import BatchSummary, Item, analyze_files, run_batch
+from .collect import IngestReport, export_posts, ingest, open_db, reanalyse, search, verify
+from .core import Analysis, Post
 from .pipeline import Pipeline
 
-PARALLEL_THRESHOLD = 2000  # below this many posts, forking costs more than it saves
-CHUNK = 256
+__all__ = ["Analysis", "BatchSummary", "IngestReport", "Item", "Pipeline", "Post", "analyze_files",
+           "analyze_post", "analyze_posts", "analyze_text", "default_pipeline", "export_posts", "ingest",
+           "open_db", "reanalyse", "run_batch", "search", "verify"]
 
 
 @lru_cache(maxsize=1)
@@ -46,159 +42,3 @@ def analyze_posts(posts: Iterable[Post], pipeline: Pipeline | None = None) -> It
 def analyze_text(text: str, **fields: str) -> Analysis:
     """Analyse one text (handy in notebooks and tests)."""
     return analyze_post(Post(id=fields.pop("id", "1"), text=text, **fields))
-
-
-# -- batches ---------------------------------------------------------------------------------
-
-
-@dataclass
-class BatchSummary:
-    read: int = 0
-    analysed: int = 0
-    rejected: int = 0
-    failed: int = 0  # posts on which an analyser raised (still output, with what worked)
-    categories: dict[str, int] = field(default_factory=dict)
-    products: dict[str, int] = field(default_factory=dict)
-    seconds: float = 0.0
-
-    def add(self, rec: dict[str, Any]) -> None:
-        self.analysed += 1
-        cat = rec["category"]
-        self.categories[cat] = self.categories.get(cat, 0) + 1
-        for p in rec["products"]:
-            self.products[p] = self.products.get(p, 0) + 1
-
-    @property
-    def rate(self) -> float:
-        return self.analysed / self.seconds if self.seconds > 0 else 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """One input line's outcome: an output record, or a reject. `errors` are analyser failures."""
-
-    record: dict[str, Any] | None
-    reject: Reject | None = None
-    errors: tuple[str, ...] = ()
-
-
-_worker_pipeline: Pipeline | None = None
-
-
-def _worker_init() -> None:
-    global _worker_pipeline
-    _worker_pipeline = Pipeline()
-
-
-def _analyse_chunk(posts: list[Post]) -> list[tuple[dict[str, Any], tuple[str, ...]]]:
-    p = _worker_pipeline or default_pipeline()
-    out = []
-    for post in posts:
-        try:
-            a = p.analyse(post)
-            out.append((a.to_record(), tuple(a.errors)))
-        except Exception as exc:  # never lose the post: output it empty, with the reason
-            out.append((empty_record(post.id), (f"SEN500 post {post.id!r}: {type(exc).__name__}: {exc}",)))
-    return out
-
-
-def _chunks(items: Iterable[Post | Reject], size: int) -> Iterator[list[Post | Reject]]:
-    it = iter(items)
-    while True:
-        chunk = list(islice(it, size))
-        if not chunk:
-            return
-        yield chunk
-
-
-def _split(chunk: list[Post | Reject]) -> list[Post]:
-    return [x for x in chunk if isinstance(x, Post)]
-
-
-def analyze_files(paths: Sequence[str], *, workers: int | None = None,
-                  on_item: Callable[[Item], None] | None = None) -> Iterator[Item]:
-    """Analyse JSONL files in order. Yields one Item per input line (records and rejects).
-
-    Uses `workers` processes (default: every core) once the batch is larger than a few thousand
-    posts; output order is always input order.
-    """
-    lines: Iterator[Post | Reject] = (x for path in paths for x in read_posts(path))
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    chunks = _chunks(lines, CHUNK)
-    first: list[list[Post | Reject]] = []
-    buffered = 0
-    if workers > 1:  # look ahead to decide whether the batch is worth forking for
-        for chunk in chunks:
-            first.append(chunk)
-            buffered += len(chunk)
-            if buffered >= PARALLEL_THRESHOLD:
-                break
-    all_chunks: Iterator[list[Post | Reject]] = _chain(first, chunks)
-    if workers > 1 and buffered >= PARALLEL_THRESHOLD:
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-        with ctx.Pool(workers, initializer=_worker_init) as pool:
-            # imap keeps order; the generator feeds the pool lazily, so memory stays flat
-            # Pool.imap reads its input eagerly: a semaphore keeps only a few chunks in flight.
-            in_flight = threading.BoundedSemaphore(workers * 4)
-            buf: list[list[Post | Reject]] = []
-
-            def posts_only() -> Iterator[list[Post]]:
-                for c in all_chunks:
-                    in_flight.acquire()
-                    buf.append(c)
-                    yield _split(c)
-
-            for results in pool.imap(_analyse_chunk, posts_only(), chunksize=1):
-                chunk = buf.pop(0)
-                in_flight.release()
-                yield from _merge(chunk, results)
-    else:
-        for chunk in all_chunks:
-            yield from _merge(chunk, _analyse_chunk(_split(chunk)))
-
-
-def _chain(first: list[list[Post | Reject]], rest: Iterator[list[Post | Reject]]) -> Iterator[list[Post | Reject]]:
-    yield from first
-    yield from rest
-
-
-def _merge(chunk: list[Post | Reject], results: list[tuple[dict[str, Any], tuple[str, ...]]]) -> Iterator[Item]:
-    it = iter(results)
-    for x in chunk:
-        if isinstance(x, Reject):
-            yield Item(None, x)
-        else:
-            rec, errors = next(it)
-            yield Item(rec, None, errors)
-
-
-def run_batch(paths: Sequence[str], write: Callable[[dict[str, Any]], None],
-              reject: Callable[[Reject], None], *, workers: int | None = None,
-              report_error: Callable[[str], None] | None = None,
-              progress: Callable[[BatchSummary], None] | None = None) -> BatchSummary:
-    """Analyse files, hand each record to `write` and each reject to `reject`; return counts."""
-    summary = BatchSummary()
-    t0 = time.perf_counter()
-    last = t0
-    for item in analyze_files(paths, workers=workers):
-        summary.read += 1
-        if item.reject is not None:
-            summary.rejected += 1
-            reject(item.reject)
-            continue
-        assert item.record is not None
-        if item.errors:
-            summary.failed += 1
-            if report_error:
-                for e in item.errors:
-                    report_error(e)
-        summary.add(item.record)
-        write(item.record)
-        if progress and summary.read % 512 == 0:
-            now = time.perf_counter()
-            if now - last > 0.5:
-                summary.seconds = now - t0
-                progress(summary)
-                last = now
-    summary.seconds = time.perf_counter() - t0
-    return summary

@@ -32,6 +32,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no summary on stderr")
     _db_arg(p)
 
+    p = sub.add_parser("ingest", help="read exports (files, folders, zips) into the database and analyse them")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--case", default="", help="case name to file the posts under")
+    p.add_argument("--tz", default=None, help="time zone for exports without one (e.g. Europe/Paris)")
+    p.add_argument("--no-ocr", action="store_true", help="do not OCR images")
+    p.add_argument("--json", action="store_true", help="one JSON report on stdout")
+    _db_arg(p)
+
+    p = sub.add_parser("reanalyse", aliases=["reanalyze"], help="analyse posts again after a lexicon or model change")
+    p.add_argument("--all", action="store_true", help="every post, not only those analysed with other versions")
+    _db_arg(p)
+
+    p = sub.add_parser("search", help="full-text and filtered search of stored posts")
+    p.add_argument("query", nargs="?", default=None, help="words (accents and case ignored); \"a phrase\", prefix*")
+    for flag in ("category", "product", "place", "department", "platform", "account", "since", "until", "case"):
+        p.add_argument(f"--{flag}")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true", help="JSON lines (the export objects)")
+    _db_arg(p)
+
+    p = sub.add_parser("export", help="export stored posts with provenance and analysis")
+    p.add_argument("what", choices=["posts"])
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    p.add_argument("-o", "--output", default="-")
+    _db_arg(p)
+
+    p = sub.add_parser("verify", help="re-hash every kept original and report any difference")
+    p.add_argument("--json", action="store_true")
+    _db_arg(p)
+
     p = sub.add_parser("generate", help="write the synthetic labelled corpus (JSONL)")
     p.add_argument("-n", type=int, default=1000, help="number of posts")
     p.add_argument("--seed", type=int, default=0)
@@ -52,6 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command in ("analyze", "analyse"):
             return cmd_analyze(args)
+        if args.command in COMMANDS:
+            return COMMANDS[args.command](args)
         if args.command == "generate":
             return cmd_generate(args)
         if args.command == "train":
@@ -152,6 +184,108 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def _print(obj: Any) -> None:
     print(json.dumps(obj, ensure_ascii=False))
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .collect import FileReport, ingest, open_db
+
+    def show(fr: FileReport) -> None:
+        if args.json:
+            return
+        name = fr.path + (f"!{fr.member}" if fr.member else "")
+        if fr.skipped:
+            print(f"{name}: already ingested, nothing added", file=sys.stderr)
+            return
+        print(f"{name}: {fr.format}, {fr.added} posts added, {fr.duplicates} duplicates skipped, "
+              f"{len(fr.rejected)} rejected", file=sys.stderr)
+        for r in fr.rejected[:20]:
+            print(f"  rejected {r['code']}: {r['message']}", file=sys.stderr)
+        if len(fr.rejected) > 20:
+            print(f"  ... and {len(fr.rejected) - 20} more (see the quarantine file)", file=sys.stderr)
+
+    hook = None
+    if not args.no_ocr:
+        hook = _ocr_hook()
+    with open_db(args.db) as store:
+        report = ingest(args.paths, store, case=args.case, assume_tz=args.tz, ocr_hook=hook,
+                        quarantine=Path(str(args.db) + ".quarantine.jsonl"), on_file=show)
+    if args.json:
+        _print(report.to_record())
+    else:
+        print(f"sentinelle ingest: {report.added} posts added, {report.duplicates} duplicates skipped, "
+              f"{report.rejected} rejected, {report.analysed} analysed; database {args.db}", file=sys.stderr)
+    return 1 if report.rejected else 0
+
+
+def _ocr_hook() -> Any:
+    try:
+        from .ingest.ocr import ocr_hook
+    except ImportError:
+        return None
+    return ocr_hook
+
+
+def cmd_reanalyse(args: argparse.Namespace) -> int:
+    from .collect import open_db, reanalyse
+
+    with open_db(args.db) as store:
+        res = reanalyse(store, all_posts=args.all)
+    print(f"sentinelle reanalyse: {res['analysed']} posts analysed (run {res['run']}, "
+          f"versions {res['fingerprint']})", file=sys.stderr)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from .collect import open_db, search
+
+    filters = {k: getattr(args, k) for k in ("category", "product", "place", "department", "platform", "account",
+                                            "since", "until", "case") if getattr(args, k)}
+    with open_db(args.db) as store:
+        n = 0
+        for obj in search(store, text=args.query, limit=args.limit, **filters):
+            n += 1
+            if args.json:
+                _print(obj)
+            else:
+                text = " ".join(str(obj.get("text", "")).split())
+                print(f"{obj['id']}  {obj.get('date') or '-':25}  {obj.get('platform') or '-':9} "
+                      f"{obj.get('author') or '-':18} {obj.get('category') or '-':11} {text[:90]}")
+    if not args.json:
+        print(f"{n} posts", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .collect import export_posts, open_db
+    from .store.export import write
+
+    out = _open_out(args.output)
+    try:
+        with open_db(args.db) as store:
+            n = write(export_posts(store), out, args.format)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    print(f"sentinelle export: {n} posts", file=sys.stderr)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from .collect import open_db, verify
+
+    with open_db(args.db) as store:
+        problems = verify(store)
+    if args.json:
+        _print({"ok": not problems, "problems": [p.to_record() for p in problems]})
+    else:
+        for p in problems:
+            print(f"{p.kind}: {p.path} ({p.sha256[:12]}): {p.message}")
+        print("all originals intact" if not problems else f"{len(problems)} problems", file=sys.stderr)
+    return 1 if problems else 0
+
+
+COMMANDS = {"ingest": cmd_ingest, "reanalyse": cmd_reanalyse, "reanalyze": cmd_reanalyse, "search": cmd_search,
+            "export": cmd_export, "verify": cmd_verify}
 
 
 if __name__ == "__main__":

@@ -72,6 +72,23 @@ def fold_char(ch: str) -> str:
     return out
 
 
+class _FoldTable(dict[int, str]):
+    """str.translate table filled on demand; remembers characters that do not fold 1:1."""
+
+    irregular: set[str] = set()
+
+    def __missing__(self, cp: int) -> str:
+        out = fold_char(chr(cp))
+        if len(out) != 1:
+            _FoldTable.irregular.add(chr(cp))
+        self[cp] = out
+        return out
+
+
+_TABLE = _FoldTable()
+_SPECIAL = frozenset([chr(_KEYCAP)] + [chr(c) for c in _REGIONAL])
+
+
 def fold(text: str) -> str:
     """Fold a short string (a lexicon term, a query) the way `normalise` folds a post."""
     return normalise(text).text
@@ -96,16 +113,39 @@ class Normalised:
 
     original: str
     text: str
-    starts: list[int]  # starts[i]: original offset where text[i] comes from
-    ends: list[int]  # ends[i]: original offset just after what text[i] comes from
+    _starts: list[int] | None  # starts[i]: original offset where text[i] comes from (None: identity)
+    _ends: list[int] | None  # ends[i]: original offset just after what text[i] comes from
     _tokens: list[Token] | None = field(default=None, repr=False)
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = list(range(len(self.text)))
+        return self._starts
+
+    @starts.setter
+    def starts(self, value: list[int]) -> None:
+        self._starts = value
+
+    @property
+    def ends(self) -> list[int]:
+        if self._ends is None:
+            self._ends = list(range(1, len(self.text) + 1))
+        return self._ends
+
+    @ends.setter
+    def ends(self, value: list[int]) -> None:
+        self._ends = value
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the original text."""
+        if self._starts is None:  # one character of the original per character of the text
+            end = max(end, start)
+            return min(start, len(self.original)), min(end, len(self.original))
         if end <= start:
-            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            pos = self._starts[start] if start < len(self._starts) else len(self.original)
             return pos, pos
-        return self.starts[start], self.ends[end - 1]
+        return self._starts[start], self.ends[end - 1]
 
     def original_text(self, start: int, end: int) -> str:
         a, b = self.span(start, end)
@@ -218,6 +258,16 @@ _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 def normalise(text: str, sms: Mapping[str, str] | None = None) -> Normalised:
     """Normalise a post's text. `sms` maps folded SMS spellings to their expansion."""
+    folded = text.translate(_TABLE)
+    chars_used = set(text)
+    if chars_used.isdisjoint(_FoldTable.irregular) and chars_used.isdisjoint(_SPECIAL):
+        norm = Normalised(text, folded, None, None)  # the common case: offsets are the identity
+    else:
+        norm = _normalise_slow(text)
+    return _rewrites(norm, sms)
+
+
+def _normalise_slow(text: str) -> Normalised:
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -257,14 +307,33 @@ def normalise(text: str, sms: Mapping[str, str] | None = None) -> Normalised:
             starts.extend([i] * len(out))
             ends.extend([i + 1] * len(out))
         i += 1
-    norm = Normalised(text, "".join(chars), starts, ends)
-    t = norm.text
-    if any(c in t for c in "oil|"):
+    return Normalised(text, "".join(chars), starts, ends)
+
+
+def _rewrites(norm: Normalised, sms: Mapping[str, str] | None) -> Normalised:
+    if _NEEDS_SWAP_RE.search(norm.text):
         _rewrite(norm, _DIGITISH_RE, _swap_digits)
     if _REPEAT_RE.search(norm.text):
         _rewrite(norm, _REPEAT_RE, _collapse)
     if _SPACED_RE.search(norm.text):
         _rewrite(norm, _SPACED_RE, _join_spaced)
     if sms:
-        _rewrite(norm, _WORD_RE, lambda m: sms.get(m.group(), m.group()))
+        pattern = _sms_pattern(sms)
+        if pattern.search(norm.text):
+            _rewrite(norm, pattern, lambda m: sms.get(m.group(), m.group()))
     return norm
+
+
+_NEEDS_SWAP_RE = re.compile(r"\d[oil|]|[oil|]\d")
+_sms_patterns: dict[int, tuple[Mapping[str, str], re.Pattern[str]]] = {}
+
+
+def _sms_pattern(sms: Mapping[str, str]) -> re.Pattern[str]:
+    """One regex of all SMS spellings, whole words only (cached per mapping)."""
+    hit = _sms_patterns.get(id(sms))
+    if hit is None or hit[0] is not sms:
+        words = sorted(sms, key=len, reverse=True)
+        pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, words)) + r")(?![^\W_])")
+        hit = (sms, pattern)
+        _sms_patterns[id(sms)] = hit
+    return hit[1]

@@ -7,12 +7,20 @@ other findings. Lexicons: `data/<lang>/cues.toml` and `data/common/cues.toml`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from ..core import CUE, Analysis
 from ..lexicon import load_merged
 from .base import Analyser
+
+# Pay by the day, evening, week or month ("150€ la soirée", "200€/j", "£500/week", "$90 a day"):
+# the signature of a job offer. A price per gram never matches (no time unit).
+_AMOUNT = r"(?:[€£$]\s?\d[\d ]{0,5}(?:[.,]\d+)?|\d[\d ]{0,5}(?:[.,]\d+)?\s?(?:€|e\b|eur\b|euros?\b|balles\b|£|\$|k\b))"
+_PER_TIME = (r"\s?(?:/|par|la|le|per|a|an|each|chaque|/ ?)\s?"
+             r"(?:j|jour|jours|journee|soir|soiree|soirees|nuit|semaine|sem|mois|week|wk|day|night|shift|month|h|heure)\b")
+PAY_RE = re.compile(_AMOUNT + _PER_TIME)
 
 CUE_VALUES = ("sale", "recruitment", "buyer", "news", "prevention", "harm_reduction", "cbd_legal",
               "food_delivery", "humor", "legit_commerce", "health")
@@ -29,6 +37,9 @@ class CueAnalyser(Analyser):
         self.matcher = load_merged("cues", self.languages, values=CUE_VALUES)
 
     def analyse(self, a: Analysis) -> None:
+        for pm in PAY_RE.finditer(a.norm.text):
+            a.add_norm(CUE, "recruitment", pm.start(), pm.end(), analyser=self.name, rule="grammar:pay_per_time",
+                       score=1.0, explanation=f"pay per unit of time {a.norm.text[pm.start():pm.end()]!r}: a job offer")
         for m in self.matcher.find(a.norm):
             e = m.entry
             a.add_norm(CUE, e.value, m.start, m.end, analyser=self.name, rule=e.rule,

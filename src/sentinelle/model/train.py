@@ -24,7 +24,7 @@ from ..pipeline import Pipeline, load_config
 from .features import features
 from .triage_model import CLASSES, FORMAT, TriageModel, save
 
-GENERATED = 24000
+GENERATED = 30000
 GENERATOR_SEED = 20250101
 HANDWRITTEN_WEIGHT = 4.0
 MIN_DF = 3
@@ -141,7 +141,7 @@ def train_default(output: str | None = None, corpus: str | None = None, generate
     vec, clf = _fit([X[i] for i in fit], [y[i] for i in fit], [w[i] for i in fit])
     probe = TriageModel(_doc(vec, clf, 1.0, {}))
     Xb, yb = [X[i] for i in back], [y[i] for i in back]
-    best_t = min((t / 20 for t in range(10, 81)), key=lambda t: _nll(_with_t(probe, t), Xb, yb))
+    best_t = min((t / 20 for t in range(4, 81)), key=lambda t: _nll(_with_t(probe, t), Xb, yb))
 
     vec, clf = _fit(X, y, w)
     meta = {"version": VERSION, "C": C, "min_df": MIN_DF,

@@ -23,7 +23,7 @@ import hashlib
 import json
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, NamedTuple
@@ -126,12 +126,14 @@ class Store(ABC):
         """True when that file (or archive member) was completely ingested before."""
 
     @abstractmethod
-    def add_posts(self, posts: Iterable[Post], *, file: FileInfo | None = None,
+    def add_posts(self, posts: Iterable[Post], *, file: FileInfo | Callable[[], FileInfo] | None = None,
                   case: str = "") -> AddResult:
         """Store posts; a post already present (same provenance, or same id) is skipped and
         counted as a duplicate. With `file`, all the posts and the record that this file is
         done are written in ONE transaction: after a crash either all of its posts are stored
-        and `file_done()` is true, or none is. `posts` is consumed lazily (bounded memory)."""
+        and `file_done()` is true, or none is. `posts` is consumed lazily (bounded memory).
+        `file` may be a function, called once `posts` is consumed: importers know a file's
+        format and reject count only after reading it."""
 
     @abstractmethod
     def get(self, post_id: str) -> dict[str, Any] | None:

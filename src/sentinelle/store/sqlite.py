@@ -13,7 +13,7 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
@@ -247,8 +247,9 @@ class SQLiteStore(Store):
         row = self._q("SELECT 1 FROM files WHERE sha256 = ? AND member = ?", (sha256, member)).fetchone()
         return row is not None
 
-    def add_posts(self, posts: Iterable[Post], *, file: FileInfo | None = None, case: str = "") -> AddResult:
-        case = _utf8(file.case if file is not None and file.case else case)
+    def add_posts(self, posts: Iterable[Post], *, file: FileInfo | Callable[[], FileInfo] | None = None,
+                  case: str = "") -> AddResult:
+        case = _utf8(file.case if isinstance(file, FileInfo) and file.case else case)
         added = duplicates = 0
         with self._tx() as cur:
             for batch in _batched(posts, BATCH):
@@ -277,6 +278,8 @@ class SQLiteStore(Store):
                 n = max(cur.rowcount, 0)
                 added += n
                 duplicates += len(rows) - n
+            if callable(file):  # known only once the importer has read the whole file
+                file = file()
             if file is not None:
                 cur.execute(_INSERT_FILE, (file.sha256, _utf8(file.member), _utf8(file.path), file.format,
                                            case, added, duplicates, file.rejected, _now()))
