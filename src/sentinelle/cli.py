@@ -219,8 +219,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def _ocr_hook() -> Any:
     try:
-        from .ingest.ocr import ocr_hook
+        from .ingest.ocr import available, ocr_hook
     except ImportError:
+        print("sentinelle: OCR unavailable (Pillow/ImageHash missing): images are kept, not read", file=sys.stderr)
+        return None
+    if not available():
+        print("sentinelle: OCR unavailable (install tesseract-ocr, tesseract-ocr-fra, tesseract-ocr-eng): "
+              "images are kept, not read", file=sys.stderr)
         return None
     return ocr_hook
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..core import Post
+from ..errors import SentinelleError
 from . import generic, meta, snapchat, telegram, twitter, whatsapp
 from .archive import read_zip
 from .base import (
@@ -145,6 +146,9 @@ def read_source(src: Source, head: bytes, opts: _Opts) -> Iterator[Item]:
             for post in opts.ocr_hook(src):
                 posts += 1
                 yield Item("post", post=post)
+        except SentinelleError as exc:  # a known OCR problem (not an image, too large...): its own code
+            rejected += 1
+            yield Item("reject", reject=src.reject("", exc.code, str(exc)))
         except Exception as exc:
             rejected += 1
             yield Item("reject", reject=src.reject("", INTERNAL, f"OCR failed: {type(exc).__name__}: {exc}"))
