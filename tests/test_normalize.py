@@ -90,3 +90,13 @@ def test_span_works_whichever_offset_list_was_read_first(text: str) -> None:
             getattr(n, touch)
         a, b = n.span(0, len(n.text))
         assert (a, b) == (0, len(text.rstrip()) if text.endswith(" ") else len(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ab1 é…œ\r\u200d\ufe0f\u20e3🇫🇷❄🍁O") + ["6\ufe0f\u20e3", "🏽"]), max_size=60))
+def test_bulk_and_character_paths_agree(parts: list[str]) -> None:
+    from sentinelle import normalize as nz
+
+    text = "".join(parts)
+    fast, slow = nz._normalise_segments(text), nz._normalise_slow(text)
+    assert (fast.text, fast.starts, fast.ends) == (slow.text, slow.starts, slow.ends)

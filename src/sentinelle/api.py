@@ -39,6 +39,7 @@ def analyze_posts(posts: Iterable[Post], pipeline: Pipeline | None = None) -> It
         yield p.analyse(post)
 
 
-def analyze_text(text: str, **fields: str) -> Analysis:
+def analyze_text(text: str, *, id: str = "1", platform: str = "", author: str = "", date: str = "",
+                 lang: str = "") -> Analysis:
     """Analyse one text (handy in notebooks and tests)."""
-    return analyze_post(Post(id=fields.pop("id", "1"), text=text, **fields))
+    return analyze_post(Post(id=id, text=text, platform=platform, author=author, date=date, lang=lang))

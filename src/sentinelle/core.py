@@ -89,6 +89,7 @@ class Analysis:
     category: str = "other"
     score: float = 0.0
     network: str | None = None
+    because: list[Finding] | None = None  # the findings that carried the verdict (set by triage)
     errors: list[str] = field(default_factory=list)
     notes: dict[str, Any] = field(default_factory=dict)  # analysers' shared scratch space
 
@@ -138,10 +139,14 @@ class Analysis:
         pre = [f.value for f in kept if f.kind == "prepayment"]
         rec["prepayment"] = "full" if "full" in pre else ("partial" if "partial" in pre else "none")
         rec["network"] = self.network
+        why = self.because if self.because is not None else [f for f in kept if f.kind == CUE]
+        facts = [f for f in kept if f.kind != CUE]
         rec["evidence"] = [
-            {"field": "category" if f.kind == CUE else f.kind, "start": f.start, "end": f.end,
-             "text": self.post.text[f.start:f.end], "rule": f.rule}
-            for f in kept
+            {"field": "category", "start": f.start, "end": f.end, "text": self.post.text[f.start:f.end],
+             "rule": f.rule} for f in why
+        ] + [
+            {"field": f.kind, "start": f.start, "end": f.end, "text": self.post.text[f.start:f.end], "rule": f.rule}
+            for f in facts
         ]
         return rec
 

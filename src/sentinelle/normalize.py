@@ -262,9 +262,51 @@ def normalise(text: str, sms: Mapping[str, str] | None = None) -> Normalised:
     chars_used = set(text)
     if chars_used.isdisjoint(_FoldTable.irregular) and chars_used.isdisjoint(_SPECIAL):
         norm = Normalised(text, folded, None, None)  # the common case: offsets are the identity
+    elif chars_used.isdisjoint(_FoldTable.irregular - _KNOWN_IRREGULAR):
+        norm = _normalise_segments(text)
     else:
         norm = _normalise_slow(text)
     return _rewrites(norm, sms)
+
+
+# Characters that do not fold one to one and are common in posts: handled one match at a time,
+# the text between them folded in bulk.
+_KNOWN_IRREGULAR = frozenset(
+    [chr(c) for c in _DROP] + [chr(c) for c in _SKIN_TONES] + ["\r", "…", "œ", "Œ", "æ", "Æ", "ß", "ﬁ", "ﬂ", "™", "½"])
+_IRREGULAR_RE = re.compile(
+    "[0-9#*]\ufe0f?\u20e3|[\U0001F1E6-\U0001F1FF]{2}|["
+    + "".join(re.escape(c) for c in sorted(_KNOWN_IRREGULAR)) + "\U0001F1E6-\U0001F1FF]")
+
+
+def _normalise_segments(text: str) -> Normalised:
+    """Fold runs of regular characters with str.translate; map only the irregular ones by hand."""
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    last = 0
+    for m in _IRREGULAR_RE.finditer(text):
+        a, b = m.span()
+        if a > last:
+            chars.append(text[last:a].translate(_TABLE))
+            starts.extend(range(last, a))
+            ends.extend(range(last + 1, a + 1))
+        s = m.group()
+        if s[-1] == chr(_KEYCAP):
+            out = s[0]
+        elif len(s) == 2 and ord(s[0]) in _REGIONAL:
+            out = f" flag_{chr(ord(s[0]) - 0x1F1E6 + 97)}{chr(ord(s[1]) - 0x1F1E6 + 97)} "
+        else:
+            out = fold_char(s)
+        if out:
+            chars.append(out)
+            starts.extend([a] * len(out))
+            ends.extend([b] * len(out))
+        last = b
+    if last < len(text):
+        chars.append(text[last:].translate(_TABLE))
+        starts.extend(range(last, len(text)))
+        ends.extend(range(last + 1, len(text) + 1))
+    return Normalised(text, "".join(chars), starts, ends)
 
 
 def _normalise_slow(text: str) -> Normalised:

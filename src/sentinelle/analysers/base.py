@@ -33,7 +33,7 @@ class Analyser:
     languages: ClassVar[tuple[str, ...]] = (ANY_LANGUAGE,)
     requires: ClassVar[tuple[str, ...]] = ()
     provides: ClassVar[tuple[str, ...]] = ()
-    version: ClassVar[str] = "1"
+    version: str = "1"  # instances may refine it (e.g. with the model version they loaded)
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         self.options = dict(options or {})

@@ -40,8 +40,13 @@ class CueAnalyser(Analyser):
         for pm in PAY_RE.finditer(a.norm.text):
             a.add_norm(CUE, "recruitment", pm.start(), pm.end(), analyser=self.name, rule="grammar:pay_per_time",
                        score=1.0, explanation=f"pay per unit of time {a.norm.text[pm.start():pm.end()]!r}: a job offer")
+        seen: set[tuple[int, int, str]] = set()
         for m in self.matcher.find(a.norm):
             e = m.entry
+            key = (m.start, m.end, e.value)
+            if key in seen:  # the same word in the French and the English lexicon
+                continue
+            seen.add(key)
             a.add_norm(CUE, e.value, m.start, m.end, analyser=self.name, rule=e.rule,
                        score=1.0 if e.strength == "strong" else 0.5,
                        explanation=f"{e.strength} {e.value} cue {e.term!r}")

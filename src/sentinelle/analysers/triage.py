@@ -12,11 +12,14 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from ..core import CUE, Analysis
+from ..core import CUE, Analysis, Finding
 from ..lexicon import data_dir
 from ..model.features import features, token_features
 from ..model.triage_model import TriageModel
 from .base import Analyser
+
+_FACT_KINDS = ("products", "prices", "handles", "phones", "places", "departments", "min_order", "payment",
+               "delivery", "always_open", "prepayment", "promotion", "scam_signals", "minors_signals")
 
 
 @lru_cache(maxsize=4)
@@ -39,20 +42,41 @@ class TriageAnalyser(Analyser):
         self.version = str(self.model.meta.get("version", "1"))
 
     def analyse(self, a: Analysis) -> None:
-        pred = self.model.predict(features(a))
+        tokens = token_features(a)
+        pred = self.model.predict(features(a, tokens), explain=8)
         a.category = pred.category
         a.score = pred.score
         a.notes["triage"] = {"probabilities": pred.probabilities,
                              "features": [(n, round(c, 3)) for n, c in pred.contributions]}
-        tokens = None
-        for name, weight in pred.contributions:
-            if name.startswith(("t:", "b:")):
-                if tokens is None:
-                    tokens = {n: (s, e) for n, s, e in token_features(a)}
-                span = tokens.get(name)
+        a.because = self._because(a, pred.contributions, tokens, pred.category)
+
+    def _because(self, a: Analysis, contributions: list[tuple[str, float]], tokens: list[tuple[str, int, int]],
+                 category: str) -> list[Finding]:
+        """The findings behind the features that pushed the verdict most, strongest first."""
+        out: list[Finding] = []
+        seen: set[tuple[int, int, str]] = set()
+        spans: dict[str, tuple[int, int]] | None = None
+        for name, weight in contributions:
+            if name.startswith("f:cue:"):
+                value = name.split(":")[2]
+                found = [f for f in a.findings if f.kind == CUE and f.value == value]
+            elif name.startswith("f:") and name[2:] in _FACT_KINDS:
+                found = a.of(name[2:])
+            elif name.startswith(("t:", "b:")) and any(c.isalpha() for c in name[2:]):
+                if spans is None:
+                    spans = {n: (s, e) for n, s, e in tokens}
+                span = spans.get(name)
                 if span is None:
                     continue
                 word = a.norm.text[span[0]:span[1]]
-                a.add_norm(CUE, pred.category, span[0], span[1], analyser=self.name,
-                           rule=f"model:{name}", score=round(weight, 3),
-                           explanation=f"the triage model weighs {word!r} toward {pred.category} (+{weight:.2f})")
+                found = [a.add_norm(CUE, category, span[0], span[1], analyser=self.name, rule=f"model:{name}",
+                                    score=round(weight, 3),
+                                    explanation=f"the triage model weighs {word!r} toward {category} (+{weight:.2f})")]
+            else:
+                continue
+            for f in found:
+                key = (f.start, f.end, f.rule.rsplit(":", 1)[-1])
+                if key not in seen:
+                    seen.add(key)
+                    out.append(f)
+        return out

@@ -26,21 +26,34 @@ FACT_KINDS = ("products", "prices", "handles", "phones", "places", "departments"
               "delivery", "always_open", "prepayment", "promotion", "scam_signals", "minors_signals")
 
 
+_shapes: dict[str, str] = {}
+
+
 def _shape(tok: str) -> str:
-    return _DIGITS.sub("0", tok) if any(c.isdigit() for c in tok) else tok
+    """Digits become 0 ("10g" and "25g" are one feature); cached, tokens repeat a lot."""
+    s = _shapes.get(tok)
+    if s is None:
+        s = _DIGITS.sub("0", tok)
+        if len(_shapes) < 200_000:
+            _shapes[tok] = s
+    return s
 
 
 def token_features(a: Analysis) -> list[tuple[str, int, int]]:
     """(feature, norm start, norm end) for the unigrams and bigrams of the post."""
-    toks = [t for t in a.norm.tokens if t.text not in _SKIP]
     out: list[tuple[str, int, int]] = []
-    prev = None
-    for t in toks:
-        s = _shape(t.text)
-        out.append(("t:" + s, t.start, t.end))
-        if prev is not None:
-            out.append((f"b:{prev[0]} {s}", prev[1], t.end))
-        prev = (s, t.start)
+    append = out.append
+    prev = ""
+    prev_start = 0
+    for t in a.norm.tokens:
+        text = t.text
+        if text in _SKIP:
+            continue
+        s = _shape(text)
+        append(("t:" + s, t.start, t.end))
+        if prev:
+            append(("b:" + prev + " " + s, prev_start, t.end))
+        prev, prev_start = s, t.start
     return out
 
 
@@ -66,9 +79,9 @@ def fact_features(a: Analysis) -> dict[str, float]:
     return f
 
 
-def features(a: Analysis) -> dict[str, float]:
+def features(a: Analysis, tokens: list[tuple[str, int, int]] | None = None) -> dict[str, float]:
     f = fact_features(a)
-    for name, _s, _e in token_features(a):
+    for name, _s, _e in tokens if tokens is not None else token_features(a):
         f[name] = TOKEN_WEIGHT
     f["bias"] = 1.0
     return f

@@ -59,17 +59,14 @@ class TriageModel:
         return cls(doc, str(path))
 
     def predict(self, feats: dict[str, float], explain: int = 6) -> Prediction:
-        z = list(self.intercept)
-        used: list[tuple[str, float, tuple[float, float, float]]] = []
-        get = self.weights.get
-        for name, value in feats.items():
-            w = get(name)
-            if w is None:
-                continue
-            z[0] += value * w[0]
-            z[1] += value * w[1]
-            z[2] += value * w[2]
-            used.append((name, value, w))
+        z0, z1, z2 = self.intercept
+        weights = self.weights
+        used = [(name, value, weights[name]) for name, value in feats.items() if name in weights]
+        for _name, value, w in used:
+            z0 += value * w[0]
+            z1 += value * w[1]
+            z2 += value * w[2]
+        z = [z0, z1, z2]
         t = self.temperature
         m = max(z)
         exps = [math.exp((x - m) / t) for x in z]
