@@ -117,7 +117,7 @@ def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, *, case: str =
     finally:
         if q_fh is not None:
             q_fh.close()
-    if analyse and report.added:
+    if analyse:  # also finishes the analysis of a run that was killed after storing its posts
         report.analysed = reanalyse(store)["analysed"]
     return report
 
