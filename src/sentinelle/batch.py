@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
+from typing import Any, TypeVar
 
 from .core import Post, empty_record
 from .jsonl import Reject, read_posts
 from .pipeline import Pipeline
+
+T = TypeVar("T")
+Results = list[tuple[dict[str, Any], tuple[str, ...]]]
 
 PARALLEL_THRESHOLD = 2000  # below this many posts, forking costs more than it saves
 CHUNK = 256
@@ -73,7 +75,7 @@ def _worker_init() -> None:
     _worker_pipeline = Pipeline()
 
 
-def _analyse_chunk(posts: list[Post]) -> list[tuple[dict[str, Any], tuple[str, ...]]]:
+def _analyse_chunk(posts: list[Post]) -> Results:
     p = _worker_pipeline or _pipeline()
     out = []
     for post in posts:
@@ -85,7 +87,7 @@ def _analyse_chunk(posts: list[Post]) -> list[tuple[dict[str, Any], tuple[str, .
     return out
 
 
-def _chunks(items: Iterable[Post | Reject], size: int) -> Iterator[list[Post | Reject]]:
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     it = iter(items)
     while True:
         chunk = list(islice(it, size))
@@ -98,49 +100,51 @@ def _split(chunk: list[Post | Reject]) -> list[Post]:
     return [x for x in chunk if isinstance(x, Post)]
 
 
-def analyze_files(paths: Sequence[str], *, workers: int | None = None,
-                  on_item: Callable[[Item], None] | None = None) -> Iterator[Item]:
+def analyze_files(paths: Sequence[str], *, workers: int | None = None) -> Iterator[Item]:
     """Analyse JSONL files in order. Yields one Item per input line (records and rejects).
 
     Uses `workers` processes (default: every core) once the batch is larger than a few thousand
     posts; output order is always input order.
     """
     lines: Iterator[Post | Reject] = (x for path in paths for x in read_posts(path))
+    for chunk, results in map_chunks(chunks(lines, CHUNK), _split, workers):
+        yield from _merge(chunk, results)
+
+
+def map_chunks(chunks: Iterator[T], split: Callable[[T], list[Post]],
+               workers: int | None = None) -> Iterator[tuple[T, Results]]:
+    """Analyse the posts of each chunk, in order, with `workers` processes for large batches.
+
+    Chunks are read in the caller's thread (a store's connection stays in its thread) a window
+    at a time, so memory stays flat whatever the size of the batch.
+    """
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    chunks = _chunks(lines, CHUNK)
-    first: list[list[Post | Reject]] = []
+    first: list[T] = []
     buffered = 0
     if workers > 1:  # look ahead to decide whether the batch is worth forking for
         for chunk in chunks:
             first.append(chunk)
-            buffered += len(chunk)
+            buffered += len(split(chunk))
             if buffered >= PARALLEL_THRESHOLD:
                 break
-    all_chunks: Iterator[list[Post | Reject]] = _chain(first, chunks)
-    if workers > 1 and buffered >= PARALLEL_THRESHOLD:
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-        with ctx.Pool(workers, initializer=_worker_init) as pool:
-            # imap keeps order; the generator feeds the pool lazily, so memory stays flat
-            # Pool.imap reads its input eagerly: a semaphore keeps only a few chunks in flight.
-            in_flight = threading.BoundedSemaphore(workers * 4)
-            buf: list[list[Post | Reject]] = []
-
-            def posts_only() -> Iterator[list[Post]]:
-                for c in all_chunks:
-                    in_flight.acquire()
-                    buf.append(c)
-                    yield _split(c)
-
-            for results in pool.imap(_analyse_chunk, posts_only(), chunksize=1):
-                chunk = buf.pop(0)
-                in_flight.release()
-                yield from _merge(chunk, results)
-    else:
-        for chunk in all_chunks:
-            yield from _merge(chunk, _analyse_chunk(_split(chunk)))
+    every: Iterator[T] = _chain(first, chunks)
+    if workers <= 1 or buffered < PARALLEL_THRESHOLD:
+        for chunk in every:
+            yield chunk, _analyse_chunk(split(chunk))
+        return
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(workers, initializer=_worker_init) as pool:
+        window: list[T] = []
+        for chunk in every:
+            window.append(chunk)
+            if len(window) >= workers * 4:
+                yield from zip(window, pool.imap(_analyse_chunk, [split(c) for c in window]), strict=True)
+                window = []
+        if window:
+            yield from zip(window, pool.imap(_analyse_chunk, [split(c) for c in window]), strict=True)
 
 
-def _chain(first: list[list[Post | Reject]], rest: Iterator[list[Post | Reject]]) -> Iterator[list[Post | Reject]]:
+def _chain(first: list[T], rest: Iterator[T]) -> Iterator[T]:
     yield from first
     yield from rest
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .batch import CHUNK, chunks, map_chunks
 from .core import Post
 from .ingest import FileInfo as ReadInfo
 from .ingest import Rejected, read_path
@@ -175,8 +176,10 @@ def _report(entry: Path, f: ReadInfo | None, sha: str, pending: list[Rejected], 
                       warnings=list(f.warnings) if f else [])
 
 
-def reanalyse(store: Store, pipeline: Pipeline | None = None, *, all_posts: bool = False) -> dict[str, Any]:
-    """Analyse every post whose stored result is missing or was made by other lexicons or models."""
+def reanalyse(store: Store, pipeline: Pipeline | None = None, *, all_posts: bool = False,
+              workers: int | None = None) -> dict[str, Any]:
+    """Analyse every post whose stored result is missing or was made by other lexicons or models
+    (with every core for large batches)."""
     p = pipeline or Pipeline()
     versions = p.versions()
     fp = fingerprint_of(versions)
@@ -186,9 +189,11 @@ def reanalyse(store: Store, pipeline: Pipeline | None = None, *, all_posts: bool
     def records() -> Iterator[tuple[str, dict[str, Any]]]:
         nonlocal n
         # with all_posts, a fingerprint no result carries makes every post stale
-        for post in store.posts_needing_analysis("(all)" if all_posts else fp):
-            n += 1
-            yield post.id, p.analyse(post).to_record()
+        posts = store.posts_needing_analysis("(all)" if all_posts else fp)
+        for chunk, results in map_chunks(chunks(posts, CHUNK), list, workers):
+            for post, (rec, _errors) in zip(chunk, results, strict=True):
+                n += 1
+                yield post.id, rec
 
     saved, _unknown = store.save_results(run, records())
     store.finish_run(run, {"analysed": n, "saved": saved})
