@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # --- character classes -------------------------------------------------------------------
 
@@ -97,8 +98,7 @@ def fold(text: str) -> str:
 # --- the normalised text -----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int  # offsets into Normalised.text
     end: int
@@ -154,7 +154,7 @@ class Normalised:
     @property
     def tokens(self) -> list[Token]:
         if self._tokens is None:
-            self._tokens = [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(self.text)]
+            self._tokens = [Token(m.group(), *m.span()) for m in _TOKEN_RE.finditer(self.text)]
         return self._tokens
 
     def lines(self) -> Iterator[tuple[int, int]]:
