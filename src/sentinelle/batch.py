@@ -6,8 +6,10 @@ once) and keeps the output in input order with bounded memory.
 
 from __future__ import annotations
 
+import json
 import multiprocessing as mp
 import os
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -65,6 +67,7 @@ class Item:
     record: dict[str, Any] | None
     reject: Reject | None = None
     errors: tuple[str, ...] = ()
+    post: Post | None = None
 
 
 _worker_pipeline: Pipeline | None = None
@@ -156,14 +159,43 @@ def _merge(chunk: list[Post | Reject], results: list[tuple[dict[str, Any], tuple
             yield Item(None, x)
         else:
             rec, errors = next(it)
-            yield Item(rec, None, errors)
+            yield Item(rec, None, errors, x)
 
 
 def run_batch(paths: Sequence[str], write: Callable[[dict[str, Any]], None],
               reject: Callable[[Reject], None], *, workers: int | None = None,
               report_error: Callable[[str], None] | None = None,
-              progress: Callable[[BatchSummary], None] | None = None) -> BatchSummary:
-    """Analyse files, hand each record to `write` and each reject to `reject`; return counts."""
+              progress: Callable[[BatchSummary], None] | None = None, networks: bool = True) -> BatchSummary:
+    """Analyse files, hand each record to `write` and each reject to `reject`; return counts.
+
+    With `networks`, the `network` field is computed over the whole batch: records wait in a
+    temporary file (memory stays flat: the linker keeps identifiers, not texts) until every post
+    has been seen, then go to `write` in input order.
+    """
+    if not networks:
+        return _run(paths, write, reject, workers, report_error, progress, None)
+    from .networks import Linker
+
+    linker = Linker()
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        def hold(rec: dict[str, Any]) -> None:
+            spool.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+        summary = _run(paths, hold, reject, workers, report_error, progress, linker)
+        t0 = time.perf_counter()
+        nets = linker.networks()
+        spool.seek(0)
+        for line in spool:
+            rec = json.loads(line)
+            rec["network"] = nets.network_of(rec["id"])
+            write(rec)
+        summary.seconds += time.perf_counter() - t0
+    return summary
+
+
+def _run(paths: Sequence[str], write: Callable[[dict[str, Any]], None], reject: Callable[[Reject], None],
+         workers: int | None, report_error: Callable[[str], None] | None,
+         progress: Callable[[BatchSummary], None] | None, linker: Any) -> BatchSummary:
     summary = BatchSummary()
     t0 = time.perf_counter()
     last = t0
@@ -180,6 +212,8 @@ def run_batch(paths: Sequence[str], write: Callable[[dict[str, Any]], None],
                 for e in item.errors:
                     report_error(e)
         summary.add(item.record)
+        if linker is not None and item.post is not None:
+            linker.add(item.post, item.record)
         write(item.record)
         if progress and summary.read % 512 == 0:
             now = time.perf_counter()

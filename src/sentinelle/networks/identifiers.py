@@ -1,0 +1,248 @@
+"""What identifies a vendor in one post: accounts, handles, phones, crypto addresses, menus, cues.
+
+Everything here is per post and cheap (a few regexes with prefilters); nothing keeps the text.
+The cue words and guards are data (`cues.toml` next to this file).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..core import Post
+
+ILLICIT = ("sale", "recruitment")
+_DATA = Path(__file__).with_name("cues.toml")
+
+
+@dataclass(frozen=True)
+class Cues:
+    rebrand: re.Pattern[str]
+    suffixes: tuple[str, ...]
+    strong: frozenset[str]
+    prefixes: tuple[str, ...]
+    max_cued_extra: int
+    generic: frozenset[str]
+    service_prefixes: tuple[str, ...]
+    min_digits: int
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: str | None = None) -> Cues:
+    data = tomllib.loads(Path(path or _DATA).read_text(encoding="utf-8"))
+    terms: list[str] = []
+    for g in data.get("rebrand", []):
+        terms.extend(fold(t) for t in g["terms"])
+    terms.sort(key=len, reverse=True)
+    rebrand = re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![a-z0-9])")
+    ver = data.get("version", {})
+    strong = [squash(s) for s in ver.get("strong_suffixes", [])]
+    suffixes = tuple(sorted(strong + [squash(s) for s in ver.get("weak_suffixes", [])], key=len, reverse=True))
+    prefixes = tuple(sorted((squash(s) for s in ver.get("prefixes", [])), key=len, reverse=True))
+    generic = frozenset(squash(t) for t in data.get("generic", {}).get("terms", []))
+    svc = data.get("service", {})
+    return Cues(rebrand, suffixes, frozenset(strong), prefixes, int(ver.get("max_cued_extra", 5)), generic,
+                tuple(svc.get("prefixes", [])), int(svc.get("min_digits", 10)))
+
+
+# -- normalisation --------------------------------------------------------------------------
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, typographic apostrophes made plain, non-Latin dropped."""
+    t = text.lower().replace("’", "'")
+    if t.isascii():
+        return t
+    return unicodedata.normalize("NFKD", t).encode("ascii", "ignore").decode("ascii")
+
+
+def squash(handle: str) -> str:
+    """A handle's skeleton: its letters and digits only ("la.ferme.rns" -> "lafermerns")."""
+    h = handle.lower()
+    if not h.isascii():
+        h = fold(h)
+    return _NON_ALNUM.sub("", h)
+
+
+def norm_handle(handle: str) -> str:
+    return handle.strip().lstrip("@").strip().lower()
+
+
+def account_key(platform: str, handle: str) -> str:
+    return f"{(platform or 'other').strip().lower()}:{norm_handle(handle)}"
+
+
+def strip_version(s: str, cues: Cues) -> str:
+    """Remove version markers ("v2", "bis", "backup", "off"...) from both ends of a skeleton."""
+    return version_base(s, cues)[0]
+
+
+def version_base(s: str, cues: Cues) -> tuple[str, bool]:
+    """(the skeleton without version markers, whether a strong marker such as v2 or bis was among them)."""
+    changed = True
+    strong = False
+    while changed and len(s) > 4:
+        changed = False
+        for suf in cues.suffixes:
+            if s.endswith(suf) and len(s) - len(suf) >= 4 and not (suf.isdigit() and s[-len(suf) - 1].isdigit()):
+                s = s[: -len(suf)]
+                strong = strong or suf in cues.strong
+                changed = True
+                break
+        for pre in cues.prefixes:
+            if s.startswith(pre) and len(s) - len(pre) >= 4:
+                s = s[len(pre):]
+                changed = True
+                break
+    return s, strong
+
+
+# -- crypto addresses -----------------------------------------------------------------------
+
+_CRYPTO = (
+    ("btc", re.compile(r"(?<![A-Za-z0-9])bc1[ac-hj-np-z02-9]{11,71}(?![A-Za-z0-9])")),
+    ("btc", re.compile(r"(?<![A-Za-z0-9])[13][a-km-zA-HJ-NP-Z1-9]{25,34}(?![A-Za-z0-9])")),
+    ("eth", re.compile(r"(?<![A-Za-z0-9])0x[a-fA-F0-9]{40}(?![A-Za-z0-9])")),
+    ("usdt_trc20", re.compile(r"(?<![A-Za-z0-9])T[a-km-zA-HJ-NP-Z1-9]{33}(?![A-Za-z0-9])")),
+)
+_SESSION = re.compile(r"(?<![A-Za-z0-9])05[0-9a-f]{64}(?![A-Za-z0-9])")
+_LONG_TOKEN = re.compile(r"[A-Za-z0-9]{26,}")
+
+
+def crypto_addresses(text: str) -> list[tuple[str, str]]:
+    """(chain, address) pairs; base58 candidates need mixed case and digits to count."""
+    if not _LONG_TOKEN.search(text):
+        return []
+    out: list[tuple[str, str]] = []
+    for chain, rx in _CRYPTO:
+        for m in rx.finditer(text):
+            a = m.group(0)
+            if chain in ("btc", "usdt_trc20") and not a.startswith("bc1") and not (
+                    any(c.isdigit() for c in a) and any(c.islower() for c in a) and any(c.isupper() for c in a[1:])):
+                continue
+            key = a.lower() if chain == "eth" or a.startswith("bc1") else a
+            if (chain, key) not in out:
+                out.append((chain, key))
+    return out
+
+
+def session_ids(text: str) -> list[str]:
+    if len(text) < 66:
+        return []
+    return [m.group(0) for m in _SESSION.finditer(text.lower())]
+
+
+# -- menu fingerprints ----------------------------------------------------------------------
+
+_TOKENS = re.compile(r"[a-z]+|[0-9]+(?:[.,][0-9]+)?")
+_STOP_WORDS = ("g gr grs gramme grammes kg le la les l de du des un une the a an of for each pour et ou eur euro "
+               "euros e balles boules pc pcs piece unite unit x par per avec with au aux en")
+_STOP = frozenset(_STOP_WORDS.split())
+MIN_MENU_LINES = 4
+
+
+def menu_lines(text: str) -> frozenset[int]:
+    """Hashes of the informative menu lines of a text (empty unless it looks like a menu).
+
+    A line is folded, stripped of emoji and punctuation (a layout says nothing about who wrote
+    it), and counts only with a word of 3+ letters beyond units and function words, plus at
+    least one other token (a name with its price). Fewer than MIN_MENU_LINES such lines: none.
+    """
+    if text.count("\n") < MIN_MENU_LINES - 1:
+        return frozenset()
+    out: set[int] = set()
+    for line in text.split("\n"):
+        if len(line) < 6:
+            continue
+        toks = _TOKENS.findall(fold(line))
+        if len(toks) < 2 or not any(len(t) >= 3 and t.isalpha() and t not in _STOP for t in toks):
+            continue
+        if not any(t[0].isdigit() for t in toks):
+            continue
+        d = hashlib.blake2b(" ".join(toks).encode(), digest_size=8).digest()
+        out.add(int.from_bytes(d, "big"))
+    return frozenset(out) if len(out) >= MIN_MENU_LINES else frozenset()
+
+
+_P = (1 << 61) - 1
+_PERMS = tuple(((i * 0x9E3779B97F4A7C15 + 0x1234567) % _P | 1, (i * 0xC2B2AE3D27D4EB4F + 0x165667B1) % _P)
+               for i in range(1, 19))
+BANDS, ROWS = 6, 3  # 18 hash functions: P(candidate) ~0.99 at Jaccard 0.8, ~0.15 at 0.3
+
+
+def minhash(lines: Iterable[int]) -> tuple[int, ...]:
+    """A small MinHash signature of a set of line hashes (stdlib; deterministic across runs)."""
+    ls = list(lines)
+    return tuple(min((a * h + b) % _P for h in ls) for a, b in _PERMS)
+
+
+def bands(sig: tuple[int, ...]) -> list[tuple[int, tuple[int, ...]]]:
+    return [(i, sig[i * ROWS:(i + 1) * ROWS]) for i in range(BANDS)]
+
+
+def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+# -- one post -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class PostIds:
+    """The identifiers of one post, without its text."""
+
+    post_id: str
+    account: str  # "platform:handle", or "post:<id>" when the author is unknown
+    illicit: bool
+    date: str
+    handles: list[str] = field(default_factory=list)  # account keys of advertised handles
+    phones: list[str] = field(default_factory=list)
+    crypto: list[str] = field(default_factory=list)  # "chain:address"
+    menu: frozenset[int] = frozenset()
+    rebrand_cue: str = ""  # the cue phrase found, "" when none
+    places: list[str] = field(default_factory=list)
+    products: list[str] = field(default_factory=list)
+
+
+def extract(post: Post, record: Mapping[str, Any], cues: Cues | None = None) -> PostIds:
+    """The identifiers of a post from its `Post` and its `sentinelle analyze` record."""
+    cues = cues or load_cues()
+    author = norm_handle(post.author or "")
+    acct = account_key(post.platform or "other", author) if author else f"post:{post.id}"
+    illicit = record.get("category") in ILLICIT
+    ids = PostIds(str(post.id), acct, illicit, post.date or "")
+    for h in record.get("handles") or []:
+        if isinstance(h, Mapping) and h.get("handle"):
+            k = account_key(str(h.get("platform") or "other"), str(h["handle"]))
+            if k != acct and k not in ids.handles:
+                ids.handles.append(k)
+    for p in record.get("phones") or []:
+        if isinstance(p, str) and p and p not in ids.phones:
+            ids.phones.append(p)
+    text = post.text or ""
+    for chain, addr in crypto_addresses(text):
+        ids.crypto.append(f"{chain}:{addr}")
+    for sid in session_ids(text):
+        k = account_key("session", sid)
+        if k not in ids.handles:
+            ids.handles.append(k)
+    if illicit:
+        ids.menu = menu_lines(text)
+        m = cues.rebrand.search(fold(text))
+        if m:
+            ids.rebrand_cue = m.group(0)
+        ids.places = [p for p in record.get("places") or [] if isinstance(p, str)]
+        ids.products = [p for p in record.get("products") or [] if isinstance(p, str)]
+    return ids
