@@ -58,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="-")
     _db_arg(p)
 
+    p = sub.add_parser("networks", help="vendor networks of the stored posts, with the reason for each link")
+    p.add_argument("--json", action="store_true", help="one JSON object per network")
+    p.add_argument("--gexf", help="also write the graph as GEXF (Gephi)")
+    p.add_argument("--graphml", help="also write the graph as GraphML")
+    _db_arg(p)
+
     p = sub.add_parser("verify", help="re-hash every kept original and report any difference")
     p.add_argument("--json", action="store_true")
     _db_arg(p)
@@ -289,8 +295,34 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-COMMANDS = {"ingest": cmd_ingest, "reanalyse": cmd_reanalyse, "reanalyze": cmd_reanalyse, "search": cmd_search,
-            "export": cmd_export, "verify": cmd_verify}
+def cmd_networks(args: argparse.Namespace) -> int:
+    from .collect import networks, open_db
+
+    with open_db(args.db) as store:
+        nets = networks(store)
+    found = nets.networks()
+    for n in found:
+        rec = n.to_record()
+        if args.json:
+            _print(rec)
+            continue
+        print(f"{rec['id']}: {rec['n_posts']} posts, {rec['n_accounts']} accounts, {rec['first_seen']} → "
+              f"{rec['last_seen']}; places {', '.join(rec['places'][:5]) or '-'}; "
+              f"products {', '.join(rec['products'][:5]) or '-'}")
+        for a in rec["accounts"][:8]:
+            print(f"   account {a['account']}")
+        for link in rec["links"][:8]:
+            print(f"   link {link['type']}: {link['explanation']}")
+    if args.gexf:
+        nets.to_gexf(args.gexf)
+    if args.graphml:
+        nets.to_graphml(args.graphml)
+    print(f"{len(found)} networks", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"networks": cmd_networks, "ingest": cmd_ingest, "reanalyse": cmd_reanalyse,
+            "reanalyze": cmd_reanalyse, "search": cmd_search, "export": cmd_export, "verify": cmd_verify}
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from .batch import CHUNK, chunks, map_chunks
 from .core import Post
 from .ingest import FileInfo as ReadInfo
 from .ingest import Rejected, read_path
+from .networks import Linker, Networks
 from .pipeline import Pipeline
 from .store import FileInfo, Problem, Store, fingerprint_of, open_store
 from .store.query import Query
@@ -198,6 +199,18 @@ def reanalyse(store: Store, pipeline: Pipeline | None = None, *, all_posts: bool
     saved, _unknown = store.save_results(run, records())
     store.finish_run(run, {"analysed": n, "saved": saved})
     return {"run": run, "analysed": n, "fingerprint": fp}
+
+
+def networks(store: Store) -> Networks:
+    """Vendor networks over every analysed post of the store (see `sentinelle.networks`)."""
+    linker = Linker()
+    for obj in store.export_posts():
+        if obj.get("category") is None:
+            continue
+        post = Post(id=obj["id"], text=obj.get("text") or "", platform=obj.get("platform") or "",
+                    author=obj.get("author") or "", date=obj.get("date") or "")
+        linker.add(post, obj)
+    return linker.networks()
 
 
 def search(store: Store, **filters: Any) -> Iterator[dict[str, Any]]:
