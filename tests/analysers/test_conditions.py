@@ -273,3 +273,56 @@ def test_never_crashes_on_cue_soup(parts: list[str]) -> None:
     a = run(text)
     for f in a.findings:
         assert 0 <= f.start <= f.end <= len(text)
+
+
+# -- the one-pass matcher -------------------------------------------------------------------
+
+def _reference_find(matcher: object, norm: object) -> dict[str, list[tuple[str, int, int]]]:
+    """The plain walk the fast matcher must equal: at each token, for each lexicon, the longest
+    term starting there that is not glued into a handle, unless a longer one covers the token."""
+    from sentinelle.analysers.conditions import _in_handle
+
+    table = matcher._table  # type: ignore[attr-defined]
+    names = matcher.names  # type: ignore[attr-defined]
+    toks = norm.tokens  # type: ignore[attr-defined]
+    words = [t.text for t in toks]
+    longest = max(len(k) for k in table)
+    out: dict[str, list[tuple[str, int, int]]] = {n: [] for n in names}
+    covered = dict.fromkeys(names, 0)
+    for i in range(len(words)):
+        done: dict[str, int] = {}
+        for size in range(min(longest, len(words) - i), 0, -1):
+            hits = table.get(tuple(words[i : i + size]))
+            if not hits or _in_handle(norm.text, toks[i].start, toks[i + size - 1].end):  # type: ignore[attr-defined]
+                continue
+            for name, e in hits:
+                if covered[name] > i or done.get(name, size) != size:
+                    continue
+                out[name].append((e.rule, toks[i].start, toks[i + size - 1].end))
+                done[name] = size
+        for name, size in done.items():
+            covered[name] = max(covered[name], i + size)
+    return out
+
+
+MATCHER_WORDS = ["livraison", "pas", "de", "cash", "24", "/", "7", "7j", "mini", "30", "€", "paiement", "avant",
+                 "envoi", "partout", "en", "france", "même", "mineur", "15", "ans", "-", "a", "la", "au", "lieu",
+                 "rendez", "vous", "@", ".", "snap", "\n", "❌", "✅", "sans", "ordonnance", "moitié", "d'avance"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(MATCHER_WORDS), max_size=30), st.lists(st.sampled_from(["", " ", " "]), max_size=30))
+def test_matcher_equals_the_plain_walk(words: list[str], gaps: list[str]) -> None:
+    text = "".join(w + (gaps[i] if i < len(gaps) else " ") for i, w in enumerate(words))
+    norm = normalise(text, load_sms(["fr"]))
+    got = {k: [(m.entry.rule, m.start, m.end) for m in v] for k, v in AN.matcher.find(norm).items()}
+    assert got == _reference_find(AN.matcher, norm)
+
+
+def test_findings_are_shared_with_signals() -> None:
+    a = run("paiement PCS uniquement, envoi partout en France, même mineur")
+    notes = a.notes["conditions"]
+    assert {m.entry.value for m in notes["found"]["scam"]} == {"nationwide"}
+    assert {m.entry.value for m in notes["found"]["minors"]} == {"accept"}
+    words = a.notes["token_words"][1]
+    assert words == [t.text for t in a.norm.tokens]

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from sentinelle.analysers.places import PlaceAnalyser
 from sentinelle.core import Analysis, Post
+from sentinelle.errors import ConfigError
 from sentinelle.lexicon import load_sms
 from sentinelle.normalize import normalise
 
@@ -87,7 +88,7 @@ def test_places(text: str, places: list[str]) -> None:
         ("On vous attend dans le Puy-de-Dôme", ["63"]),
         ("livraison dans le Var et les Bouches-du-Rhône", ["83", "13"]),
         ("départements 31 et 82", ["31", "82"]),
-        ("🚜 LA FERME 35 🚜\nlivraison Rennes", ["35"]),
+        ("🚜 LA FERME 35 🚜\nlivraison Rennes", ["35"]),  # a shop name's number; Rennes is in 35
         ("Livraison Clermont 63 ✔️", ["63"]),
         # hard negatives: prices, quantities, times, ages, phones, arrondissements, strains, cities
         ("bonbonne ➜ 35€\nles 2 ➜ 60€", []),
@@ -107,6 +108,37 @@ def test_places(text: str, places: list[str]) -> None:
 )
 def test_departments(text: str, departments: list[str]) -> None:
     assert run(text).values("departments") == departments
+
+
+@pytest.mark.parametrize(
+    "text,departments,sign",
+    [
+        # with brand_numbers = "with_sign", a number closing a shop name needs one more sign
+        ("⛰️ PYRÉNÉES SNOW 64 ⛰️\nlivraison Pau et Lescar", ["64"], "area word 'pyrenees'"),
+        ("🐺 LOUP DU NORD 62 🐺\nlivraison Lens, Liévin", ["62"], "area word 'nord'"),
+        ("SENS 89 ⚡\nlivraison Sens et alentours", ["89"], "'Sens' is a commune of 89"),
+        ("SPEED 13 🚀 Aubagne / La Ciotat", ["13"], "the place 'Aubagne' follows"),
+        # hard negatives: the bare brand number, whatever the places served
+        ("🌲 FORÊT 29 🌲\nlivraison Brest, Quimper", [], ""),
+        ("SPEED 13 🚀\nlivraison Aubagne, La Ciotat", [], ""),
+        ("🌲 FORÊT 29 🌲 recrute\nBrest", [], ""),
+    ],
+)
+def test_brand_numbers_need_another_sign(text: str, departments: list[str], sign: str) -> None:
+    a = Analysis(Post(id="t", text=text), normalise(text, load_sms(["fr"])), "fr")
+    PlaceAnalyser({"brand_numbers": "with_sign"}).analyse(a)
+    assert a.values("departments") == departments
+    for f in a.of("departments"):
+        assert f.rule == "places:department:name-number"
+        assert sign in f.explanation
+        assert a.text_of(f) == departments[0]
+
+
+def test_brand_numbers_default_reads_a_number_of_a_served_department() -> None:
+    assert run("🌲 FORÊT 29 🌲\nlivraison Brest, Quimper").values("departments") == ["29"]
+    assert run("🌲 FORÊT 29 🌲\nlivraison Lyon").values("departments") == []  # Lyon is not in 29
+    with pytest.raises(ConfigError):
+        PlaceAnalyser({"brand_numbers": "sometimes"})
 
 
 def test_spans_rules_and_explanations() -> None:

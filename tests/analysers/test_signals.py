@@ -201,3 +201,22 @@ def test_never_crashes_on_cue_soup(parts: list[str]) -> None:
     a = run(text, prices=[{"product": "cocaine", "quantity": 0, "unit": "g", "price": "x"}])
     for f in a.findings:
         assert 0 <= f.start <= f.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on recrute des collégiens motivés, pas de mineurs au volant",
+        "recrute guetteur même mineur, 15 ans ok, après les cours",
+        "pas de mineurs, majeurs uniquement 🔞",
+        "livraison Lyon, cash ✅",
+    ],
+)
+def test_same_signals_with_or_without_the_conditions_pass(text: str) -> None:
+    """Signals reuse the lexicon matches of the conditions pass; alone, they match them again
+    (minors signals depend on nothing else, so they must be the same either way)."""
+
+    def signals(a: Analysis) -> list[tuple[str, int, int, str]]:
+        return [(f.kind, f.start, f.end, f.rule) for f in a.findings if f.kind == "minors_signals"]
+
+    assert signals(run(text)) == signals(run(text, conditions=False))

@@ -33,10 +33,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from ..core import PAYMENTS, Analysis
-from ..lexicon import Entry, Match, lexicon_file, load_groups
+from ..lexicon import Entry, lexicon_file, load_groups
 from ..normalize import Normalised, fold, tokenize
 from .base import Analyser
 
@@ -68,6 +69,10 @@ VALUES: dict[str, tuple[str, ...]] = {
     "scam": ("nationwide", "no_meetup", "no_prescription", "guarantee", "counterfeit"),
     "minors": ("accept", "minor", "school", "adult", "age_unit"),
 }
+
+# Lexicons of the signals analyser, matched in the same pass (see analysers/signals.py).
+SIGNAL_LEXICONS = ("scam", "minors")
+SIGNAL_SKIP = ("age_unit",)
 
 # Tokens that end a clause (negation and qualifier windows never cross them).
 SEPARATORS = frozenset(',.;!?|/•·➡➜➝→=()[]{}"')
@@ -156,6 +161,11 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 OLD_PRICE_TERMS = frozenset({"au lieu de", "instead of"})
 
 
+@lru_cache(maxsize=4096)
+def _folded(term: str) -> str:
+    return fold(term)
+
+
 def _is_price_rise(text: str, start: int, end: int) -> bool:
     """An old price next to a new one ("12€ au lieu de 10", "£30 (was £25)", "20€ ~~16€~~") that is
     lower than the new one: a price rise, not a promotion."""
@@ -185,6 +195,16 @@ def _in_handle(text: str, start: int, end: int) -> bool:
     return end + 1 < len(text) and text[end] in "._@" and text[end + 1].isalnum()
 
 
+class Match(NamedTuple):
+    """A lexicon term found in a post (the fields of `lexicon.Match`, as a cheap tuple)."""
+
+    entry: Entry
+    start: int  # normalised-text offsets
+    end: int
+    first_token: int  # index into norm.tokens
+    n_tokens: int
+
+
 class MultiMatcher:
     """Several lexicons matched in one pass over a post's tokens: longest match per lexicon, so
     a term of one lexicon never hides a term of another ("livraison offerte" is both delivery
@@ -207,22 +227,52 @@ class MultiMatcher:
         for k in self._table:
             sizes.setdefault(k[0], set()).add(len(k))
         self._sizes = {w: tuple(sorted(v, reverse=True)) for w, v in sizes.items()}
+        singles = {k[0]: v for k, v in self._table.items() if len(k) == 1}
         # first word -> the second words of its longer terms (prunes most multi-word lookups)
         self._seconds: dict[str, frozenset[str]] = {}
         for k in self._table:
             if len(k) > 1:
                 self._seconds[k[0]] = self._seconds.get(k[0], frozenset()) | {k[1]}
+        # first word -> (second words of its longer terms, its one-word terms or None)
+        self._info: dict[str, tuple[frozenset[str], list[tuple[str, Entry]] | None]] = {
+            w: (self._seconds.get(w, frozenset()), singles.get(w)) for w in self._sizes
+        }
 
-    def find(self, norm: Normalised) -> dict[str, list[Match]]:
-        toks = norm.tokens
-        words = [t.text for t in toks]
+    def find(self, norm: Normalised, words: list[str] | None = None) -> dict[str, list[Match]]:
+        """Matches per lexicon; `words` are the texts of `norm.tokens` when the caller has them."""
         out: dict[str, list[Match]] = {n: [] for n in self.names}
+        toks = norm.tokens
+        if words is None:
+            words = [t.text for t in toks]
+        info = self._info
+        idx = [j for j, w in enumerate(words) if w in info]
+        if not idx:
+            return out
         covered = dict.fromkeys(self.names, 0)  # token index up to which each lexicon is matched
-        table, sizes_of, seconds, n = self._table, self._sizes, self._seconds, len(words)
-        for i in [j for j, w in enumerate(words) if w in sizes_of]:
+        table, sizes_of, n, text = self._table, self._sizes, len(words), norm.text
+        tlen = len(text)
+        for i in idx:
             w = words[i]
+            second, one = info[w]
+            multi = bool(second) and i + 1 < n and words[i + 1] in second
+            if not multi:  # the usual case: a one-word term, or a first word not followed by its term
+                if one is None:
+                    continue
+                tok = toks[i]
+                start, end = tok.start, tok.end
+                prev = text[start - 1] if start else " "
+                if (prev in "@._" and (prev == "@" or (start > 1 and text[start - 2].isalnum()))) or (
+                    end + 1 < tlen and text[end] in "._@" and text[end + 1].isalnum()
+                ):
+                    continue  # glued into a handle or a link (see _in_handle)
+                for name, e in one:
+                    if covered[name] <= i:
+                        out[name].append(Match(e, start, end, i, 1))
+                for name, _ in one:
+                    if covered[name] <= i:
+                        covered[name] = i + 1
+                continue
             sizes = sizes_of[w]
-            multi = i + 1 < n and words[i + 1] in seconds.get(w, ())
             done: dict[str, int] = {}
             for size in sizes:
                 if i + size > n or (size > 1 and not multi):
@@ -230,7 +280,7 @@ class MultiMatcher:
                 hits = table.get(tuple(words[i : i + size]) if size > 1 else (w,))
                 if not hits:
                     continue
-                if _in_handle(norm.text, toks[i].start, toks[i + size - 1].end):
+                if _in_handle(text, toks[i].start, toks[i + size - 1].end):
                     continue
                 for name, e in hits:
                     if covered[name] > i or done.get(name, size) != size:
@@ -241,6 +291,17 @@ class MultiMatcher:
                 if covered[name] < i + size:
                     covered[name] = i + size
         return out
+
+
+def token_words(a: Analysis) -> list[str]:
+    """The texts of `a.norm.tokens`, built once per post and shared through `a.notes`."""
+    cached = a.notes.get("token_words")
+    if isinstance(cached, tuple) and cached[0] is a.norm:
+        words: list[str] = cached[1]
+        return words
+    words = [t.text for t in a.norm.tokens]
+    a.notes["token_words"] = (a.norm, words)
+    return words
 
 
 def load_lexicons(
@@ -277,10 +338,10 @@ def currency_regex(entries: Iterable[Entry]) -> tuple[re.Pattern[str], dict[str,
 class Clause:
     """Token-level helpers over one post: clause boundaries and negation windows."""
 
-    def __init__(self, norm: Normalised, grammar: list[Match]) -> None:
+    def __init__(self, norm: Normalised, grammar: list[Match], words: list[str] | None = None) -> None:
         self.norm = norm
         self.toks = norm.tokens
-        self.words = [t.text for t in self.toks]
+        self.words = words if words is not None else [t.text for t in self.toks]
         self.neg_pre_end: set[int] = set()
         self.neg_post_start: dict[int, int] = {}
         self.affirm: set[int] = set()
@@ -377,9 +438,10 @@ class ConditionAnalyser(Analyser):
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(options)
+        # the signals analyser's lexicons ride along, so that a post's tokens are walked once
         self.matcher = load_lexicons(
-            ("payment", "delivery", "hours", "prepayment", "promotion", "conditions"),
-            skip_values=CURRENCY_CODES,
+            ("payment", "delivery", "hours", "prepayment", "promotion", "conditions", *SIGNAL_LEXICONS),
+            skip_values=(*CURRENCY_CODES, *SIGNAL_SKIP),
         )  # currency words feed the amount regex
         grammar = [
             e
@@ -392,26 +454,33 @@ class ConditionAnalyser(Analyser):
     # -- driver ------------------------------------------------------------------------------
 
     def analyse(self, a: Analysis) -> None:
-        if not a.norm.text.strip():
+        if not a.norm.text or a.norm.text.isspace():
             return
-        found = self.matcher.find(a.norm)
-        cl = Clause(a.norm, found["conditions"])
-        # shared with the signals analyser: the clause helper and the delivery details
+        words = token_words(a)
+        found = self.matcher.find(a.norm, words)
+        cl = Clause(a.norm, found["conditions"], words)
+        # shared with the signals analyser: the clause helper, its lexicons' matches and the
+        # delivery details
         notes: dict[str, Any] = {
             "clause": cl,
+            "found": found,
             "no_meetup": [],
             "postal": False,
             "meetup": False,
             "pickup_only": False,
         }
         a.notes["conditions"] = notes
-        self._payment(a, cl, found["payment"])
-        self._delivery(a, cl, found["delivery"], notes)
-        self._hours(a, cl, found["hours"])
+        # each step is skipped when the post has none of its words (most posts lack most)
+        paid = self._payment(a, cl, found["payment"]) if found["payment"] else False
+        if found["delivery"]:
+            self._delivery(a, cl, found["delivery"], notes)
+        if found["hours"]:
+            self._hours(a, cl, found["hours"])
         self._promotion(a, cl, found["promotion"])
-        if not self._prepayment(a, cl, found["prepayment"]):
+        if not self._prepayment(a, cl, found["prepayment"]) and paid:
             self._implicit_prepayment(a, found["prepayment"], notes)
-        self._min_order(a, cl, found)
+        if cl.by_value:
+            self._min_order(a, cl, found)
 
     def _add(self, a: Analysis, kind: str, value: Any, m: Match, why: str) -> None:
         e = m.entry
@@ -427,7 +496,9 @@ class ConditionAnalyser(Analyser):
 
     # -- payment -----------------------------------------------------------------------------
 
-    def _payment(self, a: Analysis, cl: Clause, ms: list[Match]) -> None:
+    def _payment(self, a: Analysis, cl: Clause, ms: list[Match]) -> bool:
+        """Payment methods offered; True when one was found."""
+        paid = False
         for m in ms:
             v = m.entry.value
             if v == "none":
@@ -442,6 +513,8 @@ class ConditionAnalyser(Analyser):
             if cl.negated(m.first_token, m.n_tokens):
                 continue
             self._add(a, "payment", v, m, f"payment method {v}:")
+            paid = True
+        return paid
 
     # -- delivery ----------------------------------------------------------------------------
 
@@ -499,7 +572,7 @@ class ConditionAnalyser(Analyser):
         for m in ms:
             if m.entry.value != "promotion" or cl.negated(m.first_token, m.n_tokens):
                 continue
-            if fold(m.entry.term) in OLD_PRICE_TERMS and _is_price_rise(text, m.start, m.end):
+            if _folded(m.entry.term) in OLD_PRICE_TERMS and _is_price_rise(text, m.start, m.end):
                 continue
             self._add(a, "promotion", True, m, "promotion:")
         if "%" in text:
@@ -515,7 +588,10 @@ class ConditionAnalyser(Analyser):
                         rule="conditions:promotion:percent_off",
                         explanation=f"discount notation {rm.group().strip()!r}",
                     )
-        if not any(k in text for k in _OLD_PRICE_WORDS):
+        if not (
+            "was" in text or "instead" in text or "normal" in text or "usually" in text
+            or "ancien" in text or "~~" in text
+        ):  # _OLD_PRICE_WORDS, spelt out: the usual post has none
             return
         for rm in _STRIKE.finditer(text):
             if not _is_price_rise(text, rm.start(), rm.end()):

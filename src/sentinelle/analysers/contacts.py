@@ -43,9 +43,10 @@ from typing import Any
 import phonenumbers
 
 from ..core import HANDLE_PLATFORMS, Analysis
-from ..lexicon import Entry, TermMatcher, lexicon_file, load_groups
-from ..normalize import fold
+from ..lexicon import Entry, lexicon_file, load_groups
+from ..normalize import fold, tokenize
 from .base import ANY_LANGUAGE, Analyser
+from .conditions import token_words
 
 WORD_LANGS = ("fr", "en")
 WORD_KINDS = ("filler", "contact", "account", "phone_cue", "not_handle", "not_phone")
@@ -176,8 +177,19 @@ class ContactAnalyser(Analyser):
                             ("not_phone", words["not_phone"]), ("region", region_entries)):
             for e in group:
                 self.kind_of[id(e)] = kind
-        self.words = TermMatcher([*entries, *words["contact"], *words["account"], *words["phone_cue"],
-                                  *words["not_phone"], *region_entries])
+        # longest whole-token match of every word list (lexicon.TermMatcher's rule), indexed by
+        # first word so that a post without any of them costs one set intersection
+        self._table: dict[tuple[str, ...], list[Entry]] = {}
+        for e in [*entries, *words["contact"], *words["account"], *words["phone_cue"], *words["not_phone"],
+                  *region_entries]:
+            key = tuple(tokenize(fold(e.term)))
+            if key:
+                self._table.setdefault(key, []).append(e)
+        sizes: dict[str, set[int]] = {}
+        for k in self._table:
+            sizes.setdefault(k[0], set()).add(len(k))
+        self._sizes = {w: tuple(sorted(v, reverse=True)) for w, v in sizes.items()}
+        self._firsts = frozenset(self._sizes)
 
     # -- entry point ----------------------------------------------------------------------
 
@@ -192,21 +204,40 @@ class ContactAnalyser(Analyser):
     def _scan(self, a: Analysis) -> _Scan:
         sc = _Scan([], [], [], [], [], set())
         kind_of = self.kind_of
-        for m in self.words.find(a.norm):
-            e = m.entry
+        words = token_words(a)
+        present = self._firsts.intersection(words)
+        if not present:
+            return sc
+        toks = a.norm.tokens
+        table, sizes_of, n = self._table, self._sizes, len(words)
+        found: list[tuple[Entry, int, int]] = []
+        after = 0  # words before this index are part of a term already found
+        for i in [k for k, w in enumerate(words) if w in present]:
+            if i < after:
+                continue
+            for size in sizes_of[words[i]]:
+                if i + size > n:
+                    continue
+                hits = table.get(tuple(words[i : i + size]))
+                if hits:
+                    start, end = toks[i].start, toks[i + size - 1].end
+                    found.extend((e, start, end) for e in hits)
+                    after = i + size
+                    break
+        for e, start, end in found:
             kind = kind_of.get(id(e))
             if kind == "cue":
-                if _inside_handle(a.norm.text, m.start, m.end):  # "snap.62_off" is a handle, not a cue
+                if _inside_handle(a.norm.text, start, end):  # "snap.62_off" is a handle, not a cue
                     continue
-                sc.cues.append(_Cue(e.value, e.strength == "strong", m.start, m.end, e.rule, e.term))
+                sc.cues.append(_Cue(e.value, e.strength == "strong", start, end, e.rule, e.term))
             elif kind == "contact":
-                sc.contact.append(m.start)
+                sc.contact.append(start)
             elif kind == "account":
-                sc.account.append(m.end)
+                sc.account.append(end)
             elif kind == "phone_cue":
-                sc.phone_cue.append(m.start)
+                sc.phone_cue.append(start)
             elif kind == "not_phone":
-                sc.not_phone.append(m.end)
+                sc.not_phone.append(end)
             elif kind == "region":
                 sc.regions.add(e.value)
         return sc
@@ -520,7 +551,7 @@ class ContactAnalyser(Analyser):
         runs: list[list[_Group]] = []
         for cand in _CAND_RE.finditer(text):
             s, e = cand.span()
-            if e - s - sum(not c.isdigit() for c in cand.group()) >= 8:
+            if sum(map(str.isdigit, cand.group())) >= 8:
                 ContactAnalyser._runs_in(text, raw, s, e, runs)
         return runs
 

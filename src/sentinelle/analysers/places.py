@@ -9,21 +9,25 @@ list of places it belongs to ("Rennes + Cesson + St Jacques"). Homonyms resolve 
 in a department the post names, else the most populous. Arrondissements read as their city.
 
 Departments: only when the text STATES one: a number next to a place or after a cue ("Rennes
-(35)", "sur le 93", "📍 42", "LA FERME 35"), a postcode ("76600" -> 76), or a department name
-("Côte-d'Or"). A number that is a price, a quantity, a time, an age, a phone part or an
-arrondissement is not a department; nothing is inferred from a city.
+(35)", "sur le 93", "📍 42"), a postcode ("76600" -> 76), or a department name ("Côte-d'Or").
+A number closing a shop name counts only with another sign that it is a department: the name
+is a commune of it ("TOURS 37"), names an area ("ALPES NEIGE 38", cues.toml `area_word`), or a
+place follows ("DRIVE 87 🚗 Limoges"); "CENTRALE 75" or "LE JARDIN 44" alone is a name (option
+`brand_numbers = "always"` restores the older reading). A number that is a price, a quantity,
+a time, an age, a phone part or an arrondissement is not a department; nothing is inferred from
+a city.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from ..core import Analysis
+from ..errors import ConfigError
 from ..gazetteer import CANON, DEPARTMENT_CODES, Commune, Gazetteer, Key, key_of, load_gazetteer
 from .base import Analyser
 
@@ -118,6 +122,7 @@ DEPT_ARTICLES = {
 }
 NUMBER_AFTER_RE = re.compile(r"[ \t]*[(,\-–]?[ \t]*(?:\d{2}|2[aAbB]|97\d|\d{5})\)?(?![\w€£$%]|[ .\-]?\d)")
 BREAK_RE = re.compile(r"[\n.!?;|]")
+_CANON_KEYS = frozenset(CANON)
 HANDLE_RE = re.compile(r"[^\W_][._][^\W_]|@[^\W_]|/[^\W_]")
 PHONE_GROUP_RE = re.compile(r"\d[\d .\-]{6,}\d")
 
@@ -159,9 +164,24 @@ class PlaceAnalyser(Analyser):
         self.dept_before = cues.get("dept_before", set())
         self.units = {k for k in cues.get("unit_after", set())}
         self.not_dept_word = {k[0] for k in cues.get("not_dept_word", set()) if k}
+        self.area_words = {k[0] for k in cues.get("area_word", set()) if len(k) == 1}
+        # "LA FERME 35 ... Rennes": a number closing a shop name, when a place the post names lies in
+        # that department, is a stated department ("always", the default: the labelled dev set's
+        # convention); "with_sign" also asks for an area word or a place right after the number
+        mode = str(self.options.get("brand_numbers", "always"))
+        if mode not in ("with_sign", "always"):
+            raise ConfigError(f"places option brand_numbers must be 'with_sign' or 'always', not {mode!r}")
+        self.brand_numbers_always = mode == "always"
         self.word_re = re.compile(r"[^\W_]+")
         self.codes = set(DEPARTMENT_CODES)
         self.starters = self.g.first_words | set(self.g.joined)
+        # the words a department number can be: a code ("35", "2a", "974") or a postcode
+        self.numbers = frozenset(
+            [c.lower() for c in DEPARTMENT_CODES]
+            + [pc for pc in self.g.postcodes if len(pc) == 5 and pc.isdigit() and pc[0] in "0123456789"]
+        )
+        # every word that can start a finding (department names start with a name's first word)
+        self.interesting = frozenset(self.starters | self.numbers | self.g.department_firsts)
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -203,6 +223,9 @@ class PlaceAnalyser(Analyser):
         text = a.norm.text
         if not text:
             return
+        # words are the normalised text's word tokens, less those of links and handles
+        # ("la.ferme.rns", "runner_jobs_wm", "t.me/x") and of the handles contacts found
+        toks = [t for t in a.norm.tokens if t.text[0].isalnum()]
         if "." in text or "@" in text or "/" in text or "_" in text:
             chunks = _handle_chunks(text)
             if chunks:
@@ -213,48 +236,56 @@ class PlaceAnalyser(Analyser):
                     last = be
                 parts.append(text[last:])
                 text = "".join(parts)  # same length: offsets are kept
+                toks = [t for t in toks if text[t.start] != " "]
         handles = [(f.start, f.end) for f in a.findings if f.kind == "handles"]
-        breaks = [m.start() for m in BREAK_RE.finditer(text)]
-        ms = list(self.word_re.finditer(text))
         if handles:
             starts = a.norm.starts
-            ms = [m for m in ms if not any(hs <= starts[m.start()] < he for hs, he in handles)]
-        words = [CANON.get(w, w) for w in (m.group() for m in ms)]
-        spans = [m.span() for m in ms]
-        seg = [bisect_right(breaks, sp[0]) for sp in spans] if breaks else [0] * len(spans)
-        if not words:
+            toks = [t for t in toks if not any(hs <= starts[t.start] < he for hs, he in handles)]
+        if not toks:
             return
-        cands = self._candidates(a, words, spans, seg)
+        words = [t.text for t in toks]
+        if not _CANON_KEYS.isdisjoint(words):
+            words = [CANON.get(w, w) for w in words]
+        spans = [(t.start, t.end) for t in toks]
+        present = self.interesting.intersection(words)
+        if not present:
+            return  # no name, department name or department number: the usual post
+        marks = [k for k, w in enumerate(words) if w in present]
+        cands = self._candidates(a, words, spans, text, marks)
         self._accept(a, words, spans, cands)
-        stated = self._departments(a, words, spans, cands)
+        stated = self._departments(a, words, spans, cands, marks)
         self._emit(a, cands, stated)
 
     def _candidates(
-        self, a: Analysis, words: list[str], spans: list[tuple[int, int]], seg: list[int]
+        self, a: Analysis, words: list[str], spans: list[tuple[int, int]], blanked: str, marks: list[int]
     ) -> list[_Cand]:
+        """Names of the gazetteer, longest first. `blanked` is the text with handles and links
+        blanked out: a name never runs across a line break or a sentence end in it."""
         g = self.g
         text = a.norm.text
         out: list[_Cand] = []
-        i, n = 0, len(words)
-        first, prefixes, starters = g.first_words, g.prefixes, self.starters
-        while i < n:
-            w = words[i]
-            if w not in starters:
-                i += 1
+        n = len(words)
+        first, prefixes, starters, all_keys = g.first_words, g.prefixes, self.starters, g.all_keys
+        after = 0  # words before this index belong to a name already found
+        for i in [k for k in marks if words[k] in starters]:
+            if i < after:
                 continue
+            w = words[i]
             hashtag = spans[i][0] > 0 and text[spans[i][0] - 1] == "#"
             if w not in first and not hashtag:
-                i += 1
                 continue
             # the longest name starting here: extend while the words are a prefix of some name,
             # never across a line break or a sentence end
             sizes = [1]
             j = i + 1
-            while j < n and seg[j] == seg[i] and tuple(words[i:j]) in prefixes:
+            while (
+                j < n
+                and tuple(words[i:j]) in prefixes
+                and BREAK_RE.search(blanked, spans[j - 1][1], spans[j][0]) is None
+            ):
                 j += 1
                 sizes.append(j - i)
             found: _Cand | None = None
-            all_keys = g.all_keys
             for size in reversed(sizes):
                 key = tuple(words[i : i + size])
                 if key in all_keys:
@@ -279,9 +310,7 @@ class PlaceAnalyser(Analyser):
                 )
             if found:
                 out.append(found)
-                i = found.end
-            else:
-                i += 1
+                after = found.end
         return out
 
     def _lookup(self, key: Key, i: int, size: int, spans: list[tuple[int, int]]) -> _Cand | None:
@@ -378,20 +407,25 @@ class PlaceAnalyser(Analyser):
     # -- departments --------------------------------------------------------------------------
 
     def _departments(
-        self, a: Analysis, words: list[str], spans: list[tuple[int, int]], cands: list[_Cand]
+        self, a: Analysis, words: list[str], spans: list[tuple[int, int]], cands: list[_Cand], marks: list[int]
     ) -> list[tuple[str, int, int, str, str]]:
         """Departments the text states: (code, nstart, nend, rule, explanation)."""
         g = self.g
         text = a.norm.text
         out: list[tuple[str, int, int, str, str]] = []
-        place_end = {c.end: c for c in cands if c.accepted}
-        place_deps = {x.department for c in cands if c.accepted for x in (c.communes or c.heads)[:3]}
-        cand_words = {j for c in cands for j in range(c.start, c.end)}
-        phone_zones = [
-            m.span() for m in PHONE_GROUP_RE.finditer(text) if sum(ch.isdigit() for ch in m.group()) >= 8
-        ]
         n = len(words)
-        for i in [j for j, w in enumerate(words) if w[0] in "0123456789" or w in ("2a", "2b")]:
+        numbers = [j for j in marks if words[j] in self.numbers]
+        if numbers:
+            place_end = {c.end: c for c in cands if c.accepted}
+            place_start = {c.start: c for c in cands if c.accepted}
+            place_deps = {x.department for c in cands if c.accepted for x in (c.communes or c.heads)[:3]}
+            cand_words = {j for c in cands for j in range(c.start, c.end)}
+            phone_zones = [
+                m.span()
+                for m in PHONE_GROUP_RE.finditer(text)
+                if sum(ch.isdigit() for ch in m.group()) >= 8
+            ]
+        for i in numbers:
             w = words[i]
             ns, ne = spans[i]
             if i in cand_words:
@@ -453,15 +487,20 @@ class PlaceAnalyser(Analyser):
             elif listed:
                 rule, why = "places:department:list", f"{w} listed after the department {out[-1][0]}"
             elif i > 0 and w in place_deps and self._brand_number(a, words, spans, i):
-                rule, why = "places:department:name-number", f"{w} closes a name ({words[i - 1]!r} {w})"
+                sign = (
+                    "read as a department without another sign (option brand_numbers = 'always')"
+                    if self.brand_numbers_always
+                    else self._area_sign(words, spans, text, i, place_start, cands)
+                )
+                if sign:
+                    rule, why = "places:department:name-number", f"{w} closes a name ({words[i - 1]!r} {w}); {sign}"
             if rule:
                 out.append((w, ns, ne, rule, why))
         # department names
-        i = 0
         firsts = g.department_firsts
-        while i < n:
-            if words[i] not in firsts:
-                i += 1
+        after = 0
+        for i in [j for j in marks if words[j] in firsts]:
+            if i < after:
                 continue
             for size in range(min(4, n - i), 0, -1):
                 ents = g.departments.get(tuple(words[i : i + size]))
@@ -479,9 +518,8 @@ class PlaceAnalyser(Analyser):
                     for c in overlap:
                         c.accepted = False  # "Le Puy" in "le Puy-de-Dôme" is no place
                     out.append((e.value, ns, ne, e.rule, f"department name {e.term!r}"))
-                    i += size - 1
+                    after = i + size
                     break
-            i += 1
         return out
 
     def _unit_after(self, words: list[str], spans: list[tuple[int, int]], text: str, i: int) -> bool:
@@ -496,6 +534,36 @@ class PlaceAnalyser(Analyser):
             if gap.strip() == "x":
                 return True
         return bool(ne < len(text) and text[ne].isalpha())
+
+    def _area_sign(
+        self,
+        words: list[str],
+        spans: list[tuple[int, int]],
+        text: str,
+        i: int,
+        place_start: dict[int, _Cand],
+        cands: list[_Cand],
+    ) -> str:
+        """What else says that the number closing a name is a department ("" when nothing does):
+        the name is a commune of that department, even one not read as a place ("TOURS 37"), a
+        word of the name on its line names an area ("ALPES NEIGE 38"), or a place follows the
+        number with only symbols between ("DRIVE 87 🚗 Limoges")."""
+        code = words[i].upper()
+        for c in cands:
+            if c.end == i and any(x.department == code for x in (c.communes or c.heads)[:3]):
+                return f"{c.value!r} is a commune of {code}"
+        line_start = text.rfind("\n", 0, spans[i][0]) + 1
+        k = i - 1
+        while k >= 0 and spans[k][0] >= line_start:
+            if words[k] in self.area_words:
+                return f"the name has the area word {words[k]!r}"
+            k -= 1
+        nxt = place_start.get(i + 1)
+        if nxt is not None:
+            gap = text[spans[i][1] : nxt.nstart]
+            if "\n" not in gap and not any(ch.isalnum() for ch in gap):
+                return f"the place {nxt.value!r} follows"
+        return ""
 
     def _brand_number(self, a: Analysis, words: list[str], spans: list[tuple[int, int]], i: int) -> bool:
         """ "LA FERME 35", "docks 76 |", "GREENHOUSE 63 —": a number that closes a name, on the

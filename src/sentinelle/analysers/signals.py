@@ -32,15 +32,16 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..core import Analysis
+from ..core import Analysis, Finding
 from ..lexicon import lexicon_file, load_groups, read_toml
 from ..normalize import fold
 from .base import Analyser
-from .conditions import LANGS, VALUES, Clause, load_lexicons
+from .conditions import LANGS, SIGNAL_LEXICONS, SIGNAL_SKIP, VALUES, Clause, load_lexicons, token_words
 
 MINOR_VALUES = VALUES["minors"]
 THRESHOLD = 2.0
 
+_DIGIT = re.compile(r"\d")
 _AGE_BEFORE = re.compile(r"(?:depuis|il y a|pendant|durant|for|since|over the last|apres)\s*$")
 _AGE_AFTER = re.compile(
     r"\s*(?:de prison|de taule|d'experience|de experience|d'exp|of experience|ago|"
@@ -57,8 +58,8 @@ class SignalAnalyser(Analyser):
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(options)
-        self.matcher = load_lexicons(("scam", "minors"), skip_values=("age_unit",))
-        # the negation words, for posts the conditions analyser did not see
+        # for posts the conditions analyser did not see (it matches these lexicons in its own pass)
+        self.matcher = load_lexicons(SIGNAL_LEXICONS, skip_values=SIGNAL_SKIP)
         self.grammar = load_lexicons(
             ("conditions",),
             skip_values=(
@@ -110,11 +111,13 @@ class SignalAnalyser(Analyser):
     def analyse(self, a: Analysis) -> None:
         if not a.norm.text.strip():
             return
-        found = self.matcher.find(a.norm)
         notes = a.notes.get("conditions") or {}
         cl = notes.get("clause")
-        if not isinstance(cl, Clause) or cl.norm is not a.norm:
-            cl = Clause(a.norm, self.grammar.find(a.norm)["conditions"])
+        found = notes.get("found")
+        if not isinstance(cl, Clause) or cl.norm is not a.norm or not isinstance(found, dict):
+            words = token_words(a)
+            found = self.matcher.find(a.norm, words)
+            cl = Clause(a.norm, self.grammar.find(a.norm, words)["conditions"], words)
         self._scam(a, cl, found["scam"], notes)
         self._minors(a, cl, found["minors"])
 
@@ -122,7 +125,16 @@ class SignalAnalyser(Analyser):
 
     def _scam(self, a: Analysis, cl: Clause, ms: list[Any], notes: Mapping[str, Any]) -> None:
         marks: list[tuple[float, str, int, int, bool, str]] = []  # weight, rule, start, end, normalised?, why
-        payments = a.of("payment")
+        # the findings this reads, in one pass over the post's findings
+        payments: list[Finding] = []
+        prepayments: list[Finding] = []
+        deliveries: list[Finding] = []
+        prices: list[Finding] = []
+        wanted = {"payment": payments, "prepayment": prepayments, "delivery": deliveries, "prices": prices}
+        for f in a.findings:
+            bucket = wanted.get(f.kind)
+            if bucket is not None:
+                bucket.append(f)
         coupon = [f for f in payments if f.value == "coupon"]
         crypto_or_coupon = [f for f in payments if f.value in ("coupon", "crypto")]
         if coupon:
@@ -137,7 +149,7 @@ class SignalAnalyser(Analyser):
                     "payment by prepaid coupon or gift card, the usual advance-fee scam channel",
                 )
             )
-        full = [f for f in a.of("prepayment") if f.value == "full"]
+        full = [f for f in prepayments if f.value == "full"]
         if full:
             f = full[0]
             marks.append(
@@ -155,9 +167,9 @@ class SignalAnalyser(Analyser):
                         f"full prepayment by {g.value}",
                     )
                 )
-        postal = bool(notes.get("postal")) or any(":postal:" in f.rule for f in a.of("delivery"))
+        postal = bool(notes.get("postal")) or any(":postal:" in f.rule for f in deliveries)
         if postal:
-            pf = next((x for x in a.of("delivery") if ":postal:" in x.rule), None)
+            pf = next((x for x in deliveries if ":postal:" in x.rule), None)
             if pf is not None:
                 marks.append((0.5, "signals:scam:postal", pf.start, pf.end, False, "goods shipped by post"))
         for s, e, rule in notes.get("no_meetup", []):
@@ -183,7 +195,7 @@ class SignalAnalyser(Analyser):
             marks.append(
                 (w, m.entry.rule, m.start, m.end, True, f"{v.replace('_', ' ')} marker {m.entry.term!r}")
             )
-        price = self._unrealistic_price(a)
+        price = self._unrealistic_price(prices) if prices else None
         if price is not None:
             marks.append(price)
         total = sum(x[0] for x in marks)
@@ -196,8 +208,8 @@ class SignalAnalyser(Analyser):
             else:
                 a.add("scam_signals", True, s, e, analyser=self.name, rule=rule, explanation=expl)
 
-    def _unrealistic_price(self, a: Analysis) -> tuple[float, str, int, int, bool, str] | None:
-        for f in a.of("prices"):
+    def _unrealistic_price(self, prices: list[Finding]) -> tuple[float, str, int, int, bool, str] | None:
+        for f in prices:
             v = f.value
             if not isinstance(v, dict):
                 continue
@@ -255,7 +267,7 @@ class SignalAnalyser(Analyser):
                 explanation=f"{why}: {m.entry.term!r}",
             )
         text = a.norm.text
-        if not any(c.isdigit() for c in text):
+        if _DIGIT.search(text) is None:
             return
         for rm in self.age_re.finditer(text):
             low = int(rm.group(1))
