@@ -126,37 +126,37 @@ class Analysis:
     def to_record(self) -> dict[str, Any]:
         """The `sentinelle analyze` output line (shared/contract/findings.md)."""
         sale = self.category == "sale"
-        illicit = self.category in ("sale", "recruitment")
-        kept = [f for f in self.findings if _kept(f, sale, illicit)]
+        illicit = sale or self.category == "recruitment"
+        by_kind: dict[str, list[Finding]] = {}
+        for f in self.findings:
+            k = f.kind
+            if (k in _SALE_ONLY and not sale) or (k == "minors_signals" and not illicit):
+                continue
+            by_kind.setdefault(k, []).append(f)
         rec: dict[str, Any] = {"id": self.post.id, "category": self.category, "score": round(self.score, 4)}
         for name in ("products", "prices", "handles", "phones", "places", "departments"):
-            rec[name] = _distinct(f.value for f in kept if f.kind == name)
-        mins = [f.value for f in kept if f.kind == "min_order"]
-        rec["min_order"] = mins[0] if mins else None
-        rec["payment"] = _distinct(f.value for f in kept if f.kind == "payment")
+            rec[name] = _distinct(f.value for f in by_kind.get(name, ()))
+        mins = by_kind.get("min_order")
+        rec["min_order"] = mins[0].value if mins else None
+        rec["payment"] = _distinct(f.value for f in by_kind.get("payment", ()))
         for name in ("delivery", "always_open", "promotion", "scam_signals", "minors_signals"):
-            rec[name] = any(f.value for f in kept if f.kind == name)
-        pre = [f.value for f in kept if f.kind == "prepayment"]
+            rec[name] = any(f.value for f in by_kind.get(name, ()))
+        pre = {f.value for f in by_kind.get("prepayment", ())}
         rec["prepayment"] = "full" if "full" in pre else ("partial" if "partial" in pre else "none")
         rec["network"] = self.network
-        why = self.because if self.because is not None else [f for f in kept if f.kind == CUE]
-        facts = [f for f in kept if f.kind != CUE]
-        rec["evidence"] = [
-            {"field": "category", "start": f.start, "end": f.end, "text": self.post.text[f.start:f.end],
-             "rule": f.rule} for f in why
-        ] + [
-            {"field": f.kind, "start": f.start, "end": f.end, "text": self.post.text[f.start:f.end], "rule": f.rule}
-            for f in facts
-        ]
+        text = self.post.text
+        why = self.because if self.because is not None else by_kind.get(CUE, [])
+        evidence = [{"field": "category", "start": f.start, "end": f.end, "text": text[f.start:f.end], "rule": f.rule}
+                    for f in why]
+        for k, fs in by_kind.items():
+            if k != CUE:
+                evidence.extend({"field": k, "start": f.start, "end": f.end, "text": text[f.start:f.end],
+                                 "rule": f.rule} for f in fs)
+        rec["evidence"] = evidence
         return rec
 
 
-def _kept(f: Finding, sale: bool, illicit: bool) -> bool:
-    if f.kind in SALE_ONLY:
-        return sale
-    if f.kind == "minors_signals":
-        return illicit
-    return True
+_SALE_ONLY = frozenset(SALE_ONLY)
 
 
 def _distinct(values: Iterable[Any]) -> list[Any]:
