@@ -143,3 +143,68 @@ def test_never_crashes_on_any_text(text: str, lang: str) -> None:
     a = run("🍁 " + text, lang)
     for f in a.findings:
         assert 0 <= f.start <= f.end <= len(a.post.text)
+
+
+# -- notations and attachment rules added in the accuracy round ---------------------------------
+
+K, CR, HE, L, PS, RX, G = "ketamine", "crack", "heroin", "lsd", "psilocybin", "prescription_drugs", "ghb"
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # UK street: white = crack next to B/brown; a bare count after bags stays in bags
+    ("white £10 bags, 5 for £45. B £10 bags", "en",
+     [(CR, 1, "bag", 10, "GBP"), (CR, 5, "bag", 45, "GBP"), (HE, 1, "bag", 10, "GBP")]),
+    ("B 2 for £18", "en", [(HE, 2, "bag", 18, "GBP")]),
+    # a price right after a product, explicit currency or filler words between
+    ("❄️ £75 / 2 for £140", "en", [(C, 1, "g", 75, "GBP"), (C, 2, "g", 140, "GBP")]),
+    ("hash €9 a g, coke €85", "en", [(R, 1, "g", 9, "EUR"), (C, 1, "g", 85, "EUR")]),
+    ("❄️ toujours pareil 75\nlivraison 7j/7", "fr", [(C, 1, "g", 75, "EUR")]),
+    ("beuh 10 le g, coke 75. appelle", "fr", [(H, 1, "g", 10, "EUR"), (C, 1, "g", 75, "EUR")]),
+    # named amounts: half ounce, O's, Q's, zips carried over to the next grade, "$300 oz"
+    ("🍀 half ounce €110, ounce €200", "en", [(H, 14, "g", 110, "EUR"), (H, 28, "g", 200, "EUR")]),
+    ("O's $280 | Q's $75 🍁", "en", [(H, 28, "g", 280, "USD"), (H, 7, "g", 75, "USD")]),
+    ("zips $180 mids $260 exotics", "en", [(H, 28, "g", 180, "USD"), (H, 28, "g", 260, "USD")]),
+    ("loud $320 oz", "en", [(H, 28, "g", 320, "USD")]),
+    ("8ths £28, Q £50 🍁", "en", [(H, 3.5, "g", 28, "GBP"), (H, 7, "g", 50, "GBP")]),
+    # cough syrup volumes
+    ("🍇 lean $140 a pint", "en", [(RX, 473, "ml", 140, "USD")]),
+    ("purple drank 2oz $50", "en", [(RX, 59.147, "ml", 50, "USD")]),
+    ("🍇 sirop codéiné : bouteille 25cl ➜ 25€\n3 bouteilles ➜ 65€", "fr",
+     [(RX, 250, "ml", 25, "EUR"), (RX, 750, "ml", 65, "EUR")]),
+    # LSD sheets and strips, shroom bars by the piece
+    ("acid tabs $12, sheet of 25 $200", "en", [(L, 1, "blotter", 12, "USD"), (L, 25, "blotter", 200, "USD")]),
+    ("shroom bars $30 each", "en", [(PS, 1, "unit", 30, "USD")]),
+    # GHB as G under a droplet, truffles by name
+    ("💧 G 20ml 25€", "fr", [(G, 20, "ml", 25, "EUR")]),
+    ("🌿 Herbe : 5g=45\nTruffes mexicana : 15g=45", "fr", [(H, 5, "g", 45, "EUR"), (PS, 15, "g", 45, "EUR")]),
+    # purity or THC rate between quantity and price
+    ("500g de coco pure 92% ➜ 15000€", "fr", [(C, 500, "g", 15000, "EUR")]),
+    # struck-out old prices
+    ("🍁 5g 45€ ~~50€~~ | 10g 80€", "fr", [(H, 5, "g", 45, "EUR"), (H, 10, "g", 80, "EUR")]),
+    # price tables: quantities in a header row, one price per column
+    ("QTÉ | 5g | 10g\n🍁 amnesia | 45€ | 80€\n🍫 olive | 35€ | 60€", "fr",
+     [(H, 5, "g", 45, "EUR"), (H, 10, "g", 80, "EUR"), (R, 5, "g", 35, "EUR"), (R, 10, "g", 60, "EUR")]),
+    # a price below a line naming a gift and a paid product goes to the paid one
+    ("buy 3g ❄️ and get a free 8th 🍁\n£65 a g", "en", [(C, 1, "g", 65, "GBP")]),
+])
+def test_new_notations(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("🍃 livraison Lyon 3e/7e, snap only", "fr"),  # arrondissements, not prices
+    ("Saisie : 4kg of cocaine, €48,000 in cash, and wraps sold at €40", "en"),
+    ("❄️ Vends pneus neige 195/65 R15 60€ la paire", "fr"),
+])
+def test_new_notations_negatives(text: str, lang: str) -> None:
+    got = prices(text, lang)
+    assert all(p[3] not in (3, 7, 40, 60) for p in got), got
+
+
+def test_table_cell_span_and_rule() -> None:
+    text = "⚖️ 2g 5g\n🍁 gelato 18€ 40€"
+    a = run(text)
+    pts = a.of("prices")
+    assert [a.text_of(f) for f in pts] == ["18€", "40€"]
+    assert {f.rule for f in pts} == {"prices:price_table"}
+    assert [f.value["quantity"] for f in pts] == [2, 5]

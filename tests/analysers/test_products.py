@@ -112,3 +112,60 @@ def test_never_crashes_on_menu_like_soup(parts: list[str]) -> None:
     a = run(text)
     for f in a.findings:
         assert 0 <= f.start <= f.end <= len(text)
+
+
+# -- street slang, grades, codes and context rules added in the accuracy round -------------------
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # UK street pairs: "white" is crack next to heroin words, "light and dark", "B" in a menu slot
+    ("runner out now, white £20 for 2, brown £10 a bag", "en", {"crack", "heroin"}),
+    ("light and dark till 4am, £10 bags, text the line", "en", {"crack", "heroin"}),
+    ("Leeds line: B £10 bags, white 3 for £25", "en", {"crack", "heroin"}),
+    ("white £60 a g, Leeds only", "en", {"cocaine"}),  # no heroin word: powder cocaine
+    # US grades and weights
+    ("za $55 an eighth, midgrade $180 zip", "en", {"cannabis_herb"}),
+    ("top shelf $300 a zip, mids $160", "en", {"cannabis_herb"}),
+    ("pre-rolls 3 for $20, delivery tonight", "en", {"cannabis_herb"}),
+    ("soft 🤍 $70 a g, hard $20 a rock", "en", {"cocaine", "crack"}),
+    # cough syrup, pills, shroom bars, truffles, G
+    ("actavis $900 a pint, sealed", "en", {"prescription_drugs"}),
+    ("💊 addy 30mg $10 each", "en", {"prescription_drugs"}),
+    ("shroom bars $35 each, golden teachers $120 oz", "en", {"psilocybin"}),
+    ("🍄 truffes mexicana 20g ➜ 60€", "fr", {"psilocybin"}),
+    ("💧 G ➜ 10ml 15€ | 🍁 5g 40€", "fr", {"ghb", "cannabis_herb"}),
+    # emoji codes in a menu slot
+    ("🦄 : 1g 35€\n🧱 10g 50€\n🏔 1g 70€", "fr", {"ketamine", "cannabis_resin", "cocaine"}),
+    # a THC rate no hemp shop sells overrides the CBD shop context
+    ("Boutique CBD côté vitrine, mais sur demande de la vraie beuh, 22% THC, 11€/g", "fr", {"cannabis_herb"}),
+    # a price before a weak term is not a count ("$200 midgrade")
+    ("zips $150 midgrade $240 exotic", "en", {"cannabis_herb"}),
+])
+def test_slang_and_codes(text: str, lang: str, expected: set[str]) -> None:
+    assert products(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("⚡ FLASH SALE ⚡ -20% on all trainers this weekend, £45 a pair", "en"),  # ⚡ as decoration
+    ("🦄 licorne en peluche 15€, idéal anniversaire enfants", "fr"),
+    ("light bulbs £3 each, dark chocolate £2", "en"),  # no crack/heroin word next to them
+    ("envoie-moi le code à 6 chiffres reçu par sms", "fr"),  # "code" is not "codé"
+    ("Soft launch of our new café menu, flat white £3", "en"),
+    ("🏔 Chamonix : 1m de neige fraîche, forfait 60€", "fr"),
+])
+def test_new_terms_keep_hard_negatives_out(text: str, lang: str) -> None:
+    assert products(text, lang) == set()
+
+
+def test_a_number_on_the_line_above_is_not_a_count() -> None:
+    # "26" ends the phone line above: "coco" is not "26 coco" (a unit after a number)
+    assert products("tel 06 39 98 75 26\ncoco + 3mmc toujours dispo", "fr") == {"cocaine", "cathinones"}
+
+
+def test_white_switches_to_crack_with_its_rule_and_span() -> None:
+    text = "white £10 bags, B £10 too"
+    a = run(text, "en")
+    white = next(f for f in a.of("products") if a.text_of(f) == "white")
+    assert white.value == "crack"
+    assert white.rule == "en/products.toml:cocaine:white"
+    b = next(f for f in a.of("products") if a.text_of(f) == "B")
+    assert b.value == "heroin" and b.rule == "en/products.toml:heroin:b"

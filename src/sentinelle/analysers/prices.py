@@ -7,30 +7,45 @@ grammar. Each line of the normalised text is cut into typed tokens by one compil
     PRICE  "10€", "£30", "💶50", "100 boules"     QTY    "10g", "50cl", "1kg", "3.5g"
     COUNT  "30 comprimés", "10 billets"            NAMED  "8th", "Q", "half", "zip"
     PER    "le g", "/g", "an 8th", "each", "pièce" CONT   "pochon", "bonbonne", "la part"
-    NUM    a bare number                           SKIP   phone numbers, times, dates, %, doses
+    NUM    a bare number                           SKIP   phone numbers, times, dates, doses,
+                                                          "11e/20e", struck-out "~~50€~~"
+    (a rate such as "97%" reads as a word: "1kg de coco pure 97% ➜ 3000€")
 
 and a price point is one of:
 
     P1  quantity ... price        "10g ➡️ 100€", "5g 50€", "1g 70 / 2g 130", "30 comprimés = 60€",
-                                  "bonbonne ➜ 35€", "le G = 90", "0,5 = 40", "3 pour 50", "les 2 ➜ 60€"
-    P2  price per-unit            "10€ le g", "10 le g", "£25 an 8th", "£10 each", "£10 bag"
-    P3  price = quantity          "💶50 = 🍁6g", "40 les 5"
+                                  "bonbonne ➜ 35€", "le G = 90", "0,5 = 40", "3 pour 50", "les 2 ➜ 60€",
+                                  "sheet of 10 $80"
+    P2  price per-unit            "10€ le g", "10 le g", "£25 an 8th", "£10 each", "£10 bag", "$150 a pint"
+    P3  price = quantity          "💶50 = 🍁6g", "40 les 5", "gas $300 oz" (closing a segment)
+    PP  price after a product     "❄️ 70 |", "coke €80", "❄️ on bouge pas 70" (filler words from
+                                  units.toml), for one usual unit
+    PT  price table               a header line of quantities ("⚖️ 2g 10g 20g") then rows with one
+                                  price per column ("gelato | 16€ | 70€ | 130€")
+
+Within a line, a bare count after a point in bags or pieces keeps that unit ("£10 bags / 3 for
+£25"); across lines, a count of containers whose volume was given is that many volumes
+("bouteille 33cl ➜ 30€" then "2 bouteilles ➜ 55€" is 660 ml). A lone price next to a product of
+the same line takes the named amount of the point before it ("zips $200 midgrade $280 top shelf").
+Ounces of a product counted in ml are fluid ounces ("4oz of lean").
 
 A price after an old-price marker ("avant", "au lieu de", "was") is skipped; an amount after a
 threshold ("mini", "à partir de", "+", "over") is a minimum order, not a price, unless a per-unit
 phrase follows; a quantity marked as a gift ("offert", "free") has no price; pay for a job
 ("150€ la soirée") is not a price. Each point attaches to the product named on its line (the
-nearest mention before it), else to the nearest product line above in the same block; a point with
-no product is dropped. Bare numbers take the post's currency (the symbol most used in the post,
+nearest mention before it), else to the nearest product line above in the same block (its last
+product that is not a gift: "buy 2g ❄️ get a free 8th 🍁" then "£70 a g" is cocaine); a point
+with no product is dropped. Bare numbers take the post's currency (the symbol most used in the post,
 else EUR for French and GBP for English posts).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_left
 from collections.abc import Mapping
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from ..core import Analysis
@@ -50,11 +65,30 @@ class Tok(NamedTuple):
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """An alternation of literal words as a trie (one branch per first character), which the
+    regex engine walks far faster than a flat list; longest match first, as a flat list sorted
+    by length would be."""
+    trie: dict[str, Any] = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            body = f"(?:{body})?"
+        return body
+
+    return build(trie)
 
 
 def _num(s: str) -> float:
-    if re.fullmatch(r"\d{1,3}[.,]\d{3}", s):  # "1.000" / "1,500": thousands
+    if _THOUSANDS.fullmatch(s):  # "1.000" / "1,500": thousands
         return float(s.replace(".", "").replace(",", ""))
     return float(s.replace(",", "."))
 
@@ -78,6 +112,9 @@ class Grammar:
         self.default_unit: dict[str, str] = dict(doc["default_unit"])
         self.mass_is_size = frozenset(doc["mass_is_size"]["products"])
         self.sold_by_piece = frozenset(doc["sold_by_piece"]["units"])
+        self.free_re = re.compile(r"(?<![^\W_])(?:" + _alt(list(markers["free"])) + r")(?![^\W_])")
+        self.filler = frozenset(doc.get("filler", {}).get("words", ()))
+        self.fl_oz = float(doc.get("fluid_ounce", {}).get("ml", 29.5735))
         prefix_cur = [w for w in self.currency if not w[0].isalpha()]
         suffix_cur = list(self.currency)
         per_words = [*self.mass, *self.named, *self.containers,
@@ -96,6 +133,7 @@ class Grammar:
                 rf"|\d+\s?(?:min|mins|minutes|ans|years?|yo|jours?|days?|semaines?|weeks?|mois|months?|heures?"
                 rf"|hours?|hrs?|j|cm|km|m|mm|kms|t){_WORD_END}|\d+\s?/\s?7\b|\d+\s?j\s?/\s?\d+)",
                 rf"(?P<pct>[-+]?{_NUM}\s?%)",
+                rf"(?P<ords>(?:[1-9]|1\d|20)e(?:/(?:[1-9]|1\d|20)e)+{_WORD_END})",  # "Paris 11e/20e"
                 rf"(?P<dose>{_NUM}\s?(?:mg|mcg|µg|ug){_WORD_END})",
                 rf"(?P<named>{b}(?:{_alt(named_digit)}){_WORD_END})",
                 r"(?P<date>\d{1,2}/\d{1,2}(?:/\d{2,4})?)",
@@ -105,14 +143,16 @@ class Grammar:
                 rf"(?P<ord>\d+\s?(?:eme|er|ere|nd|rd|th|st|ieme){_WORD_END})",
                 rf"(?P<bare>{b}{_NUM})(?P<bk>k)?{_WORD_END}",
             ]) + ")",
+            r"(?P<strike>~~[^~\n]{1,40}~~)",  # "~~50 balles~~": a struck-out old price
             r"(?P<times>(?<![^\W_])x\s?\d+(?![^\W_]))",
             r"(?P<word>[^\W\d_]+(?:'[^\W\d_]+)?'?)",
-            r"(?P<punct>=>|->|\.{2,}|…+|[=:➡→➜➝⇒►▶/|•·,;—\-()\[\]+])",
+            r"(?P<punct>=>|->|\.{2,}|…+|[=:➡→➜➝⇒►▶/|•·,;—\-()\[\]+.!])",
         ]))
         # word phrases: tuple of words -> (kind, quantity, unit or marker)
         ph: dict[tuple[str, ...], tuple[str, float, str | None]] = {}
         for w in ("pour", "for", "les", "a", "at", "de", "d'", "x", "le", "la", "du"):
             ph[(w,)] = ("SEP", 0.0, w)
+        ph[("of",)] = ("SEP", 0.0, "de")  # "sheet of 10", "bag of 5"
         for w in ("ou", "or"):
             ph[(w,)] = ("OR", 0.0, None)
         for w in cont_words:
@@ -128,6 +168,7 @@ class Grammar:
                 q, u = self.per_value(w)
                 ph[(*art.split(), *w.split())] = ("PER", q, u)
         self.phrases = ph
+        self.single = {k[0]: v for k, v in ph.items() if len(k) == 1}
         self.phrase_len = max(len(k) for k in ph)
         self.multi_first = {k[0] for k in ph if len(k) > 1}
         self.slash_per = {w: self.per_value(w) for w in per_words}
@@ -164,10 +205,18 @@ class Point(NamedTuple):
     rule: str
 
 
+_PROD_KINDS = frozenset({"word", "bare", "bk", "named", "punct", "dose", "ord"})
+_DIGIT = re.compile(r"\d")
+_THOUSANDS = re.compile(r"\d{1,3}[.,]\d{3}")
 _SEP_EQ = frozenset({"=", "=>", "->", ":", "➡", "→", "➜", "➝", "⇒", "►", "▶", "pour", "for"})
 _SEP_P3 = frozenset({"=", "=>", "->", "➡", "→", "➜", "➝", "⇒", "pour", "for", "les"})
 _ARTICLE_SEP = frozenset({"les", "le", "la"})
-_SEGMENT_END = frozenset({"|", ",", ";", "•", "·", "/"})
+_LIQUID_OK = frozenset({"cannabis_concentrate"})  # THC oil, distillate: sold by weight or by the ml
+_NAMED_AMOUNTS = frozenset({3.5, 7.0, 14.0, 28.0, 56.0, 112.0, 224.0, 448.0})  # 8th, Q, half, oz... in g
+_SLASH_PLUS = frozenset({"/", "+"})
+_START = attrgetter("start")
+_PIECE_UNITS = frozenset({"bag", "unit", "pill", "blotter"})
+_SEGMENT_END = frozenset({"|", ",", ";", "•", "·", "/", ".", "!"})
 _PER_ARTICLES = frozenset({"a", "an", "the", "per", "le", "la", "un", "une"})
 
 
@@ -195,30 +244,48 @@ class PriceAnalyser(Analyser):
         raw = list(g.regex.finditer(text, start, end))
         out: list[Tok] = []
         i, n = 0, len(raw)
+        spans = sorted(prod_spans)
+        n_spans = len(spans)
+        pi = 0
+        single = g.single
+        multi_first = g.multi_first
+        append = out.append
         while i < n:
             m = raw[i]
             kind = m.lastgroup or ""
             s, e = m.span()
             i += 1
-            if prod_spans and kind in ("word", "bare", "bk", "named", "punct", "dose", "ord") and any(
-                    ps < e and s < pe for ps, pe in prod_spans):
-                hit = g.phrases.get((m.group(),)) if kind == "word" else None
+            if pi < n_spans and kind in _PROD_KINDS:
+                while pi < n_spans and spans[pi][1] <= s:
+                    pi += 1
+                overlap = pi < n_spans and spans[pi][0] < e  # mentions never overlap each other
+            else:
+                overlap = False
+            if overlap:
+                hit = single.get(m.group()) if kind == "word" else None
                 if hit and hit[0] == "CONT" and m.group() in g.banknotes:
                     out.append(Tok("CONT", s, e, hit[1], "banknote"))
                     continue
                 if hit and hit[0] == "CONT":  # "bonbonne ➜ 35€": the product word is also the unit
                     out.append(Tok("CONT", s, e, hit[1], hit[2]))
                     continue
+                if kind == "named" or (hit and hit[0] == "NAMED"):  # "8ths £30": product word and amount
+                    q, u = g.named[m.group()] if kind == "named" else (hit[1], hit[2]) if hit else (1.0, None)
+                    out.append(Tok("NAMED", s, e, q, u))
+                    continue
                 if not out or out[-1].kind != "PROD":
                     out.append(Tok("PROD", s, e))
                 continue
             if kind == "word":
                 w0 = m.group()
-                if w0 not in g.multi_first:
-                    hit = g.phrases.get((w0,))
-                    if hit and hit[0] == "CONT" and w0 in g.banknotes:
+                if w0 not in multi_first:
+                    hit = single.get(w0)
+                    if hit is None:
+                        append(Tok("WORD", s, e, 0.0, w0))
+                        continue
+                    if hit[0] == "CONT" and w0 in g.banknotes:
                         hit = ("CONT", 1.0, "banknote")
-                    out.append(Tok(hit[0], s, e, hit[1], hit[2]) if hit else Tok("WORD", s, e, 0.0, w0))
+                    append(Tok(hit[0], s, e, hit[1], hit[2]))
                     continue
                 # the longest phrase of consecutive words
                 words = [w0]
@@ -240,7 +307,9 @@ class PriceAnalyser(Analyser):
                 continue
             if kind == "punct":
                 p = m.group()
-                if p == "/" and i < n and raw[i].lastgroup == "word" and raw[i].start() == e \
+                if p not in _SLASH_PLUS:
+                    append(Tok("SEP", s, e, 0.0, p))
+                elif p == "/" and i < n and raw[i].lastgroup == "word" and raw[i].start() == e \
                         and raw[i].group() in g.slash_per:
                     q, u = g.slash_per[raw[i].group()]
                     out.append(Tok("PER", s, raw[i].end(), q, u))
@@ -250,7 +319,9 @@ class PriceAnalyser(Analyser):
                 else:
                     out.append(Tok("SEP", s, e, 0.0, p))
                 continue
-            if kind in ("phone", "time", "pct", "dose", "date", "ord"):
+            if kind == "pct":  # "pure 97%": a purity or THC rate, read like a word
+                out.append(Tok("WORD", s, e, 0.0, "%"))
+            elif kind in ("phone", "time", "dose", "date", "ord", "ords", "strike"):
                 out.append(Tok("SKIP", s, e))
             elif kind in ("cnum", "ck", "cpre"):
                 cur = g.currency.get(m.group("cpre").strip(), "EUR")
@@ -276,12 +347,19 @@ class PriceAnalyser(Analyser):
                     out[-1] = Tok("PER", out[-1].start, e, q, u)  # "£25 an 8th"
                 else:
                     out.append(Tok("NAMED", s, e, q, u))
-        if prod_spans:  # emoji and other mentions the regex does not cut
+        if spans:  # emoji and other mentions the regex does not cut
             have = {(t.start, t.end) for t in out if t.kind == "PROD"}
-            extra = [Tok("PROD", ps, pe) for ps, pe in prod_spans
-                     if (ps, pe) not in have and not any(t.start < pe and ps < t.end for t in out)]
+            starts = [t.start for t in out]
+            extra = []
+            for ps, pe in spans:
+                if (ps, pe) in have:
+                    continue
+                k = bisect_left(starts, pe)  # out[k - 1] is the last token starting before the span ends
+                if k and out[k - 1].end > ps:
+                    continue
+                extra.append(Tok("PROD", ps, pe))
             if extra:
-                out = sorted([*out, *extra], key=lambda t: t.start)
+                out = sorted([*out, *extra], key=_START)
         return out
 
     # -- grammar ---------------------------------------------------------------------------
@@ -365,7 +443,11 @@ class PriceAnalyser(Analyser):
             j += 1
         return None
 
-    def parse_line(self, toks: list[Tok]) -> list[Point]:
+    def parse_line(self, toks: list[Tok], sizes: dict[str, float] | None = None) -> list[Point]:
+        """The price points of one line. `sizes` carries container volumes across the lines of a
+        post ("bouteille 33cl ➜ 30€" then "2 bouteilles ➜ 55€" is 660 ml)."""
+        if sizes is None:
+            sizes = {}
         pts: list[Point] = []
         n = len(toks)
         i = 0
@@ -423,6 +505,13 @@ class PriceAnalyser(Analyser):
                                              t.unit if k == "PRICE" else None, "price_for_quantity"))
                             i = nxt
                             continue
+            # P3b: an explicit price then a named amount or a mass, closing a segment ("gas $300 oz")
+            if (k == "PRICE" and i + 1 < n and toks[i + 1].kind in ("NAMED", "QTY")
+                    and (i + 2 == n or (toks[i + 2].kind == "SEP" and toks[i + 2].unit in _SEGMENT_END))):
+                q2 = toks[i + 1]
+                pts.append(Point(t.start, q2.end, q2.value, q2.unit, t.value, t.unit, "price_for_quantity"))
+                i += 2
+                continue
             # P1: quantity then price
             q = self._qty_at(toks, i)
             if q is not None:
@@ -432,22 +521,47 @@ class PriceAnalyser(Analyser):
                 if found is not None and qty > 0:
                     pj, pt = found
                     if not (pj + 1 < n and toks[pj + 1].kind == "PER"):
+                        if k == "CONT" and unit == "ml":
+                            sizes["unit"] = qty
+                        elif k == "COUNT" and unit == "unit" and "unit" in sizes:
+                            qty, unit = qty * sizes["unit"], "ml"
                         pts.append(Point(t.start, pt.end, qty, unit, pt.value,
                                          pt.unit if pt.kind == "PRICE" else None, "quantity_price"))
                         i = pj + 1
                         continue
                 i = max(j, i + 1)
                 continue
-            if (k == "NUM" and i > 0 and toks[i - 1].kind == "PROD" and t.value >= 5
+            if (k in ("NUM", "PRICE") and (k == "PRICE" or t.value >= 5) and self._after_product(toks, i)
                     and (i + 1 == n or (toks[i + 1].kind == "SEP" and toks[i + 1].unit in _SEGMENT_END))):
-                # "❄️ 70 |", "coke 80,": a bare price right after a product, one usual unit
-                pts.append(Point(t.start, t.end, 1.0, "?1", t.value, None, "product_price"))
+                # "❄️ 70 |", "coke 80,", "coke €80", "❄️ on bouge pas 70": a price right after a
+                # product (filler words allowed), for one usual unit
+                pts.append(Point(t.start, t.end, 1.0, "?1", t.value, t.unit if k == "PRICE" else None,
+                                 "product_price"))
                 i += 1
                 continue
             if k == "PRICE":  # a price with no quantity: kept for products sold by the piece
-                pts.append(Point(t.start, t.end, 1.0, "?", t.value, t.unit, "price_per_piece"))
+                beside = (i > 0 and toks[i - 1].kind == "PROD") or (i + 1 < n and toks[i + 1].kind == "PROD")
+                pts.append(Point(t.start, t.end, 1.0, "?p" if beside else "?", t.value, t.unit, "price_per_piece"))
             i += 1
+        # a bare count after a point in bags or pieces is in the same unit ("£10 bags / 3 for £25")
+        for x in range(1, len(pts)):
+            p, prev = pts[x], pts[x - 1]
+            if p.unit is None and p.rule in ("quantity_price", "price_for_quantity") and prev.unit in _PIECE_UNITS:
+                pts[x] = p._replace(unit=prev.unit)
         return pts
+
+    def _after_product(self, toks: list[Tok], i: int) -> bool:
+        """Token i follows a product name, with at most three filler words between."""
+        j = i - 1
+        filler = self.g.filler
+        while j >= 0 and i - j <= 4:
+            t = toks[j]
+            if t.kind == "PROD":
+                return True
+            if not (t.kind in ("WORD", "SEP") and t.unit in filler):
+                return False
+            j -= 1
+        return False
 
     @staticmethod
     def _point(price: Tok, per: Tok, qty: float, unit: str | None, rule: str) -> Point:
@@ -457,48 +571,81 @@ class PriceAnalyser(Analyser):
     # -- the post --------------------------------------------------------------------------
 
     def analyse(self, a: Analysis) -> None:
-        text = a.norm.text
-        if not any(c.isdigit() for c in text):
-            return
         info = a.notes.get("product_lines")
         if not info or not info.get("mentions"):
+            return
+        text = a.norm.text
+        digit = _DIGIT.search
+        if not digit(text):
             return
         lines: list[tuple[int, int]] = info["lines"]
         mentions: dict[int, list[tuple[int, int, str, str | None]]] = info["mentions"]
         found: list[tuple[int, Point]] = []
+        sizes: dict[str, float] = {}
+        header: list[Tok] | None = None  # the quantities heading the columns of a price table
         for li, (s, e) in enumerate(lines):
-            if s == e or not any(c.isdigit() for c in text[s:e]):
+            if s == e or not digit(text, s, e):
+                header = None
                 continue
             spans = [(ms, me) for ms, me, _, _ in mentions.get(li, ())]
             toks = self.tokens(text, s, e, spans)
-            for p in self.parse_line(toks):
+            if not spans and _is_header(toks):
+                header = [t for t in toks if t.kind in ("QTY", "NAMED")]
+                continue
+            if header is not None:
+                cells = [t for t in toks if t.kind in ("PRICE", "NUM")]
+                if len(cells) == len(header) and not any(t.kind in ("QTY", "COUNT", "NAMED") for t in toks):
+                    for q, c in zip(header, cells, strict=True):  # "gelato 41 | 16€ | 35€ | 140€"
+                        found.append((li, Point(c.start, c.end, q.value, q.unit, c.value,
+                                                c.unit if c.kind == "PRICE" else None, "price_table")))
+                    continue
+                header = None
+            for p in self.parse_line(toks, sizes):
                 found.append((li, p))
         if not found:
             return
         currency = self._post_currency(a, [p for _, p in found])
+        g = self.g
+        last: tuple[int, str, float, str, str] | None = None  # line, product, quantity, unit, rule of the last point
         for li, p in found:
-            prod = self._product_for(li, p, lines, mentions, text)
+            prod = self._product_for(li, p, lines, mentions, text, g.free_re)
             if prod is None:
                 continue
             product, hint = prod
-            unit = p.unit or hint or self.g.default_unit.get(product, "unit")
+            default = g.default_unit.get(product, "unit")
+            unit = p.unit or hint or default
             qty = p.quantity
-            if unit == "?":  # a lone price: one piece of a product sold by the piece
-                unit = hint or self.g.default_unit.get(product, "unit")
-                if unit not in self.g.sold_by_piece:
-                    continue
+            if unit in ("?", "?p"):  # a lone price: one piece of a product sold by the piece
+                beside, unit = unit == "?p", hint or default
+                if unit not in g.sold_by_piece:
+                    # "zips $200 midgrade $280 top shelf": the amount of the point before it
+                    if (not beside or last is None or last[:2] != (li, product) or last[3] not in ("g", "kg")
+                            or last[4] != "quantity_price"):
+                        continue
+                    qty, unit = last[2], last[3]
             elif unit == "?1":  # a bare price after a product sold by weight: one gram
                 unit = "g"
-                if self.g.default_unit.get(product) != "g" or hint not in (None, "g"):
-                    continue
+                if (p.currency and last is not None and last[:2] == (li, product) and last[3] == "g"
+                        and last[2] in _NAMED_AMOUNTS and last[4] == "quantity_price"):
+                    qty = last[2]  # "zips of mids $120, exotics $250": the same amount
+                elif default != "g" or hint not in (None, "g"):
+                    unit = hint or default  # "ecsta 10€ /": one piece of a product sold by the piece
+                    if p.currency is None or unit not in g.sold_by_piece:
+                        continue
             elif unit in ("g", "kg") and product in self.g.mass_is_size:
                 unit, qty = hint or self.g.default_unit.get(product, "unit"), 1.0
+            elif unit == "g" and (hint or default) == "ml":  # "4oz of lean": fluid ounces
+                qty = qty / 28 * g.fl_oz if qty % 3.5 == 0 else qty
+                unit = "ml"
             if product == "lsd" and unit == "pill":
                 unit = "blotter"
             elif product != "lsd" and unit == "blotter":
                 unit = "pill"
             if qty <= 0 or p.price <= 0:
                 continue
+            if unit == "ml" and default == "g" and product not in _LIQUID_OK:
+                continue  # "10ml = 13€" is not for the resin named on another line
+            last = (li, product, qty, unit, p.rule)
             cur = p.currency or currency
             value = {"product": product, "quantity": _clean(qty), "unit": unit, "price": _clean(p.price),
                      "currency": cur}
@@ -507,9 +654,12 @@ class PriceAnalyser(Analyser):
                                    f"{_clean(p.price)} {cur} (grammar rule {p.rule})")
 
     def _post_currency(self, a: Analysis, pts: list[Point]) -> str:
-        counts = Counter(p.currency for p in pts if p.currency)
+        counts: dict[str, int] = {}
+        for p in pts:
+            if p.currency:
+                counts[p.currency] = counts.get(p.currency, 0) + 1
         if counts:
-            return counts.most_common(1)[0][0]
+            return max(counts, key=counts.__getitem__)  # the first of the most used, as Counter.most_common
         text = a.norm.text
         for sym, cur in (("£", "GBP"), ("€", "EUR"), ("$", "USD")):
             if sym in text:
@@ -522,7 +672,7 @@ class PriceAnalyser(Analyser):
     @staticmethod
     def _product_for(li: int, p: Point, lines: list[tuple[int, int]],
                      mentions: dict[int, list[tuple[int, int, str, str | None]]],
-                     text: str) -> tuple[str, str | None] | None:
+                     text: str, free_re: re.Pattern[str] | None = None) -> tuple[str, str | None] | None:
         own = mentions.get(li)
         chosen: tuple[int, int, str, str | None] | None = None
         line = li
@@ -535,7 +685,10 @@ class PriceAnalyser(Analyser):
         else:
             for up in range(li - 1, max(-1, li - 5), -1):
                 if mentions.get(up):
-                    chosen = mentions[up][-1]
+                    # the last product named above, unless it is a gift ("get a free 8th 🍁")
+                    ms = mentions[up]
+                    paid = [m for m in ms if not (free_re and free_re.search(text, max(lines[up][0], m[0] - 25), m[0]))]
+                    chosen = (paid or ms)[-1]
                     line = up
                     break
             else:  # a price block with its product line after it
@@ -554,6 +707,22 @@ class PriceAnalyser(Analyser):
                     hint = m[3]
                     break
         return product, hint
+
+
+def _is_header(toks: list[Tok]) -> bool:
+    """A price-table header: two or more quantities and nothing else but separators and a label
+    ("⚖️ 2g 10g 20g", "QTÉ | 1g | 20g | 50g")."""
+    n_qty = words = 0
+    for t in toks:
+        if t.kind in ("QTY", "NAMED"):
+            n_qty += 1
+        elif t.kind == "WORD":
+            words += 1
+            if words > 1:
+                return False
+        elif t.kind != "SEP":
+            return False
+    return n_qty >= 2
 
 
 def _clean(x: float) -> float | int:

@@ -7,6 +7,7 @@ names, pill brands, emoji codes), read with the context markers of
 Each mention of a product is one finding (span = the term, value = the product id). Context
 decides whether a mention counts:
 
+- a weak term right after a count on its line is a unit ("60 tabs"), unless the number is a price;
 - a weak term needs support: a price or quantity on its line, a strong product term in the post,
   a menu layout, or a sale cue ("dispo", "livraison", 🔌...);
 - a term whose group lists `unless` contexts (ski for ❄️, garden for "herbe", a soft drink for
@@ -17,15 +18,19 @@ decides whether a mention counts:
 - "pas de", "no", "rupture de" right before a term drop it;
 - CBD on the line (not negated: "pas de CBD ici" is no CBD) makes a cannabis term a legal hemp
   product; a CBD shop (CBD plus legal markers such as "THC < 0,3 %") drops every cannabis term;
+  a THC content no hemp product has ("25% THC") cancels both;
+- a term whose group lists `needs` contexts counts only when one of them is in the post ("dark"
+  is heroin next to a crack word: "light and dark");
 - one-letter codes ("C", "K", "H") count only in a menu slot: at the start of a priced line or
   right before a quantity, price or colon; never after a number ("10 K" is ten thousand);
 - quality words ("frappe") count only when no other product is on their line;
 - an emoji icon yields to a different product word right next to it ("💊 Xanax" is a prescription
-  drug, not MDMA); some emoji switch product by context on their line (`alt`, `alt_if`).
+  drug, not MDMA); some emoji switch product by context on their line (`alt`, `alt_if`), and
+  words by context anywhere in the post ("white" is crack next to "brown" or "B").
 
 Mentions per line are stored in `a.notes["product_lines"]` for the prices analyser:
 `{"lines": [(start, end), ...], "mentions": {line_index: [(start, end, product, unit_hint), ...]}}`
-with normalised offsets.
+with normalised offsets (`lines` is empty when no product term occurs at all).
 """
 
 from __future__ import annotations
@@ -33,14 +38,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Mapping
-from typing import Any
+from itertools import compress
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from ..core import PRODUCTS, Analysis
-from ..lexicon import Entry, Match, lexicon_file, load_groups
+from ..lexicon import Entry, lexicon_file, load_groups
 from ..normalize import Normalised, fold, tokenize
 from .base import Analyser
 
-EXTRA_KEYS = ("kind", "unit", "unless", "alt", "alt_if", "own_language_only")
+EXTRA_KEYS = ("kind", "unit", "unless", "alt", "alt_if", "own_language_only", "needs", "support")
 LANGS = ("fr", "en")
 CANNABIS = frozenset({"cannabis_herb", "cannabis_resin", "cannabis_concentrate"})
 _PRODUCT_SET = frozenset(PRODUCTS)
@@ -61,6 +68,12 @@ _MENU_LINE_RE = re.compile(r"^\s*(?:[^\w\s]|\d\s?[-.)])[^\n]*\d")
 _SEPARATORS = frozenset("|/+,;•·:=-—➡➜➝→(){}[]!?")
 _ARTICLES = frozenset({"de", "d", "du", "la", "le", "les", "des", "of", "any", "some", "the", "'"})
 _NUMBER_RE = re.compile(r"\d")
+_TEXT = attrgetter("text")
+_CURRENCY_SIGNS = frozenset({"$", "£", "€", "💶", "💷", "💵"})
+_SLOT_NEXT = frozenset({":", "=", "➡", "➜", "➝", "→", "👉", "|", "(", "$", "£", "€", "💶", "💷", "💵"})
+# A THC content no hemp product has: "25% THC", "THC 20 %", "thc: 90%".
+_HIGH_THC_RE = re.compile(r"(?<![\d.,])(?:[1-9]\d|[2-9])(?:[.,]\d+)?\s?%\s?(?:de\s|of\s)?thc"
+                          r"|thc\s?:?\s?(?:[1-9]\d|[2-9])(?:[.,]\d+)?\s?%")
 
 
 def _entries(lang: str) -> list[Entry]:
@@ -73,13 +86,13 @@ def _context_entries(lang: str) -> list[Entry]:
     return load_groups(path, extra_keys=()) if path.exists() else []
 
 
-def build_matchers(langs: tuple[str, ...] = LANGS) -> dict[str, FastMatcher]:
+def build_matchers(langs: tuple[str, ...] = LANGS) -> dict[str, FastHiter]:
     """One matcher per language: its own products and context terms, the common (emoji) ones,
     and the strong product terms of the other languages (posts mix French and English)."""
     own = {lang: _entries(lang) for lang in langs}
     common = _entries("common")
     ctx_common = _context_entries("common")
-    out: dict[str, FastMatcher] = {}
+    out: dict[str, FastHiter] = {}
     for lang in langs:
         entries: list[Entry] = []
         seen: set[tuple[str, str]] = set()
@@ -98,7 +111,7 @@ def build_matchers(langs: tuple[str, ...] = LANGS) -> dict[str, FastMatcher]:
                     take(e, foreign=True)
         for e in (*_context_entries(lang), *ctx_common):
             take(e)
-        out[lang] = FastMatcher(entries)
+        out[lang] = FastHiter(entries)
     return out
 
 
@@ -118,41 +131,97 @@ class _Taker:
         self.entries.append(e)
 
 
-class FastMatcher:
-    """The `TermMatcher` semantics (longest whole-token match, left to right) with an index of
-    first tokens and per-first maximum lengths, so that only candidate tokens are looked at."""
+class Meta(NamedTuple):
+    """The optional keys of an entry's group, read once (`Entry.get` is a linear scan)."""
+
+    kind: str | None
+    unit: str | None
+    unless: tuple[str, ...]
+    needs: tuple[str, ...]
+    support: str | None
+    alt: str | None
+    alt_if: str | None
+
+    @classmethod
+    def of(cls, e: Entry) -> Meta:
+        return cls(e.get("kind"), e.get("unit"), tuple(e.get("unless") or ()), tuple(e.get("needs") or ()),
+                   e.get("support"), e.get("alt"), e.get("alt_if"))
+
+
+class Hit(NamedTuple):
+    """A lexicon match (the fields of `lexicon.Match`, as a cheap tuple, plus the entry's `Meta`)."""
+
+    entry: Entry
+    start: int  # normalised-text offsets
+    end: int
+    first_token: int  # index into norm.tokens
+    n_tokens: int
+    meta: Meta
+
+
+_Node = dict[str, tuple["_Node", list[tuple[Entry, Meta]] | None]]
+
+
+class FastHiter:
+    """The `TermHiter` semantics (longest whole-token match, left to right) over a token trie;
+    candidate first tokens are picked at C speed (`compress`)."""
 
     def __init__(self, entries: list[Entry]) -> None:
-        self._table: dict[tuple[str, ...], list[Entry]] = {}
-        self._maxlen: dict[str, int] = {}
+        self._root: _Node = {}
+        self._n = 0
+        product_firsts: set[str] = set()
         for e in entries:
             key = tuple(tokenize(fold(e.term)))
             if not key:
                 continue
-            self._table.setdefault(key, []).append(e)
-            self._maxlen[key[0]] = max(self._maxlen.get(key[0], 0), len(key))
+            node = self._root
+            for depth, w in enumerate(key):
+                child = node.get(w)
+                if child is None:
+                    child = node[w] = ({}, None)
+                if depth == len(key) - 1:
+                    ents = child[1]
+                    if ents is None:
+                        ents = []
+                        node[w] = (child[0], ents)
+                        self._n += 1
+                    ents.append((e, Meta.of(e)))
+                node = child[0]
+            if e.value in _PRODUCT_SET:
+                product_firsts.add(key[0])
+        self.product_firsts = frozenset(product_firsts)
 
     def __len__(self) -> int:
-        return len(self._table)
+        return self._n
 
-    def find(self, norm: Normalised) -> list[Match]:
+    def find(self, norm: Normalised, words: list[str] | None = None) -> list[Hit]:
         toks = norm.tokens
-        maxlen, table = self._maxlen, self._table
-        words = [t.text for t in toks]
-        cands = [i for i, w in enumerate(words) if w in maxlen]
-        out: list[Match] = []
+        if words is None:
+            words = list(map(_TEXT, toks))
+        root = self._root
+        out: list[Hit] = []
         n = len(words)
         nxt = 0
-        for i in cands:
+        for i in compress(range(n), map(root.__contains__, words)):
             if i < nxt:
                 continue
-            for size in range(min(maxlen[words[i]], n - i), 0, -1):
-                hits = table.get(tuple(words[i:i + size])) if size > 1 else table.get((words[i],))
-                if hits:
-                    for e in hits:
-                        out.append(Match(e, toks[i].start, toks[i + size - 1].end, i, size))
-                    nxt = i + size
+            child, ents = root[words[i]]
+            last, best = (i, ents) if ents else (-1, None)
+            j = i + 1
+            while child and j < n:
+                step = child.get(words[j])
+                if step is None:
                     break
+                child, ents = step
+                if ents:
+                    last, best = j, ents
+                j += 1
+            if best is not None:
+                s, e = toks[i].start, toks[last].end
+                size = last - i + 1
+                for en, meta in best:
+                    out.append(Hit(en, s, e, i, size, meta))
+                nxt = last + 1
         return out
 
 
@@ -174,22 +243,26 @@ class ProductAnalyser(Analyser):
 
     def analyse(self, a: Analysis) -> None:
         norm = a.norm
-        text = norm.text
-        lines = list(norm.lines())
-        a.notes["product_lines"] = {"lines": lines, "mentions": {}}
         matcher = self.matchers.get(a.lang) or self.matchers[LANGS[0]]
-        found = matcher.find(norm)
-        prods: list[Match] = []
-        ctx: dict[str, list[Match]] = {}
+        toks = norm.tokens
+        words = list(map(_TEXT, toks))
+        if matcher.product_firsts.isdisjoint(words):  # no product term can start anywhere
+            a.notes["product_lines"] = {"lines": [], "mentions": {}}
+            return
+        found = matcher.find(norm, words)
+        prods: list[Hit] = []
+        ctx: dict[str, list[Hit]] = {}
         for m in found:
             if m.entry.value in _PRODUCT_SET:
                 prods.append(m)
             else:
                 ctx.setdefault(m.entry.value, []).append(m)
+        text = norm.text
+        lines = _line_spans(text)
+        a.notes["product_lines"] = {"lines": lines, "mentions": {}}
         if not prods:
             return
         starts = [s for s, _ in lines]
-        toks = norm.tokens
         line_qp: dict[int, bool] = {}
 
         def has_qp(li: int) -> bool:
@@ -203,7 +276,7 @@ class ProductAnalyser(Analyser):
         negs = ctx.get("negation", [])
         neg_ends = {n.first_token + n.n_tokens for n in negs}
 
-        def negated(m: Match) -> bool:
+        def negated(m: Hit) -> bool:
             i = m.first_token
             if i in neg_ends:
                 return True
@@ -212,35 +285,40 @@ class ProductAnalyser(Analyser):
         # CBD lines (not negated) and CBD shops
         cbd_lines = {self._line_of(starts, c.start) for c in ctx.get("cbd", []) if not negated(c)}
         cbd_shop = bool(cbd_lines) and "cbd_shop" in ctx
+        if cbd_lines and _HIGH_THC_RE.search(text):  # "25% THC": not legal hemp, whatever the shop says
+            cbd_lines, cbd_shop = set(), False
         prod_lines = [self._line_of(starts, m.start) for m in prods]
 
         def has_qty(li: int) -> bool:
             s, e = lines[li]
             return has_qp(li) and bool(_QTY_RE.search(text, s, e))
 
-        def blocked(m: Match, li: int) -> bool:
+        def blocked(m: Hit, li: int) -> bool:
             e = m.entry
             if negated(m):
                 return True
-            if e.strength == "weak" and m.first_token > 0 and toks[m.first_token - 1].text[-1:].isdigit() \
-                    and e.get("kind") is None:
+            meta = m.meta
+            if e.strength == "weak" and meta.kind is None and _after_count(text, toks, m.first_token):
                 return True  # "60 tabs", "3 ballons": a unit after a number, not a product
             if e.value in CANNABIS and (li in cbd_lines or cbd_shop or _cbd_next(toks, m)):
                 return True
-            unless = e.get("unless") or ()
+            needs = meta.needs
+            if needs and not any(c in ctx for c in needs):
+                return True
+            unless = meta.unless
             if unless and any(u in ctx for u in unless) and not has_qty(li):
                 return True
-            kind = e.get("kind")
+            kind = meta.kind
             if kind == "letter" and not _letter_slot(text, toks, m, lines[li], has_qp(li)):
                 return True
             if kind == "quality":
                 for m2, l2 in zip(prods, prod_lines, strict=True):
-                    if l2 == li and m2 is not m and m2.entry.get("kind") != "quality":
+                    if l2 == li and m2 is not m and m2.meta.kind != "quality":
                         return True
             return False
 
         ok = [not blocked(m, li) for m, li in zip(prods, prod_lines, strict=True)]
-        strong_present = any(k and m.entry.strength == "strong" and m.entry.get("kind") is None
+        strong_present = any(k and m.entry.strength == "strong" and m.meta.kind is None
                              for m, k in zip(prods, ok, strict=True))
         sale_present = "sale" in ctx
         menu: bool | None = None
@@ -250,6 +328,9 @@ class ProductAnalyser(Analyser):
                 continue
             e = m.entry
             support = "strong"
+            meta = m.meta
+            if meta.support == "line" and not (has_qp(li) and _menu_slot(toks, m, lines[li])):
+                continue  # "⚡ FLASH SALE ⚡": decoration, not "⚡ : 1g 50€"
             if e.strength == "weak":
                 if has_qp(li):
                     support = "price or quantity on the line"
@@ -266,15 +347,17 @@ class ProductAnalyser(Analyser):
                         continue
                     support = "a menu layout"
             value = e.value
-            kind = e.get("kind")
+            kind = meta.kind
+            alt, alt_if = meta.alt, meta.alt_if
             if kind == "emoji":
                 if _yields(toks, m, prods, ok, idx, prod_lines):
                     continue
-                alt, alt_if = e.get("alt"), e.get("alt_if")
                 if alt and alt_if and _context_on(ctx.get(alt_if, ()), starts, li, self._line_of,
                                                   prods, prod_lines, ok, alt):
                     value = alt
-            unit = e.get("unit")
+            elif alt and alt_if and alt_if in ctx:  # a word: its alt context anywhere in the post
+                value = alt
+            unit = meta.unit
             if value != e.value:
                 unit = None
             mentions.setdefault(li, []).append((m.start, m.end, value, unit))
@@ -284,34 +367,56 @@ class ProductAnalyser(Analyser):
                                    f"({e.source or 'project lexicon'}); support: {support}")
 
 
-def _emoji_cluster(prods: list[Match], ok: list[bool], idx: int) -> bool:
+def _after_count(text: str, toks: list[Any], i: int) -> bool:
+    """The term follows a count on its line ("60 tabs"), not a price ("$200 midgrade")."""
+    if i == 0:
+        return False
+    prev = toks[i - 1]
+    if not prev.text[-1:].isdigit() or "\n" in text[prev.end:toks[i].start]:
+        return False
+    return not (i >= 2 and toks[i - 2].text in _CURRENCY_SIGNS)
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of the normalised text (as `Normalised.lines`)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for part in text.split("\n"):
+        end = pos + len(part)
+        out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+def _emoji_cluster(prods: list[Hit], ok: list[bool], idx: int) -> bool:
     """'🍁🍫❄️': product emoji of different products side by side read as a menu."""
     m = prods[idx]
-    if m.entry.get("kind") != "emoji":
+    if m.meta.kind != "emoji":
         return False
     for j in (idx - 1, idx + 1):
         if 0 <= j < len(prods) and ok[j]:
             m2 = prods[j]
-            if (m2.entry.get("kind") == "emoji" and m2.entry.value != m.entry.value
+            if (m2.meta.kind == "emoji" and m2.entry.value != m.entry.value
                     and abs(m2.first_token - m.first_token) <= 2):
                 return True
     return False
 
 
-def _cbd_next(toks: list[Any], m: Match) -> bool:
+def _cbd_next(toks: list[Any], m: Hit) -> bool:
     """'Amnesia CBD', 'Résine CBD': CBD right after the term."""
     j = m.first_token + m.n_tokens
     return j < len(toks) and toks[j].text in ("cbd", "cbg", "hhc")
 
 
-def _letter_slot(text: str, toks: list[Any], m: Match, line: tuple[int, int], qp: bool) -> bool:
+def _letter_slot(text: str, toks: list[Any], m: Hit, line: tuple[int, int], qp: bool) -> bool:
     """A one-letter code counts in a menu slot only: a priced line, the letter first on the line
     (after emoji/bullets) or followed by a colon, dash, quantity or price; never after a number."""
     if not qp:
         return False
     i = m.first_token
-    if i > 0 and toks[i - 1].text.isdigit() and toks[i - 1].end >= m.start - 1:
-        return False
+    if i > 0 and toks[i - 1].text.isdigit() and toks[i - 1].end >= m.start - 1 \
+            and text[toks[i - 1].end:m.start] != "\n":
+        return False  # "10 K" is ten thousand; "110\nH 0,5g" is a new menu line
     nxt = toks[i + 1].text if i + 1 < len(toks) else "\n"
     if nxt == "'" or (i + 1 < len(toks) and toks[i + 1].start > line[1]):
         nxt = "\n"
@@ -323,12 +428,23 @@ def _letter_slot(text: str, toks: list[Any], m: Match, line: tuple[int, int], qp
     return not any(ch.isalnum() for ch in before)
 
 
-def _yields(toks: list[Any], m: Match, prods: list[Match], ok: list[bool], idx: int,
+def _menu_slot(toks: list[Any], m: Hit, line: tuple[int, int]) -> bool:
+    """The term heads a menu slot: followed on its line by a colon, dash, arrow, quantity or price."""
+    j = m.first_token + m.n_tokens
+    if j >= len(toks) or toks[j].start > line[1]:
+        return False
+    nxt = toks[j].text
+    if nxt == "-":  # "🦄 - 2g : 65€", "🦄 — le g à 35€", not "⚡ -20%"
+        return not (j + 2 < len(toks) and toks[j + 1].text[:1].isdigit() and toks[j + 2].text == "%")
+    return nxt in _SLOT_NEXT or nxt[:1].isdigit() or (len(nxt) == 1 and ord(nxt) >= 0x2600)  # an emoji
+
+
+def _yields(toks: list[Any], m: Hit, prods: list[Hit], ok: list[bool], idx: int,
             prod_lines: list[int]) -> bool:
     """An emoji icon yields to a different product word right next to it on its line."""
     li = prod_lines[idx]
     for j, (m2, l2) in enumerate(zip(prods, prod_lines, strict=True)):
-        if j == idx or l2 != li or not ok[j] or m2.entry.get("kind") == "emoji":
+        if j == idx or l2 != li or not ok[j] or m2.meta.kind == "emoji":
             continue
         if m2.entry.value == m.entry.value:
             continue
@@ -344,7 +460,7 @@ def _yields(toks: list[Any], m: Match, prods: list[Match], ok: list[bool], idx: 
     return False
 
 
-def _context_on(found: Any, starts: list[int], li: int, line_of: Any, prods: list[Match],
+def _context_on(found: Any, starts: list[int], li: int, line_of: Any, prods: list[Hit],
                 prod_lines: list[int], ok: list[bool], alt: str) -> bool:
     """The alt context is on the emoji's line, or the alt product is named on that line."""
     for c in found:
