@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .normalize import Normalised
 
@@ -64,9 +64,8 @@ class Post:
     meta: tuple[tuple[str, str], ...] = ()  # importer extras: (key, value) pairs, e.g. ("forwarded_from", "x")
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One fact found in a post, with the evidence behind it."""
+class Finding(NamedTuple):
+    """One fact found in a post, with the evidence behind it (immutable; a tuple, cheap to make)."""
 
     kind: str  # an output field ("products", "prices", ...) or "cue" for triage evidence
     value: Any  # str, dict or bool, as the output field wants it
