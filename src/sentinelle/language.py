@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache
 
 from .errors import LexiconError
 from .lexicon import lexicon_file, read_toml, rel
@@ -18,7 +18,7 @@ from .normalize import fold
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-@lru_cache(maxsize=None)
+@cache
 def function_words(lang: str) -> frozenset[str]:
     path = lexicon_file(lang, "language")
     if not path.exists():

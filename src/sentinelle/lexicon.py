@@ -20,7 +20,7 @@ import os
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -161,7 +161,7 @@ class TermMatcher:
         return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon_file(lang: str, name: str) -> Path:
     """`data/<lang>/<name>.toml`; `lang` may be "common"."""
     return data_dir() / lang / f"{name}.toml"
