@@ -56,12 +56,14 @@ class TriageAnalyser(Analyser):
         out: list[Finding] = []
         seen: set[tuple[int, int, str]] = set()
         spans: dict[str, tuple[int, int]] | None = None
+        groups: dict[str, list[Finding]] = {}
+        for f in a.findings:  # findings by kind, and cues by meaning ("cue:sale")
+            groups.setdefault(f"cue:{f.value}" if f.kind == CUE else f.kind, []).append(f)
         for name, weight in contributions:
             if name.startswith("f:cue:"):
-                value = name.split(":")[2]
-                found = [f for f in a.findings if f.kind == CUE and f.value == value]
+                found = groups.get("cue:" + name.split(":")[2], [])
             elif name.startswith("f:") and name[2:] in _FACT_KINDS:
-                found = a.of(name[2:])
+                found = groups.get(name[2:], [])
             elif name.startswith(("t:", "b:")) and any(c.isalpha() for c in name[2:]):
                 if spans is None:
                     spans = {n: (s, e) for n, s, e in tokens}

@@ -9,9 +9,11 @@ and reviews like any data file, and is rebuilt bit for bit by `sentinelle train`
 from __future__ import annotations
 
 import gzip
+import heapq
 import json
 import math
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -75,12 +77,9 @@ class TriageModel:
         k = max(range(3), key=lambda i: probs[i])
         contributions: list[tuple[str, float]] = []
         if explain:
-            for name, value, w in used:
-                c = value * (w[k] - (w[0] + w[1] + w[2]) / 3.0)
-                if c > 0:
-                    contributions.append((name, c))
-            contributions.sort(key=lambda x: -x[1])
-            contributions = contributions[:explain]
+            # contribution toward the chosen class, relative to the mean of the three classes
+            scored = [(name, value * (w[k] - (w[0] + w[1] + w[2]) / 3.0)) for name, value, w in used]
+            contributions = [x for x in heapq.nlargest(explain, scored, key=itemgetter(1)) if x[1] > 0]
         return Prediction(CLASSES[k], dict(zip(CLASSES, probs, strict=True)), probs[0] + probs[1], contributions)
 
 
