@@ -14,7 +14,7 @@ from typing import Any
 
 from ..core import CUE, Analysis, Finding
 from ..lexicon import data_dir
-from ..model.features import features, token_features
+from ..model.features import TOKEN_WEIGHT, fact_features, token_shapes
 from ..model.triage_model import TriageModel
 from .base import Analyser
 
@@ -42,31 +42,28 @@ class TriageAnalyser(Analyser):
         self.version = str(self.model.meta.get("version", "1"))
 
     def analyse(self, a: Analysis) -> None:
-        tokens = token_features(a)
-        pred = self.model.predict(features(a, tokens), explain=8)
+        facts = fact_features(a)
+        facts["bias"] = 1.0
+        pred, spans = self.model.predict_tokens(facts, token_shapes(a), TOKEN_WEIGHT, explain=8)
         a.category = pred.category
         a.score = pred.score
         a.notes["triage"] = {"probabilities": pred.probabilities,
                              "features": [(n, round(c, 3)) for n, c in pred.contributions]}
-        a.because = self._because(a, pred.contributions, tokens, pred.category)
+        a.because = self._because(a, pred.contributions, spans, pred.category)
 
-    def _because(self, a: Analysis, contributions: list[tuple[str, float]], tokens: list[tuple[str, int, int]],
+    def _because(self, a: Analysis, contributions: list[tuple[str, float]], spans: dict[str, tuple[int, int]],
                  category: str) -> list[Finding]:
         """The findings behind the features that pushed the verdict most, strongest first."""
         out: list[Finding] = []
-        seen: set[tuple[int, int, str]] = set()
-        spans: dict[str, tuple[int, int]] | None = None
-        groups: dict[str, list[Finding]] = {}
-        for f in a.findings:  # findings by kind, and cues by meaning ("cue:sale")
-            groups.setdefault(f"cue:{f.value}" if f.kind == CUE else f.kind, []).append(f)
+        seen: set[tuple[int, int]] = set()
         for name, weight in contributions:
             if name.startswith("f:cue:"):
-                found = groups.get("cue:" + name.split(":")[2], [])
+                value = name.split(":")[2]
+                found = [f for f in a.findings if f.value == value and f.kind == CUE]
             elif name.startswith("f:") and name[2:] in _FACT_KINDS:
-                found = groups.get(name[2:], [])
+                kind = name[2:]
+                found = [f for f in a.findings if f.kind == kind]
             elif name.startswith(("t:", "b:")) and any(c.isalpha() for c in name[2:]):
-                if spans is None:
-                    spans = {n: (s, e) for n, s, e in tokens}
                 span = spans.get(name)
                 if span is None:
                     continue
@@ -77,7 +74,7 @@ class TriageAnalyser(Analyser):
             else:
                 continue
             for f in found:
-                key = (f.start, f.end, f.rule.rsplit(":", 1)[-1])
+                key = (f.start, f.end)
                 if key not in seen:
                     seen.add(key)
                     out.append(f)

@@ -39,6 +39,11 @@ def _shape(tok: str) -> str:
     return s
 
 
+def token_shapes(a: Analysis) -> list[tuple[str, int, int]]:
+    """(shape, norm start, norm end) of the post's tokens that features are made of."""
+    return [(_shape(t.text), t.start, t.end) for t in a.norm.tokens if t.text not in _SKIP]
+
+
 def token_features(a: Analysis) -> list[tuple[str, int, int]]:
     """(feature, norm start, norm end) for the unigrams and bigrams of the post."""
     out: list[tuple[str, int, int]] = []

@@ -48,6 +48,16 @@ class TriageModel:
         if len(self.intercept) != 3 or not self.temperature > 0:
             raise ModelError("malformed model: intercept or temperature", where=where)
         self.meta = {k: v for k, v in doc.items() if k not in ("weights", "intercept")}
+        # token features indexed by token: unigrams by shape, bigrams by first then second shape,
+        # so that scoring a post builds no feature strings (see predict_tokens)
+        self.unigrams: dict[str, tuple[float, float, float]] = {}
+        self.bigrams: dict[str, dict[str, tuple[float, float, float]]] = {}
+        for name, w in self.weights.items():
+            if name.startswith("t:"):
+                self.unigrams[name[2:]] = w
+            elif name.startswith("b:") and " " in name[2:]:
+                first, second = name[2:].split(" ", 1)
+                self.bigrams.setdefault(first, {})[second] = w
 
     @classmethod
     def load(cls, path: Path) -> TriageModel:
@@ -60,10 +70,43 @@ class TriageModel:
             raise ModelError(f"cannot read model: {exc}", where=str(path)) from None
         return cls(doc, str(path))
 
-    def predict(self, feats: dict[str, float], explain: int = 6) -> Prediction:
-        z0, z1, z2 = self.intercept
+    def predict_tokens(self, facts: dict[str, float], shapes: list[tuple[str, int, int]], token_weight: float,
+                       explain: int = 6) -> tuple[Prediction, dict[str, tuple[int, int]]]:
+        """Score fact features plus the post's tokens (shape, start, end) without building the token
+        feature strings; the same result as `predict` on `features()`. Also returns the spans of the
+        token features that were used, by feature name."""
         weights = self.weights
-        used = [(name, value, weights[name]) for name, value in feats.items() if name in weights]
+        used = [(name, value, weights[name]) for name, value in facts.items() if name in weights]
+        spans: dict[str, tuple[int, int]] = {}
+        uni, bi = self.unigrams, self.bigrams
+        prev = ""
+        prev_start = 0
+        for s, start, end in shapes:
+            w = uni.get(s)
+            if w is not None:
+                name = "t:" + s
+                if name not in spans:
+                    spans[name] = (start, end)
+                    used.append((name, token_weight, w))
+            if prev:
+                nxt = bi.get(prev)
+                if nxt is not None:
+                    w = nxt.get(s)
+                    if w is not None:
+                        name = "b:" + prev + " " + s
+                        if name not in spans:
+                            spans[name] = (prev_start, end)
+                            used.append((name, token_weight, w))
+            prev, prev_start = s, start
+        return self._score(used, explain), spans
+
+    def predict(self, feats: dict[str, float], explain: int = 6) -> Prediction:
+        weights = self.weights
+        return self._score([(name, value, weights[name]) for name, value in feats.items() if name in weights],
+                           explain)
+
+    def _score(self, used: list[tuple[str, float, tuple[float, float, float]]], explain: int) -> Prediction:
+        z0, z1, z2 = self.intercept
         for _name, value, w in used:
             z0 += value * w[0]
             z1 += value * w[1]
