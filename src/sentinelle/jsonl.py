@@ -80,7 +80,8 @@ def post_from_record(obj: Any, where: str) -> Post:
             raise InputError(f"post {pid!r}: field {key!r} must be a string, got {type(value).__name__}",
                              where=where)
         fields[key] = value
-    return Post(id=str(pid), text=text, source=where, **fields)
+    return Post(id=str(pid), text=text, source=where, platform=fields.get("platform", ""),
+                author=fields.get("author", ""), date=fields.get("date", ""), lang=fields.get("lang", ""))
 
 
 def read_posts(path: str, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[Post | Reject]:
