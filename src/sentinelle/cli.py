@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import __version__
+from .cli_observatory import OBSERVATORY_COMMANDS, add_observatory_parsers
 from .errors import SentinelleError
 
 
@@ -62,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object per network")
     p.add_argument("--gexf", help="also write the graph as GEXF (Gephi)")
     p.add_argument("--graphml", help="also write the graph as GraphML")
+    p.add_argument("--relink", action="store_true",
+                   help="recompute the stored networks first (ids of unchanged networks are kept)")
+    p.add_argument("--with-posts", action="store_true", help="GEXF/GraphML: also a node per post")
     _db_arg(p)
 
     p = sub.add_parser("verify", help="re-hash every kept original and report any difference")
@@ -80,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="the README's main job: analyse the bundled sample corpus and summarise")
     p.add_argument("-o", "--output", default=None, help="also write the analysis JSONL here")
     _db_arg(p)
+    add_observatory_parsers(sub, _db_arg)
     return ap
 
 
@@ -297,12 +302,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_networks(args: argparse.Namespace) -> int:
     from .collect import networks, open_db
+    from .networks import write_gexf, write_graphml
 
     with open_db(args.db) as store:
-        nets = networks(store)
-    found = nets.networks()
-    for n in found:
-        rec = n.to_record()
+        found = networks(store, relink_first=args.relink)
+    for rec in found:
         if args.json:
             _print(rec)
             continue
@@ -314,15 +318,19 @@ def cmd_networks(args: argparse.Namespace) -> int:
         for link in rec["links"][:8]:
             print(f"   link {link['type']}: {link['explanation']}")
     if args.gexf:
-        nets.to_gexf(args.gexf)
+        write_gexf(found, args.gexf, with_posts=args.with_posts)
     if args.graphml:
-        nets.to_graphml(args.graphml)
+        write_graphml(found, args.graphml, with_posts=args.with_posts)
     print(f"{len(found)} networks", file=sys.stderr)
     return 0
 
 
+# -- market observatory (issue 6): prices, events, watch, alerts, report trends ------------------
+# Its subcommands are added to the parser built above (kept in this one block).
+
 COMMANDS = {"networks": cmd_networks, "ingest": cmd_ingest, "reanalyse": cmd_reanalyse,
-            "reanalyze": cmd_reanalyse, "search": cmd_search, "export": cmd_export, "verify": cmd_verify}
+            "reanalyze": cmd_reanalyse, "search": cmd_search, "export": cmd_export, "verify": cmd_verify,
+            **OBSERVATORY_COMMANDS}
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from .batch import CHUNK, chunks, map_chunks
 from .core import Post
 from .ingest import FileInfo as ReadInfo
 from .ingest import Rejected, read_path
-from .networks import Linker, Networks
+from .networks import Linker, extract, ids_from_dict, ids_to_dict, paused_gc
 from .pipeline import Pipeline
 from .store import FileInfo, Problem, Store, fingerprint_of, open_store
 from .store.query import Query
@@ -178,9 +178,9 @@ def _report(entry: Path, f: ReadInfo | None, sha: str, pending: list[Rejected], 
 
 
 def reanalyse(store: Store, pipeline: Pipeline | None = None, *, all_posts: bool = False,
-              workers: int | None = None) -> dict[str, Any]:
+              workers: int | None = None, link: bool = True) -> dict[str, Any]:
     """Analyse every post whose stored result is missing or was made by other lexicons or models
-    (with every core for large batches)."""
+    (with every core for large batches); then, with `link`, bring the stored networks up to date."""
     p = pipeline or Pipeline()
     versions = p.versions()
     fp = fingerprint_of(versions)
@@ -198,19 +198,59 @@ def reanalyse(store: Store, pipeline: Pipeline | None = None, *, all_posts: bool
 
     saved, _unknown = store.save_results(run, records())
     store.finish_run(run, {"analysed": n, "saved": saved})
-    return {"run": run, "analysed": n, "fingerprint": fp}
+    out: dict[str, Any] = {"run": run, "analysed": n, "fingerprint": fp}
+    if link and (n or all_posts or _stale_links(store)):
+        out["networks"] = relink(store)
+    return out
 
 
-def networks(store: Store) -> Networks:
-    """Vendor networks over every analysed post of the store (see `sentinelle.networks`)."""
-    linker = Linker()
-    for obj in store.export_posts():
-        if obj.get("category") is None:
-            continue
-        post = Post(id=obj["id"], text=obj.get("text") or "", platform=obj.get("platform") or "",
-                    author=obj.get("author") or "", date=obj.get("date") or "")
-        linker.add(post, obj)
-    return linker.networks()
+def _stale_links(store: Store) -> bool:
+    """True when some analysed post's link identifiers are missing or older than its analysis."""
+    return next(iter(store.posts_needing_network_ids()), None) is not None
+
+
+def relink(store: Store, *, linker: Linker | None = None) -> dict[str, Any]:
+    """Bring the stored vendor networks up to date with the stored analyses.
+
+    Only posts analysed since the last relink are read (their identifiers, menu fingerprints
+    included, are kept in the store); the clustering then runs over the stored identifiers of
+    every post, without texts. Networks keep the ids the store gave them (see
+    `Networks.keep_ids`); unchanged networks and memberships are not rewritten.
+    """
+    linker = linker or Linker()
+    cues = linker.cues
+    extracted = 0
+
+    def fresh() -> Iterator[tuple[str, dict[str, Any] | None]]:
+        nonlocal extracted
+        for post, record in store.posts_needing_network_ids():
+            extracted += 1
+            yield post.id, ids_to_dict(extract(post, record, cues))
+
+    store.save_network_ids(fresh())
+    with paused_gc():
+        for pid, d in store.network_ids():
+            linker.add_ids(ids_from_dict(pid, d))
+    nets = linker.networks()
+    previous = dict(store.network_memberships())
+    renamed = nets.keep_ids(previous)
+    changes: list[tuple[str, str | None]] = []
+    for pid, nid in nets.memberships():
+        if previous.pop(pid, None) != nid:
+            changes.append((pid, nid))
+    changes.extend((pid, None) for pid in previous)  # posts no longer in any network
+    counts = store.save_networks(nets.records(), changes)
+    return {"extracted": extracted, "networks": len(nets), "kept_ids": len(renamed), **counts}
+
+
+def networks(store: Store, *, relink_first: bool = False) -> list[dict[str, Any]]:
+    """The persisted vendor networks of the store (records with their links, by id).
+
+    They are recomputed first with `relink_first`, or when some analysed post was never linked
+    (a database from before networks were stored, or an interrupted run)."""
+    if relink_first or _stale_links(store):
+        relink(store)
+    return store.networks()
 
 
 def search(store: Store, **filters: Any) -> Iterator[dict[str, Any]]:

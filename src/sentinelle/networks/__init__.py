@@ -11,8 +11,18 @@ each post, and `cues.toml` for the editable cue words and guards.
 
 from __future__ import annotations
 
-from .graph import Link, Linker, Network, Networks, link
-from .identifiers import PostIds, account_key, extract, load_cues, squash, strip_version
+from .graph import Link, Linker, Network, Networks, link, paused_gc, records_graph, write_gexf, write_graphml
+from .identifiers import (
+    PostIds,
+    account_key,
+    extract,
+    ids_from_dict,
+    ids_to_dict,
+    load_cues,
+    squash,
+    strip_version,
+)
 
-__all__ = ["Link", "Linker", "Network", "Networks", "PostIds", "account_key", "extract", "link", "load_cues",
-           "squash", "strip_version"]
+__all__ = ["Link", "Linker", "Network", "Networks", "PostIds", "account_key", "extract", "ids_from_dict",
+           "ids_to_dict", "link", "load_cues", "paused_gc", "records_graph", "squash", "strip_version", "write_gexf",
+           "write_graphml"]

@@ -19,6 +19,11 @@ what it has seen so far, so a store can keep feeding it as posts arrive. Links:
   account's rebrand cue or a place in common.
 - same_name_variant (account <-> account, 0.6): the same skeleton (letters and digits), long enough,
   not generic, and a place in common.
+- same_image (account <-> account, 0.9): images (OCR'd screenshots, meta "image_phash") whose
+  perceptual hashes differ in at most `[image] max_distance` bits (cues.toml, 6 by default), in
+  sale or recruitment posts; not a blank image's hash, nor an image whose near-duplicates were
+  posted by more than `[image] hub_accounts` unrelated accounts (accounts not already linked
+  otherwise, posters of non-illicit posts included): a meme or a prevention visual links nobody.
 
 Network ids derive from the cluster's oldest account (earliest first post, then smallest key):
 "N-" + 10 hex digits of its SHA-1, so they survive re-runs and growing batches.
@@ -26,9 +31,11 @@ Network ids derive from the cluster's oldest account (earliest first post, then 
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -48,7 +55,7 @@ from .identifiers import (
 )
 
 WEIGHTS = {"advertises_handle": 1.0, "advertises_phone": 1.0, "advertises_crypto": 1.0, "same_menu": 0.9,
-           "rebrand_of": 0.8, "same_name_variant": 0.6}
+           "rebrand_of": 0.8, "same_name_variant": 0.6, "same_image": 0.9}
 HUB_ACCOUNTS = 12  # an identifier shared by more posting accounts than this is a hub
 NAME_HUB = 6  # a skeleton shared by more accounts than this is generic
 MENU_BUCKET_CAP = 40  # an LSH bucket this full is a common layout, not a fingerprint
@@ -57,6 +64,19 @@ MIN_SKELETON = 6  # same_name_variant needs skeletons at least this long
 MIN_BASE = 5  # rebrand_of needs an old skeleton at least this long
 
 _CHAIN = {"btc": "bitcoin address", "eth": "ethereum address", "usdt_trc20": "USDT (TRC20) address"}
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection inside: feeding and clustering allocate millions of small
+    objects without reference cycles, and each collection pass would walk them all again."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _utc(date: str) -> str:
@@ -172,6 +192,10 @@ class Linker:
         self._idents: dict[str, dict[int, list[str]]] = defaultdict(dict)
         self._public: dict[str, set[int]] = defaultdict(set)  # identifier -> non-illicit posting accounts
         self._adverts: dict[tuple[int, int], list[str]] = defaultdict(list)
+        # image perceptual hash -> account index -> post ids (illicit posts); -> accounts (other posts)
+        self._images: dict[str, dict[int, list[str]]] = defaultdict(dict)
+        self._public_images: dict[str, set[int]] = defaultdict(set)
+        self._linked_images: dict[int, set[str]] = {}  # account -> its hashes that made a same_image link
 
     # -- input ------------------------------------------------------------------------------
 
@@ -196,6 +220,8 @@ class Linker:
                 self._public[f"crypto:{k}"].add(a)
             for k in ids.handles:
                 self._public[f"handle:{k}"].add(a)
+            for h in ids.images:
+                self._public_images[h].add(a)
             return
         pid = ids.post_id
         self._post_account[pid] = a
@@ -214,6 +240,8 @@ class Linker:
         for k in ids.handles:
             b = self._acct(k)
             self._adverts[(a, b)].append(pid)
+        for h in ids.images:
+            self._images[h].setdefault(a, []).append(pid)
 
     # -- guards -----------------------------------------------------------------------------
 
@@ -247,6 +275,10 @@ class Linker:
     # -- clustering -------------------------------------------------------------------------
 
     def networks(self) -> Networks:
+        with paused_gc():
+            return self._cluster()
+
+    def _cluster(self) -> Networks:
         uf = _UnionFind()
         for _ in self._accounts:
             uf.add()
@@ -311,6 +343,12 @@ class Linker:
             uf.union(self._index[lk.source], self._index[lk.target])
             links.append(lk)
         for lk in self._menu_links():
+            uf.union(self._index[lk.source], self._index[lk.target])
+            links.append(lk)
+        image_links, image_blocks = self._image_links(uf)
+        for image_holders, what, why, posts in image_blocks:
+            block(image_holders, what, why, posts)
+        for lk in image_links:  # after the hub decisions, which count the clusters linked so far
             uf.union(self._index[lk.source], self._index[lk.target])
             links.append(lk)
         return self._build(uf, links, blocked)
@@ -434,6 +472,84 @@ class Linker:
                                     f"{len(l1 & l2)} of {len(l1 | l2)} lines shared (Jaccard {j:.2f})."))
         return out
 
+    def _image_links(self, uf: _UnionFind) -> tuple[list[Link], list[tuple[list[int], str, str, list[str]]]]:
+        """same_image links between accounts whose sale or recruitment posts carry near-duplicate images,
+        and the (accounts, identifier, reason, posts) of the images the guards block.
+
+        An image's near-duplicates are the hashes within `max_distance` bits (a BK-tree query each);
+        it is a hub when they were posted by more than `image_hub` units, a unit being a cluster of
+        the links made so far (one vendor reposting its menu from ten linked accounts is one unit)
+        or an account of a non-illicit post. A pair links only when neither image is blocked.
+        """
+        self._linked_images = {}
+        if not self._images:
+            return [], []
+        from ..ingest.imagehash_groups import BKTree
+
+        cues = self.cues
+        n_illicit = len(self._images)
+        hashes = list(self._images) + [h for h in self._public_images if h not in self._images]
+        keys = [int(h, 16) for h in hashes]
+        trees: dict[int, BKTree] = {}
+        for i, h in enumerate(hashes):
+            trees.setdefault(len(h), BKTree()).add(keys[i], i)
+        near: list[list[int]] = []
+        bad: list[bool] = []
+        blocks: list[tuple[list[int], str, str, list[str]]] = []
+        reported: set[frozenset[int]] = set()
+        for i in range(n_illicit):
+            h = hashes[i]
+            near_i = [j for j in trees[len(h)].find(keys[i], cues.image_distance) if j != i]
+            near.append(near_i)
+            bits = 4 * len(h)
+            low = cues.image_min_bits * bits // 64
+            ones = keys[i].bit_count()
+            why = ""
+            if ones < low or ones > bits - low:
+                why = "a blank or near-uniform image (its perceptual hash identifies nothing)"
+            else:
+                units = {uf.find(a) for j in [i, *near_i] for a in self._images.get(hashes[j], ())}
+                units.update(uf.find(a) for j in [i, *near_i] for a in self._public_images.get(hashes[j], ()))
+                if len(units) > cues.image_hub:
+                    why = (f"an image posted by {len(units)} unrelated accounts (a meme, a prevention visual or "
+                           f"a widely shared picture, not a vendor's own)")
+            bad.append(bool(why))
+            if why:
+                holders = {a: ps for j in [i, *near_i] for a, ps in self._images.get(hashes[j], {}).items()}
+                group = frozenset(holders)
+                if len(holders) > 1 and group not in reported:  # near variants of one meme: one record
+                    reported.add(group)
+                    blocks.append((list(holders), f"image:{h}", why, [p for ps in holders.values() for p in ps]))
+        best: dict[tuple[int, int], tuple[int, int, int]] = {}  # account pair -> (distance, hash i, hash j)
+        for i in range(n_illicit):
+            if bad[i]:
+                continue
+            holders = self._images[hashes[i]]
+            for j in [i, *near[i]]:
+                if j >= n_illicit or bad[j] or j < i:
+                    continue
+                dist = (keys[i] ^ keys[j]).bit_count()
+                for a in holders:
+                    for b in self._images[hashes[j]]:
+                        if a == b:
+                            continue
+                        pair = (a, b) if a < b else (b, a)
+                        cur = best.get(pair)
+                        if cur is None or dist < cur[0]:
+                            best[pair] = (dist, i, j) if a < b else (dist, j, i)
+        out: list[Link] = []
+        for (a, b), (dist, i, j) in sorted(best.items()):
+            ka, kb = self._accounts[a].key, self._accounts[b].key
+            ha, hb = hashes[i], hashes[j]
+            self._linked_images.setdefault(a, set()).add(ha)
+            self._linked_images.setdefault(b, set()).add(hb)
+            pa, pb = self._images[ha][a][:3], self._images[hb][b][:3]
+            how = f"identical perceptual hash {ha}" if dist == 0 else f"hashes {ha} and {hb}"
+            out.append(Link("same_image", ka, kb, WEIGHTS["same_image"], tuple(pa + pb),
+                            f"{', '.join(pa)} ({_pretty(ka)}) and {', '.join(pb)} ({_pretty(kb)}) posted the same "
+                            f"image (phash distance {dist}: {how})."))
+        return out, blocks
+
     def _build(self, uf: _UnionFind, links: list[Link], blocked: list[tuple[int, dict[str, Any]]]) -> Networks:
         comps: dict[int, list[int]] = defaultdict(list)
         for a, acc in enumerate(self._accounts):
@@ -496,19 +612,82 @@ class Networks:
     def ids(self) -> list[str]:
         return sorted(self._nets)
 
+    def memberships(self) -> Iterator[tuple[str, str | None]]:
+        """(post id, network id or None) for every sale or recruitment post seen."""
+        find, root_id = self._uf.find, self._root_id
+        for pid, a in self._l._post_account.items():
+            yield pid, root_id.get(find(a))
+
+    def posts_of(self, network_id: str) -> list[str]:
+        members = self._nets[network_id][0]
+        return [p for a in members for p in self._l._accounts[a].posts]
+
+    def rename(self, mapping: Mapping[str, str]) -> None:
+        """Give networks other ids (old id -> new id); the new ids must be distinct."""
+        if not mapping:
+            return
+        self._root_id = {r: mapping.get(nid, nid) for r, nid in self._root_id.items()}
+        self._nets = {mapping.get(nid, nid): v for nid, v in self._nets.items()}
+        if len(set(self._root_id.values())) != len(self._root_id):
+            raise ValueError("network ids must stay distinct")
+
+    def keep_ids(self, previous: Mapping[str, str]) -> dict[str, str]:
+        """Keep the ids a store already gave: `previous` maps post id -> its stored network id.
+
+        A network whose posts were (mostly) in a stored network keeps that network's id; when
+        stored networks merge, the largest share wins; a stored id goes to one network only.
+        New networks get the id derived from their oldest account (suffixed if that id is taken).
+        Returns the renames applied (derived id -> kept id).
+        """
+        if not previous:
+            return {}
+        claimed: set[str] = set()
+        final: dict[str, str] = {}
+        order = sorted(self._nets, key=lambda nid: (-len(self.posts_of(nid)), nid))
+        for nid in order:
+            votes = Counter(previous[p] for p in self.posts_of(nid) if p in previous)
+            for old, _n in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0] != nid, kv[0])):
+                if old not in claimed:
+                    final[nid] = old
+                    claimed.add(old)
+                    break
+        for nid in order:
+            if nid in final:
+                continue
+            new, k = nid, 1
+            while new in claimed:
+                new = nid + "-" + str(k)
+                k += 1
+            final[nid] = new
+            claimed.add(new)
+        mapping = {a: b for a, b in final.items() if a != b}
+        self.rename(mapping)
+        return mapping
+
     def __len__(self) -> int:
         return len(self._nets)
 
     def networks(self) -> list[Network]:
+        with paused_gc():
+            return self._networks()
+
+    def records(self) -> list[dict[str, Any]]:
+        """`to_record()` of every network, by id."""
+        with paused_gc():
+            return [n.to_record() for n in self._networks()]
+
+    def _networks(self) -> list[Network]:
         by_net: dict[str, list[Link]] = defaultdict(list)
         for lk in self.links:
             nid = self._root_id.get(self._uf.find(self._l._index[lk.source]))
             if nid:
                 by_net[nid].append(lk)
         blocked_by: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for a, rec in self._blocked:
+        seen: set[tuple[str, int]] = set()
+        for a, rec in self._blocked:  # one record is shared by every account it blocks
             nid = self._root_id.get(self._uf.find(a))
-            if nid and rec not in blocked_by[nid]:
+            if nid and (nid, id(rec)) not in seen:
+                seen.add((nid, id(rec)))
                 blocked_by[nid].append(rec)
         return [self._network(nid, by_net[nid], blocked_by[nid]) for nid in sorted(self._nets)]
 
@@ -534,9 +713,14 @@ class Networks:
         firsts = [a["first_seen"] for a in accounts if a["first_seen"]]
         lasts = [a["last_seen"] for a in accounts if a["last_seen"]]
         order = {"advertises_handle": 0, "advertises_phone": 1, "advertises_crypto": 2, "rebrand_of": 3,
-                 "same_menu": 4, "same_name_variant": 5}
+                 "same_menu": 4, "same_image": 5, "same_name_variant": 6}
         links = sorted(links, key=lambda lk: (order.get(lk.type, 9), lk.source, lk.target))
-        return Network(nid, accounts, {"phones": phones, "handles": advertised, "crypto": crypto},
+        idents: dict[str, list[str]] = {"phones": phones, "handles": advertised, "crypto": crypto}
+        linked = self._l._linked_images
+        images = sorted({h for a in self._nets[nid][0] for h in linked.get(a, ())})
+        if images:  # only when some: records of networks without images stay as they were
+            idents["images"] = images
+        return Network(nid, accounts, idents,
                        [p for p, _ in places.most_common()], [p for p, _ in products.most_common()],
                        min(firsts) if firsts else "", max(lasts) if lasts else "", sorted(posts), links, blocked)
 
@@ -544,26 +728,7 @@ class Networks:
 
     def to_networkx(self, with_posts: bool = False) -> Any:
         """A networkx MultiDiGraph of the networks' accounts and identifiers (needs networkx)."""
-        import networkx as nx
-
-        g = nx.MultiDiGraph()
-        for net in self.networks():
-            for acc in net.accounts:
-                g.add_node(acc["account"], kind="account", network=net.id, posts=len(acc["posts"]),
-                           first_seen=acc["first_seen"], last_seen=acc["last_seen"])
-                if with_posts:
-                    for p in acc["posts"]:
-                        g.add_node(f"post:{p}", kind="post", network=net.id)
-                        g.add_edge(f"post:{p}", acc["account"], type="posted_by", weight=1.0, posts=p,
-                                   explanation=f"{p} was posted by {_pretty(acc['account'])}.")
-            for key in net.identifiers["handles"]:
-                g.add_node(key, kind="account", network=net.id, posts=0, first_seen="", last_seen="")
-            for lk in net.links:
-                if lk.target not in g:
-                    g.add_node(lk.target, kind=lk.target.partition(":")[0], network=net.id)
-                g.add_edge(lk.source, lk.target, type=lk.type, weight=lk.weight, posts=" ".join(lk.posts),
-                           explanation=lk.explanation)
-        return g
+        return records_graph(self.records(), with_posts)
 
     def to_gexf(self, path: str, with_posts: bool = False) -> None:
         import networkx as nx
@@ -574,6 +739,45 @@ class Networks:
         import networkx as nx
 
         nx.write_graphml(self.to_networkx(with_posts), path)
+
+
+def records_graph(records: Iterable[Mapping[str, Any]], with_posts: bool = False) -> Any:
+    """A networkx MultiDiGraph of network records (`Network.to_record()`, or the store's)."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    for net in records:
+        nid = str(net["id"])
+        for acc in net.get("accounts") or ():
+            g.add_node(acc["account"], kind="account", network=nid, posts=len(acc["posts"]),
+                       first_seen=acc.get("first_seen") or "", last_seen=acc.get("last_seen") or "")
+            if with_posts:
+                for p in acc["posts"]:
+                    g.add_node(f"post:{p}", kind="post", network=nid)
+                    g.add_edge(f"post:{p}", acc["account"], type="posted_by", weight=1.0, posts=p,
+                               explanation=f"{p} was posted by {_pretty(acc['account'])}.")
+        for key in (net.get("identifiers") or {}).get("handles") or ():
+            g.add_node(key, kind="account", network=nid, posts=0, first_seen="", last_seen="")
+        for lk in net.get("links") or ():
+            if lk["target"] not in g:
+                g.add_node(lk["target"], kind=str(lk["target"]).partition(":")[0], network=nid)
+            g.add_edge(lk["source"], lk["target"], type=lk["type"], weight=float(lk["weight"]),
+                       posts=" ".join(lk["posts"]), explanation=lk["explanation"])
+    return g
+
+
+def write_gexf(records: Iterable[Mapping[str, Any]], path: str, with_posts: bool = False) -> None:
+    """Network records as GEXF (Gephi)."""
+    import networkx as nx
+
+    nx.write_gexf(records_graph(records, with_posts), path)
+
+
+def write_graphml(records: Iterable[Mapping[str, Any]], path: str, with_posts: bool = False) -> None:
+    """Network records as GraphML."""
+    import networkx as nx
+
+    nx.write_graphml(records_graph(records, with_posts), path)
 
 
 def link(items: Iterable[tuple[Post, Mapping[str, Any]]], cues: Cues | None = None,

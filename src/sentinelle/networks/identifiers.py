@@ -32,6 +32,9 @@ class Cues:
     generic: frozenset[str]
     service_prefixes: tuple[str, ...]
     min_digits: int
+    image_distance: int = 6  # near-duplicate images: perceptual hashes at most this many bits apart
+    image_hub: int = 8  # an image posted by more unrelated accounts than this is a hub
+    image_min_bits: int = 12  # a hash with fewer set (or unset) bits than this is a blank image's
 
 
 @lru_cache(maxsize=4)
@@ -48,8 +51,10 @@ def load_cues(path: str | None = None) -> Cues:
     prefixes = tuple(sorted((squash(s) for s in ver.get("prefixes", [])), key=len, reverse=True))
     generic = frozenset(squash(t) for t in data.get("generic", {}).get("terms", []))
     svc = data.get("service", {})
+    img = data.get("image", {})
     return Cues(rebrand, suffixes, frozenset(strong), prefixes, int(ver.get("max_cued_extra", 5)), generic,
-                tuple(svc.get("prefixes", [])), int(svc.get("min_digits", 10)))
+                tuple(svc.get("prefixes", [])), int(svc.get("min_digits", 10)),
+                int(img.get("max_distance", 6)), int(img.get("hub_accounts", 8)), int(img.get("min_set_bits", 12)))
 
 
 # -- normalisation --------------------------------------------------------------------------
@@ -196,6 +201,24 @@ def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
+# -- image perceptual hashes ----------------------------------------------------------------
+
+IMAGE_META = "image_phash"  # the meta key under which the OCR importer stores an image's hash
+_HEX = frozenset("0123456789abcdef")
+
+
+def image_hashes(meta: Iterable[tuple[str, str]]) -> list[str]:
+    """The perceptual hashes (lower-case hex, 8 to 64 digits) in a post's meta; malformed ones are skipped."""
+    out: list[str] = []
+    for item in meta or ():
+        if not isinstance(item, tuple | list) or len(item) != 2 or item[0] != IMAGE_META:
+            continue
+        h = str(item[1]).strip().lower()
+        if 8 <= len(h) <= 64 and _HEX.issuperset(h) and h not in out:
+            out.append(h)
+    return out
+
+
 # -- one post -------------------------------------------------------------------------------
 
 
@@ -214,6 +237,7 @@ class PostIds:
     rebrand_cue: str = ""  # the cue phrase found, "" when none
     places: list[str] = field(default_factory=list)
     products: list[str] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)  # perceptual hashes (hex) of the post's images
 
 
 def extract(post: Post, record: Mapping[str, Any], cues: Cues | None = None) -> PostIds:
@@ -231,6 +255,7 @@ def extract(post: Post, record: Mapping[str, Any], cues: Cues | None = None) -> 
     for p in record.get("phones") or []:
         if isinstance(p, str) and p and p not in ids.phones:
             ids.phones.append(p)
+    ids.images = image_hashes(post.meta)
     text = post.text or ""
     for chain, addr in crypto_addresses(text):
         ids.crypto.append(f"{chain}:{addr}")
@@ -246,3 +271,29 @@ def extract(post: Post, record: Mapping[str, Any], cues: Cues | None = None) -> 
         ids.places = [p for p in record.get("places") or [] if isinstance(p, str)]
         ids.products = [p for p in record.get("products") or [] if isinstance(p, str)]
     return ids
+
+
+def ids_to_dict(ids: PostIds) -> dict[str, Any] | None:
+    """A compact JSON-serialisable form of a post's identifiers (None: nothing to link).
+
+    A non-illicit post only matters for the hub guards (its phones, handles and crypto addresses
+    mark them public, its images count towards an image's hub count); without any, it is dropped.
+    """
+    if not ids.illicit and not (ids.phones or ids.crypto or ids.handles or ids.images):
+        return None
+    d: dict[str, Any] = {"a": ids.account, "i": 1 if ids.illicit else 0}
+    for key, value in (("d", ids.date), ("h", ids.handles), ("p", ids.phones), ("c", ids.crypto),
+                       ("r", ids.rebrand_cue), ("pl", ids.places), ("pr", ids.products), ("im", ids.images)):
+        if value:
+            d[key] = value
+    if ids.menu:
+        d["m"] = sorted(ids.menu)
+    return d
+
+
+def ids_from_dict(post_id: str, d: Mapping[str, Any]) -> PostIds:
+    """The inverse of `ids_to_dict`."""
+    return PostIds(str(post_id), str(d.get("a") or f"post:{post_id}"), bool(d.get("i")), str(d.get("d") or ""),
+                   list(d.get("h") or ()), list(d.get("p") or ()), list(d.get("c") or ()),
+                   frozenset(d.get("m") or ()), str(d.get("r") or ""), list(d.get("pl") or ()),
+                   list(d.get("pr") or ()), [str(h) for h in d.get("im") or ()])

@@ -23,7 +23,7 @@ import hashlib
 import json
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, NamedTuple
@@ -187,6 +187,44 @@ class Store(ABC):
     def identifier_links(self) -> Iterator[tuple[str, str, str, str]]:
         """(post id, kind, platform, value) for every phone, handle and link found in a post."""
 
+    # -- vendor networks (persisted; see sentinelle.collect.relink) ------------------------------
+
+    @abstractmethod
+    def posts_needing_network_ids(self) -> Iterator[tuple[Post, dict[str, Any]]]:
+        """(post, analysis record) of every analysed post whose link identifiers are missing or
+        were taken from an older analysis. Safe to call `save_network_ids` while iterating."""
+
+    @abstractmethod
+    def save_network_ids(self, items: Iterable[tuple[str, Mapping[str, Any] | None]]) -> int:
+        """Keep what the networks analysis reads from each post (a JSON-serialisable mapping; None
+        when the post holds nothing to link), stamped with the post's current analysis run.
+        Returns how many posts were written (unknown ids are skipped)."""
+
+    @abstractmethod
+    def network_ids(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(post id, identifiers mapping) of every post with something to link, in insertion order."""
+
+    @abstractmethod
+    def network_memberships(self) -> Iterator[tuple[str, str]]:
+        """(post id, network id) of every post currently in a network."""
+
+    @abstractmethod
+    def save_networks(self, networks: Iterable[Mapping[str, Any]],
+                      memberships: Iterable[tuple[str, str | None]], *, complete: bool = True) -> dict[str, int]:
+        """Persist network records (`Network.to_record()`: id, accounts, ..., links) and set the
+        network of each listed post (None: no network) in its stored analysis, in one transaction.
+        A network whose record is unchanged is not rewritten. With `complete`, `networks` is the
+        whole set: stored networks not in it are removed and posts still pointing to them lose
+        their network. Returns counts: added, changed, unchanged, removed, posts."""
+
+    @abstractmethod
+    def networks(self) -> list[dict[str, Any]]:
+        """Every persisted network record, with its links, by id."""
+
+    @abstractmethod
+    def network(self, network_id: str) -> dict[str, Any] | None:
+        """One persisted network record with its links, or None."""
+
     # -- lifecycle -----------------------------------------------------------------------------
 
     @abstractmethod
@@ -196,6 +234,114 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None:
         """Release the database; the store is unusable afterwards."""
+
+    # -- market observatory (sentinelle.observatory; SQLite: store/observatory_sql.py) ----------
+    # Price points and posts are normalised when results are saved (migration 5); rows and
+    # dicts below use the field names of observatory_sql.PRICE_FIELDS, POST_FIELDS, STATS_FIELDS
+    # and EVENT_FIELDS.
+
+    @abstractmethod
+    def obs_price_rows(self, *, product: str | None = None, since: float | None = None,
+                       until: float | None = None, ordered: bool = True) -> Iterator[tuple[Any, ...]]:
+        """Every normalised price point (PRICE_FIELDS order), oldest first; with ordered=False in
+        storage order and with an opaque post key instead of the post id (faster)."""
+
+    @abstractmethod
+    def obs_post_rows(self, *, since: float | None = None, until: float | None = None,
+                      category: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every analysed post as the observatory sees it (POST_FIELDS), oldest first."""
+
+    @abstractmethod
+    def obs_price_stamp(self) -> str:
+        """A token that changes whenever price points or analysed posts change."""
+
+    @abstractmethod
+    def obs_volume(self, by: str, *, since: float | None = None, until: float | None = None,
+                   department: str | None = None) -> list[tuple[str, str, int]]:
+        """(week or month, category, posts) counts."""
+
+    @abstractmethod
+    def obs_top(self, field: str, *, since: float | None = None, until: float | None = None,
+                department: str | None = None, limit: int = 10) -> list[dict[str, Any]]:
+        """The most active networks, vendors or departments (sale and recruitment posts)."""
+
+    @abstractmethod
+    def obs_state(self, name: str) -> str | None:
+        """A named observatory state value (stamps of cached computations)."""
+
+    @abstractmethod
+    def obs_set_state(self, name: str, value: str) -> None:
+        """Set a named observatory state value."""
+
+    @abstractmethod
+    def obs_save_stats(self, stamp: str, rows: Iterable[Sequence[Any]]) -> int:
+        """Replace the cached price statistics (STATS_FIELDS rows) computed for `stamp`."""
+
+    @abstractmethod
+    def obs_stats(self, by: str, dim: str, dim_value: str = "", *, product: str | None = None,
+                  tier: int | None = None, since: str | None = None, until: str | None = None
+                  ) -> list[dict[str, Any]]:
+        """Cached price statistics of one breakdown (dim: all, place, department, network)."""
+
+    @abstractmethod
+    def obs_save_events(self, events: Iterable[Mapping[str, Any]]) -> list[str]:
+        """Store events by their idempotent key; returns the keys not stored before."""
+
+    @abstractmethod
+    def obs_events(self, *, type: str | None = None, since: float | None = None, until: float | None = None,
+                   keys: Sequence[str] | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored events, newest first."""
+
+    @abstractmethod
+    def obs_watch_add(self, kind: str, value: str, note: str = "") -> int:
+        """Add a watchlist entry (idempotent); returns its id."""
+
+    @abstractmethod
+    def obs_watch_list(self) -> list[dict[str, Any]]:
+        """Every watchlist entry with its hit count."""
+
+    @abstractmethod
+    def obs_watch_remove(self, watch_id: int) -> bool:
+        """Remove a watchlist entry and its hits."""
+
+    @abstractmethod
+    def obs_watch_matches(self, kind: str, value: str) -> list[str]:
+        """Ids of the analysed posts a watchlist entry matches."""
+
+    @abstractmethod
+    def obs_watch_hit(self, watch_id: int, post_ids: Sequence[str]) -> list[str]:
+        """Record matches of a watchlist entry; returns the post ids not recorded before."""
+
+    @abstractmethod
+    def obs_rule_add(self, name: str, types: Sequence[str], *, filters: Mapping[str, Any] | None = None,
+                     webhook: str = "", email: str = "") -> int:
+        """Add or replace an alert rule by name; returns its id."""
+
+    @abstractmethod
+    def obs_rules(self) -> list[dict[str, Any]]:
+        """Every alert rule."""
+
+    @abstractmethod
+    def obs_rule_remove(self, name: str) -> bool:
+        """Remove an alert rule."""
+
+    @abstractmethod
+    def obs_alert_add(self, key: str, kind: str, title: str, body: Mapping[str, Any],
+                      rules: Sequence[str] = ()) -> int | None:
+        """Store an alert unless its key exists; returns its id when new, else None."""
+
+    @abstractmethod
+    def obs_alerts(self, *, status: str | None = None, ids: Sequence[int] | None = None,
+                   limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored alerts, newest first."""
+
+    @abstractmethod
+    def obs_alert_status(self, ids: Sequence[int], status: str) -> int:
+        """Set alerts' status: new, seen or dismissed."""
+
+    @abstractmethod
+    def obs_alert_delivery(self, alert_id: int, delivery: Mapping[str, str]) -> None:
+        """Record the outcome of an alert's deliveries (channel -> "ok" or the error)."""
 
     def __enter__(self) -> Store:
         return self

@@ -10,6 +10,7 @@ into quoted FTS terms first (query.fts_match).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import sqlite3
@@ -32,6 +33,7 @@ from . import (
     migrations,
 )
 from .evidence import EvidenceStore
+from .observatory_sql import ObservatorySQLMixin
 from .query import epoch_of, fold, fts_match, handle_key, time_bound, utc_iso
 
 T = TypeVar("T")
@@ -60,6 +62,22 @@ _INSERT_IDENT = "INSERT OR IGNORE INTO identifiers(kind, platform, value) VALUES
 _LINK_IDENT = """
 INSERT OR IGNORE INTO post_identifiers(identifier_pk, post_pk)
 VALUES ((SELECT pk FROM identifiers WHERE kind = ? AND platform = ? AND value = ?), ?)"""
+
+_INSERT_NET_IDS = """
+INSERT OR REPLACE INTO network_post_ids(post_pk, run_id, ids)
+SELECT p.pk, r.run_id, ? FROM posts p JOIN results r ON r.post_pk = p.pk WHERE p.id = ?"""
+_UPSERT_NETWORK = """
+INSERT INTO networks(id, n_posts, n_accounts, first_seen, last_seen, digest, record, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT(id) DO UPDATE SET n_posts = excluded.n_posts, n_accounts = excluded.n_accounts,
+    first_seen = excluded.first_seen, last_seen = excluded.last_seen, digest = excluded.digest,
+    record = excluded.record, updated_at = excluded.updated_at"""
+_INSERT_NET_LINK = """
+INSERT INTO network_links(network_id, type, source, target, weight, explanation, posts)
+VALUES (?, ?, ?, ?, ?, ?, ?)"""
+_SET_NETWORK = """
+UPDATE results SET network = ?, record = json_set(record, '$.network', ?)
+WHERE post_pk = (SELECT pk FROM posts WHERE id = ?) AND network IS NOT ?"""
 
 FACET_FIELDS = ("products", "places", "departments")
 FACET_DRIVE = 5000  # a facet filter matching fewer posts than this drives the search
@@ -110,7 +128,7 @@ def _sql_fold(s: Any) -> str:
     return fold(s) if isinstance(s, str) else ""
 
 
-class SQLiteStore(Store):
+class SQLiteStore(ObservatorySQLMixin, Store):
     def __init__(self, path: str, *, evidence_dir: str | os.PathLike[str] | None = None,
                  create: bool = True) -> None:
         memory = path in ("", ":memory:")
@@ -488,6 +506,111 @@ class SQLiteStore(Store):
                          JOIN identifiers i ON i.pk = x.identifier_pk JOIN posts p ON p.pk = x.post_pk
                          ORDER BY i.pk, p.pk""")
         yield from cur
+
+    # -- vendor networks -----------------------------------------------------------------------
+
+    def posts_needing_network_ids(self) -> Iterator[tuple[Post, dict[str, Any]]]:
+        last = 0
+        while True:
+            rows = self._q(
+                f"""SELECT {_POST_COLS}, r.record FROM posts p JOIN results r ON r.post_pk = p.pk
+                    LEFT JOIN network_post_ids n ON n.post_pk = p.pk
+                    WHERE p.pk > ? AND (n.post_pk IS NULL OR n.run_id <> r.run_id)
+                    ORDER BY p.pk LIMIT ?""", (last, PAGE)).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield _post(row), json.loads(row[15])
+            last = rows[-1][0]
+
+    def save_network_ids(self, items: Iterable[tuple[str, Mapping[str, Any] | None]]) -> int:
+        saved = 0
+        with self._tx() as cur:
+            for batch in _batched(items, BATCH):
+                rows = [("" if ids is None else _json(dict(ids)), str(pid)) for pid, ids in batch]
+                cur.executemany(_INSERT_NET_IDS, rows)
+                saved += max(cur.rowcount, 0)
+        return saved
+
+    def network_ids(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        cur = self._q("""SELECT p.id, n.ids FROM network_post_ids n JOIN posts p ON p.pk = n.post_pk
+                         WHERE n.ids <> '' ORDER BY n.post_pk""")
+        loads = json.loads
+        while rows := cur.fetchmany(PAGE * 10):
+            for pid, ids in rows:
+                yield pid, loads(ids)
+
+    def network_memberships(self) -> Iterator[tuple[str, str]]:
+        cur = self._q("""SELECT p.id, r.network FROM results r JOIN posts p ON p.pk = r.post_pk
+                         WHERE r.network IS NOT NULL""")
+        while rows := cur.fetchmany(PAGE * 10):
+            yield from rows
+
+    def save_networks(self, networks: Iterable[Mapping[str, Any]],
+                      memberships: Iterable[tuple[str, str | None]], *, complete: bool = True) -> dict[str, int]:
+        counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0, "posts": 0}
+        now = _now()
+        with self._tx() as cur:
+            stored = dict(cur.execute("SELECT id, digest FROM networks").fetchall())
+            seen: set[str] = set()
+            for rec in networks:
+                nid = str(rec["id"])
+                seen.add(nid)
+                body = {k: v for k, v in rec.items() if k != "links"}
+                links = list(rec.get("links") or ())
+                blob = _json(body)
+                digest = hashlib.sha256(_json([body, links], sort_keys=True).encode()).hexdigest()[:32]
+                old = stored.get(nid)
+                if old == digest:
+                    counts["unchanged"] += 1
+                    continue
+                counts["added" if old is None else "changed"] += 1
+                cur.execute("DELETE FROM network_links WHERE network_id = ?", (nid,))
+                cur.execute(_UPSERT_NETWORK, (nid, int(rec.get("n_posts") or 0), int(rec.get("n_accounts") or 0),
+                                              str(rec.get("first_seen") or ""), str(rec.get("last_seen") or ""),
+                                              digest, blob, now, now))
+                cur.executemany(_INSERT_NET_LINK, [
+                    (nid, str(lk["type"]), str(lk["source"]), str(lk["target"]), float(lk.get("weight") or 0.0),
+                     str(lk.get("explanation") or ""), _json(list(lk.get("posts") or ()))) for lk in links])
+            if complete:
+                gone = [(nid,) for nid in stored if nid not in seen]
+                cur.executemany("DELETE FROM network_links WHERE network_id = ?", gone)
+                cur.executemany("DELETE FROM networks WHERE id = ?", gone)
+                counts["removed"] = len(gone)
+            for batch in _batched(memberships, BATCH):
+                cur.executemany(_SET_NETWORK, [(nid, nid, str(pid), nid) for pid, nid in batch])
+                counts["posts"] += max(cur.rowcount, 0)
+            if complete:
+                cur.execute("""UPDATE results SET network = NULL, record = json_set(record, '$.network', NULL)
+                               WHERE network IS NOT NULL AND network NOT IN (SELECT id FROM networks)""")
+                counts["posts"] += max(cur.rowcount, 0)
+        return counts
+
+    def _with_links(self, nid: str, record: str) -> dict[str, Any]:
+        rec: dict[str, Any] = json.loads(record)
+        rec["links"] = [{"type": t, "source": s, "target": g, "weight": w, "posts": json.loads(ps), "explanation": e}
+                        for t, s, g, w, e, ps in self._q(
+                            "SELECT type, source, target, weight, explanation, posts FROM network_links "
+                            "WHERE network_id = ? ORDER BY pk", (nid,))]
+        return rec
+
+    def networks(self) -> list[dict[str, Any]]:
+        rows = self._q("SELECT id, record FROM networks ORDER BY id").fetchall()
+        links: dict[str, list[dict[str, Any]]] = {nid: [] for nid, _ in rows}
+        for nid, t, s, g, w, e, ps in self._q(
+                "SELECT network_id, type, source, target, weight, explanation, posts FROM network_links ORDER BY pk"):
+            links.setdefault(nid, []).append({"type": t, "source": s, "target": g, "weight": w,
+                                              "posts": json.loads(ps), "explanation": e})
+        out = []
+        for nid, record in rows:
+            rec = json.loads(record)
+            rec["links"] = links[nid]
+            out.append(rec)
+        return out
+
+    def network(self, network_id: str) -> dict[str, Any] | None:
+        row = self._q("SELECT id, record FROM networks WHERE id = ?", (str(network_id),)).fetchone()
+        return None if row is None else self._with_links(row[0], row[1])
 
     # -- lifecycle ----------------------------------------------------------------------------
 

@@ -183,10 +183,53 @@ _V3_ACCOUNTS = (
     _backfill_identifiers,
 )
 
+_V4_NETWORKS = (
+    # What the networks analysis reads from each analysed post (accounts, handles, phones, crypto
+    # addresses, menu fingerprints, rebrand cue, places, products), as JSON, so that relinking
+    # never re-reads texts; '' when the post holds nothing to link. run_id is the analysis run
+    # the identifiers were taken from: a newer result makes them stale.
+    """CREATE TABLE network_post_ids (
+        post_pk INTEGER PRIMARY KEY REFERENCES posts(pk) ON DELETE CASCADE,
+        run_id  INTEGER NOT NULL,
+        ids     TEXT NOT NULL DEFAULT ''
+    )""",
+    # The persisted vendor networks (ids stay stable across relinks) and their typed, weighted,
+    # explained links with the posts that justify them. A post's membership is results.network
+    # (kept equal to the "network" field of its stored record).
+    """CREATE TABLE networks (
+        id         TEXT PRIMARY KEY,
+        n_posts    INTEGER NOT NULL,
+        n_accounts INTEGER NOT NULL,
+        first_seen TEXT NOT NULL DEFAULT '',
+        last_seen  TEXT NOT NULL DEFAULT '',
+        digest     TEXT NOT NULL,               -- of the record: unchanged networks are not rewritten
+        record     TEXT NOT NULL,               -- JSON, without the links
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    """CREATE TABLE network_links (
+        pk          INTEGER PRIMARY KEY,
+        network_id  TEXT NOT NULL REFERENCES networks(id) ON DELETE CASCADE,
+        type        TEXT NOT NULL,
+        source      TEXT NOT NULL,
+        target      TEXT NOT NULL,
+        weight      REAL NOT NULL,
+        explanation TEXT NOT NULL,
+        posts       TEXT NOT NULL               -- JSON list of the post ids that justify the link
+    )""",
+    "CREATE INDEX network_links_network ON network_links(network_id)",
+    "CREATE INDEX network_links_source ON network_links(source)",
+    "CREATE INDEX results_network ON results(network) WHERE network IS NOT NULL",
+)
+
+from ..observatory_sql import MIGRATION_STEPS as _V5_OBSERVATORY  # noqa: E402
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "posts, originals, files and full-text index", _V1_CORE),
     Migration(2, "analysis runs, results and search facets", _V2_RESULTS),
     Migration(3, "accounts and identifiers", _V3_ACCOUNTS),
+    Migration(4, "vendor networks, their links and per-post link identifiers", _V4_NETWORKS),
+    Migration(5, "market observatory: normalised prices, events, watchlists and alerts", _V5_OBSERVATORY),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -1,0 +1,596 @@
+"""SQL of the market observatory (`sentinelle.observatory`): schema (migration 5) and queries.
+
+Migration 5 adds two tables filled by triggers on `results`, so they follow every write of an
+analysis (save, re-analysis, network relink) without any change to the code that writes it:
+
+- `obs_prices`: one row per price point of a stored record, normalised: kilograms become grams,
+  `unit_price` = price / quantity in its unit (g, pill, blotter, ml, unit, bag), the quantity tier
+  kept apart (1: under 5 units, 10: 5 to 49, 100: 50 and more), the currency as stated (never
+  converted), the vendor (its network, else platform:author), the first place and department,
+  the UTC day, week (its Monday) and month of the post;
+- `obs_posts`: one row per analysed post with what the trend report and the events need.
+
+and the observatory's own state: cached price statistics, events, watchlists, alert rules,
+watch hits and alerts. `ObservatorySQLMixin` gives `SQLiteStore` the observatory methods of the
+`Store` interface; no SQL leaves this module.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+_Q = "CAST(json_extract(j.value, '$.quantity') AS REAL)"
+_P = "CAST(json_extract(j.value, '$.price') AS REAL)"
+_U = "json_extract(j.value, '$.unit')"
+_QN = f"(CASE {_U} WHEN 'kg' THEN {_Q} * 1000 ELSE {_Q} END)"  # the quantity in g when kg
+_ACCOUNT = "CASE WHEN p.author <> '' THEN p.platform || ':' || lower(ltrim(p.author, '@')) END"
+
+# {src}: extra tables before json_each (the trigger reads new.*, the backfill reads results r)
+_PRICE_SELECT = f"""
+SELECT {{pk}}, json_extract(j.value, '$.product'), CASE {_U} WHEN 'kg' THEN 'g' ELSE {_U} END,
+       upper(json_extract(j.value, '$.currency')), {_QN}, {_P}, {_P} / {_QN},
+       CASE WHEN {_QN} < 5 THEN 1 WHEN {_QN} < 50 THEN 10 ELSE 100 END,
+       coalesce(nullif({{net}}, ''), {_ACCOUNT}), nullif({{net}}, ''), {_ACCOUNT},
+       json_extract({{rec}}, '$.places[0]'), json_extract({{rec}}, '$.departments[0]'),
+       p.ts, date(p.ts, 'unixepoch'), date(p.ts, 'unixepoch', 'weekday 0', '-6 days'),
+       strftime('%Y-%m', p.ts, 'unixepoch'), coalesce(json_extract({{rec}}, '$.promotion'), 0)
+FROM {{src}} posts p, json_each({{rec}}, '$.prices') j
+WHERE p.pk = {{pk}} AND j.type = 'object' AND json_extract(j.value, '$.product') IS NOT NULL
+  AND json_extract(j.value, '$.currency') IS NOT NULL AND {_Q} > 0 AND {_P} > 0
+  AND {_U} IN ('g', 'kg', 'pill', 'blotter', 'ml', 'unit', 'bag')"""
+
+_PRICE_COLS = ("post_pk, product, unit, currency, quantity, price, unit_price, tier, vendor, network, "
+               "account, place, department, ts, day, week, month, promotion")
+
+_POST_SELECT = """
+SELECT {pk}, p.ts, date(p.ts, 'unixepoch', 'weekday 0', '-6 days'), strftime('%Y-%m', p.ts, 'unixepoch'),
+       {cat},
+       coalesce(nullif({net}, ''), CASE WHEN p.author <> '' THEN p.platform || ':' || lower(ltrim(p.author, '@')) END),
+       nullif({net}, ''),
+       CASE WHEN p.author <> '' THEN p.platform || ':' || lower(ltrim(p.author, '@')) END,
+       coalesce(json_extract({rec}, '$.scam_signals'), 0), coalesce(json_extract({rec}, '$.promotion'), 0),
+       coalesce(json_extract({rec}, '$.products'), '[]'), coalesce(json_extract({rec}, '$.places'), '[]'),
+       coalesce(json_extract({rec}, '$.departments'), '[]'), coalesce(json_extract({rec}, '$.handles'), '[]'),
+       json_extract({rec}, '$.places[0]'), json_extract({rec}, '$.departments[0]')
+FROM {src} posts p WHERE p.pk = {pk}"""
+
+_POST_COLS = ("post_pk, ts, week, month, category, vendor, network, account, scam, promotion, products, "
+              "places, departments, handles, place, department")
+
+
+def _fill(alias: str, src: str) -> tuple[str, str]:
+    kw = {"pk": f"{alias}.post_pk", "net": f"{alias}.network", "rec": f"{alias}.record", "src": src}
+    prices = _PRICE_SELECT.format(**kw)
+    posts = _POST_SELECT.format(**kw, cat=f"{alias}.category", account=_ACCOUNT)
+    return (f"INSERT INTO obs_prices({_PRICE_COLS}) {prices}",
+            f"INSERT OR REPLACE INTO obs_posts({_POST_COLS}) {posts}")
+
+
+_NEW_PRICES, _NEW_POST = _fill("new", "")
+_ALL_PRICES, _ALL_POSTS = _fill("r", "results r,")
+
+
+_BUMP = "UPDATE obs_state SET value = CAST(value AS INTEGER) + 1 WHERE name = 'generation'"
+
+
+def _backfill(conn: sqlite3.Connection) -> None:
+    conn.execute(_ALL_POSTS)
+    conn.execute(_ALL_PRICES)
+
+
+MIGRATION_STEPS: tuple[Any, ...] = (
+    """CREATE TABLE obs_prices (
+        pk         INTEGER PRIMARY KEY,
+        post_pk    INTEGER NOT NULL REFERENCES posts(pk) ON DELETE CASCADE,
+        product    TEXT NOT NULL,
+        unit       TEXT NOT NULL,               -- g (kg converted), pill, blotter, ml, unit, bag
+        currency   TEXT NOT NULL,               -- as stated; never converted nor mixed
+        quantity   REAL NOT NULL,               -- in unit
+        price      REAL NOT NULL,
+        unit_price REAL NOT NULL,               -- price / quantity
+        tier       INTEGER NOT NULL,            -- 1 (< 5 units), 10 (5-49), 100 (>= 50)
+        vendor     TEXT,                        -- network id, else platform:author
+        network    TEXT,
+        account    TEXT,
+        place      TEXT,
+        department TEXT,
+        ts         REAL,
+        day        TEXT,
+        week       TEXT,                        -- the Monday of the week (UTC)
+        month      TEXT,
+        promotion  INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX obs_prices_post ON obs_prices(post_pk)",
+    "CREATE INDEX obs_prices_product ON obs_prices(product, unit, currency, tier, ts)",
+    "CREATE INDEX obs_prices_vendor ON obs_prices(vendor, product, ts)",
+    """CREATE TABLE obs_posts (
+        post_pk     INTEGER PRIMARY KEY REFERENCES posts(pk) ON DELETE CASCADE,
+        ts          REAL,
+        week        TEXT,
+        month       TEXT,
+        category    TEXT NOT NULL,
+        vendor      TEXT,
+        network     TEXT,
+        account     TEXT,
+        scam        INTEGER NOT NULL DEFAULT 0,
+        promotion   INTEGER NOT NULL DEFAULT 0,
+        products    TEXT NOT NULL DEFAULT '[]',
+        places      TEXT NOT NULL DEFAULT '[]',
+        departments TEXT NOT NULL DEFAULT '[]',
+        handles     TEXT NOT NULL DEFAULT '[]',
+        place       TEXT,
+        department  TEXT
+    )""",
+    "CREATE INDEX obs_posts_ts ON obs_posts(ts, category)",
+    "CREATE INDEX obs_posts_week ON obs_posts(week, category)",
+    "CREATE INDEX obs_posts_month ON obs_posts(month, category)",
+    "CREATE INDEX obs_posts_dept ON obs_posts(department, ts)",
+    # covering: the most active networks and departments are counted from the index alone
+    """CREATE INDEX obs_posts_network ON obs_posts(network, category, ts, account)
+        WHERE network IS NOT NULL""",
+    "CREATE INDEX obs_posts_dept_cov ON obs_posts(department, category, ts, account) WHERE department IS NOT NULL",
+    "CREATE TABLE obs_state (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+    # bumped by every write of a result: what cached statistics and events are checked against
+    "INSERT INTO obs_state(name, value) VALUES ('generation', '0')",
+    f"""CREATE TRIGGER obs_results_ai AFTER INSERT ON results BEGIN
+        {_BUMP};
+        DELETE FROM obs_prices WHERE post_pk = new.post_pk;
+        {_NEW_PRICES};
+        {_NEW_POST};
+    END""",
+    f"""CREATE TRIGGER obs_results_au AFTER UPDATE OF record, network, category ON results BEGIN
+        {_BUMP};
+        DELETE FROM obs_prices WHERE post_pk = new.post_pk;
+        {_NEW_PRICES};
+        {_NEW_POST};
+    END""",
+    f"""CREATE TRIGGER obs_results_ad AFTER DELETE ON results BEGIN
+        {_BUMP};
+        DELETE FROM obs_prices WHERE post_pk = old.post_pk;
+        DELETE FROM obs_posts WHERE post_pk = old.post_pk;
+    END""",
+    # Price statistics computed by sentinelle.observatory, valid for one state of obs_prices.
+    """CREATE TABLE obs_stats (
+        by_period TEXT NOT NULL,                -- week, month
+        dim       TEXT NOT NULL,                -- all, place, department, network
+        dim_value TEXT NOT NULL,
+        product   TEXT NOT NULL,
+        unit      TEXT NOT NULL,
+        currency  TEXT NOT NULL,
+        tier      INTEGER NOT NULL,
+        period    TEXT NOT NULL,
+        n         INTEGER NOT NULL,
+        q1        REAL, median REAL, q3 REAL, lo REAL, hi REAL,
+        outliers  INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX obs_stats_key ON obs_stats(by_period, dim, dim_value, product, period)",
+    """CREATE TABLE obs_events (
+        pk          INTEGER PRIMARY KEY,
+        key         TEXT NOT NULL UNIQUE,       -- idempotent: the same event is stored once
+        type        TEXT NOT NULL,
+        ts          REAL,
+        until_ts    REAL,
+        vendor      TEXT, network TEXT, product TEXT, place TEXT, department TEXT,
+        summary     TEXT NOT NULL,
+        explanation TEXT NOT NULL,
+        evidence    TEXT NOT NULL,              -- JSON list of post ids
+        data        TEXT NOT NULL,              -- JSON object
+        created_at  TEXT NOT NULL
+    )""",
+    "CREATE INDEX obs_events_ts ON obs_events(ts)",
+    """CREATE TABLE obs_watch (
+        pk         INTEGER PRIMARY KEY,
+        kind       TEXT NOT NULL,               -- term, handle, phone, place, product, network
+        value      TEXT NOT NULL,
+        note       TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        UNIQUE (kind, value)
+    )""",
+    """CREATE TABLE obs_watch_hits (
+        watch_pk INTEGER NOT NULL REFERENCES obs_watch(pk) ON DELETE CASCADE,
+        post_pk  INTEGER NOT NULL REFERENCES posts(pk) ON DELETE CASCADE,
+        PRIMARY KEY (watch_pk, post_pk)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE obs_rules (
+        pk         INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL UNIQUE,
+        types      TEXT NOT NULL,               -- JSON list of event types, 'watch' for watchlist hits
+        filters    TEXT NOT NULL DEFAULT '{}',  -- JSON: product, department, place, network
+        webhook    TEXT NOT NULL DEFAULT '',
+        email      TEXT NOT NULL DEFAULT '',
+        enabled    INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE obs_alerts (
+        pk         INTEGER PRIMARY KEY,
+        key        TEXT NOT NULL UNIQUE,        -- idempotent: an alert fires once
+        kind       TEXT NOT NULL,               -- the event type, or watch
+        title      TEXT NOT NULL,
+        body       TEXT NOT NULL,               -- JSON object (event or watch hit)
+        rules      TEXT NOT NULL DEFAULT '[]',  -- JSON list of the rule names it matched
+        status     TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'seen', 'dismissed')),
+        delivery   TEXT NOT NULL DEFAULT '{}',  -- JSON: channel -> "ok" or the error
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX obs_alerts_status ON obs_alerts(status, pk)",
+    _backfill,
+)
+
+PRICE_FIELDS = ("id", "product", "unit", "currency", "quantity", "price", "unit_price", "tier", "vendor",
+                "network", "account", "place", "department", "ts", "day", "week", "month", "promotion")
+POST_FIELDS = ("id", "ts", "week", "month", "category", "vendor", "network", "account", "scam", "promotion",
+               "products", "places", "departments", "handles", "place", "department")
+STATS_FIELDS = ("by", "dim", "dim_value", "product", "unit", "currency", "tier", "period", "n", "q1",
+                "median", "q3", "lo", "hi", "outliers")
+EVENT_FIELDS = ("key", "type", "ts", "until_ts", "vendor", "network", "product", "place", "department",
+                "summary", "explanation", "evidence", "data", "created_at")
+_JSON_POST = {"products", "places", "departments", "handles"}
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _j(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+class ObservatorySQLMixin:
+    """The observatory methods of `Store` for SQLite (mixed into `SQLiteStore`)."""
+
+    conn: sqlite3.Connection
+    path: str
+    _closed: bool
+
+    def _oq(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
+        from . import StoreError
+
+        if self._closed:
+            raise StoreError("the store is closed", where=self.path)
+        try:
+            return self.conn.execute(sql, tuple(params))
+        except sqlite3.Error as e:
+            raise StoreError(f"query failed: {e}", where=self.path) from e
+
+    @contextlib.contextmanager
+    def _otx(self) -> Iterator[sqlite3.Cursor]:
+        from . import StoreError
+
+        if self._closed:
+            raise StoreError("the store is closed", where=self.path)
+        cur = self.conn.cursor()
+        try:
+            cur.execute("BEGIN IMMEDIATE")
+            yield cur
+            cur.execute("COMMIT")
+        except BaseException as e:
+            with contextlib.suppress(sqlite3.Error):
+                cur.execute("ROLLBACK")
+            if isinstance(e, sqlite3.Error):
+                raise StoreError(f"write failed: {e}", where=self.path) from e
+            raise
+        finally:
+            cur.close()
+
+    # -- price points and posts -----------------------------------------------------------------
+
+    def obs_price_rows(self, *, product: str | None = None, since: float | None = None,
+                       until: float | None = None, ordered: bool = True) -> Iterator[tuple[Any, ...]]:
+        conds, params = ["1"], list[Any]()
+        if product:
+            conds.append("o.product = ?")
+            params.append(product)
+        if since is not None:
+            conds.append("o.ts >= ?")
+            params.append(since)
+        if until is not None:
+            conds.append("o.ts < ?")
+            params.append(until)
+        cols = ("o.product, o.unit, o.currency, o.quantity, o.price, o.unit_price, o.tier, o.vendor, o.network, "
+                "o.account, o.place, o.department, o.ts, o.day, o.week, o.month, o.promotion")
+        if ordered:
+            sql = (f"SELECT p.id, {cols} FROM obs_prices o JOIN posts p ON p.pk = o.post_pk "
+                   f"WHERE {' AND '.join(conds)} ORDER BY o.ts, o.pk")
+        else:  # post keys for ids, in storage order: the fast path for statistics
+            sql = f"SELECT o.post_pk, {cols} FROM obs_prices o WHERE {' AND '.join(conds)}"
+        cur = self._oq(sql, params)
+        while rows := cur.fetchmany(20000):
+            yield from rows
+
+    def obs_post_rows(self, *, since: float | None = None, until: float | None = None,
+                      category: str | None = None) -> Iterator[dict[str, Any]]:
+        conds, params = ["1"], list[Any]()
+        if since is not None:
+            conds.append("o.ts >= ?")
+            params.append(since)
+        if until is not None:
+            conds.append("o.ts < ?")
+            params.append(until)
+        if category:
+            conds.append("o.category = ?")
+            params.append(category)
+        cur = self._oq(
+            f"""SELECT p.id, o.ts, o.week, o.month, o.category, o.vendor, o.network, o.account, o.scam,
+                       o.promotion, o.products, o.places, o.departments, o.handles, o.place, o.department
+                FROM obs_posts o JOIN posts p ON p.pk = o.post_pk WHERE {' AND '.join(conds)}
+                ORDER BY o.ts, o.post_pk""", params)
+        loads = json.loads
+        while rows := cur.fetchmany(20000):
+            for row in rows:
+                d = dict(zip(POST_FIELDS, row, strict=True))
+                for k in _JSON_POST:
+                    d[k] = loads(d[k]) if d[k] else []
+                yield d
+
+    def obs_price_stamp(self) -> str:
+        row = self._oq("SELECT value FROM obs_state WHERE name = 'generation'").fetchone()
+        return f"g{row[0] if row else 0}"
+
+    def obs_volume(self, by: str, *, since: float | None = None, until: float | None = None,
+                   department: str | None = None) -> list[tuple[str, str, int]]:
+        col = "month" if by == "month" else "week"
+        conds, params = [f"o.{col} IS NOT NULL"], list[Any]()
+        if since is not None:
+            conds.append("o.ts >= ?")
+            params.append(since)
+        if until is not None:
+            conds.append("o.ts < ?")
+            params.append(until)
+        if department:
+            conds.append("o.department = ?")
+            params.append(department)
+        return [(str(r[0]), str(r[1]), int(r[2])) for r in self._oq(
+            f"SELECT o.{col}, o.category, count(*) FROM obs_posts o WHERE {' AND '.join(conds)} "
+            f"GROUP BY o.{col}, o.category ORDER BY o.{col}", params)]
+
+    def obs_top(self, field: str, *, since: float | None = None, until: float | None = None,
+                department: str | None = None, limit: int = 10) -> list[dict[str, Any]]:
+        if field not in ("network", "department", "vendor"):
+            raise ValueError(field)
+        conds, params = [f"o.{field} IS NOT NULL", "o.category <> 'other'"], list[Any]()
+        if since is not None:
+            conds.append("o.ts >= ?")
+            params.append(since)
+        if until is not None:
+            conds.append("o.ts < ?")
+            params.append(until)
+        if department:
+            conds.append("o.department = ?")
+            params.append(department)
+        rows = self._oq(
+            f"""SELECT o.{field}, count(*), sum(o.category = 'sale'), sum(o.category = 'recruitment'),
+                       min(o.ts), max(o.ts), count(DISTINCT o.account)
+                FROM obs_posts o WHERE {' AND '.join(conds)} GROUP BY o.{field}
+                ORDER BY count(*) DESC, o.{field} LIMIT ?""", [*params, limit]).fetchall()
+        return [{field: r[0], "posts": r[1], "sale": r[2], "recruitment": r[3], "first_ts": r[4],
+                 "last_ts": r[5], "accounts": r[6]} for r in rows]
+
+    # -- cached statistics ----------------------------------------------------------------------
+
+    def obs_state(self, name: str) -> str | None:
+        row = self._oq("SELECT value FROM obs_state WHERE name = ?", (name,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def obs_set_state(self, name: str, value: str) -> None:
+        with self._otx() as cur:
+            cur.execute("INSERT OR REPLACE INTO obs_state(name, value) VALUES (?, ?)", (name, value))
+
+    def obs_save_stats(self, stamp: str, rows: Iterable[Sequence[Any]]) -> int:
+        n = 0
+        with self._otx() as cur:
+            cur.execute("DELETE FROM obs_stats")
+            batch: list[Sequence[Any]] = []
+            for r in rows:
+                batch.append(r)
+                if len(batch) >= 5000:
+                    cur.executemany("INSERT INTO obs_stats VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", batch)
+                    n += len(batch)
+                    batch = []
+            cur.executemany("INSERT INTO obs_stats VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", batch)
+            n += len(batch)
+            cur.execute("INSERT OR REPLACE INTO obs_state(name, value) VALUES ('stats_stamp', ?)", (stamp,))
+        return n
+
+    def obs_stats(self, by: str, dim: str, dim_value: str = "", *, product: str | None = None,
+                  tier: int | None = None, since: str | None = None, until: str | None = None
+                  ) -> list[dict[str, Any]]:
+        conds = ["by_period = ?", "dim = ?", "dim_value = ?"]
+        params: list[Any] = [by, dim, dim_value]
+        if product:
+            conds.append("product = ?")
+            params.append(product)
+        if tier is not None:
+            conds.append("tier = ?")
+            params.append(tier)
+        if since:
+            conds.append("period >= ?")
+            params.append(since)
+        if until:
+            conds.append("period < ?")
+            params.append(until)
+        rows = self._oq(f"SELECT * FROM obs_stats WHERE {' AND '.join(conds)} "
+                        "ORDER BY product, unit, currency, tier, period", params).fetchall()
+        return [dict(zip(STATS_FIELDS, r, strict=True)) for r in rows]
+
+    # -- events ---------------------------------------------------------------------------------
+
+    def obs_save_events(self, events: Iterable[Mapping[str, Any]]) -> list[str]:
+        """Store events not stored before (by key); returns the keys that are new."""
+        new: list[str] = []
+        now = _now()
+        with self._otx() as cur:
+            for e in events:
+                cur.execute(
+                    """INSERT OR IGNORE INTO obs_events(key, type, ts, until_ts, vendor, network, product, place,
+                           department, summary, explanation, evidence, data, created_at)
+                       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                    (e["key"], e["type"], e.get("ts"), e.get("until_ts"), e.get("vendor"), e.get("network"),
+                     e.get("product"), e.get("place"), e.get("department"), e["summary"], e["explanation"],
+                     _j(list(e.get("evidence") or [])), _j(dict(e.get("data") or {})), now))
+                if cur.rowcount > 0:
+                    new.append(str(e["key"]))
+        return new
+
+    def obs_events(self, *, type: str | None = None, since: float | None = None, until: float | None = None,
+                   keys: Sequence[str] | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        conds, params = ["1"], list[Any]()
+        if type:
+            conds.append("type = ?")
+            params.append(type)
+        if since is not None:
+            conds.append("ts >= ?")
+            params.append(since)
+        if until is not None:
+            conds.append("ts < ?")
+            params.append(until)
+        if keys is not None:
+            conds.append("key IN (SELECT value FROM json_each(?))")
+            params.append(_j(list(keys)))
+        rows = self._oq(
+            f"""SELECT key, type, ts, until_ts, vendor, network, product, place, department, summary,
+                       explanation, evidence, data, created_at
+                FROM obs_events WHERE {' AND '.join(conds)} ORDER BY ts DESC, pk DESC LIMIT ?""",
+            [*params, -1 if limit is None else limit]).fetchall()
+        out = []
+        for r in rows:
+            d = dict(zip(EVENT_FIELDS, r, strict=True))
+            d["evidence"] = json.loads(d["evidence"])
+            d["data"] = json.loads(d["data"])
+            out.append(d)
+        return out
+
+    # -- watchlists and rules -------------------------------------------------------------------
+
+    def obs_watch_add(self, kind: str, value: str, note: str = "") -> int:
+        with self._otx() as cur:
+            cur.execute("INSERT OR IGNORE INTO obs_watch(kind, value, note, created_at) VALUES (?, ?, ?, ?)",
+                        (kind, value, note, _now()))
+            (pk,) = cur.execute("SELECT pk FROM obs_watch WHERE kind = ? AND value = ?", (kind, value)).fetchone()
+        return int(pk)
+
+    def obs_watch_list(self) -> list[dict[str, Any]]:
+        rows = self._oq("""SELECT w.pk, w.kind, w.value, w.note, w.created_at,
+                                  (SELECT count(*) FROM obs_watch_hits h WHERE h.watch_pk = w.pk)
+                           FROM obs_watch w ORDER BY w.pk""").fetchall()
+        return [{"id": r[0], "kind": r[1], "value": r[2], "note": r[3], "created_at": r[4], "hits": r[5]}
+                for r in rows]
+
+    def obs_watch_remove(self, watch_id: int) -> bool:
+        with self._otx() as cur:
+            cur.execute("DELETE FROM obs_watch_hits WHERE watch_pk = ?", (watch_id,))
+            cur.execute("DELETE FROM obs_watch WHERE pk = ?", (watch_id,))
+            return cur.rowcount > 0
+
+    def obs_watch_matches(self, kind: str, value: str) -> list[str]:
+        """Ids of the analysed posts a watch entry matches (indexed lookups only)."""
+        from .query import fold, fts_match, handle_key
+
+        if kind == "term":
+            match = fts_match(value)
+            if match is None:
+                return []
+            sql = ("SELECT p.id FROM posts_fts JOIN posts p ON p.pk = posts_fts.rowid "
+                   "JOIN results r ON r.post_pk = p.pk WHERE posts_fts MATCH ? ORDER BY p.pk")
+            return [r[0] for r in self._oq(sql, (match,))]
+        if kind in ("handle", "phone"):
+            key = handle_key(value) if kind == "handle" else value.strip()
+            ident = ("SELECT x.post_pk FROM post_identifiers x JOIN identifiers i ON i.pk = x.identifier_pk "
+                     "WHERE i.kind = ? AND i.value = ?")
+            params: list[Any] = [kind, key]
+            if kind == "handle":
+                ident += " UNION SELECT p.pk FROM posts p JOIN accounts a ON a.pk = p.account_pk WHERE a.handle = ?"
+                params.append(key)
+            sql = f"SELECT p.id FROM posts p JOIN results r ON r.post_pk = p.pk WHERE p.pk IN ({ident}) ORDER BY p.pk"
+            return [r[0] for r in self._oq(sql, params)]
+        if kind in ("place", "product"):
+            field = "places" if kind == "place" else "products"
+            sql = ("SELECT p.id FROM facets f JOIN posts p ON p.pk = f.post_pk "
+                   "WHERE f.field = ? AND f.key = ? ORDER BY p.pk")
+            return [r[0] for r in self._oq(sql, (field, fold(value)))]
+        if kind == "network":
+            sql = ("SELECT p.id FROM obs_posts o JOIN posts p ON p.pk = o.post_pk "
+                   "WHERE o.network = ? ORDER BY p.pk")
+            return [r[0] for r in self._oq(sql, (value,))]
+        raise ValueError(f"unknown watch kind {kind!r}")
+
+    def obs_watch_hit(self, watch_id: int, post_ids: Sequence[str]) -> list[str]:
+        """Record the posts a watch entry matched; returns those not recorded before."""
+        new: list[str] = []
+        with self._otx() as cur:
+            for pid in post_ids:
+                cur.execute("INSERT OR IGNORE INTO obs_watch_hits(watch_pk, post_pk) "
+                            "SELECT ?, pk FROM posts WHERE id = ?", (watch_id, pid))
+                if cur.rowcount > 0:
+                    new.append(pid)
+        return new
+
+    def obs_rule_add(self, name: str, types: Sequence[str], *, filters: Mapping[str, Any] | None = None,
+                     webhook: str = "", email: str = "") -> int:
+        with self._otx() as cur:
+            cur.execute("""INSERT INTO obs_rules(name, types, filters, webhook, email, created_at)
+                           VALUES (?, ?, ?, ?, ?, ?)
+                           ON CONFLICT(name) DO UPDATE SET types = excluded.types, filters = excluded.filters,
+                               webhook = excluded.webhook, email = excluded.email""",
+                        (name, _j(list(types)), _j(dict(filters or {})), webhook, email, _now()))
+            (pk,) = cur.execute("SELECT pk FROM obs_rules WHERE name = ?", (name,)).fetchone()
+        return int(pk)
+
+    def obs_rules(self) -> list[dict[str, Any]]:
+        rows = self._oq("SELECT pk, name, types, filters, webhook, email, enabled, created_at "
+                        "FROM obs_rules ORDER BY pk").fetchall()
+        return [{"id": r[0], "name": r[1], "types": json.loads(r[2]), "filters": json.loads(r[3]),
+                 "webhook": r[4], "email": r[5], "enabled": bool(r[6]), "created_at": r[7]} for r in rows]
+
+    def obs_rule_remove(self, name: str) -> bool:
+        with self._otx() as cur:
+            cur.execute("DELETE FROM obs_rules WHERE name = ?", (name,))
+            return cur.rowcount > 0
+
+    # -- alerts ---------------------------------------------------------------------------------
+
+    def obs_alert_add(self, key: str, kind: str, title: str, body: Mapping[str, Any],
+                      rules: Sequence[str] = ()) -> int | None:
+        """Store an alert unless one with this key exists; returns its id when new, else None."""
+        now = _now()
+        with self._otx() as cur:
+            cur.execute("""INSERT OR IGNORE INTO obs_alerts(key, kind, title, body, rules, created_at, updated_at)
+                           VALUES (?, ?, ?, ?, ?, ?, ?)""", (key, kind, title, _j(dict(body)), _j(list(rules)),
+                                                             now, now))
+            if cur.rowcount <= 0:
+                return None
+            return int(cur.lastrowid or 0)
+
+    def obs_alerts(self, *, status: str | None = None, ids: Sequence[int] | None = None,
+                   limit: int | None = None) -> list[dict[str, Any]]:
+        conds, params = ["1"], list[Any]()
+        if status:
+            conds.append("status = ?")
+            params.append(status)
+        if ids is not None:
+            conds.append("pk IN (SELECT value FROM json_each(?))")
+            params.append(_j([int(i) for i in ids]))
+        rows = self._oq(f"""SELECT pk, key, kind, title, body, rules, status, delivery, created_at, updated_at
+                            FROM obs_alerts WHERE {' AND '.join(conds)} ORDER BY pk DESC LIMIT ?""",
+                        [*params, -1 if limit is None else limit]).fetchall()
+        return [{"id": r[0], "key": r[1], "kind": r[2], "title": r[3], "body": json.loads(r[4]),
+                 "rules": json.loads(r[5]), "status": r[6], "delivery": json.loads(r[7]), "created_at": r[8],
+                 "updated_at": r[9]} for r in rows]
+
+    def obs_alert_status(self, ids: Sequence[int], status: str) -> int:
+        if status not in ("new", "seen", "dismissed"):
+            raise ValueError(f"unknown alert status {status!r}")
+        with self._otx() as cur:
+            cur.executemany("UPDATE obs_alerts SET status = ?, updated_at = ? WHERE pk = ?",
+                            [(status, _now(), int(i)) for i in ids])
+            return max(cur.rowcount, 0) if len(ids) == 1 else len(ids)
+
+    def obs_alert_delivery(self, alert_id: int, delivery: Mapping[str, str]) -> None:
+        with self._otx() as cur:
+            cur.execute("UPDATE obs_alerts SET delivery = ?, updated_at = ? WHERE pk = ?",
+                        (_j(dict(delivery)), _now(), alert_id))
