@@ -67,10 +67,10 @@ def per_analyser(path: Path, n: int) -> None:
         print(f"  {name:12} {1e6 * t / len(posts):7.1f} µs/post")
 
 
-def run_cli(path: Path, workers: int) -> tuple[float, float, int]:
+def run_cli(path: Path, workers: int, *extra: str) -> tuple[float, float, int]:
     out = path.with_suffix(f".out{workers}.jsonl")
     t0 = time.perf_counter()
-    proc = subprocess.Popen([*CLI, "analyze", str(path), "-o", str(out), "-j", str(workers), "--quiet"])
+    proc = subprocess.Popen([*CLI, "analyze", str(path), "-o", str(out), "-j", str(workers), "--quiet", *extra])
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - t0
     if status != 0:
@@ -97,15 +97,23 @@ def main() -> None:
                 if i >= args.n // 4:
                     break
                 dst.write(line)
+        s, rss_q, _ = run_cli(quarter, 1, "--no-networks")
+        print(f"CLI --no-networks, 1 process, {args.n // 4:,} posts: {args.n // 4 / s:,.0f} posts/s, "
+              f"peak RSS {rss_q:.0f} MB")
+        s, rss, lines = run_cli(big, 1, "--no-networks")
+        print(f"CLI --no-networks, 1 process, {args.n:,} posts: {lines / s:,.0f} posts/s per process, "
+              f"peak RSS {rss:.0f} MB")
+        print(f"memory without networks: {rss_q:.0f} MB for {args.n // 4:,} posts vs {rss:.0f} MB for {args.n:,} "
+              f"({'flat' if rss < rss_q * 1.25 else 'GROWS'})")
         s, rss_q, _ = run_cli(quarter, 1)
-        print(f"CLI, 1 process, {args.n // 4:,} posts: {args.n // 4 / s:,.0f} posts/s, peak RSS {rss_q:.0f} MB")
+        print(f"CLI with networks, 1 process, {args.n // 4:,} posts: peak RSS {rss_q:.0f} MB")
         s, rss, lines = run_cli(big, 1)
-        print(f"CLI, 1 process, {args.n:,} posts: {lines / s:,.0f} posts/s per process, peak RSS {rss:.0f} MB")
+        print(f"CLI with networks, 1 process, {args.n:,} posts: {lines / s:,.0f} posts/s per process, "
+              f"peak RSS {rss:.0f} MB (the linker keeps each post's identifiers until the batch ends)")
         s, rss_all, lines = run_cli(big, cores)
         print(f"CLI, {cores} processes, {args.n:,} posts: {lines / s:,.0f} posts/s "
               f"({lines / s / cores:,.0f} per core), peak RSS {rss_all:.0f} MB")
-        print(f"memory: {rss_q:.0f} MB for {args.n // 4:,} posts vs {rss:.0f} MB for {args.n:,} "
-              f"({'flat' if rss < rss_q * 1.25 else 'GROWS'})")
+
 
 
 if __name__ == "__main__":

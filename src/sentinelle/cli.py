@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rejects", help="where rejected lines go (default: next to the output)")
     p.add_argument("-j", "--workers", type=int, default=None, help="processes (default: every core)")
     p.add_argument("--quiet", action="store_true", help="no summary on stderr")
+    p.add_argument("--no-networks", action="store_true",
+                   help="leave 'network' null: pure streaming, memory flat whatever the batch size")
     _db_arg(p)
 
     p = sub.add_parser("ingest", help="read exports (files, folders, zips) into the database and analyse them")
@@ -146,7 +148,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     try:
         summary = run_batch(inputs, lambda rec: write_jsonl(out, rec), reject, workers=args.workers,
                             report_error=lambda e: print(f"sentinelle: {e}", file=sys.stderr),
-                            progress=progress if tty else None)
+                            progress=progress if tty else None, networks=not args.no_networks)
     finally:
         if out is not sys.stdout:
             out.close()
