@@ -43,6 +43,7 @@ from typing import Any
 from ..core import Post
 from .identifiers import (
     Cues,
+    HashIndex,
     PostIds,
     bands,
     extract,
@@ -476,7 +477,7 @@ class Linker:
         """same_image links between accounts whose sale or recruitment posts carry near-duplicate images,
         and the (accounts, identifier, reason, posts) of the images the guards block.
 
-        An image's near-duplicates are the hashes within `max_distance` bits (a BK-tree query each);
+        An image's near-duplicates are the hashes within `max_distance` bits (see `HashIndex`);
         it is a hub when they were posted by more than `image_hub` units, a unit being a cluster of
         the links made so far (one vendor reposting its menu from ten linked accounts is one unit)
         or an account of a non-illicit post. A pair links only when neither image is blocked.
@@ -484,23 +485,27 @@ class Linker:
         self._linked_images = {}
         if not self._images:
             return [], []
-        from ..ingest.imagehash_groups import BKTree
-
         cues = self.cues
         n_illicit = len(self._images)
         hashes = list(self._images) + [h for h in self._public_images if h not in self._images]
         keys = [int(h, 16) for h in hashes]
-        trees: dict[int, BKTree] = {}
+        indexes: dict[int, tuple[HashIndex, list[int]]] = {}  # hex length -> index, its positions' hashes
         for i, h in enumerate(hashes):
-            trees.setdefault(len(h), BKTree()).add(keys[i], i)
-        near: list[list[int]] = []
+            if len(h) not in indexes:
+                indexes[len(h)] = (HashIndex(4 * len(h), cues.image_distance), [])
+            index, where = indexes[len(h)]
+            index.add(keys[i])
+            where.append(i)
+        near: list[list[tuple[int, int]]] = []  # hash -> (other hash, distance)
         bad: list[bool] = []
         blocks: list[tuple[list[int], str, str, list[str]]] = []
         reported: set[frozenset[int]] = set()
         for i in range(n_illicit):
             h = hashes[i]
-            near_i = [j for j in trees[len(h)].find(keys[i], cues.image_distance) if j != i]
+            index, where = indexes[len(h)]
+            near_i = [(where[j], x) for j, x in index.near(keys[i]) if where[j] != i]
             near.append(near_i)
+            group = [i, *(j for j, _ in near_i)]
             bits = 4 * len(h)
             low = cues.image_min_bits * bits // 64
             ones = keys[i].bit_count()
@@ -508,27 +513,29 @@ class Linker:
             if ones < low or ones > bits - low:
                 why = "a blank or near-uniform image (its perceptual hash identifies nothing)"
             else:
-                units = {uf.find(a) for j in [i, *near_i] for a in self._images.get(hashes[j], ())}
-                units.update(uf.find(a) for j in [i, *near_i] for a in self._public_images.get(hashes[j], ()))
-                if len(units) > cues.image_hub:
-                    why = (f"an image posted by {len(units)} unrelated accounts (a meme, a prevention visual or "
-                           f"a widely shared picture, not a vendor's own)")
+                units: set[int] = set()
+                for j in group:
+                    units.update(uf.find(a) for a in self._images.get(hashes[j], ()))
+                    units.update(uf.find(a) for a in self._public_images.get(hashes[j], ()))
+                    if len(units) > cues.image_hub:
+                        why = (f"an image posted by more than {cues.image_hub} unrelated accounts (a meme, a "
+                               f"prevention visual or a widely shared picture, not a vendor's own)")
+                        break
             bad.append(bool(why))
             if why:
-                holders = {a: ps for j in [i, *near_i] for a, ps in self._images.get(hashes[j], {}).items()}
-                group = frozenset(holders)
-                if len(holders) > 1 and group not in reported:  # near variants of one meme: one record
-                    reported.add(group)
+                holders = {a: ps for j in group for a, ps in self._images.get(hashes[j], {}).items()}
+                members = frozenset(holders)
+                if len(holders) > 1 and members not in reported:  # near variants of one meme: one record
+                    reported.add(members)
                     blocks.append((list(holders), f"image:{h}", why, [p for ps in holders.values() for p in ps]))
         best: dict[tuple[int, int], tuple[int, int, int]] = {}  # account pair -> (distance, hash i, hash j)
         for i in range(n_illicit):
             if bad[i]:
                 continue
             holders = self._images[hashes[i]]
-            for j in [i, *near[i]]:
+            for j, dist in [(i, 0), *near[i]]:
                 if j >= n_illicit or bad[j] or j < i:
                     continue
-                dist = (keys[i] ^ keys[j]).bit_count()
                 for a in holders:
                     for b in self._images[hashes[j]]:
                         if a == b:

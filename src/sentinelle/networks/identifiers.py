@@ -219,6 +219,54 @@ def image_hashes(meta: Iterable[tuple[str, str]]) -> list[str]:
     return out
 
 
+class HashIndex:
+    """Near-duplicate lookup over perceptual hashes of one length (multi-index hashing).
+
+    The hash is cut into chunks of about 16 bits; two hashes at most d bits apart have, by the
+    pigeonhole principle, some chunk at most d // chunks bits apart, so a query looks up every
+    chunk value within that radius (17 lookups per chunk at d = 6 over 64 bits) and checks the
+    candidates' full distance. Random 64-bit hashes almost never share a 16-bit chunk, so a
+    query costs a few dozen dictionary lookups, where a BK-tree would visit most of its nodes.
+    """
+
+    def __init__(self, bits: int, max_distance: int) -> None:
+        n = max(1, bits // 16)
+        edges = [bits * i // n for i in range(n + 1)]
+        self.chunks = [(lo, (1 << (hi - lo)) - 1, hi - lo) for lo, hi in zip(edges, edges[1:], strict=False)]
+        self.max_distance = max_distance
+        radius = max_distance // n
+        self._flips: dict[int, list[int]] = {}  # chunk width -> xor masks of at most `radius` bits
+        for _lo, _mask, width in self.chunks:
+            if width not in self._flips:
+                masks = [0]
+                for _ in range(radius):
+                    masks = sorted({m | (1 << b) for m in masks for b in range(width)} | set(masks))
+                self._flips[width] = masks
+        self._buckets: list[dict[int, list[int]]] = [{} for _ in self.chunks]  # per chunk: value -> positions
+        self.keys: list[int] = []
+
+    def add(self, key: int) -> int:
+        """Index a hash; returns its position."""
+        i = len(self.keys)
+        self.keys.append(key)
+        for (lo, mask, _width), bucket in zip(self.chunks, self._buckets, strict=True):
+            bucket.setdefault((key >> lo) & mask, []).append(i)
+        return i
+
+    def near(self, key: int) -> list[tuple[int, int]]:
+        """(position, distance) of the indexed hashes at most `max_distance` bits from `key`."""
+        found: set[int] = set()
+        for (lo, mask, width), bucket in zip(self.chunks, self._buckets, strict=True):
+            v = (key >> lo) & mask
+            get = bucket.get
+            for f in self._flips[width]:
+                hit = get(v ^ f)
+                if hit:
+                    found.update(hit)
+        keys, d = self.keys, self.max_distance
+        return [(j, x) for j in found if (x := (keys[j] ^ key).bit_count()) <= d]
+
+
 # -- one post -------------------------------------------------------------------------------
 
 
