@@ -85,3 +85,25 @@ def test_parallel_run_keeps_input_order(tmp_path: Path) -> None:
     assert main(["analyze", str(src), "-o", str(out), "-j", "2", "--quiet"]) == 0
     ids = [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()]
     assert ids == [str(i) for i in range(5000)]
+
+
+def test_network_ids_are_filled_without_touching_the_text(tmp_path: Path) -> None:
+    """Records are re-emitted as lines with the network filled in: a text or id that looks like JSON
+    must come out unchanged."""
+    src = tmp_path / "net.jsonl"
+    posts = [
+        {"id": 'a"1', "author": "plug.one", "platform": "snapchat",
+         "text": '🍁 10g 80€ livraison 📞 06 39 98 11 22 "network": null'},
+        {"id": "b2", "author": "plug.two", "platform": "telegram", "text": "❄️ 1g 70€, appelle le 06 39 98 11 22"},
+    ]
+    src.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in posts), encoding="utf-8")
+    out = tmp_path / "net.out.jsonl"
+    assert main(["analyze", str(src), "-o", str(out), "-j", "1", "--quiet"]) == 0
+    recs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in recs] == ['a"1', "b2"]
+    assert recs[0]["network"] and recs[0]["network"] == recs[1]["network"]  # the shared phone links them
+    for e in recs[0]["evidence"]:  # spans still index the original text
+        assert posts[0]["text"][e["start"]:e["end"]] == e["text"]
+    out2 = tmp_path / "net2.out.jsonl"
+    assert main(["analyze", str(src), "-o", str(out2), "-j", "1", "--quiet", "--no-networks"]) == 0
+    assert all(json.loads(x)["network"] is None for x in out2.read_text(encoding="utf-8").splitlines())

@@ -148,7 +148,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     try:
         summary = run_batch(inputs, lambda rec: write_jsonl(out, rec), reject, workers=args.workers,
                             report_error=lambda e: print(f"sentinelle: {e}", file=sys.stderr),
-                            progress=progress if tty else None, networks=not args.no_networks)
+                            progress=progress if tty else None, networks=not args.no_networks,
+                            write_line=out.write)
     finally:
         if out is not sys.stdout:
             out.close()

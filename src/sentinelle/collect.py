@@ -192,7 +192,7 @@ def reanalyse(store: Store, pipeline: Pipeline | None = None, *, all_posts: bool
         # with all_posts, a fingerprint no result carries makes every post stale
         posts = store.posts_needing_analysis("(all)" if all_posts else fp)
         for chunk, results in map_chunks(chunks(posts, CHUNK), list, workers):
-            for post, (rec, _errors) in zip(chunk, results, strict=True):
+            for post, (rec, _errors, _ids) in zip(chunk, results, strict=True):
                 n += 1
                 yield post.id, rec
 
