@@ -83,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="model file (default: the bundled one)")
     p.add_argument("--corpus", default=None, help="folder with handwritten/train/*.jsonl (default: ./corpus)")
 
-    p = sub.add_parser("demo", help="the README's main job: analyse the bundled sample corpus and summarise")
+    p = sub.add_parser("demo", help="the README's main job: ingest the bundled sample corpus into SQLite and summarise")
     p.add_argument("-o", "--output", default=None, help="also write the analysis JSONL here")
     _db_arg(p)
     add_observatory_parsers(sub, _db_arg)

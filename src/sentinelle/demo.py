@@ -1,17 +1,18 @@
-"""The README's main job: analyse the bundled sample corpus and tell a newcomer what came out."""
+"""The README's main job: ingest the bundled sample corpus into SQLite and show a newcomer what came out."""
 
 from __future__ import annotations
 
 import json
-import sys
 import textwrap
+import time
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from .api import run_batch
-from .jsonl import Reject
+from .collect import ingest, networks, open_db
 from .lexicon import data_dir
+from .store.export import write_jsonl
+from .store.query import Query
 
 SAMPLE = "sample/sample.jsonl"
 
@@ -20,59 +21,99 @@ def sample_path() -> Path:
     return data_dir() / SAMPLE
 
 
-def run_demo(db: str | None = None, output: str | None = None, examples: int = 3) -> int:
+def run_demo(db: str, output: str | None = None, examples: int = 3, out: IO[str] | None = None) -> int:
+    import sys
+
+    out = out or sys.stdout
     path = sample_path()
-    records: list[dict[str, Any]] = []
-    rejects: list[Reject] = []
-    summary = run_batch([str(path)], records.append, rejects.append)
-    if output:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        with open(output, "w", encoding="utf-8") as fh:
-            for r in records:
-                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    Path(db).parent.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    with open_db(db) as store:
+        report = ingest([path], store)
+        seconds = time.perf_counter() - t0
+        posts = list(store.export_posts())
+        nets = networks(store)
+        prices = _prices(store)
+        if output:
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+            with open(output, "w", encoding="utf-8") as fh:
+                write_jsonl(posts, fh)
+        sales = store.count(Query(category="sale"))
     gold = {}
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             g = json.loads(line)
-            gold[str(g["id"])] = g
-    texts = {k: g["text"] for k, g in gold.items()}
-    agree = sum(1 for r in records if gold.get(r["id"], {}).get("category") == r["category"])
-    products = Counter(p for r in records for p in r["products"])
-    out = sys.stdout
-    print(f"Sentinelle analysed the bundled sample corpus ({path.name}, {summary.read} synthetic posts) "
-          f"in {summary.seconds:.1f} s ({summary.rate:,.0f} posts/s).", file=out)
-    print("\nVerdicts:", file=out)
+            gold[g["text"]] = g["category"]
+    agree = sum(1 for p in posts if gold.get(p["text"]) == p["category"])
+    cats = Counter(p["category"] for p in posts)
+    products = Counter(x for p in posts for x in p["products"] or [])
+
+    w = out.write
+    if report.added:
+        w(f"Sentinelle ingested the bundled sample corpus ({path.name}: {report.added} synthetic posts) into "
+          f"{db} and analysed them in {seconds:.1f} s.\n")
+    else:
+        w(f"The bundled sample corpus is already in {db} ({len(posts)} posts); nothing was added.\n")
+    w("\nVerdicts:\n")
     for cat in ("sale", "recruitment", "other"):
-        print(f"  {cat:12} {summary.categories.get(cat, 0):6}", file=out)
-    print(f"  agreement with the generator's labels: {agree / max(len(records), 1):.1%}", file=out)
-    print("\nMost advertised products:", file=out)
+        w(f"  {cat:12} {cats.get(cat, 0):6}\n")
+    w(f"  agreement with the generator's labels: {agree / max(len(posts), 1):.1%} "
+      "(synthetic posts; the dev and held-out sets measure real quality)\n")
+    w("\nMost advertised products:\n")
     for name, n in products.most_common(6):
-        print(f"  {name:22} {n:6} posts", file=out)
+        w(f"  {name:22} {n:6} posts\n")
+    if prices:
+        w("\nMedian unit prices, all areas, busiest month of each product (EUR, smallest quantity tier):\n")
+        for r in prices[:5]:
+            w(f"  {r['product']:22} {r['median']:8.2f} € per {r['unit']:<6} ({r['n']} price points)\n")
+    w(f"\nVendor networks: {len(nets)} (accounts linked across platforms and rebrands), over {sales} sale posts.\n")
+    if nets:
+        big = max(nets, key=lambda n: n.get("n_posts", 0))
+        accounts = ", ".join(a["account"] for a in big.get("accounts", [])[:4])
+        w(f"  largest: {big['id']}, {big['n_posts']} posts, accounts {accounts}\n")
+        for link in big.get("links", [])[:2]:
+            w(f"    because {link['explanation']}\n")
     for cat in ("sale", "recruitment", "other"):
-        shown = [r for r in records if r["category"] == cat][:examples if cat == "sale" else 1]
-        for r in shown:
-            _show(r, texts.get(r["id"], ""), out)
-    if rejects:
-        print(f"\n{len(rejects)} lines rejected: {rejects[0].message}", file=out)
+        shown = [p for p in posts if p["category"] == cat][:examples if cat == "sale" else 1]
+        for p in shown:
+            _show(p, w)
+    if report.rejected:
+        w(f"\n{report.rejected} items rejected (see {db}.quarantine.jsonl)\n")
+    w(f"\nTry: sentinelle search livraison --db {db}   |   sentinelle networks --db {db}\n")
     if output:
-        print(f"\nEvery verdict with its evidence: {output}", file=out)
+        w(f"Every post with its verdict and evidence: {output}\n")
     return 0
 
 
-def _show(r: dict[str, Any], text: str, out: Any) -> None:
-    print(f"\n── {r['id']}: {r['category'].upper()} (score {r['score']:.2f})", file=out)
-    print(textwrap.indent(textwrap.shorten(text.replace("\n", " ⏎ "), 220), "   "), file=out)
+def _prices(store: Any) -> list[dict[str, Any]]:
+    try:
+        from .observatory import price_table, refresh_stats
+
+        refresh_stats(store)
+        rows = [r for r in price_table(store, by="month") if r.get("currency") == "EUR" and r.get("tier") == 1]
+    except Exception:  # the summary must not fail on an observatory problem
+        return []
+    best: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        if r["product"] not in best or r["n"] > best[r["product"]]["n"]:
+            best[r["product"]] = r
+    return sorted(best.values(), key=lambda r: -r["n"])
+
+
+def _show(p: dict[str, Any], w: Any) -> None:
+    w(f"\n── {p['id']}: {p['category'].upper()} (score {p['score']:.2f})\n")
+    w(textwrap.indent(textwrap.shorten(p["text"].replace("\n", " ⏎ "), 220), "   ") + "\n")
     facts = []
-    if r["products"]:
-        facts.append("products " + ", ".join(r["products"]))
-    if r["prices"]:
-        p = r["prices"][0]
-        facts.append(f"price {p['price']:g} {p['currency']} for {p['quantity']:g} {p['unit']} of {p['product']}")
+    if p["products"]:
+        facts.append("products " + ", ".join(p["products"]))
+    if p["prices"]:
+        q = p["prices"][0]
+        facts.append(f"price {q['price']:g} {q['currency']} for {q['quantity']:g} {q['unit']} of {q['product']}")
     for key in ("phones", "places"):
-        if r[key]:
-            facts.append(f"{key} " + ", ".join(map(str, r[key][:3])))
+        if p[key]:
+            facts.append(f"{key} " + ", ".join(map(str, p[key][:3])))
     if facts:
-        print("   facts: " + "; ".join(facts), file=out)
-    why = [e for e in r["evidence"] if e["field"] == "category"][:4]
+        w("   facts: " + "; ".join(facts) + "\n")
+    why = [e for e in p["evidence"] or [] if e["field"] == "category"][:4]
     if why:
-        print("   why:   " + "; ".join(f"{e['text']!r} ({e['rule']})" for e in why), file=out)
+        w("   why:   " + "; ".join(f"{e['text']!r} ({e['rule']})" for e in why) + "\n")
