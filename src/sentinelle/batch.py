@@ -175,7 +175,7 @@ def run_batch(paths: Sequence[str], write: Callable[[dict[str, Any]], None],
               reject: Callable[[Reject], None], *, workers: int | None = None,
               report_error: Callable[[str], None] | None = None,
               progress: Callable[[BatchSummary], None] | None = None, networks: bool = True,
-              write_line: Callable[[str], None] | None = None) -> BatchSummary:
+              write_line: Callable[[str], object] | None = None) -> BatchSummary:
     """Analyse files, hand each record to `write` and each reject to `reject`; return counts.
 
     With `networks`, the `network` field is computed over the whole batch: records wait in a

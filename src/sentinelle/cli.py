@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     for flag in ("category", "product", "place", "department", "platform", "account", "since", "until", "case"):
         p.add_argument(f"--{flag}")
     p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--order", choices=["recent", "relevance", "newest", "oldest"], default="recent",
+                   help="recent: most recently collected first (default, fast); relevance; newest/oldest by date")
     p.add_argument("--json", action="store_true", help="JSON lines (the export objects)")
     _db_arg(p)
 
@@ -261,7 +263,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                                             "since", "until", "case") if getattr(args, k)}
     with open_db(args.db) as store:
         n = 0
-        for obj in search(store, text=args.query, limit=args.limit, **filters):
+        for obj in search(store, text=args.query, limit=args.limit, order=args.order, **filters):
             n += 1
             if args.json:
                 _print(obj)

@@ -136,3 +136,17 @@ def test_rare_and_common_facets_same_answer(filled: Store) -> None:
         assert ids(filled, Query(product="cocaine", department="69")) == before == {"t1", "t2"}
     finally:
         backend.FACET_DRIVE = old
+
+
+def test_recent_order_lists_the_most_recently_collected_first(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sentinelle.core import Post
+    from sentinelle.store import open_store
+    from sentinelle.store.query import Query
+
+    with open_store(tmp_path / "r.db") as store:
+        store.add_posts([Post(id=f"p{i}", text=f"livraison rapide {i}", date=f"2025-01-{i + 1:02}T10:00:00+00:00")
+                         for i in range(5)])
+        store.add_posts([Post(id="old", text="livraison du passé", date="2020-01-01T10:00:00+00:00")])
+        got = [o["id"] for o in store.search(Query(text="livraison", order="recent", limit=3))]
+        assert got == ["old", "p4", "p3"]  # collected last comes first, whatever its date
+        assert [o["id"] for o in store.search(Query(order="recent", limit=2))] == ["old", "p4"]

@@ -21,7 +21,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _PIECE = re.compile(r'"([^"]*)"|(\w+)\*|([^\s"]+)', re.UNICODE)
 _NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 
-ORDERS = ("relevance", "newest", "oldest")
+ORDERS = ("relevance", "newest", "oldest", "recent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +37,8 @@ class Query:
     - `since`, `until`: ISO 8601 dates or datetimes (a bare date in `until` includes that day);
       a datetime without offset is read as UTC.
     - `case`: the case name given at ingest.
-    - `order`: relevance (text queries; newest otherwise), newest or oldest.
+    - `order`: relevance (text queries; newest otherwise), newest or oldest by post date, or recent:
+      most recently collected first, which stays fast whatever the number of matches.
     - `limit`, `offset`: paging; `limit=None` returns everything.
     """
 

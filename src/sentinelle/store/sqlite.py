@@ -396,6 +396,8 @@ class SQLiteStore(ObservatorySQLMixin, Store):
             order = "posts_fts.rank, p.pk"
         elif query.order == "oldest":
             order = "p.ts, p.pk"
+        elif query.order == "recent":  # the full-text index walks its rowids backwards and stops early
+            order = "posts_fts.rowid DESC" if fts else "p.pk DESC"
         else:
             order = "p.ts DESC, p.pk DESC"
         limit = -1 if query.limit is None else query.limit
