@@ -286,12 +286,7 @@ class ObservatorySQLMixin:
         if product:
             conds.append("o.product = ?")
             params.append(product)
-        if since is not None:
-            conds.append("o.ts >= ?")
-            params.append(since)
-        if until is not None:
-            conds.append("o.ts < ?")
-            params.append(until)
+        _between(conds, params, since, until)
         cols = ("o.product, o.unit, o.currency, o.quantity, o.price, o.unit_price, o.tier, o.vendor, o.network, "
                 "o.account, o.place, o.department, o.ts, o.day, o.week, o.month, o.promotion")
         if ordered:
@@ -306,15 +301,8 @@ class ObservatorySQLMixin:
     def obs_post_rows(self, *, since: float | None = None, until: float | None = None,
                       category: str | None = None) -> Iterator[dict[str, Any]]:
         conds, params = ["1"], list[Any]()
-        if since is not None:
-            conds.append("o.ts >= ?")
-            params.append(since)
-        if until is not None:
-            conds.append("o.ts < ?")
-            params.append(until)
-        if category:
-            conds.append("o.category = ?")
-            params.append(category)
+        _between(conds, params, since, until)
+        _equal(conds, params, "o.category", category)
         cur = self._oq(
             f"""SELECT p.id, o.ts, o.week, o.month, o.category, o.vendor, o.network, o.account, o.scam,
                        o.promotion, o.products, o.places, o.departments, o.handles, o.place, o.department
@@ -336,15 +324,8 @@ class ObservatorySQLMixin:
                    department: str | None = None) -> list[tuple[str, str, int]]:
         col = "month" if by == "month" else "week"
         conds, params = [f"o.{col} IS NOT NULL"], list[Any]()
-        if since is not None:
-            conds.append("o.ts >= ?")
-            params.append(since)
-        if until is not None:
-            conds.append("o.ts < ?")
-            params.append(until)
-        if department:
-            conds.append("o.department = ?")
-            params.append(department)
+        _between(conds, params, since, until)
+        _equal(conds, params, "o.department", department)
         return [(str(r[0]), str(r[1]), int(r[2])) for r in self._oq(
             f"SELECT o.{col}, o.category, count(*) FROM obs_posts o WHERE {' AND '.join(conds)} "
             f"GROUP BY o.{col}, o.category ORDER BY o.{col}", params)]
@@ -354,15 +335,8 @@ class ObservatorySQLMixin:
         if field not in ("network", "department", "vendor"):
             raise ValueError(field)
         conds, params = [f"o.{field} IS NOT NULL", "o.category <> 'other'"], list[Any]()
-        if since is not None:
-            conds.append("o.ts >= ?")
-            params.append(since)
-        if until is not None:
-            conds.append("o.ts < ?")
-            params.append(until)
-        if department:
-            conds.append("o.department = ?")
-            params.append(department)
+        _between(conds, params, since, until)
+        _equal(conds, params, "o.department", department)
         rows = self._oq(
             f"""SELECT o.{field}, count(*), sum(o.category = 'sale'), sum(o.category = 'recruitment'),
                        min(o.ts), max(o.ts), count(DISTINCT o.account)
@@ -594,3 +568,20 @@ class ObservatorySQLMixin:
         with self._otx() as cur:
             cur.execute("UPDATE obs_alerts SET delivery = ?, updated_at = ? WHERE pk = ?",
                         (_j(dict(delivery)), _now(), alert_id))
+
+
+def _between(conds: list[str], params: list[Any], since: float | None, until: float | None) -> None:
+    """Add the [since, until) bounds on a post's epoch `o.ts` to a WHERE clause being built."""
+    if since is not None:
+        conds.append("o.ts >= ?")
+        params.append(since)
+    if until is not None:
+        conds.append("o.ts < ?")
+        params.append(until)
+
+
+def _equal(conds: list[str], params: list[Any], column: str, value: Any) -> None:
+    """Add `column = value` to a WHERE clause being built, when a value is given."""
+    if value:
+        conds.append(f"{column} = ?")
+        params.append(value)
