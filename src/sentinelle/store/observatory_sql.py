@@ -248,35 +248,12 @@ class ObservatorySQLMixin:
     path: str
     _closed: bool
 
-    def _oq(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
-        from . import StoreError
+    # the store's own plumbing (SQLiteStore._q and _tx): one way to query and to write
+    def _q(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
+        raise NotImplementedError
 
-        if self._closed:
-            raise StoreError("the store is closed", where=self.path)
-        try:
-            return self.conn.execute(sql, tuple(params))
-        except sqlite3.Error as e:
-            raise StoreError(f"query failed: {e}", where=self.path) from e
-
-    @contextlib.contextmanager
-    def _otx(self) -> Iterator[sqlite3.Cursor]:
-        from . import StoreError
-
-        if self._closed:
-            raise StoreError("the store is closed", where=self.path)
-        cur = self.conn.cursor()
-        try:
-            cur.execute("BEGIN IMMEDIATE")
-            yield cur
-            cur.execute("COMMIT")
-        except BaseException as e:
-            with contextlib.suppress(sqlite3.Error):
-                cur.execute("ROLLBACK")
-            if isinstance(e, sqlite3.Error):
-                raise StoreError(f"write failed: {e}", where=self.path) from e
-            raise
-        finally:
-            cur.close()
+    def _tx(self) -> contextlib.AbstractContextManager[sqlite3.Cursor]:
+        raise NotImplementedError
 
     # -- price points and posts -----------------------------------------------------------------
 
@@ -294,7 +271,7 @@ class ObservatorySQLMixin:
                    f"WHERE {' AND '.join(conds)} ORDER BY o.ts, o.pk")
         else:  # post keys for ids, in storage order: the fast path for statistics
             sql = f"SELECT o.post_pk, {cols} FROM obs_prices o WHERE {' AND '.join(conds)}"
-        cur = self._oq(sql, params)
+        cur = self._q(sql, params)
         while rows := cur.fetchmany(20000):
             yield from rows
 
@@ -303,7 +280,7 @@ class ObservatorySQLMixin:
         conds, params = ["1"], list[Any]()
         _between(conds, params, since, until)
         _equal(conds, params, "o.category", category)
-        cur = self._oq(
+        cur = self._q(
             f"""SELECT p.id, o.ts, o.week, o.month, o.category, o.vendor, o.network, o.account, o.scam,
                        o.promotion, o.products, o.places, o.departments, o.handles, o.place, o.department
                 FROM obs_posts o JOIN posts p ON p.pk = o.post_pk WHERE {' AND '.join(conds)}
@@ -317,7 +294,7 @@ class ObservatorySQLMixin:
                 yield d
 
     def obs_price_stamp(self) -> str:
-        row = self._oq("SELECT value FROM obs_state WHERE name = 'generation'").fetchone()
+        row = self._q("SELECT value FROM obs_state WHERE name = 'generation'").fetchone()
         return f"g{row[0] if row else 0}"
 
     def obs_volume(self, by: str, *, since: float | None = None, until: float | None = None,
@@ -326,7 +303,7 @@ class ObservatorySQLMixin:
         conds, params = [f"o.{col} IS NOT NULL"], list[Any]()
         _between(conds, params, since, until)
         _equal(conds, params, "o.department", department)
-        return [(str(r[0]), str(r[1]), int(r[2])) for r in self._oq(
+        return [(str(r[0]), str(r[1]), int(r[2])) for r in self._q(
             f"SELECT o.{col}, o.category, count(*) FROM obs_posts o WHERE {' AND '.join(conds)} "
             f"GROUP BY o.{col}, o.category ORDER BY o.{col}", params)]
 
@@ -337,7 +314,7 @@ class ObservatorySQLMixin:
         conds, params = [f"o.{field} IS NOT NULL", "o.category <> 'other'"], list[Any]()
         _between(conds, params, since, until)
         _equal(conds, params, "o.department", department)
-        rows = self._oq(
+        rows = self._q(
             f"""SELECT o.{field}, count(*), sum(o.category = 'sale'), sum(o.category = 'recruitment'),
                        min(o.ts), max(o.ts), count(DISTINCT o.account)
                 FROM obs_posts o WHERE {' AND '.join(conds)} GROUP BY o.{field}
@@ -348,16 +325,16 @@ class ObservatorySQLMixin:
     # -- cached statistics ----------------------------------------------------------------------
 
     def obs_state(self, name: str) -> str | None:
-        row = self._oq("SELECT value FROM obs_state WHERE name = ?", (name,)).fetchone()
+        row = self._q("SELECT value FROM obs_state WHERE name = ?", (name,)).fetchone()
         return None if row is None else str(row[0])
 
     def obs_set_state(self, name: str, value: str) -> None:
-        with self._otx() as cur:
+        with self._tx() as cur:
             cur.execute("INSERT OR REPLACE INTO obs_state(name, value) VALUES (?, ?)", (name, value))
 
     def obs_save_stats(self, stamp: str, rows: Iterable[Sequence[Any]]) -> int:
         n = 0
-        with self._otx() as cur:
+        with self._tx() as cur:
             cur.execute("DELETE FROM obs_stats")
             batch: list[Sequence[Any]] = []
             for r in rows:
@@ -388,7 +365,7 @@ class ObservatorySQLMixin:
         if until:
             conds.append("period < ?")
             params.append(until)
-        rows = self._oq(f"SELECT * FROM obs_stats WHERE {' AND '.join(conds)} "
+        rows = self._q(f"SELECT * FROM obs_stats WHERE {' AND '.join(conds)} "
                         "ORDER BY product, unit, currency, tier, period", params).fetchall()
         return [dict(zip(STATS_FIELDS, r, strict=True)) for r in rows]
 
@@ -398,7 +375,7 @@ class ObservatorySQLMixin:
         """Store events not stored before (by key); returns the keys that are new."""
         new: list[str] = []
         now = _now()
-        with self._otx() as cur:
+        with self._tx() as cur:
             for e in events:
                 cur.execute(
                     """INSERT OR IGNORE INTO obs_events(key, type, ts, until_ts, vendor, network, product, place,
@@ -426,7 +403,7 @@ class ObservatorySQLMixin:
         if keys is not None:
             conds.append("key IN (SELECT value FROM json_each(?))")
             params.append(_j(list(keys)))
-        rows = self._oq(
+        rows = self._q(
             f"""SELECT key, type, ts, until_ts, vendor, network, product, place, department, summary,
                        explanation, evidence, data, created_at
                 FROM obs_events WHERE {' AND '.join(conds)} ORDER BY ts DESC, pk DESC LIMIT ?""",
@@ -442,21 +419,21 @@ class ObservatorySQLMixin:
     # -- watchlists and rules -------------------------------------------------------------------
 
     def obs_watch_add(self, kind: str, value: str, note: str = "") -> int:
-        with self._otx() as cur:
+        with self._tx() as cur:
             cur.execute("INSERT OR IGNORE INTO obs_watch(kind, value, note, created_at) VALUES (?, ?, ?, ?)",
                         (kind, value, note, _now()))
             (pk,) = cur.execute("SELECT pk FROM obs_watch WHERE kind = ? AND value = ?", (kind, value)).fetchone()
         return int(pk)
 
     def obs_watch_list(self) -> list[dict[str, Any]]:
-        rows = self._oq("""SELECT w.pk, w.kind, w.value, w.note, w.created_at,
+        rows = self._q("""SELECT w.pk, w.kind, w.value, w.note, w.created_at,
                                   (SELECT count(*) FROM obs_watch_hits h WHERE h.watch_pk = w.pk)
                            FROM obs_watch w ORDER BY w.pk""").fetchall()
         return [{"id": r[0], "kind": r[1], "value": r[2], "note": r[3], "created_at": r[4], "hits": r[5]}
                 for r in rows]
 
     def obs_watch_remove(self, watch_id: int) -> bool:
-        with self._otx() as cur:
+        with self._tx() as cur:
             cur.execute("DELETE FROM obs_watch_hits WHERE watch_pk = ?", (watch_id,))
             cur.execute("DELETE FROM obs_watch WHERE pk = ?", (watch_id,))
             return cur.rowcount > 0
@@ -471,7 +448,7 @@ class ObservatorySQLMixin:
                 return []
             sql = ("SELECT p.id FROM posts_fts JOIN posts p ON p.pk = posts_fts.rowid "
                    "JOIN results r ON r.post_pk = p.pk WHERE posts_fts MATCH ? ORDER BY p.pk")
-            return [r[0] for r in self._oq(sql, (match,))]
+            return [r[0] for r in self._q(sql, (match,))]
         if kind in ("handle", "phone"):
             key = handle_key(value) if kind == "handle" else value.strip()
             ident = ("SELECT x.post_pk FROM post_identifiers x JOIN identifiers i ON i.pk = x.identifier_pk "
@@ -481,22 +458,22 @@ class ObservatorySQLMixin:
                 ident += " UNION SELECT p.pk FROM posts p JOIN accounts a ON a.pk = p.account_pk WHERE a.handle = ?"
                 params.append(key)
             sql = f"SELECT p.id FROM posts p JOIN results r ON r.post_pk = p.pk WHERE p.pk IN ({ident}) ORDER BY p.pk"
-            return [r[0] for r in self._oq(sql, params)]
+            return [r[0] for r in self._q(sql, params)]
         if kind in ("place", "product"):
             field = "places" if kind == "place" else "products"
             sql = ("SELECT p.id FROM facets f JOIN posts p ON p.pk = f.post_pk "
                    "WHERE f.field = ? AND f.key = ? ORDER BY p.pk")
-            return [r[0] for r in self._oq(sql, (field, fold(value)))]
+            return [r[0] for r in self._q(sql, (field, fold(value)))]
         if kind == "network":
             sql = ("SELECT p.id FROM obs_posts o JOIN posts p ON p.pk = o.post_pk "
                    "WHERE o.network = ? ORDER BY p.pk")
-            return [r[0] for r in self._oq(sql, (value,))]
+            return [r[0] for r in self._q(sql, (value,))]
         raise ValueError(f"unknown watch kind {kind!r}")
 
     def obs_watch_hit(self, watch_id: int, post_ids: Sequence[str]) -> list[str]:
         """Record the posts a watch entry matched; returns those not recorded before."""
         new: list[str] = []
-        with self._otx() as cur:
+        with self._tx() as cur:
             for pid in post_ids:
                 cur.execute("INSERT OR IGNORE INTO obs_watch_hits(watch_pk, post_pk) "
                             "SELECT ?, pk FROM posts WHERE id = ?", (watch_id, pid))
@@ -506,7 +483,7 @@ class ObservatorySQLMixin:
 
     def obs_rule_add(self, name: str, types: Sequence[str], *, filters: Mapping[str, Any] | None = None,
                      webhook: str = "", email: str = "") -> int:
-        with self._otx() as cur:
+        with self._tx() as cur:
             cur.execute("""INSERT INTO obs_rules(name, types, filters, webhook, email, created_at)
                            VALUES (?, ?, ?, ?, ?, ?)
                            ON CONFLICT(name) DO UPDATE SET types = excluded.types, filters = excluded.filters,
@@ -516,13 +493,13 @@ class ObservatorySQLMixin:
         return int(pk)
 
     def obs_rules(self) -> list[dict[str, Any]]:
-        rows = self._oq("SELECT pk, name, types, filters, webhook, email, enabled, created_at "
+        rows = self._q("SELECT pk, name, types, filters, webhook, email, enabled, created_at "
                         "FROM obs_rules ORDER BY pk").fetchall()
         return [{"id": r[0], "name": r[1], "types": json.loads(r[2]), "filters": json.loads(r[3]),
                  "webhook": r[4], "email": r[5], "enabled": bool(r[6]), "created_at": r[7]} for r in rows]
 
     def obs_rule_remove(self, name: str) -> bool:
-        with self._otx() as cur:
+        with self._tx() as cur:
             cur.execute("DELETE FROM obs_rules WHERE name = ?", (name,))
             return cur.rowcount > 0
 
@@ -532,7 +509,7 @@ class ObservatorySQLMixin:
                       rules: Sequence[str] = ()) -> int | None:
         """Store an alert unless one with this key exists; returns its id when new, else None."""
         now = _now()
-        with self._otx() as cur:
+        with self._tx() as cur:
             cur.execute("""INSERT OR IGNORE INTO obs_alerts(key, kind, title, body, rules, created_at, updated_at)
                            VALUES (?, ?, ?, ?, ?, ?, ?)""", (key, kind, title, _j(dict(body)), _j(list(rules)),
                                                              now, now))
@@ -549,7 +526,7 @@ class ObservatorySQLMixin:
         if ids is not None:
             conds.append("pk IN (SELECT value FROM json_each(?))")
             params.append(_j([int(i) for i in ids]))
-        rows = self._oq(f"""SELECT pk, key, kind, title, body, rules, status, delivery, created_at, updated_at
+        rows = self._q(f"""SELECT pk, key, kind, title, body, rules, status, delivery, created_at, updated_at
                             FROM obs_alerts WHERE {' AND '.join(conds)} ORDER BY pk DESC LIMIT ?""",
                         [*params, -1 if limit is None else limit]).fetchall()
         return [{"id": r[0], "key": r[1], "kind": r[2], "title": r[3], "body": json.loads(r[4]),
@@ -559,13 +536,13 @@ class ObservatorySQLMixin:
     def obs_alert_status(self, ids: Sequence[int], status: str) -> int:
         if status not in ("new", "seen", "dismissed"):
             raise ValueError(f"unknown alert status {status!r}")
-        with self._otx() as cur:
+        with self._tx() as cur:
             cur.executemany("UPDATE obs_alerts SET status = ?, updated_at = ? WHERE pk = ?",
                             [(status, _now(), int(i)) for i in ids])
             return max(cur.rowcount, 0) if len(ids) == 1 else len(ids)
 
     def obs_alert_delivery(self, alert_id: int, delivery: Mapping[str, str]) -> None:
-        with self._otx() as cur:
+        with self._tx() as cur:
             cur.execute("UPDATE obs_alerts SET delivery = ?, updated_at = ? WHERE pk = ?",
                         (_j(dict(delivery)), _now(), alert_id))
 
