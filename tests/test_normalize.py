@@ -100,3 +100,98 @@ def test_bulk_and_character_paths_agree(parts: list[str]) -> None:
     text = "".join(parts)
     fast, slow = nz._normalise_segments(text), nz._normalise_slow(text)
     assert (fast.text, fast.starts, fast.ends) == (slow.text, slow.starts, slow.ends)
+
+
+# --- the fast paths agree with the plain forms they replace ---------------------------------
+
+_REWRITE_ALPHABET = list("abcoil|O01 .-*\n_é") + ["ooo", "c o k e", "cmd", "jsuis", "dispo", "www"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_REWRITE_ALPHABET), max_size=40))
+def test_prefilters_never_miss_a_rewrite(parts: list[str]) -> None:
+    """Each rewrite runs only when its cheap pre-search matches: it must match whenever the
+    exact pattern does (and the swap pre-search is exactly the old "\\d[oil|]|[oil|]\\d")."""
+    import re
+
+    from sentinelle import normalize as nz
+
+    text = "".join(parts)
+    old_swap = re.compile(r"\d[oil|]|[oil|]\d")
+    assert bool(nz._NEEDS_SWAP_RE.search(text)) == bool(old_swap.search(text))
+    if nz._REPEAT_RE.search(text):
+        assert nz._MAYBE_REPEAT_RE.search(text)
+    if nz._SPACED_RE.search(text):
+        assert nz._MAYBE_SPACED_RE.search(text)
+
+
+_SMS = {"cmd": "commande", "cmde": "commande", "jsuis": "je suis", "pr": "pour", "c": "c'est"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["cmd", "cmde", "cmdes", "jsuis", "pr", "prix", "c", "_", " ", "é", "\n", "1",
+                                 "x"]), max_size=30))
+def test_sms_trie_finds_what_a_flat_alternation_finds(parts: list[str]) -> None:
+    import re
+
+    from sentinelle.normalize import _sms_pattern
+
+    text = "".join(parts)
+    words = sorted(_SMS, key=len, reverse=True)
+    flat = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, words)) + r")(?![^\W_])")
+    trie = _sms_pattern(dict(_SMS))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("words", "text", "found"),
+    [
+        (["g", "gr", "gramme"], "1 gramme 2 gr 3 g", ["gramme", "gr", "g"]),  # the longest first
+        (["a.b", "a+"], "x a.b a+ a", ["a.b", "a+"]),  # regex characters are literal
+        (["oz"], "OZ oz", ["oz"]),
+    ],
+)
+def test_alternation_is_a_longest_first_list_of_literals(words: list[str], text: str, found: list[str]) -> None:
+    import re
+
+    from sentinelle.normalize import alternation
+
+    assert re.findall(alternation(words), text) == found
+
+
+@pytest.mark.parametrize(
+    ("chars", "inside", "outside"),
+    [
+        ("abcx", "abcx", "dw"),  # a run becomes a range, and "x" stays alone
+        (["\U0001F3FB", "\U0001F3FC", "\U0001F3FD", "-", "]"], "\U0001F3FC-]", "\U0001F3FE^"),
+        (["\\", "^"], "\\^", "a"),
+    ],
+)
+def test_char_class(chars: list[str], inside: str, outside: str) -> None:
+    import re
+
+    from sentinelle.normalize import _char_class
+
+    cls = re.compile(_char_class(chars))
+    assert all(cls.fullmatch(c) for c in inside)
+    assert not any(cls.fullmatch(c) for c in outside)
+
+
+@pytest.mark.parametrize("text", ["", "Amnésia 10g, dispo 🍁 @vendeur_75 a_b _", "ligne 1\n\nligne 3 6️⃣ 🇫🇷"])
+def test_tokens_and_words(text: str) -> None:
+    import re
+
+    from sentinelle.normalize import Token
+
+    n = normalise(text)
+    expected = [Token(m.group(), m.start(), m.end()) for m in re.finditer(r"[^\W_]+(?:_[^\W_]+)*|\S", n.text)]
+    assert n.tokens == expected and all(type(t) is Token for t in n.tokens)
+    assert n.words == [t.text for t in expected]
+
+
+def test_a_new_irregular_character_takes_the_offset_map() -> None:
+    """The identity fast path must notice characters first met in this very post."""
+    n = normalise("x \u0301 y ﬀ z")  # a lone combining accent (dropped) and a ligature (two letters)
+    assert n.text == "x  y ff z"
+    assert n.original_text(n.text.index("z"), len(n.text)) == "z"
+    assert n.original_text(n.text.index("ff"), n.text.index("ff") + 2) == "ﬀ"

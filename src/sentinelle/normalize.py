@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from functools import partial
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 # --- character classes -------------------------------------------------------------------
 
@@ -105,6 +107,12 @@ class Token(NamedTuple):
 
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:_[^\W_]+)*|\S", re.UNICODE)
+# `Token(...)` runs a Python-level `__new__` per token; `tuple.__new__(Token, (text, start, end))`
+# builds the very same object in C. With `map` and the unbound `re.Match` methods, the tokens of a
+# post are built without a Python call per token (a third of the cost of the first analyser).
+_new_token = partial(tuple.__new__, Token)
+_group, _start, _end = re.Match.group, re.Match.start, re.Match.end
+_first = itemgetter(0)
 
 
 @dataclass(slots=True)
@@ -116,6 +124,7 @@ class Normalised:
     _starts: list[int] | None  # starts[i]: original offset where text[i] comes from (None: identity)
     _ends: list[int] | None  # ends[i]: original offset just after what text[i] comes from
     _tokens: list[Token] | None = field(default=None, repr=False)
+    _words: list[str] | None = field(default=None, repr=False)
 
     @property
     def starts(self) -> list[int]:
@@ -154,8 +163,17 @@ class Normalised:
     @property
     def tokens(self) -> list[Token]:
         if self._tokens is None:
-            self._tokens = [Token(m.group(), *m.span()) for m in _TOKEN_RE.finditer(self.text)]
+            ms = list(_TOKEN_RE.finditer(self.text))
+            fields = zip(map(_group, ms), map(_start, ms), map(_end, ms), strict=True)
+            self._tokens = list(map(_new_token, fields))
         return self._tokens
+
+    @property
+    def words(self) -> list[str]:
+        """The texts of `tokens` (built once, shared by the analysers)."""
+        if self._words is None:
+            self._words = list(map(_first, self.tokens))
+        return self._words
 
     def lines(self) -> Iterator[tuple[int, int]]:
         """(start, end) of each line of the normalised text."""
@@ -258,15 +276,44 @@ _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 def normalise(text: str, sms: Mapping[str, str] | None = None) -> Normalised:
     """Normalise a post's text. `sms` maps folded SMS spellings to their expansion."""
-    folded = text.translate(_TABLE)
-    chars_used = set(text)
-    if chars_used.isdisjoint(_FoldTable.irregular) and chars_used.isdisjoint(_SPECIAL):
+    folded = text.translate(_TABLE)  # also records in `_FoldTable.irregular` any new character
+    if _irregular_re().search(text) is None:
         norm = Normalised(text, folded, None, None)  # the common case: offsets are the identity
-    elif chars_used.isdisjoint(_FoldTable.irregular - _KNOWN_IRREGULAR):
+    elif set(text).isdisjoint(_FoldTable.irregular - _KNOWN_IRREGULAR):
         norm = _normalise_segments(text)
     else:
         norm = _normalise_slow(text)
     return _rewrites(norm, sms)
+
+
+_irregular_cache: tuple[int, re.Pattern[str]] = (-1, re.compile("(?!)"))
+
+
+def _irregular_re() -> re.Pattern[str]:
+    """One character class of every character that does not fold one to one (as far as
+    `_FoldTable` has met them) and of the keycap and flag characters: one C-speed scan tells
+    whether a post needs the offset map. Rebuilt only when a new irregular character shows up."""
+    global _irregular_cache
+    known = len(_FoldTable.irregular)
+    if _irregular_cache[0] != known:
+        _irregular_cache = (known, re.compile(_char_class(_FoldTable.irregular | _SPECIAL)))
+    return _irregular_cache[1]
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    """A regex character class of `chars`, consecutive code points written as ranges: the
+    engine tests characters beyond U+FFFF (emoji) one class item at a time, so fewer is faster."""
+    cps = sorted(map(ord, chars))
+    items: list[str] = []
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        first, last = re.escape(chr(cps[i])), re.escape(chr(cps[j]))
+        items.append(first if i == j else f"{first}-{last}")
+        i = j + 1
+    return "[" + "".join(items) + "]"
 
 
 # Characters that do not fold one to one and are common in posts: handled one match at a time,
@@ -274,8 +321,8 @@ def normalise(text: str, sms: Mapping[str, str] | None = None) -> Normalised:
 _KNOWN_IRREGULAR = frozenset(
     [chr(c) for c in _DROP] + [chr(c) for c in _SKIN_TONES] + ["\r", "…", "œ", "Œ", "æ", "Æ", "ß", "ﬁ", "ﬂ", "™", "½"])
 _IRREGULAR_RE = re.compile(
-    "[0-9#*]\ufe0f?\u20e3|[\U0001F1E6-\U0001F1FF]{2}|["
-    + "".join(re.escape(c) for c in sorted(_KNOWN_IRREGULAR)) + "\U0001F1E6-\U0001F1FF]")
+    "[0-9#*]\ufe0f?\u20e3|[\U0001F1E6-\U0001F1FF]{2}|"
+    + _char_class([*_KNOWN_IRREGULAR, *map(chr, _REGIONAL)]))
 
 
 def _normalise_segments(text: str) -> Normalised:
@@ -353,11 +400,14 @@ def _normalise_slow(text: str) -> Normalised:
 
 
 def _rewrites(norm: Normalised, sms: Mapping[str, str] | None) -> Normalised:
+    # Each step first runs a cheap search that any text the step changes must match (a pattern
+    # whose first character the regex engine can skip to), then the exact one: most posts need
+    # no rewrite at all, and the exact patterns try every position of the text.
     if _NEEDS_SWAP_RE.search(norm.text):
         _rewrite(norm, _DIGITISH_RE, _swap_digits)
-    if _REPEAT_RE.search(norm.text):
+    if _MAYBE_REPEAT_RE.search(norm.text) and _REPEAT_RE.search(norm.text):
         _rewrite(norm, _REPEAT_RE, _collapse)
-    if _SPACED_RE.search(norm.text):
+    if _MAYBE_SPACED_RE.search(norm.text) and _SPACED_RE.search(norm.text):
         _rewrite(norm, _SPACED_RE, _join_spaced)
     if sms:
         pattern = _sms_pattern(sms)
@@ -366,16 +416,56 @@ def _rewrites(norm: Normalised, sms: Mapping[str, str] | None) -> Normalised:
     return norm
 
 
-_NEEDS_SWAP_RE = re.compile(r"\d[oil|]|[oil|]\d")
+# "\d[oil|]|[oil|]\d", written to start with the look-alike letter so that the engine skips
+# straight to the o, i, l and | of the text
+_NEEDS_SWAP_RE = re.compile(r"[oil|](?:\d|(?<=\d.))")
+# any character three times: what every repeated letter matches (`_REPEAT_RE` tries a letter
+# class at every position, four times slower)
+_MAYBE_REPEAT_RE = re.compile(r"(.)\1\1", re.DOTALL)
+# the middle of any spaced-out word: separator, letter, separator, letter, separator
+_MAYBE_SPACED_RE = re.compile(r"[ .*\-][^\W\d_][ .*\-][^\W\d_][ .*\-]")
 _sms_patterns: dict[int, tuple[Mapping[str, str], re.Pattern[str]]] = {}
 
 
 def _sms_pattern(sms: Mapping[str, str]) -> re.Pattern[str]:
-    """One regex of all SMS spellings, whole words only (cached per mapping)."""
+    """One regex of all SMS spellings, whole words only (cached per mapping).
+
+    The spellings are a trie (`alternation`), and the "no word character before" test comes
+    after the first character, so that the engine skips to the letters a spelling can start
+    with instead of trying every spelling at every position."""
     hit = _sms_patterns.get(id(sms))
     if hit is None or hit[0] is not sms:
-        words = sorted(sms, key=len, reverse=True)
-        pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, words)) + r")(?![^\W_])")
+        words = list(sms)
+        if all(words):
+            body = alternation(words, after_first=r"(?<![^\W_](?s:.))")
+            pattern = re.compile(r"(?:" + body + r")(?![^\W_])")
+        else:  # an empty spelling cannot start with a character: the plain form
+            words.sort(key=len, reverse=True)
+            pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, words)) + r")(?![^\W_])")
         hit = (sms, pattern)
         _sms_patterns[id(sms)] = hit
     return hit[1]
+
+
+def alternation(words: Iterable[str], *, after_first: str = "") -> str:
+    """A regex alternation of literal words, as a trie (one branch per character), which the
+    regex engine walks far faster than a flat list; at every branch the longer word is tried
+    first, as in a flat list sorted by length. `after_first` is inserted after each word's
+    first character (a look-behind that then costs nothing at positions no word starts at)."""
+    trie: dict[str, Any] = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any], extra: str) -> str:
+        branches = [re.escape(ch) + extra + build(sub, "") for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            body = f"(?:{body})?"
+        return body
+
+    return build(trie, after_first)

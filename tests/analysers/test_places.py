@@ -209,3 +209,35 @@ def test_never_crashes_on_place_like_text(parts: list[str]) -> None:
     a = run(text)
     for f in a.findings:
         assert 0 <= f.start <= f.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("words", "i", "ends", "starts"),
+    [
+        (["livraison", "sur", "rennes"], 2, 1, 0),  # "sur" ends before "rennes"
+        (["rennes", "et", "alentours"], 1, 0, 2),  # "et alentours" starts at word 1
+        (["rennes"], 0, 0, 0),  # nothing before, nothing after
+        (["sur"], 1, 1, 0),
+    ],
+)
+def test_cue_phrases_before_and_after(words: list[str], i: int, ends: int, starts: int) -> None:
+    from sentinelle.analysers.places import Phrases
+
+    table = Phrases({("sur",), ("livraison", "sur"), ("et", "alentours")})
+    assert table.firsts == {"sur", "livraison", "et"} and table.lasts == {"sur", "alentours"}
+    assert PlaceAnalyser._ends_with(words, i, table) == (ends and max(
+        n for n in range(1, i + 1) if tuple(words[i - n:i]) in table))
+    assert PlaceAnalyser._starts_with(words, i, table) == starts
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 60), max_size=30), st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)),
+                                                           max_size=4))
+def test_tokens_outside_handles_as_the_plain_filter(origins: list[int], handles: list[tuple[int, int]]) -> None:
+    from sentinelle.analysers.places import _outside
+    from sentinelle.normalize import Token
+
+    origins.sort()  # the offset map only grows
+    toks = [Token(str(k), k, k + 1) for k in range(len(origins))]
+    plain = [t for t in toks if not any(hs <= origins[t.start] < he for hs, he in handles)]
+    assert _outside(toks, origins, handles) == plain

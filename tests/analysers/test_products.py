@@ -169,3 +169,14 @@ def test_white_switches_to_crack_with_its_rule_and_span() -> None:
     assert white.rule == "en/products.toml:cocaine:white"
     b = next(f for f in a.of("products") if a.text_of(f) == "B")
     assert b.value == "heroin" and b.rule == "en/products.toml:heroin:b"
+
+
+@pytest.mark.parametrize("text", ["", "une ligne", "a\nbb\n\ncd\n", "\n"])
+def test_line_spans_are_the_normalised_lines(text: str) -> None:
+    from sentinelle.analysers.products import _line_spans
+
+    plain, pos = [], 0
+    for part in text.split("\n"):
+        plain.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    assert _line_spans(text) == plain == list(normalise(text).lines())

@@ -21,9 +21,12 @@ a city.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from ..core import Analysis
@@ -108,7 +111,23 @@ NOT_BEFORE_DEPT = {
     "under",
     "over",
 }
-DEPT_ARTICLES = {
+
+
+class Phrases(frozenset[Key]):
+    """A set of cue phrases (word tuples) that also knows their first and last words, so that
+    "does a cue end just before word i" is one set lookup for the usual answer, no."""
+
+    firsts: frozenset[str]
+    lasts: frozenset[str]
+
+    def __new__(cls, keys: Iterable[Key] = ()) -> Phrases:
+        self = super().__new__(cls, keys)
+        self.firsts = frozenset(k[0] for k in self if k)
+        self.lasts = frozenset(k[-1] for k in self if k)
+        return self
+
+
+DEPT_ARTICLES = Phrases({
     ("le",),
     ("la",),
     ("l",),
@@ -119,7 +138,7 @@ DEPT_ARTICLES = {
     ("sur", "le"),
     ("dans", "la"),
     ("dans", "l"),
-}
+})
 NUMBER_AFTER_RE = re.compile(r"[ \t]*[(,\-–]?[ \t]*(?:\d{2}|2[aAbB]|97\d|\d{5})\)?(?![\w€£$%]|[ .\-]?\d)")
 BREAK_RE = re.compile(r"[\n.!?;|]")
 _CANON_KEYS = frozenset(CANON)
@@ -158,11 +177,11 @@ class PlaceAnalyser(Analyser):
         super().__init__(options)
         self.g: Gazetteer = load_gazetteer()
         cues = self.g.cues
-        self.before = cues.get("place_strong", set())
-        self.before_weak = cues.get("place_weak", set())
-        self.after = cues.get("place_after", set())
-        self.dept_before = cues.get("dept_before", set())
-        self.units = {k for k in cues.get("unit_after", set())}
+        self.before = Phrases(cues.get("place_strong", ()))
+        self.before_weak = Phrases(cues.get("place_weak", ()))
+        self.after = Phrases(cues.get("place_after", ()))
+        self.dept_before = Phrases(cues.get("dept_before", ()))
+        self.units = Phrases(cues.get("unit_after", ()))
         self.not_dept_word = {k[0] for k in cues.get("not_dept_word", set()) if k}
         self.area_words = {k[0] for k in cues.get("area_word", set()) if len(k) == 1}
         # "LA FERME 35 ... Rennes": a number closing a shop name, when a place the post names lies in
@@ -182,19 +201,25 @@ class PlaceAnalyser(Analyser):
         )
         # every word that can start a finding (department names start with a name's first word)
         self.interesting = frozenset(self.starters | self.numbers | self.g.department_firsts)
+        # what `_lookup` makes of a key, less the position: the same names come back post after post
+        self._templates: dict[Key, tuple[Any, ...] | None] = {}
 
     # -- helpers ------------------------------------------------------------------------------
 
     @staticmethod
-    def _ends_with(words: list[str], i: int, table: set[Key], max_n: int = 3) -> int:
+    def _ends_with(words: list[str], i: int, table: Phrases, max_n: int = 3) -> int:
         """Length of the longest cue of `table` ending just before word i (0 when none)."""
+        if i == 0 or words[i - 1] not in table.lasts:
+            return 0
         for n in range(min(max_n, i), 0, -1):
             if tuple(words[i - n : i]) in table:
                 return n
         return 0
 
     @staticmethod
-    def _starts_with(words: list[str], i: int, table: set[Key], max_n: int = 3) -> int:
+    def _starts_with(words: list[str], i: int, table: Phrases, max_n: int = 3) -> int:
+        if i >= len(words) or words[i] not in table.firsts:
+            return 0
         for n in range(min(max_n, len(words) - i), 0, -1):
             if tuple(words[i : i + n]) in table:
                 return n
@@ -225,7 +250,7 @@ class PlaceAnalyser(Analyser):
             return
         # words are the normalised text's word tokens, less those of links and handles
         # ("la.ferme.rns", "runner_jobs_wm", "t.me/x") and of the handles contacts found
-        toks = [t for t in a.norm.tokens if t.text[0].isalnum()]
+        toks = list(compress(a.norm.tokens, map(str.isalnum, map(_first, a.norm.words))))
         if "." in text or "@" in text or "/" in text or "_" in text:
             chunks = _handle_chunks(text)
             if chunks:
@@ -239,18 +264,17 @@ class PlaceAnalyser(Analyser):
                 toks = [t for t in toks if text[t.start] != " "]
         handles = [(f.start, f.end) for f in a.findings if f.kind == "handles"]
         if handles:
-            starts = a.norm.starts
-            toks = [t for t in toks if not any(hs <= starts[t.start] < he for hs, he in handles)]
+            toks = _outside(toks, a.norm.starts, handles)
         if not toks:
             return
-        words = [t.text for t in toks]
+        words = list(map(_first, toks))
         if not _CANON_KEYS.isdisjoint(words):
             words = [CANON.get(w, w) for w in words]
-        spans = [(t.start, t.end) for t in toks]
         present = self.interesting.intersection(words)
         if not present:
             return  # no name, department name or department number: the usual post
-        marks = [k for k, w in enumerate(words) if w in present]
+        spans = list(map(_span, toks))
+        marks = list(compress(range(len(words)), map(present.__contains__, words)))
         cands = self._candidates(a, words, spans, text, marks)
         self._accept(a, words, spans, cands)
         stated = self._departments(a, words, spans, cands, marks)
@@ -314,8 +338,20 @@ class PlaceAnalyser(Analyser):
         return out
 
     def _lookup(self, key: Key, i: int, size: int, spans: list[tuple[int, int]]) -> _Cand | None:
+        tpl = self._templates.get(key, _UNSEEN)
+        if tpl is _UNSEEN:
+            tpl = self._templates[key] = self._template(key)
+        if tpl is None:
+            return None
+        # the lists of a template are shared by its candidates: they are never changed
+        kind, value, rule, communes, weak, common, population, near, heads = tpl
+        return _Cand(i, i + size, spans[i][0], spans[i + size - 1][1], kind, value, rule, communes, weak,
+                     common, population, near, heads)
+
+    def _template(self, key: Key) -> tuple[Any, ...] | None:
+        """What a name means wherever it stands: the `_Cand` fields after the position ones, or
+        None when `key` names nothing."""
         g = self.g
-        ns, ne = spans[i][0], spans[i + size - 1][1]
         named = g.aliases.get(key)
         if named:
             n = named[0]
@@ -323,85 +359,27 @@ class PlaceAnalyser(Analyser):
             cs = [
                 c for c in cs if c.name == n.value and (not n.department or c.department == n.department)
             ] or cs
-            return _Cand(
-                i,
-                i + size,
-                ns,
-                ne,
-                "alias",
-                n.value,
-                f"places/aliases.toml:{n.value}:{' '.join(key)}",
-                cs,
-                n.weak,
-                n.weak,
-                cs[0].population if cs else 0,
-                near=n.near,
-            )
+            return ("alias", n.value, f"places/aliases.toml:{n.value}:{' '.join(key)}", cs, n.weak, n.weak,
+                    cs[0].population if cs else 0, n.near, [])
         named = g.abroad.get(key)
         if named:
             n = named[0]
-            return _Cand(
-                i,
-                i + size,
-                ns,
-                ne,
-                "abroad",
-                n.value,
-                f"places/abroad.toml:{n.value}:{' '.join(key)}",
-                [],
-                n.weak,
-                n.weak,
-                10**6,
-            )
+            return ("abroad", n.value, f"places/abroad.toml:{n.value}:{' '.join(key)}", [], n.weak, n.weak,
+                    10**6, "", [])
         cs = g.by_key.get(key, [])
         if cs:
             common = key in g.common or key in NEEDS_CUE
-            return _Cand(
-                i,
-                i + size,
-                ns,
-                ne,
-                "commune",
-                cs[0].name,
-                f"places/communes:{cs[0].insee}",
-                cs,
-                False,
-                common,
-                cs[0].population,
-                heads=g.dropped_article.get(key, []) + g.heads.get(key, []),
-            )
+            return ("commune", cs[0].name, f"places/communes:{cs[0].insee}", cs, False, common,
+                    cs[0].population, "", g.dropped_article.get(key, []) + g.heads.get(key, []))
         cs = g.dropped_article.get(key, [])
         if cs:
             full = key_of_name(cs[0].name)
-            return _Cand(
-                i,
-                i + size,
-                ns,
-                ne,
-                "commune",
-                cs[0].name,
-                f"places/communes:{cs[0].insee}:no-article",
-                cs,
-                True,
-                full in g.common or key in g.common or len(key[0]) <= 3,
-                cs[0].population,
-            )
+            return ("commune", cs[0].name, f"places/communes:{cs[0].insee}:no-article", cs, True,
+                    full in g.common or key in g.common or len(key[0]) <= 3, cs[0].population, "", [])
         cs = g.heads.get(key, [])
         if cs and len(key[-1]) >= 4:
-            return _Cand(
-                i,
-                i + size,
-                ns,
-                ne,
-                "commune",
-                cs[0].name,
-                f"places/communes:{cs[0].insee}:head",
-                [],
-                True,
-                key in g.common,
-                cs[0].population,
-                heads=cs,
-            )
+            return ("commune", cs[0].name, f"places/communes:{cs[0].insee}:head", [], True, key in g.common,
+                    cs[0].population, "", cs)
         return None
 
     # -- departments --------------------------------------------------------------------------
@@ -448,7 +426,9 @@ class PlaceAnalyser(Analyser):
                 continue
             if w not in self.codes:
                 continue
-            if any(ps <= ns < pe for ps, pe in phone_zones) or self._unit_after(words, spans, text, i):
+            if (phone_zones and any(ps <= ns < pe for ps, pe in phone_zones)) or self._unit_after(
+                words, spans, text, i
+            ):
                 continue
             before = text[max(0, ns - 3) : ns]
             last = before.rstrip()[-1:]
@@ -702,6 +682,22 @@ class PlaceAnalyser(Analyser):
             )
         for code, ns, ne, rule, why in stated:
             a.add_norm("departments", code, ns, ne, analyser=self.name, rule=rule, explanation=why)
+
+
+_UNSEEN: Any = object()
+_first = itemgetter(0)
+_span = itemgetter(1, 2)  # (start, end) of a normalize.Token
+
+
+def _outside(toks: list[Any], starts: list[int], spans: list[tuple[int, int]]) -> list[Any]:
+    """The tokens whose first character does not come from one of `spans` (original offsets).
+    The offset map only grows, so the tokens inside a span are one run, found by bisection."""
+    origin = [starts[t.start] for t in toks]
+    drop = [False] * len(toks)
+    for hs, he in spans:
+        for k in range(bisect_left(origin, hs), bisect_left(origin, he)):
+            drop[k] = True
+    return [t for t, d in zip(toks, drop, strict=True) if not d]
 
 
 def _handle_chunks(text: str) -> list[tuple[int, int]]:

@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import attrgetter
 from typing import Any, NamedTuple
 
@@ -62,6 +62,11 @@ class Tok(NamedTuple):
     end: int
     value: float = 0.0
     unit: str | None = None  # unit, currency or marker text
+
+
+# `Tok(...)` runs a Python-level `__new__`; `tuple.__new__(Tok, (kind, start, end, value, unit))`
+# builds the same object in C (every field given): the tokenizer makes ten of them per post
+_tok = partial(tuple.__new__, Tok)
 
 
 def _alt(words: list[str]) -> str:
@@ -264,28 +269,28 @@ class PriceAnalyser(Analyser):
             if overlap:
                 hit = single.get(m.group()) if kind == "word" else None
                 if hit and hit[0] == "CONT" and m.group() in g.banknotes:
-                    out.append(Tok("CONT", s, e, hit[1], "banknote"))
+                    out.append(_tok(("CONT", s, e, hit[1], "banknote")))
                     continue
                 if hit and hit[0] == "CONT":  # "bonbonne ➜ 35€": the product word is also the unit
-                    out.append(Tok("CONT", s, e, hit[1], hit[2]))
+                    out.append(_tok(("CONT", s, e, hit[1], hit[2])))
                     continue
                 if kind == "named" or (hit and hit[0] == "NAMED"):  # "8ths £30": product word and amount
                     q, u = g.named[m.group()] if kind == "named" else (hit[1], hit[2]) if hit else (1.0, None)
-                    out.append(Tok("NAMED", s, e, q, u))
+                    out.append(_tok(("NAMED", s, e, q, u)))
                     continue
                 if not out or out[-1].kind != "PROD":
-                    out.append(Tok("PROD", s, e))
+                    out.append(_tok(("PROD", s, e, 0.0, None)))
                 continue
             if kind == "word":
                 w0 = m.group()
                 if w0 not in multi_first:
                     hit = single.get(w0)
                     if hit is None:
-                        append(Tok("WORD", s, e, 0.0, w0))
+                        append(_tok(("WORD", s, e, 0.0, w0)))
                         continue
                     if hit[0] == "CONT" and w0 in g.banknotes:
                         hit = ("CONT", 1.0, "banknote")
-                    append(Tok(hit[0], s, e, hit[1], hit[2]))
+                    append(_tok((hit[0], s, e, hit[1], hit[2])))
                     continue
                 # the longest phrase of consecutive words
                 words = [w0]
@@ -299,54 +304,54 @@ class PriceAnalyser(Analyser):
                     if hit:
                         k2, q, u = hit
                         e = raw[i + size - 2].end() if size > 1 else e
-                        out.append(Tok(k2, s, e, q, u))
+                        out.append(_tok((k2, s, e, q, u)))
                         i += size - 1
                         break
                 else:
-                    out.append(Tok("WORD", s, e, 0.0, m.group()))
+                    out.append(_tok(("WORD", s, e, 0.0, m.group())))
                 continue
             if kind == "punct":
                 p = m.group()
                 if p not in _SLASH_PLUS:
-                    append(Tok("SEP", s, e, 0.0, p))
+                    append(_tok(("SEP", s, e, 0.0, p)))
                 elif p == "/" and i < n and raw[i].lastgroup == "word" and raw[i].start() == e \
                         and raw[i].group() in g.slash_per:
                     q, u = g.slash_per[raw[i].group()]
-                    out.append(Tok("PER", s, raw[i].end(), q, u))
+                    out.append(_tok(("PER", s, raw[i].end(), q, u)))
                     i += 1
                 elif p == "+":
-                    out.append(Tok("THRESHOLD", s, e, 0.0, p))
+                    out.append(_tok(("THRESHOLD", s, e, 0.0, p)))
                 else:
-                    out.append(Tok("SEP", s, e, 0.0, p))
+                    out.append(_tok(("SEP", s, e, 0.0, p)))
                 continue
             if kind == "pct":  # "pure 97%": a purity or THC rate, read like a word
-                out.append(Tok("WORD", s, e, 0.0, "%"))
+                out.append(_tok(("WORD", s, e, 0.0, "%")))
             elif kind in ("phone", "time", "dose", "date", "ord", "ords", "strike"):
-                out.append(Tok("SKIP", s, e))
+                out.append(_tok(("SKIP", s, e, 0.0, None)))
             elif kind in ("cnum", "ck", "cpre"):
                 cur = g.currency.get(m.group("cpre").strip(), "EUR")
                 v = _num(m.group("cnum")) * (1000 if m.group("ck") else 1)
-                out.append(Tok("PRICE", s, e, v, cur))
+                out.append(_tok(("PRICE", s, e, v, cur)))
             elif kind in ("num", "mass", "cur", "count"):
                 v = _num(m.group("num"))
                 if m.group("mass"):
                     unit, factor = g.mass[m.group("mass")]
-                    out.append(Tok("QTY", s, e, v * factor, unit))
+                    out.append(_tok(("QTY", s, e, v * factor, unit)))
                 elif m.group("cur"):
-                    out.append(Tok("PRICE", s, e, v, g.currency[m.group("cur")]))
+                    out.append(_tok(("PRICE", s, e, v, g.currency[m.group("cur")])))
                 else:
-                    out.append(Tok("COUNT", s, e, v, g.count[m.group("count")]))
+                    out.append(_tok(("COUNT", s, e, v, g.count[m.group("count")])))
             elif kind == "times":  # "x10": ten of them
-                out.append(Tok("TIMES", s, e, float(m.group()[1:].strip())))
+                out.append(_tok(("TIMES", s, e, float(m.group()[1:].strip()), None)))
             elif kind in ("bare", "bk"):
                 v = _num(m.group("bare")) * (1000 if m.group("bk") else 1)
-                out.append(Tok("NUM", s, e, v))
+                out.append(_tok(("NUM", s, e, v, None)))
             elif kind == "named":
                 q, u = g.named[m.group()]
                 if out and out[-1].kind in ("SEP", "WORD") and out[-1].unit in _PER_ARTICLES:
-                    out[-1] = Tok("PER", out[-1].start, e, q, u)  # "£25 an 8th"
+                    out[-1] = _tok(("PER", out[-1].start, e, q, u))  # "£25 an 8th"
                 else:
-                    out.append(Tok("NAMED", s, e, q, u))
+                    out.append(_tok(("NAMED", s, e, q, u)))
         if spans:  # emoji and other mentions the regex does not cut
             have = {(t.start, t.end) for t in out if t.kind == "PROD"}
             starts = [t.start for t in out]
@@ -357,7 +362,7 @@ class PriceAnalyser(Analyser):
                 k = bisect_left(starts, pe)  # out[k - 1] is the last token starting before the span ends
                 if k and out[k - 1].end > ps:
                     continue
-                extra.append(Tok("PROD", ps, pe))
+                extra.append(_tok(("PROD", ps, pe, 0.0, None)))
             if extra:
                 out = sorted([*out, *extra], key=_START)
         return out

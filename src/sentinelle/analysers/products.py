@@ -38,8 +38,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Mapping
-from itertools import compress
-from operator import attrgetter
+from functools import partial
+from itertools import accumulate, compress
+from operator import add, attrgetter
 from typing import Any, NamedTuple
 
 from ..core import PRODUCTS, Analysis
@@ -160,6 +161,8 @@ class Hit(NamedTuple):
 
 
 _Node = dict[str, tuple["_Node", list[tuple[Entry, Meta]] | None]]
+# `Hit(...)` runs a Python-level `__new__`; `tuple.__new__(Hit, fields)` builds the same object in C
+_new_hit = partial(tuple.__new__, Hit)
 
 
 class FastHiter:
@@ -220,7 +223,7 @@ class FastHiter:
                 s, e = toks[i].start, toks[last].end
                 size = last - i + 1
                 for en, meta in best:
-                    out.append(Hit(en, s, e, i, size, meta))
+                    out.append(_new_hit((en, s, e, i, size, meta)))
                 nxt = last + 1
         return out
 
@@ -245,7 +248,7 @@ class ProductAnalyser(Analyser):
         norm = a.norm
         matcher = self.matchers.get(a.lang) or self.matchers[LANGS[0]]
         toks = norm.tokens
-        words = list(map(_TEXT, toks))
+        words = norm.words
         if matcher.product_firsts.isdisjoint(words):  # no product term can start anywhere
             a.notes["product_lines"] = {"lines": [], "mentions": {}}
             return
@@ -263,6 +266,7 @@ class ProductAnalyser(Analyser):
         if not prods:
             return
         starts = [s for s, _ in lines]
+        line_of = partial(bisect_right, starts)  # line_of(pos) - 1: the line of a position
         line_qp: dict[int, bool] = {}
 
         def has_qp(li: int) -> bool:
@@ -287,7 +291,7 @@ class ProductAnalyser(Analyser):
         cbd_shop = bool(cbd_lines) and "cbd_shop" in ctx
         if cbd_lines and _HIGH_THC_RE.search(text):  # "25% THC": not legal hemp, whatever the shop says
             cbd_lines, cbd_shop = set(), False
-        prod_lines = [self._line_of(starts, m.start) for m in prods]
+        prod_lines = [line_of(m.start) - 1 for m in prods]
 
         def has_qty(li: int) -> bool:
             s, e = lines[li]
@@ -379,13 +383,13 @@ def _after_count(text: str, toks: list[Any], i: int) -> bool:
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line of the normalised text (as `Normalised.lines`)."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for part in text.split("\n"):
-        end = pos + len(part)
-        out.append((pos, end))
-        pos = end + 1
-    return out
+    lengths = list(map(len, text.split("\n")))
+    # each line starts one past the end of the line before it (C-level loops: this runs per post)
+    starts = list(accumulate(map(_PLUS_ONE, lengths[:-1]), initial=0))
+    return list(zip(starts, map(add, starts, lengths), strict=True))
+
+
+_PLUS_ONE = (1).__add__
 
 
 def _emoji_cluster(prods: list[Hit], ok: list[bool], idx: int) -> bool:
