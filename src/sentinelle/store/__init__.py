@@ -252,6 +252,10 @@ class Store(ABC):
         """Every analysed post as the observatory sees it (POST_FIELDS), oldest first."""
 
     @abstractmethod
+    def obs_post_texts(self, ids: Sequence[str]) -> dict[str, str]:
+        """The texts of the posts with these ids (those not stored are left out)."""
+
+    @abstractmethod
     def obs_price_stamp(self) -> str:
         """A token that changes whenever price points or analysed posts change."""
 
@@ -342,6 +346,156 @@ class Store(ABC):
     @abstractmethod
     def obs_alert_delivery(self, alert_id: int, delivery: Mapping[str, str]) -> None:
         """Record the outcome of an alert's deliveries (channel -> "ok" or the error)."""
+
+    # -- users, sessions, audit log and finding reviews (sentinelle.accounts, .audit, .reviews;
+    # SQLite: store/accounts_sql.py). User rows are dicts: id, name, role, pw_hash, active,
+    # created_at, updated_at. Session tokens are passed as their SHA-256, never in clear.
+
+    @abstractmethod
+    def acct_add_user(self, name: str, role: str, pw_hash: str) -> dict[str, Any] | None:
+        """Create an active user; None when the name (compared without case) is taken."""
+
+    @abstractmethod
+    def acct_user(self, name: str) -> dict[str, Any] | None:
+        """One user by name (without case), with its password hash, or None."""
+
+    @abstractmethod
+    def acct_users(self) -> list[dict[str, Any]]:
+        """Every user (without password hashes), by id."""
+
+    @abstractmethod
+    def acct_update_user(self, name: str, *, role: str | None = None, active: bool | None = None,
+                         pw_hash: str | None = None, end_sessions: bool = False) -> dict[str, Any] | None:
+        """Change a user's role, active flag or password hash (None: unchanged) and, with
+        `end_sessions` or when disabling, delete their sessions in the same transaction.
+        Returns the updated user, or None when there is no such user."""
+
+    @abstractmethod
+    def acct_failures(self, name: str, client: str, *, since: float, limit: int) -> tuple[list[float], list[float]]:
+        """Times of the latest failed logins after `since` for this name and from this client
+        (none for client ''), newest first, at most `limit` each."""
+
+    @abstractmethod
+    def acct_add_failure(self, name: str, client: str, ts: float, *, prune_before: float) -> None:
+        """Record a failed login and forget failures older than `prune_before`."""
+
+    @abstractmethod
+    def acct_clear_failures(self, name: str, client: str) -> None:
+        """Forget the failed logins of this name from this client (after a success)."""
+
+    @abstractmethod
+    def acct_session_add(self, token_hash: str, user_id: int, *, created: float, expires: float) -> None:
+        """Store a new session (last use = created)."""
+
+    @abstractmethod
+    def acct_session(self, token_hash: str) -> dict[str, Any] | None:
+        """A session with its user: id, name, role, active, created, last_seen, expires; or None."""
+
+    @abstractmethod
+    def acct_session_touch(self, token_hash: str, ts: float) -> None:
+        """Record a use of a session."""
+
+    @abstractmethod
+    def acct_session_end(self, token_hash: str) -> None:
+        """Delete a session (no error when unknown)."""
+
+    @abstractmethod
+    def acct_sessions_purge(self, now: float, *, idle: float) -> int:
+        """Delete sessions past their expiry or unused for `idle` seconds; returns how many."""
+
+    @abstractmethod
+    def acct_secret(self, name: str, candidate: bytes) -> bytes:
+        """The named secret of this database; the first call stores `candidate` (race-safe)."""
+
+    @abstractmethod
+    def audit_append(self, fields: Mapping[str, Any], seal: Callable[[int, str], str], *, genesis: str) -> int:
+        """Append an audit entry (ts, user, action, target, detail, justification). Inside ONE
+        write transaction that excludes other writers: read the head (last id and hash; `genesis`
+        when the log is empty), call `seal(new_id, prev_hash)` for the entry's hash, insert the
+        entry and update the head. Returns the new id."""
+
+    @abstractmethod
+    def audit_head(self) -> dict[str, Any] | None:
+        """The head record: last_id, last_hash, count; None before the first entry."""
+
+    @abstractmethod
+    def audit_scan(self) -> Iterator[dict[str, Any]]:
+        """Every audit entry by increasing id (detail parsed; left as text when not JSON)."""
+
+    @abstractmethod
+    def audit_entries(self, *, user: str | None = None, action: str | None = None,
+                      limit: int = 200) -> list[dict[str, Any]]:
+        """Audit entries, newest first, optionally of one user and/or one action."""
+
+    @abstractmethod
+    def review_add(self, post_id: str, finding: int, action: str, *, value: Any, user: str,
+                   note: str) -> int | None:
+        """Store a review of a post's finding; returns its id, or None when the post is unknown."""
+
+    @abstractmethod
+    def review_list(self, post_id: str) -> list[dict[str, Any]]:
+        """A post's reviews, newest first: id, finding, action, value, user, note, ts."""
+
+    # -- analyst web app read side (sentinelle.web; SQLite: store/web_sql.py) --------------------
+
+    @abstractmethod
+    def web_feed(self, query: Query, *, before: int | None = None, limit: int = 50
+                 ) -> list[tuple[int, dict[str, Any]]]:
+        """One page of posts matching `query`, most recently collected first, as (cursor, export
+        object); the next page is `before=` the last cursor (keyset paging)."""
+
+    @abstractmethod
+    def web_stamp(self) -> str:
+        """A token that changes whenever posts are added or analysis results change."""
+
+    @abstractmethod
+    def web_counts(self) -> dict[str, int]:
+        """posts, analysed, sale, recruitment, other (whole-table: cache against web_stamp)."""
+
+    @abstractmethod
+    def web_top(self, field: str, *, limit: int = 10) -> list[tuple[str, int]]:
+        """Most frequent values of a facet (products, places, departments) with their post counts."""
+
+    @abstractmethod
+    def web_account(self, platform: str, handle: str) -> dict[str, Any] | None:
+        """An author account: platform, handle, display, posts, first_ts, last_ts; or None."""
+
+    @abstractmethod
+    def web_account_identifiers(self, platform: str, handle: str, *, limit: int = 100) -> list[dict[str, Any]]:
+        """Phones, handles and links found in an account's posts (kind, platform, value, posts)."""
+
+    @abstractmethod
+    def web_account_networks(self, platform: str, handle: str) -> list[tuple[str, int]]:
+        """(network id, posts) of the networks an account's posts belong to."""
+
+    @abstractmethod
+    def web_identifier_posts(self, kind: str, platform: str, value: str, *, limit: int = 50
+                             ) -> list[dict[str, Any]]:
+        """Export objects of the posts that give an identifier, newest collected first."""
+
+    @abstractmethod
+    def web_identifier_networks(self, kind: str, platform: str, value: str) -> list[tuple[str, int]]:
+        """(network id, posts) of the networks of the posts that give an identifier."""
+
+    @abstractmethod
+    def web_account_prices(self, account: str, *, limit: int = 500) -> list[dict[str, Any]]:
+        """Price points of an account (`platform:handle`), oldest first, the latest `limit`."""
+
+    @abstractmethod
+    def web_links_of(self, node: str, *, limit: int = 200) -> list[dict[str, Any]]:
+        """Network links whose source or target is `node`, strongest first."""
+
+    @abstractmethod
+    def web_identity_keys(self) -> list[tuple[str, str]]:
+        """(kind, key) of every account ("account", "platform:handle") and phone ("phone", value)."""
+
+    @abstractmethod
+    def web_networks_page(self, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Network summaries, largest first."""
+
+    @abstractmethod
+    def web_network_count(self) -> int:
+        """How many networks are stored."""
 
     def __enter__(self) -> Store:
         return self

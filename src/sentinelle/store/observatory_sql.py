@@ -1,4 +1,4 @@
-"""SQL of the market observatory (`sentinelle.observatory`): schema (migration 5) and queries.
+"""SQL of the market observatory (`sentinelle.observatory`): schema (migrations 5 and 8) and queries.
 
 Migration 5 adds two tables filled by triggers on `results`, so they follow every write of an
 analysis (save, re-analysis, network relink) without any change to the code that writes it:
@@ -11,8 +11,9 @@ analysis (save, re-analysis, network relink) without any change to the code that
 - `obs_posts`: one row per analysed post with what the trend report and the events need.
 
 and the observatory's own state: cached price statistics, events, watchlists, alert rules,
-watch hits and alerts. `ObservatorySQLMixin` gives `SQLiteStore` the observatory methods of the
-`Store` interface; no SQL leaves this module.
+watch hits and alerts. Migration 8 keeps the promotion rules of each price point and post counts
+(`obs_counts`, see MIGRATION_8_STEPS) up to date by triggers. `ObservatorySQLMixin` gives
+`SQLiteStore` the observatory methods of the `Store` interface; no SQL leaves this module.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import contextlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 _Q = "CAST(json_extract(j.value, '$.quantity') AS REAL)"
@@ -46,6 +47,17 @@ WHERE p.pk = {{pk}} AND j.type = 'object' AND json_extract(j.value, '$.product')
 
 _PRICE_COLS = ("post_pk, product, unit, currency, quantity, price, unit_price, tier, vendor, network, "
                "account, place, department, ts, day, week, month, promotion")
+
+# Migration 8: each price point also keeps the rules of its post's promotion evidence (JSON list,
+# NULL without a promotion): the observatory tells offers from new price lists with them
+# (observatory/cues.py).
+_PROMO_RULES = """CASE WHEN coalesce(json_extract({rec}, '$.promotion'), 0) THEN (
+       SELECT json_group_array(DISTINCT json_extract(e.value, '$.rule')) FROM json_each({rec}, '$.evidence') e
+       WHERE json_extract(e.value, '$.field') = 'promotion') END"""
+_PRICE_SELECT_V8 = _PRICE_SELECT.replace(
+    "coalesce(json_extract({rec}, '$.promotion'), 0)\nFROM",
+    "coalesce(json_extract({rec}, '$.promotion'), 0),\n       " + _PROMO_RULES + "\nFROM", 1)
+_PRICE_COLS_V8 = _PRICE_COLS + ", promo_rules"
 
 _POST_SELECT = """
 SELECT {pk}, p.ts, date(p.ts, 'unixepoch', 'weekday 0', '-6 days'), strftime('%Y-%m', p.ts, 'unixepoch'),
@@ -73,6 +85,14 @@ def _fill(alias: str, src: str) -> tuple[str, str]:
 
 _NEW_PRICES, _NEW_POST = _fill("new", "")
 _ALL_PRICES, _ALL_POSTS = _fill("r", "results r,")
+
+
+def _prices_v8(alias: str, src: str) -> str:
+    kw = {"pk": f"{alias}.post_pk", "net": f"{alias}.network", "rec": f"{alias}.record", "src": src}
+    return f"INSERT INTO obs_prices({_PRICE_COLS_V8}) {_PRICE_SELECT_V8.format(**kw)}"
+
+
+_NEW_PRICES_V8 = _prices_v8("new", "")
 
 
 _BUMP = "UPDATE obs_state SET value = CAST(value AS INTEGER) + 1 WHERE name = 'generation'"
@@ -222,8 +242,102 @@ MIGRATION_STEPS: tuple[Any, ...] = (
     _backfill,
 )
 
+
+# Migration 8: post counts kept up to date by triggers on obs_posts, so that volumes and the most
+# active networks and departments of a million posts are read from a few hundred rows (obs_volume,
+# obs_top). A bucket (d0, d1) is the days a week and a month share (a week across two months is
+# two buckets); '*' rolls a column up: per post, the counts of (bucket, all, all), (bucket,
+# department, all), (bucket, all, network), (all time, all, network) and (all time, department,
+# all). The days at the edges of a period are counted from obs_posts itself.
+_D0 = "max({a}.week, {a}.month || '-01')"
+_D1 = "min(date({a}.week, '+7 days'), date({a}.month || '-01', '+1 month'))"
+_LEVELS = (  # (bucket, department, network, the post must have)
+    (True, False, False, None), (True, True, False, "department"), (True, False, True, "network"),
+    (False, False, True, "network"), (False, True, False, "department"))
+
+
+def _count_steps(a: str, delta: int) -> str:
+    steps = []
+    for bucket, dept, net, needs in _LEVELS:
+        d0, d1, week, month = ((_D0.format(a=a), _D1.format(a=a), f"{a}.week", f"{a}.month") if bucket
+                               else ("'*'", "'*'", "'*'", "'*'"))
+        dv = f"{a}.department" if dept else "'*'"
+        nv = f"{a}.network" if net else "'*'"
+        cond = f" WHERE {a}.{needs} IS NOT NULL" if needs else " WHERE 1"  # WHERE: no ambiguity with ON
+        if delta > 0:
+            steps.append(f"""INSERT INTO obs_counts(d0, d1, week, month, department, network, category, n)
+                SELECT {d0}, {d1}, {week}, {month}, {dv}, {nv}, {a}.category, 1{cond}
+                ON CONFLICT(d0, department, network, category) DO UPDATE SET n = n + 1""")
+        else:
+            steps.append(f"""UPDATE obs_counts SET n = n - 1 WHERE d0 = {d0} AND department = {dv}
+                AND network = {nv} AND category = {a}.category""")
+    return ";\n        ".join(steps)
+
+
+def _backfill_counts(conn: sqlite3.Connection) -> None:
+    for bucket, dept, net, needs in _LEVELS:
+        d0, d1, week, month = ((_D0.format(a="o"), _D1.format(a="o"), "o.week", "o.month") if bucket
+                               else ("'*'", "'*'", "'*'", "'*'"))
+        dv = "o.department" if dept else "'*'"
+        nv = "o.network" if net else "'*'"
+        cond = f" AND o.{needs} IS NOT NULL" if needs else ""
+        conn.execute(f"""INSERT INTO obs_counts(d0, d1, week, month, department, network, category, n)
+            SELECT {d0}, {d1}, {week}, {month}, {dv}, {nv}, o.category, count(*) FROM obs_posts o
+            WHERE o.ts IS NOT NULL{cond} GROUP BY 1, 2, 3, 4, 5, 6, 7""")
+
+
+def _backfill_promo_rules(conn: sqlite3.Connection) -> None:
+    conn.execute(f"""UPDATE obs_prices SET promo_rules = (
+        SELECT {_PROMO_RULES.format(rec="r.record")} FROM results r WHERE r.post_pk = obs_prices.post_pk)
+        WHERE promotion <> 0""")
+
+
+MIGRATION_8_STEPS: tuple[Any, ...] = (
+    "ALTER TABLE obs_prices ADD COLUMN promo_rules TEXT",
+    """CREATE TABLE obs_counts (
+        d0         TEXT NOT NULL,               -- first day of the bucket; '*': all time
+        d1         TEXT NOT NULL,               -- the day after its last
+        week       TEXT NOT NULL,
+        month      TEXT NOT NULL,
+        department TEXT NOT NULL,               -- '*': every department (and none)
+        network    TEXT NOT NULL,               -- '*': every network (and none)
+        category   TEXT NOT NULL,
+        n          INTEGER NOT NULL,
+        PRIMARY KEY (d0, department, network, category)
+    ) WITHOUT ROWID""",
+    # covering: the counts of one level in a period are read from the index alone
+    "CREATE INDEX obs_counts_level ON obs_counts(department, network, d0, d1, category, n)",
+    _backfill_counts,
+    f"""CREATE TRIGGER obs_posts_count_ai AFTER INSERT ON obs_posts WHEN new.ts IS NOT NULL BEGIN
+        {_count_steps("new", 1)};
+    END""",
+    f"""CREATE TRIGGER obs_posts_count_ad AFTER DELETE ON obs_posts WHEN old.ts IS NOT NULL BEGIN
+        {_count_steps("old", -1)};
+    END""",
+    "DROP TRIGGER obs_results_ai",
+    "DROP TRIGGER obs_results_au",
+    # the post's row is deleted before it is written again, so that the counts follow
+    f"""CREATE TRIGGER obs_results_ai AFTER INSERT ON results BEGIN
+        {_BUMP};
+        DELETE FROM obs_prices WHERE post_pk = new.post_pk;
+        DELETE FROM obs_posts WHERE post_pk = new.post_pk;
+        {_NEW_PRICES_V8};
+        {_NEW_POST};
+    END""",
+    f"""CREATE TRIGGER obs_results_au AFTER UPDATE OF record, network, category ON results BEGIN
+        {_BUMP};
+        DELETE FROM obs_prices WHERE post_pk = new.post_pk;
+        DELETE FROM obs_posts WHERE post_pk = new.post_pk;
+        {_NEW_PRICES_V8};
+        {_NEW_POST};
+    END""",
+    _backfill_promo_rules,
+    "CREATE INDEX obs_events_type ON obs_events(type, ts)",
+)
+
 PRICE_FIELDS = ("id", "product", "unit", "currency", "quantity", "price", "unit_price", "tier", "vendor",
-                "network", "account", "place", "department", "ts", "day", "week", "month", "promotion")
+                "network", "account", "place", "department", "ts", "day", "week", "month", "promotion",
+                "promo_rules")
 POST_FIELDS = ("id", "ts", "week", "month", "category", "vendor", "network", "account", "scam", "promotion",
                "products", "places", "departments", "handles", "place", "department")
 STATS_FIELDS = ("by", "dim", "dim_value", "product", "unit", "currency", "tier", "period", "n", "q1",
@@ -265,7 +379,7 @@ class ObservatorySQLMixin:
             params.append(product)
         _between(conds, params, since, until)
         cols = ("o.product, o.unit, o.currency, o.quantity, o.price, o.unit_price, o.tier, o.vendor, o.network, "
-                "o.account, o.place, o.department, o.ts, o.day, o.week, o.month, o.promotion")
+                "o.account, o.place, o.department, o.ts, o.day, o.week, o.month, o.promotion, o.promo_rules")
         if ordered:
             sql = (f"SELECT p.id, {cols} FROM obs_prices o JOIN posts p ON p.pk = o.post_pk "
                    f"WHERE {' AND '.join(conds)} ORDER BY o.ts, o.pk")
@@ -293,6 +407,13 @@ class ObservatorySQLMixin:
                     d[k] = loads(d[k]) if d[k] else []
                 yield d
 
+    def obs_post_texts(self, ids: Sequence[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for k in range(0, len(ids), 5000):
+            out.update(self._q("SELECT id, text FROM posts WHERE id IN (SELECT value FROM json_each(?))",
+                               (_j(list(ids[k:k + 5000])),)).fetchall())
+        return out
+
     def obs_price_stamp(self) -> str:
         row = self._q("SELECT value FROM obs_state WHERE name = 'generation'").fetchone()
         return f"g{row[0] if row else 0}"
@@ -300,17 +421,71 @@ class ObservatorySQLMixin:
     def obs_volume(self, by: str, *, since: float | None = None, until: float | None = None,
                    department: str | None = None) -> list[tuple[str, str, int]]:
         col = "month" if by == "month" else "week"
-        conds, params = [f"o.{col} IS NOT NULL"], list[Any]()
-        _between(conds, params, since, until)
-        _equal(conds, params, "o.department", department)
-        return [(str(r[0]), str(r[1]), int(r[2])) for r in self._q(
-            f"SELECT o.{col}, o.category, count(*) FROM obs_posts o WHERE {' AND '.join(conds)} "
-            f"GROUP BY o.{col}, o.category ORDER BY o.{col}", params)]
+        out: dict[tuple[str, str], int] = {}
+        lo, hi, edges = _buckets(since, until)
+        if lo is None or lo != hi:
+            conds, params = ["d0 <> '*'", "department = ?", "network = '*'", "n > 0"], [department or "*"]
+            _bucket_bounds(conds, params, lo, hi)
+            for k, cat, n in self._q(f"SELECT {col}, category, sum(n) FROM obs_counts WHERE {' AND '.join(conds)} "
+                                     f"GROUP BY {col}, category", params):
+                out[(k, cat)] = out.get((k, cat), 0) + int(n)
+        for a, b in edges:
+            conds, params = [f"o.{col} IS NOT NULL"], list[Any]()
+            _between(conds, params, a, b)
+            _equal(conds, params, "o.department", department)
+            for k, cat, n in self._q(f"SELECT o.{col}, o.category, count(*) FROM obs_posts o "
+                                     f"WHERE {' AND '.join(conds)} GROUP BY o.{col}, o.category", params):
+                out[(k, cat)] = out.get((k, cat), 0) + int(n)
+        return [(str(k), str(c), n) for (k, c), n in sorted(out.items()) if n]
 
     def obs_top(self, field: str, *, since: float | None = None, until: float | None = None,
                 department: str | None = None, limit: int = 10) -> list[dict[str, Any]]:
         if field not in ("network", "department", "vendor"):
             raise ValueError(field)
+        if field == "vendor" or department:  # no counts kept ahead; within a department, few posts
+            return self._top_posts(field, since, until, department, limit)
+        counts: dict[str, list[int]] = {}
+
+        def add(rows: Iterable[Sequence[Any]]) -> None:
+            for key, n, sale, rec in rows:
+                c = counts.setdefault(key, [0, 0, 0])
+                c[0] += int(n)
+                c[1] += int(sale or 0)
+                c[2] += int(rec or 0)
+
+        other = "department" if field == "network" else "network"
+        sums = ("sum(n), sum(CASE category WHEN 'sale' THEN n END), "
+                "sum(CASE category WHEN 'recruitment' THEN n END)")
+        conds = [f"{field} <> '*'", f"{other} = '*'", "category <> 'other'", "n > 0"]
+        if since is None and until is None:
+            add(self._q(f"SELECT {field}, {sums} FROM obs_counts WHERE d0 = '*' AND {' AND '.join(conds)} "
+                        f"GROUP BY {field}"))
+        else:
+            lo, hi, edges = _buckets(since, until)
+            params: list[Any] = []
+            conds.append("d0 <> '*'")
+            _bucket_bounds(conds, params, lo, hi)
+            if lo is None or lo != hi:
+                add(self._q(f"SELECT {field}, {sums} FROM obs_counts WHERE {' AND '.join(conds)} GROUP BY {field}",
+                            params))
+            for a, b in edges:
+                econds, eparams = [f"o.{field} IS NOT NULL", "o.category <> 'other'"], list[Any]()
+                _between(econds, eparams, a, b)
+                add(self._q(f"""SELECT o.{field}, count(*), sum(o.category = 'sale'), sum(o.category = 'recruitment')
+                                FROM obs_posts o WHERE {' AND '.join(econds)} GROUP BY o.{field}""", eparams))
+        top = sorted((kv for kv in counts.items() if kv[1][0] > 0), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
+        out = []
+        for key, (n, sale, rec) in top:  # first and last post, accounts: for these few only, by index
+            conds, params = [f"o.{field} = ?", "o.category <> 'other'"], [key]
+            _between(conds, params, since, until)
+            first, last, accounts = self._q(f"SELECT min(o.ts), max(o.ts), count(DISTINCT o.account) FROM obs_posts o "
+                                            f"WHERE {' AND '.join(conds)}", params).fetchone()
+            out.append({field: key, "posts": n, "sale": sale, "recruitment": rec, "first_ts": first,
+                        "last_ts": last, "accounts": accounts})
+        return out
+
+    def _top_posts(self, field: str, since: float | None, until: float | None, department: str | None,
+                   limit: int) -> list[dict[str, Any]]:
         conds, params = [f"o.{field} IS NOT NULL", "o.category <> 'other'"], list[Any]()
         _between(conds, params, since, until)
         _equal(conds, params, "o.department", department)
@@ -555,6 +730,55 @@ def _between(conds: list[str], params: list[Any], since: float | None, until: fl
     if until is not None:
         conds.append("o.ts < ?")
         params.append(until)
+
+
+_DAY = 86400
+
+
+def _day_of(ts: float) -> datetime:
+    return datetime.fromtimestamp(ts, UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def _is_bound(d: datetime) -> bool:
+    return d.weekday() == 0 or d.day == 1  # a bucket of obs_counts starts on a Monday or a 1st
+
+
+def _buckets(since: float | None, until: float | None) -> tuple[str | None, str | None, list[tuple[float | None,
+                                                                                                     float | None]]]:
+    """The obs_counts buckets inside [since, until): first day (d0 >=) and end day (d1 <=), None when
+    unbounded; and the ranges left at the edges, to count from obs_posts. No bucket inside: lo and
+    hi are equal and the one edge is the whole range."""
+    lo_d = hi_d = None
+    if since is not None:
+        d = _day_of(since)
+        if d.timestamp() < since:
+            d += timedelta(days=1)
+        while not _is_bound(d):
+            d += timedelta(days=1)
+        lo_d = d
+    if until is not None:
+        d = _day_of(until)
+        while not _is_bound(d):
+            d -= timedelta(days=1)
+        hi_d = d
+    if lo_d is not None and hi_d is not None and lo_d >= hi_d:
+        day = lo_d.strftime("%Y-%m-%d")
+        return day, day, [(since, until)]
+    edges: list[tuple[float | None, float | None]] = []
+    if lo_d is not None and since is not None and lo_d.timestamp() > since:
+        edges.append((since, lo_d.timestamp()))
+    if hi_d is not None and until is not None and hi_d.timestamp() < until:
+        edges.append((hi_d.timestamp(), until))
+    return (lo_d.strftime("%Y-%m-%d") if lo_d else None, hi_d.strftime("%Y-%m-%d") if hi_d else None, edges)
+
+
+def _bucket_bounds(conds: list[str], params: list[Any], lo: str | None, hi: str | None) -> None:
+    if lo is not None:
+        conds.append("d0 >= ?")
+        params.append(lo)
+    if hi is not None:
+        conds.append("d1 <= ?")
+        params.append(hi)
 
 
 def _equal(conds: list[str], params: list[Any], column: str, value: Any) -> None:

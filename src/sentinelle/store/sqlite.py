@@ -32,9 +32,11 @@ from . import (
     fingerprint_of,
     migrations,
 )
+from .accounts_sql import AccountsSQLMixin
 from .evidence import EvidenceStore
 from .observatory_sql import ObservatorySQLMixin
 from .query import epoch_of, fold, fts_match, handle_key, time_bound, utc_iso
+from .web_sql import WebSQLMixin
 
 T = TypeVar("T")
 BATCH = 2000  # posts per executemany
@@ -128,7 +130,7 @@ def _sql_fold(s: Any) -> str:
     return fold(s) if isinstance(s, str) else ""
 
 
-class SQLiteStore(ObservatorySQLMixin, Store):
+class SQLiteStore(AccountsSQLMixin, ObservatorySQLMixin, WebSQLMixin, Store):
     def __init__(self, path: str, *, evidence_dir: str | os.PathLike[str] | None = None,
                  create: bool = True) -> None:
         memory = path in ("", ":memory:")

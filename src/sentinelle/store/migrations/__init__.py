@@ -222,7 +222,10 @@ _V4_NETWORKS = (
     "CREATE INDEX results_network ON results(network) WHERE network IS NOT NULL",
 )
 
+from ..accounts_sql import MIGRATION_STEPS as _V6_ACCOUNTS  # noqa: E402
+from ..observatory_sql import MIGRATION_8_STEPS as _V8_OBSERVATORY  # noqa: E402
 from ..observatory_sql import MIGRATION_STEPS as _V5_OBSERVATORY  # noqa: E402
+from ..web_sql import MIGRATION_STEPS as _V7_WEB  # noqa: E402
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "posts, originals, files and full-text index", _V1_CORE),
@@ -230,6 +233,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "accounts and identifiers", _V3_ACCOUNTS),
     Migration(4, "vendor networks, their links and per-post link identifiers", _V4_NETWORKS),
     Migration(5, "market observatory: normalised prices, events, watchlists and alerts", _V5_OBSERVATORY),
+    Migration(6, "users, sessions, login failures, audit log and finding reviews", _V6_ACCOUNTS),
+    Migration(7, "indexes for the web app: account prices, link targets, networks by size", _V7_WEB),
+    Migration(8, "market observatory: promotion rules of price points, indexes for large stores", _V8_OBSERVATORY),
 )
 LATEST = MIGRATIONS[-1].version
 
