@@ -31,7 +31,8 @@ def refresh_events(store: Store, cfg: EventConfig | None = None, *, force: bool 
     stamp = store.obs_price_stamp()
     if not force and store.obs_state("events_stamp") == stamp:
         return []
-    events = detect(list(store.obs_price_rows()), store.obs_post_rows(), cfg or EventConfig())
+    events = detect(list(store.obs_price_rows()), store.obs_post_rows(), cfg or EventConfig(),
+                    texts=store.obs_post_texts)
     unique = list({e["key"]: e for e in reversed(events)}.values())[::-1]  # first of each key
     new = set(store.obs_save_events(unique))
     store.obs_set_state("events_stamp", stamp)

@@ -5,37 +5,55 @@ found again after a re-analysis has the same key and is stored once), the post i
 evidence, and an explanation sentence. A vendor is a network when the post belongs to one, else
 the posting account (platform:handle).
 
-- price_change: in one vendor's series of unit prices for one product, unit, currency and exact
-  quantity (promotions and outliers left out), a quote at a new level (not quoted in the
-  `recent_days` before) after a quote at the old level, which is not quoted again in the next
-  `confirm` quotes (else the vendor sells two grades at that quantity).
-- flash_sale: a post quoting a price below the vendor's own baseline for that series (median of
-  its ordinary prices within `baseline_days`) by `flash_drop` or more, with a promotion cue or
-  a return to the baseline afterwards; the sale window runs `flash_window_hours` from the post.
-- new_vendor: a vendor's first post, once the store has `warmup_days` of history.
+Prices are compared within one vendor's series for one product, unit, currency and exact
+quantity (quantity tiers never mixed); outliers (misread prices, far off the market for that
+product, unit and tier) are left out. A post's promotion cues are sorted by cues.py (an offer,
+old prices shown, an announced price change, a perk) and, for posts that only show old prices,
+by what the post says (notices.py: "nouveaux tarifs" or "ce soir uniquement").
+
+- flash_sale: a post with an offer cue (or old prices shown) quoting a price below the vendor's
+  own baseline by `flash_drop` or more: its ordinary quotes (no promotion, or one that leaves
+  prices as they are) at that quantity just before and after, within `baseline_days`, the
+  highest level above the offer when the vendor sells two grades (quoting one of its levels is
+  no offer), else its unit price for the next larger quantity; not when the vendor's next
+  ordinary quote keeps the offer's price (that is a new price). Without a cue: a cut of 15 % or
+  more between two identical ordinary quotes, which the post does not quote as well. The sale
+  window runs `flash_window_hours` from the post.
+- price_change: in a series (flash-sale offers left out), a quote at a new level (not quoted in
+  the `recent_days` before, within `change_max` of the old one) after a quote at the old level,
+  which is not quoted again in the next `confirm` quotes (else the vendor sells two grades at
+  that quantity). A new level first seen in a possible offer must be quoted again afterwards,
+  and an old level quoted only in possible offers is no level.
+- new_vendor: a vendor's first post, once the store has `warmup_days` of history and the vendor
+  `new_vendor_posts` sale posts (a one-off seller is no vendor to watch).
 - first_product: the first sale post offering a product in a place or department known for
   `warmup_days` (e.g. 3-MMC in the Loire).
-- rebrand: a network posting from, or advertising, an account it never used before, once the
-  network is `rebrand_after_days` old.
+- rebrand: a network posting from, or advertising, an account it never used before on a
+  platform where it already had one, once the network is `rebrand_after_days` old.
 - scam_wave: a week with many more scam posts than the preceding weeks (overall or in a
   department).
 """
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import numpy as np
 
+from .cues import CHANGE, CLASS_NAMES, OFFER, OLD_PRICE, promo_class
+from .notices import LIMITED_TIME, NEW_PRICES, notice
 from .prices import _C, _codes, fmt_money, outlier_mask
 
 DAY = 86400.0
+Texts = Callable[[Sequence[str]], Mapping[str, str]]
 OUTLIER_K = 3.0
+OUTLIER_MIN_IQR = 0.3  # fences at least x2.5 and /2.5 away, however few and alike the quotes of a group
 EVENT_TYPES = ("price_change", "flash_sale", "new_vendor", "first_product", "rebrand", "scam_wave")
 
 
@@ -44,14 +62,16 @@ class EventConfig:
     warmup_days: float = 14.0
     confirm: int = 2
     change_min: float = 0.04
+    change_max: float = 1.5
     grace_days: float = 3.0
     lookback_days: float = 365.0
     flash_drop: float = 0.08
     flash_window_hours: float = 48.0
-    baseline_days: float = 90.0
+    baseline_days: float = 180.0
     recent_days: float = 60.0
     regular_days: float = 30.0
     rebrand_after_days: float = 7.0
+    new_vendor_posts: int = 2
     scam_min: int = 5
     scam_factor: float = 2.0
     scam_history_weeks: int = 8
@@ -68,6 +88,25 @@ def _pct(x: float) -> str:
 # ------------------------------------------------------------------ prices
 
 
+def _classes(rows: Sequence[Sequence[Any]], texts: Texts | None = None) -> np.ndarray:
+    """The promotion class (cues.NONE ... cues.OFFER) of each price row. With `texts` (post ids ->
+    their texts), a post showing old prices (cues.OLD_PRICE) that announces new prices counts as
+    a price change (cues.CHANGE), one that limits the offer in time as an offer (cues.OFFER)."""
+    pi, ci = _C["promotion"], _C["promo_rules"]
+    cls = np.fromiter((promo_class(r[pi], r[ci] if len(r) > ci else None) for r in rows), dtype=np.int8,
+                      count=len(rows))
+    old = np.flatnonzero(cls == OLD_PRICE)
+    if texts is not None and len(old):
+        said = texts(sorted({rows[i][_C["id"]] for i in old.tolist()}))
+        for i in old.tolist():
+            n = notice(said.get(rows[i][_C["id"]]) or "")
+            if n == NEW_PRICES:
+                cls[i] = CHANGE
+            elif n == LIMITED_TIME:
+                cls[i] = OFFER
+    return cls
+
+
 def _series(rows: Sequence[Sequence[Any]]) -> tuple[dict[tuple[Any, ...], list[int]], np.ndarray]:
     """Row indices per (vendor, product, unit, currency, quantity), in time order; and the outlier mask."""
     if not rows:
@@ -75,7 +114,7 @@ def _series(rows: Sequence[Sequence[Any]]) -> tuple[dict[tuple[Any, ...], list[i
     base, _ = _codes([(r[_C["product"]], r[_C["unit"]], r[_C["currency"]], r[_C["tier"]]) for r in rows])
     price = np.asarray([r[_C["unit_price"]] for r in rows], dtype=np.float64)
     # far fences: vendors' own levels differ a lot; only extraction errors (a lost decimal point) go
-    outl = outlier_mask(base, np.log(np.maximum(price, 1e-9)), OUTLIER_K)
+    outl = outlier_mask(base, np.log(np.maximum(price, 1e-9)), OUTLIER_K, OUTLIER_MIN_IQR)
     series: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
         if r[_C["vendor"]] is None or r[_C["ts"]] is None:
@@ -89,54 +128,68 @@ def _series(rows: Sequence[Sequence[Any]]) -> tuple[dict[tuple[Any, ...], list[i
 def price_changes(rows: Sequence[Sequence[Any]], cfg: EventConfig = EventConfig(),
                   series: Mapping[tuple[Any, ...], list[int]] | None = None,
                   outl: np.ndarray | None = None,
-                  on_sale: set[tuple[str, str, float]] | None = None) -> list[dict[str, Any]]:
-    """Price changes; prices of posts with a promotion cue count unless they are flash-sale offers
-    (`on_sale`, from `flash_sales`; without it every promotion post is left out)."""
+                  on_sale: set[tuple[str, str, float]] | None = None,
+                  cls: np.ndarray | None = None) -> list[dict[str, Any]]:
+    """Price changes. Every price counts but outliers and flash-sale offers (`on_sale`, from
+    `flash_sales`); a new level first quoted in a post whose promotion cues make it a possible
+    offer (cues.OLD_PRICE, cues.OFFER) must be quoted again afterwards."""
     if series is None or outl is None:
         series, outl = _series(rows)
+    if cls is None:
+        cls = _classes(rows)
+    sold = on_sale or set()
 
     def skip(i: int) -> bool:
         r = rows[i]
-        if outl[i]:
-            return True
-        if on_sale is None:
-            return bool(r[_C["promotion"]])
-        return (r[_C["id"]], r[_C["product"]], r[_C["quantity"]]) in on_sale
+        return bool(outl[i]) or (r[_C["id"]], r[_C["product"]], r[_C["quantity"]]) in sold
 
     found: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
     for (vendor, product, unit, currency, qty), idx in series.items():
         # one entry per post: the set of price levels it quotes at this quantity (several grades)
-        seq: list[tuple[float, set[float], int]] = []
+        seq: list[tuple[float, set[float], int, bool, bool]] = []
         for i in idx:
             if skip(i):
                 continue
             r = rows[i]
+            offer = int(cls[i]) >= OLD_PRICE
+            said = int(cls[i]) == CHANGE
             if seq and rows[seq[-1][2]][_C["id"]] == r[_C["id"]]:
                 seq[-1][1].add(round(r[_C["unit_price"]], 4))
             else:
-                seq.append((r[_C["ts"]], {round(r[_C["unit_price"]], 4)}, i))
+                seq.append((r[_C["ts"]], {round(r[_C["unit_price"]], 4)}, i, offer, said))
         for k in range(1, len(seq)):
-            t, cur, i = seq[k]
-            prev_t, prev, prev_i = seq[k - 1]
+            t, cur, i, offer, said = seq[k]
+            prev_t, prev, prev_i, _, _ = seq[k - 1]
             new_lv = sorted(cur - prev)
             gone = sorted(prev - cur)
-            if not new_lv or len(new_lv) != len(gone) or t - prev_t > cfg.lookback_days * DAY:
+            if not new_lv or not gone or t - prev_t > cfg.lookback_days * DAY:
                 continue
-            recent = set().union(*(lv for tt, lv, _ in seq[:k] if t - tt <= cfg.recent_days * DAY))
-            ahead_posts = [lv for tt, lv, _ in seq[k + 1:k + 1 + cfg.confirm] if tt - t <= cfg.recent_days * DAY]
+            if len(new_lv) != len(gone):
+                if len(new_lv) > 1:
+                    continue
+                # one new level where several went (a grade dropped, or a misread quote): the
+                # closest old one changed
+                gone = [min(gone, key=lambda x: abs(math.log(new_lv[0] / x)))]
+            recent = set().union(*(lv for tt, lv, *_ in seq[:k] if t - tt <= cfg.recent_days * DAY))
+            ahead_posts = [lv for tt, lv, *_ in seq[k + 1:k + 1 + cfg.confirm] if tt - t <= cfg.recent_days * DAY]
             ahead = set().union(*ahead_posts) if ahead_posts else set()
+            prev_offer = seq[k - 1][3]
             for a, b in zip(gone, new_lv, strict=True):
-                if not (0.5 < b / a < 2.0) or abs(b / a - 1) < cfg.change_min:
+                if not (1 / cfg.change_max < b / a < cfg.change_max) or abs(b / a - 1) < cfg.change_min:
+                    continue
+                # an old level quoted only in possible offers is no level
+                if prev_offer and not any(a in lv and not off for tt, lv, _, off, _ in seq[:k - 1]
+                                          if t - tt <= cfg.lookback_days * DAY):
                     continue
                 # b is a new level (not quoted lately) and a, the old one, is not quoted again just after
-                if b in recent or a in ahead:
+                if b in recent or a in ahead or (offer and b not in ahead):
                     continue
                 first_row = rows[i]
                 found[(vendor, product, currency, first_row[_C["id"]])].append({
                     "unit": unit, "quantity": qty, "old": a, "new": b, "ts": t,
                     "old_last": rows[prev_i][_C["id"]], "old_last_ts": prev_t,
-                    "new_posts": [rows[j][_C["id"]] for _, lv, j in seq[k:k + 5] if b in lv],
-                    "confirmed": b in ahead, "row": first_row})
+                    "new_posts": [rows[j][_C["id"]] for _, lv, j, *_ in seq[k:k + 5] if b in lv],
+                    "confirmed": b in ahead, "said": said, "row": first_row})
     events = []
     for (vendor, product, currency, _pid), changes in found.items():
         c0 = changes[0]
@@ -152,10 +205,11 @@ def price_changes(rows: Sequence[Sequence[Any]], cfg: EventConfig = EventConfig(
             "place": r[_C["place"]], "department": r[_C["department"]], "summary": summary,
             "explanation": (f"{vendor} quoted {product} at {fmt_money(c0['old'], currency)} per {c0['unit']} "
                             f"(for {c0['quantity']:g} {c0['unit']}) until {_day(c0['old_last_ts'])}, then "
-                            f"{fmt_money(c0['new'], currency)} from {_day(c0['ts'])} on, seen at least "
-                            f"{cfg.confirm} times each: a price change {direction}."),
+                            f"{fmt_money(c0['new'], currency)} from {_day(c0['ts'])} on, not quoted at the old "
+                            f"price in the next {cfg.confirm} quotes: a price change {direction}."),
             "evidence": evidence,
-            "data": {"direction": direction, "currency": currency,
+            "data": {"direction": direction, "currency": currency, "old_last_ts": c0["old_last_ts"],
+                     "said": any(c["said"] for c in changes),
                      "confirmed": any(c["confirmed"] for c in changes), "changes": [
                 {"unit": c["unit"], "quantity": c["quantity"], "old_unit_price": c["old"],
                  "new_unit_price": c["new"]} for c in changes]},
@@ -165,63 +219,92 @@ def price_changes(rows: Sequence[Sequence[Any]], cfg: EventConfig = EventConfig(
 
 def flash_sales(rows: Sequence[Sequence[Any]], cfg: EventConfig = EventConfig(),
                 series: Mapping[tuple[Any, ...], list[int]] | None = None,
-                outl: np.ndarray | None = None) -> list[dict[str, Any]]:
+                outl: np.ndarray | None = None, cls: np.ndarray | None = None) -> list[dict[str, Any]]:
+    """Offers below the vendor's own baseline: its ordinary quotes (no promotion, or one that leaves
+    listed prices as they are: cues.PERK, cues.CHANGE) for the same quantity just before and after."""
     if series is None or outl is None:
         series, outl = _series(rows)
+    if cls is None:
+        cls = _classes(rows)
     per_post: dict[str, list[tuple[int, float, list[str]]]] = defaultdict(list)
     win = cfg.baseline_days * DAY
+
+    def ordinary(i: int) -> bool:
+        return not outl[i] and int(cls[i]) <= CHANGE
+
     by_product: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for key, idx in series.items():
-        by_product[key[:4]].extend(i for i in idx if not rows[i][_C["promotion"]] and not outl[i])
+        by_product[key[:4]].extend(i for i in idx if ordinary(i))
     for key, idx in series.items():
-        ordinary = [i for i in idx if not rows[i][_C["promotion"]] and not outl[i]]
-        ts = np.asarray([rows[i][_C["ts"]] for i in ordinary])
-        pr = np.asarray([rows[i][_C["unit_price"]] for i in ordinary])
+        ords = [i for i in idx if ordinary(i)]
+        ts = np.asarray([rows[i][_C["ts"]] for i in ords])
+        pr = np.asarray([rows[i][_C["unit_price"]] for i in ords])
+        levels: dict[str, list[float]] = defaultdict(list)  # what each post quotes at this quantity
         for i in idx:
+            if not outl[i]:
+                levels[rows[i][_C["id"]]].append(rows[i][_C["unit_price"]])
+        for i in idx:
+            c = int(cls[i])
+            if outl[i] or c == CHANGE:  # an extraction error; an announced price change
+                continue
             r = rows[i]
-            pid, t, p, cue = r[_C["id"]], r[_C["ts"]], r[_C["unit_price"]], bool(r[_C["promotion"]])
+            pid, t, p, cue = r[_C["id"]], r[_C["ts"]], r[_C["unit_price"]], c >= OLD_PRICE
             k = int(np.searchsorted(ts, t))
-            prev = next((j for j in range(k - 1, -1, -1) if rows[ordinary[j]][_C["id"]] != pid), None)
-            nxt = next((j for j in range(k, len(ts)) if rows[ordinary[j]][_C["id"]] != pid), None)
+            prev = next((j for j in range(k - 1, -1, -1) if rows[ords[j]][_C["id"]] != pid), None)
+            nxt = next((j for j in range(k, len(ts)) if rows[ords[j]][_C["id"]] != pid), None)
             if prev is not None and t - ts[prev] > win:
                 prev = None
             if nxt is not None and ts[nxt] - t > win:
                 nxt = None
             near = [j for j in (prev, nxt) if j is not None]
+            if cue:
+                # the vendor's next ordinary quote for this quantity, however late: a price that held
+                # is a new price, not an offer
+                later = next((j for j in range(k, len(ts)) if rows[ords[j]][_C["id"]] != pid
+                              and ts[j] - t <= cfg.lookback_days * DAY), None)
+                if later is not None and abs(pr[later] / p - 1) <= cfg.flash_drop / 2:
+                    continue
             if cue and near:
-                # two quotes each side: a vendor selling two grades at one quantity is not on sale
-                # when it quotes the cheaper one
+                # two quotes each side: a vendor selling two grades at one quantity has two levels;
+                # the offer cuts the cheapest level above it, and quoting a level is no offer
                 near += [j for j in (prev - 1 if prev else None, nxt + 1 if nxt is not None else None)
                          if j is not None and 0 <= j < len(ts) and abs(ts[j] - t) <= win
-                         and rows[ordinary[j]][_C["id"]] != pid]
-                # the vendor's current price for this very quantity, before and after the offer
-                floor = float(min(pr[j] for j in near))
-                base = float(pr[near[0]])
-                evidence = [rows[ordinary[j]][_C["id"]] for j in near]
+                         and rows[ords[j]][_C["id"]] != pid]
+                above = [float(pr[j]) for j in near if pr[j] > p * (1 + cfg.flash_drop / 2)]
+                if not above or any(abs(pr[j] / p - 1) <= cfg.flash_drop / 2 for j in near):
+                    continue
+                floor = base = max(above)
+                evidence = [rows[ords[j]][_C["id"]] for j in near if pr[j] == base] + \
+                    [rows[ords[j]][_C["id"]] for j in near if pr[j] != base]
             elif cue:
                 # no quote at this quantity: larger quantities cost less per unit, so an offer below
-                # the vendor's unit price for any larger quantity is below its baseline
+                # the vendor's unit price for the next larger quantity is below its baseline
                 bigger = [j for j in by_product[key[:4]] if rows[j][_C["quantity"]] > key[4]
                           and abs(rows[j][_C["ts"]] - t) <= win and rows[j][_C["id"]] != pid]
                 if not bigger:
                     continue
+                q_next = min(rows[j][_C["quantity"]] for j in bigger)
+                bigger = [j for j in bigger if rows[j][_C["quantity"]] == q_next]
                 floor = base = min(rows[j][_C["unit_price"]] for j in bigger)
                 evidence = [rows[j][_C["id"]] for j in bigger][:3]
             else:
-                # no cue: a clear cut between two identical quotes of the same quantity
+                # no cue: a clear cut between two identical quotes of the same quantity, which the
+                # post does not quote as well (two grades, or a misread line)
                 if prev is None or nxt is None or pr[prev] != pr[nxt]:
                     continue
                 floor = base = float(pr[prev])
                 if p > floor * (1 - max(cfg.flash_drop, 0.15)):
                     continue
-                evidence = [rows[ordinary[j]][_C["id"]] for j in near]
+                if any(x > floor * (1 - cfg.flash_drop) for x in levels[pid]):
+                    continue
+                evidence = [rows[ords[j]][_C["id"]] for j in near]
             if p > floor * (1 - cfg.flash_drop):
                 continue
             # a price the vendor also quotes ordinarily (another grade) is no offer; with no cue,
             # a flash price is one-off over the whole series
             span = win if not cue else cfg.regular_days * DAY
             same = np.flatnonzero((np.abs(ts - t) <= span) & (np.abs(pr - p) < 1e-9))
-            if any(rows[ordinary[j]][_C["id"]] != pid for j in same):
+            if any(rows[ords[j]][_C["id"]] != pid for j in same):
                 continue
             per_post[pid].append((i, base, evidence))
     events = []
@@ -236,7 +319,9 @@ def flash_sales(rows: Sequence[Sequence[Any]], cfg: EventConfig = EventConfig(),
                          f"vs {fmt_money(base, cur)} usually ({_pct(cut)})")
             data.append({"product": ri[_C["product"]], "unit": ri[_C["unit"]], "quantity": ri[_C["quantity"]],
                          "unit_price": ri[_C["unit_price"]], "baseline": round(base, 4), "cut": round(cut, 4)})
-        how = "with a promotion cue" if r[_C["promotion"]] else "and back to that price afterwards"
+        cue_name = CLASS_NAMES[int(cls[hits[0][0]])]
+        how = (f"with a promotion cue ({cue_name.replace('_', ' ')})" if int(cls[hits[0][0]]) >= OLD_PRICE
+               else "and back to that price afterwards")
         evidence = list(dict.fromkeys([pid, *(x for h in hits for x in h[2])]))
         events.append({
             "key": f"flash_sale:{vendor}:{pid}", "type": "flash_sale", "ts": r[_C["ts"]],
@@ -247,7 +332,8 @@ def flash_sales(rows: Sequence[Sequence[Any]], cfg: EventConfig = EventConfig(),
                             f"the same quantity just before or after, else for larger quantities) {how}: "
                             + "; ".join(parts)
                             + f". Window: {cfg.flash_window_hours:g} h from the post."),
-            "evidence": evidence, "data": {"currency": cur, "prices": data, "promotion": bool(r[_C["promotion"]])},
+            "evidence": evidence, "data": {"currency": cur, "prices": data, "promotion": bool(r[_C["promotion"]]),
+                                           "cue": cue_name},
         })
     return events
 
@@ -311,9 +397,9 @@ def post_events(posts: Iterable[Mapping[str, Any]], cfg: EventConfig = EventConf
             area_first.setdefault(a, ts)
         net = p.get("network")
         if net and cat in ("sale", "recruitment"):
-            accts = [p.get("account")] + [f"{h.get('platform')}:{str(h.get('handle', '')).lower().lstrip('@')}"
-                                          for h in p.get("handles") or () if isinstance(h, Mapping)]
-            accts = [a for a in accts if a]
+            accts: list[str] = [str(a) for a in [p.get("account")] + [
+                f"{h.get('platform')}:{str(h.get('handle', '')).lower().lstrip('@')}"
+                for h in p.get("handles") or () if isinstance(h, Mapping)] if a]
             n = nets.get(net)
             if n is None:
                 nets[net] = {"ts": ts, "accounts": set(accts), "last": p["id"]}
@@ -321,18 +407,23 @@ def post_events(posts: Iterable[Mapping[str, Any]], cfg: EventConfig = EventConf
             for acct in accts:
                 if acct in n["accounts"]:
                     continue
+                # a new account on a platform the network already used replaces an old one; one on
+                # another platform may only be the first sighting of an account it always had
+                platform = acct.partition(":")[0]
+                replaces = any(x.partition(":")[0] == platform for x in n["accounts"])
                 n["accounts"].add(acct)
-                if ts - n["ts"] >= cfg.rebrand_after_days * DAY:
+                if replaces and ts - n["ts"] >= cfg.rebrand_after_days * DAY:
                     events.append({
                         "key": f"rebrand:{net}:{acct}", "type": "rebrand", "ts": ts, "until_ts": None, "vendor": net,
                         "network": net, "product": None, "place": p.get("place"), "department": p.get("department"),
                         "summary": f"{net}: new account {acct}",
                         "explanation": (f"Network {net}, active since {_day(n['ts'])}, uses or advertises the account "
-                                        f"{acct} for the first time in post {p['id']}: a rebrand or backup account."),
+                                        f"{acct} for the first time in post {p['id']}, besides its earlier "
+                                        f"{platform} account: a rebrand or backup account."),
                         "evidence": [p["id"], n["last"]], "data": {"account": acct, "network_since": _day(n["ts"])}})
             n["last"] = p["id"]
     for v, info in vendors.items():
-        if not info["new"]:
+        if not info["new"] or info["n"] < cfg.new_vendor_posts:
             continue
         area = info["areas"][0] if info["areas"] else ""
         kind, _, name = area.partition(":")
@@ -344,7 +435,8 @@ def post_events(posts: Iterable[Mapping[str, Any]], cfg: EventConfig = EventConf
             "place": name if kind == "place" else None, "department": name if kind == "department" else None,
             "summary": f"new vendor {v}{where}",
             "explanation": (f"{v} posts its first sale offer on {_day(info['ts'])}{where} (post {info['id']}), "
-                            f"after {cfg.warmup_days:g} days of observation without it."),
+                            f"after {cfg.warmup_days:g} days of observation without it, and "
+                            f"{'at least ' if info['n'] >= 5 else ''}{info['n']} sale posts so far."),
             "evidence": [info["id"]], "data": {"areas": info["areas"]}})
     events.extend(_scam_waves(scam_weeks, cfg))
     return events
@@ -386,13 +478,16 @@ def _scam_waves(weeks: Mapping[str, Mapping[str, list[str]]], cfg: EventConfig) 
 
 
 def detect(price_rows: Sequence[Sequence[Any]], posts: Iterable[Mapping[str, Any]],
-           cfg: EventConfig = EventConfig()) -> list[dict[str, Any]]:
+           cfg: EventConfig = EventConfig(), texts: Texts | None = None) -> list[dict[str, Any]]:
+    """Every event in the stored price rows and posts. `texts` gives the texts of posts by id: the
+    price notices of the posts that show old prices are read from them (notices.py)."""
     series, outl = _series(price_rows)
-    flash = flash_sales(price_rows, cfg, series, outl)
-    return [*price_changes(price_rows, cfg, series, outl), *flash,
+    cls = _classes(price_rows, texts)
+    flash = flash_sales(price_rows, cfg, series, outl, cls)
+    return [*price_changes(price_rows, cfg, series, outl, _sale_rows(flash), cls), *flash,
             *post_events(posts, cfg)]
 
 
-def _sale_rows(rows: Sequence[Sequence[Any]], flash: Sequence[Mapping[str, Any]]) -> set[tuple[str, str, float]]:
+def _sale_rows(flash: Sequence[Mapping[str, Any]]) -> set[tuple[str, str, float]]:
     """(post id, product, quantity) of the prices that are flash-sale offers."""
     return {(e["evidence"][0], p["product"], p["quantity"]) for e in flash for p in e["data"]["prices"]}

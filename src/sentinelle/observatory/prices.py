@@ -31,7 +31,7 @@ REFERENCE_FILE = Path(__file__).resolve().parent.parent / "data" / "common" / "r
 # price row columns (observatory_sql.PRICE_FIELDS)
 _C = {name: i for i, name in enumerate(
     ("id", "product", "unit", "currency", "quantity", "price", "unit_price", "tier", "vendor", "network",
-     "account", "place", "department", "ts", "day", "week", "month", "promotion"))}
+     "account", "place", "department", "ts", "day", "week", "month", "promotion", "promo_rules"))}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +84,10 @@ def _quantiles(sorted_vals: np.ndarray, starts: np.ndarray, lens: np.ndarray, q:
     return np.asarray(sorted_vals[lo] * (1 - frac) + sorted_vals[hi] * frac)
 
 
-def outlier_mask(groups: np.ndarray, logp: np.ndarray, k: float = TUKEY_K) -> np.ndarray:
-    """True where a log unit price lies outside its group's Tukey fences (k x IQR)."""
+def outlier_mask(groups: np.ndarray, logp: np.ndarray, k: float = TUKEY_K,
+                 min_iqr: float = MIN_LOG_IQR) -> np.ndarray:
+    """True where a log unit price lies outside its group's Tukey fences (k x IQR, the IQR at least
+    `min_iqr`)."""
     order = np.lexsort((logp, groups))
     g, v = groups[order], logp[order]
     bounds = np.flatnonzero(np.diff(g)) + 1
@@ -93,7 +95,7 @@ def outlier_mask(groups: np.ndarray, logp: np.ndarray, k: float = TUKEY_K) -> np
     lens = np.diff(np.concatenate((starts, [len(g)])))
     q1 = _quantiles(v, starts, lens, 0.25)
     q3 = _quantiles(v, starts, lens, 0.75)
-    iqr = np.maximum(q3 - q1, MIN_LOG_IQR)
+    iqr = np.maximum(q3 - q1, min_iqr)
     lo_f = np.repeat(q1 - k * iqr, lens)
     hi_f = np.repeat(q3 + k * iqr, lens)
     out = np.zeros(len(g), dtype=bool)
