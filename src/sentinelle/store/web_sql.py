@@ -28,6 +28,7 @@ MIGRATION_STEPS: tuple[str, ...] = (
 
 FACETS = ("products", "places", "departments")
 DRIVE_CAP = 50_000  # feed filters are compared by how many posts they match, counted up to this
+ROW_FTS_CHECKS = 1000  # a driving facet with at most this many posts tests a text query post by post
 
 
 class WebSQLMixin:
@@ -60,7 +61,7 @@ class WebSQLMixin:
         index, or the posts themselves newest first."""
         from .sqlite import _OBJ_COLS, _object
 
-        driven = self._feed_driver(query)
+        driven = self._feed_driver(query, before)
         if driven is None:
             built = self._where(query)
             if built is None:
@@ -78,7 +79,7 @@ class WebSQLMixin:
                        [*params, max(0, int(limit))]).fetchall()
         return [(int(row[0]), _object(row)) for row in rows]
 
-    def _feed_driver(self, query: Query) -> tuple[str, list[str], list[Any]] | None:
+    def _feed_driver(self, query: Query, before: int | None) -> tuple[str, list[str], list[Any]] | None:
         """(FROM, conditions, parameters) of a feed page driven by its rarest facet filter, or None
         when there is no facet filter or the full-text query matches fewer posts (counts are
         capped at DRIVE_CAP, so choosing costs a few milliseconds)."""
@@ -107,8 +108,17 @@ class WebSQLMixin:
                 conds.append("EXISTS (SELECT 1 FROM facets WHERE field = ? AND key = ? AND post_pk = p.pk)")
                 params += list(fk)
         if match is not None:
-            conds.append("EXISTS (SELECT 1 FROM posts_fts WHERE posts_fts MATCH ? AND posts_fts.rowid = p.pk)")
-            params.append(match)
+            # Testing the words post by post costs ~0.1 ms a post (~1.5 ms for a prefix*); reading all
+            # their matches once as a set costs ~0.1-0.2 s for common words: per post for small facets.
+            if n <= (ROW_FTS_CHECKS // 25 if "*" in match else ROW_FTS_CHECKS):
+                conds.append("EXISTS (SELECT 1 FROM posts_fts WHERE posts_fts MATCH ? AND posts_fts.rowid = p.pk)")
+                params.append(match)
+            elif before is None:
+                conds.append("p.pk IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)")
+                params.append(match)
+            else:  # a later page: only the matches older than the cursor
+                conds.append("p.pk IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ? AND rowid < ?)")
+                params += [match, int(before)]
         return ("facets f CROSS JOIN posts p ON p.pk = f.post_pk LEFT JOIN results r ON r.post_pk = p.pk",
                 conds, params)
 
