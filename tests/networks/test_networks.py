@@ -67,6 +67,10 @@ LINKED = [
         (P("p1", "pentes.deliv"), rec(places=["Lyon"])),
         (P("p2", "pentes_deliv", "telegram"), rec(places=["Lyon"])),
     ], "same_name_variant"),
+    ("same name as a handle advertised in the same city", [
+        (P("p1", "tls_fleurs31", "telegram"), rec(places=["Toulouse"])),
+        (P("p2", "tls.fleurs31.story"), rec(handles=[("snapchat", "tls.fleurs31")], places=["Toulouse"])),
+    ], "same_name_variant"),
     ("same crypto address", [
         (P("p1", "alpha.shop.fr", text="btc: bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"), rec()),
         (P("p2", "beta_green", "telegram", text="paiement bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"), rec()),
@@ -131,6 +135,10 @@ DECOYS = [
     ("low-entropy same name in different cities", [
         (P("p1", "chez.momo93"), rec(places=["Saint-Denis"])),
         (P("p2", "chez_momo93", "telegram"), rec(places=["Marseille"])),
+    ]),
+    ("same name as a handle advertised in another city", [
+        (P("p1", "chez_momo93", "telegram"), rec(places=["Marseille"])),
+        (P("p2", "momo.shop"), rec(handles=[("snapchat", "chez.momo93")], places=["Saint-Denis"])),
     ]),
     ("weak marker without cue or shared place", [
         (P("p1", "bison.shop"), rec(places=["Lyon"])),

@@ -381,12 +381,25 @@ class Linker:
         done: set[tuple[int, int]] = set()
         accs = self._accounts
 
+        # An account known only from adverts ("👻 tls.fleurs31") serves the places of the posts
+        # advertising it, so its name can be corroborated by them.
+        advertisers: dict[int, list[int]] = defaultdict(list)
+        for (author, advertised) in self._adverts:
+            advertisers[advertised].append(author)
+
+        def places_of(x: int) -> set[str]:
+            out = set(accs[x].places)
+            if not accs[x].posts:
+                for author in advertisers.get(x, ()):
+                    out.update(accs[author].places)
+            return out
+
         def corroborated(new: int, old: int, cue: bool = True) -> str:
             """Why a name link is believable beyond the name: the new account's rebrand cue, a shared place."""
             c = accs[new].cue
             if cue and c is not None:
                 return f"; {c[1]} says \"{c[0]}\""
-            common = set(accs[new].places) & set(accs[old].places)
+            common = places_of(new) & places_of(old)
             return f"; both serve {sorted(common)[0]}" if common else ""
 
         def add(ltype: str, new: int, old: int, why: str) -> None:
