@@ -15,6 +15,7 @@ pyproject.toml, exactly as a plugin package would:
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from importlib.metadata import entry_points
 from typing import Any, ClassVar
@@ -51,6 +52,9 @@ class Analyser:
 
 _registry: dict[str, type[Analyser]] = {}
 _loaded_entry_points = False
+# Threads of a server may build pipelines at once: one of them loads the plugins, the others wait,
+# so none sees a half-filled registry.
+_entry_points_lock = threading.Lock()
 
 
 def register(cls: type[Analyser]) -> type[Analyser]:
@@ -70,15 +74,18 @@ def _load_entry_points() -> None:
     global _loaded_entry_points
     if _loaded_entry_points:
         return
-    _loaded_entry_points = True
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
-        try:
-            cls = ep.load()
-        except Exception as exc:  # a broken plugin must say which one it is
-            raise ConfigError(f"cannot load analyser {ep.name!r} ({ep.value}): {exc}") from exc
-        if getattr(cls, "name", None) != ep.name:
-            raise ConfigError(f"entry point {ep.name!r} loads {ep.value} whose name is {cls.name!r}")
-        register(cls)
+    with _entry_points_lock:
+        if _loaded_entry_points:
+            return
+        for ep in entry_points(group=ENTRY_POINT_GROUP):
+            try:
+                cls = ep.load()
+            except Exception as exc:  # a broken plugin must say which one it is
+                raise ConfigError(f"cannot load analyser {ep.name!r} ({ep.value}): {exc}") from exc
+            if getattr(cls, "name", None) != ep.name:
+                raise ConfigError(f"entry point {ep.name!r} loads {ep.value} whose name is {cls.name!r}")
+            register(cls)
+        _loaded_entry_points = True
 
 
 def available() -> dict[str, type[Analyser]]:
