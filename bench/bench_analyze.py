@@ -5,8 +5,9 @@
 
 Prints: time per analyser (µs/post, in-process), posts/s of the CLI with one process and with
 every core, and the peak RSS of runs over a quarter and the whole of the input (memory must stay
-flat: the batch is streamed). Targets (issues 2 and 3): >= 5,000 posts/s per core for triage,
->= 3,000 posts/s per core for the full analysis, memory flat in the input size.
+flat: the batch is streamed); the same for `--triage-only` (the verdict alone). Targets (issues 2
+and 3): >= 5,000 posts/s per core for triage, >= 3,000 posts/s per core for the full analysis,
+memory flat in the input size.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -23,7 +25,7 @@ from pathlib import Path
 from sentinelle.core import Analysis, Post
 from sentinelle.corpus.generator import generate
 from sentinelle.normalize import normalise
-from sentinelle.pipeline import Pipeline
+from sentinelle.pipeline import Pipeline, load_config, triage_only_config_path
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-m", "sentinelle.cli"]
@@ -38,8 +40,7 @@ def write_corpus(path: Path, n: int) -> float:
     return time.perf_counter() - t0
 
 
-def per_analyser(path: Path, n: int) -> None:
-    pipeline = Pipeline()
+def read_posts(path: Path, n: int) -> list[Post]:
     posts = []
     with path.open(encoding="utf-8") as fh:
         for i, line in enumerate(fh):
@@ -47,6 +48,23 @@ def per_analyser(path: Path, n: int) -> None:
                 break
             r = json.loads(line)
             posts.append(Post(id=r["id"], text=r["text"], platform=r["platform"], author=r["author"]))
+    return posts
+
+
+def triage_only_in_process(path: Path, n: int) -> None:
+    pipeline = Pipeline(load_config(triage_only_config_path()))
+    posts = read_posts(path, n)
+    t0 = time.process_time()
+    for post in posts:
+        pipeline.analyse(post).to_record()
+    total = time.process_time() - t0
+    print(f"triage only, in-process CPU time (language, normalise, triage, record), {len(posts):,} posts: "
+          f"{len(posts) / total:,.0f} posts/s ({1e6 * total / len(posts):.0f} µs/post)")
+
+
+def per_analyser(path: Path, n: int) -> None:
+    pipeline = Pipeline()
+    posts = read_posts(path, n)
     timings = {a.name: 0.0 for a in pipeline.analysers}
     t_norm = 0.0
     t_all0 = time.process_time()
@@ -68,15 +86,22 @@ def per_analyser(path: Path, n: int) -> None:
 
 
 def run_cli(path: Path, workers: int, *extra: str) -> tuple[float, float, int]:
+    """(wall seconds, peak RSS in MB, output lines) of one `sentinelle analyze` run; also prints the
+    CPU time of the run and its workers (steadier than wall time on a shared machine)."""
     out = path.with_suffix(f".out{workers}.jsonl")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen([*CLI, "analyze", str(path), "-o", str(out), "-j", str(workers), "--quiet", *extra])
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if status != 0:
         raise SystemExit(f"sentinelle analyze exited with status {status}")
     lines = sum(1 for _ in out.open(encoding="utf-8"))
     out.unlink()
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    print(f"    ({' '.join(extra) or 'full'}, -j {workers}: {lines:,} posts, {seconds:.1f} s wall, {cpu:.1f} s CPU "
+          f"in all processes: {lines / cpu:,.0f} posts per CPU-second)")
     return seconds, usage.ru_maxrss / 1024, lines
 
 
@@ -112,6 +137,16 @@ def main() -> None:
               f"peak RSS {rss:.0f} MB (the linker keeps each post's identifiers until the batch ends)")
         s, rss_all, lines = run_cli(big, cores)
         print(f"CLI, {cores} processes, {args.n:,} posts: {lines / s:,.0f} posts/s "
+              f"({lines / s / cores:,.0f} per core), peak RSS {rss_all:.0f} MB")
+        triage_only_in_process(big, min(args.n, 20_000))
+        s, rss_q, _ = run_cli(quarter, 1, "--triage-only")
+        print(f"CLI --triage-only, 1 process, {args.n // 4:,} posts: {args.n // 4 / s:,.0f} posts/s, "
+              f"peak RSS {rss_q:.0f} MB")
+        s, rss, lines = run_cli(big, 1, "--triage-only")
+        print(f"CLI --triage-only, 1 process, {args.n:,} posts: {lines / s:,.0f} posts/s per process, "
+              f"peak RSS {rss:.0f} MB ({'flat' if rss < rss_q * 1.25 else 'GROWS'})")
+        s, rss_all, lines = run_cli(big, cores, "--triage-only")
+        print(f"CLI --triage-only, {cores} processes, {args.n:,} posts: {lines / s:,.0f} posts/s "
               f"({lines / s / cores:,.0f} per core), peak RSS {rss_all:.0f} MB")
 
 

@@ -107,3 +107,30 @@ def test_network_ids_are_filled_without_touching_the_text(tmp_path: Path) -> Non
     out2 = tmp_path / "net2.out.jsonl"
     assert main(["analyze", str(src), "-o", str(out2), "-j", "1", "--quiet", "--no-networks"]) == 0
     assert all(json.loads(x)["network"] is None for x in out2.read_text(encoding="utf-8").splitlines())
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("🍁 Amnesia 10g ➡️ 90€\n❄️ 1g 70\nlivraison Nantes 📞 06 39 98 45 12\n👻 snap: plug.nantes", "sale"),
+        ("On recrute guetteurs et charbonneurs sur Nîmes, 120€ la journée, écris en privé", "recruitment"),
+        ("Recette du gâteau au chocolat 🍫 : 200 g de chocolat noir, 3 œufs, 100 g de sucre", "other"),
+    ],
+)
+def test_triage_only_gives_the_verdict_and_its_evidence_with_empty_fields(tmp_path: Path, text: str,
+                                                                          category: str) -> None:
+    src = tmp_path / "t.jsonl"
+    src.write_text(json.dumps({"id": "t1", "text": text}, ensure_ascii=False) + "\nnot json\n", encoding="utf-8")
+    out = tmp_path / "t.out.jsonl"
+    assert main(["analyze", str(src), "-o", str(out), "--triage-only", "--quiet"]) == 1  # the bad line
+    (rec,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    full = tmp_path / "full.out.jsonl"
+    main(["analyze", str(src), "-o", str(full), "--quiet"])
+    assert set(rec) == set(json.loads(full.read_text(encoding="utf-8").splitlines()[0]))  # the same contract
+    assert rec["category"] == category and 0.0 <= rec["score"] <= 1.0
+    assert rec["products"] == rec["prices"] == rec["handles"] == rec["phones"] == rec["places"] == []
+    assert rec["min_order"] is None and rec["network"] is None and rec["prepayment"] == "none"
+    assert rec["evidence"], "a verdict always comes with evidence"
+    for e in rec["evidence"]:
+        assert e["field"] == "category" and text[e["start"]:e["end"]] == e["text"] and e["rule"]
+    assert (tmp_path / "t.out.rejects.jsonl").exists()

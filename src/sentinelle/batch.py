@@ -1,41 +1,48 @@
 """Batches of JSONL posts: streamed in input order, rejects reported, every core used.
 
 `analyze_files()` fans large batches out over worker processes (each builds its own pipeline
-once) and keeps the output in input order with bounded memory.
+once) and keeps the output in input order with bounded memory. `run_batch()`, the path of
+`sentinelle analyze`, does the same with raw lines: workers parse, analyse and encode them, and
+send back output lines, never pickled posts or records.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing as mp
 import os
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
+from multiprocessing.pool import AsyncResult
 from typing import Any, TypeVar
 
 from .core import Post, empty_record
-from .jsonl import Reject, read_posts
-from .pipeline import Pipeline
+from .jsonl import Reject, parse_line, read_lines, read_posts
+from .pipeline import Pipeline, load_config, triage_only_config_path
 
 T = TypeVar("T")
 # per post: its record, the analysers' errors, and (when asked) its network identifiers
 Results = list[tuple[dict[str, Any], tuple[str, ...], Any]]
+# the output line of a record; one encoder for the whole run (json.dumps would build one per call)
+encode_record = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 PARALLEL_THRESHOLD = 2000  # below this many posts, forking costs more than it saves
 CHUNK = 256
 
-_default: Pipeline | None = None
+_pipelines: dict[bool, Pipeline] = {}  # this process's pipelines: full analysis (False), triage only (True)
 
 
-def _pipeline() -> Pipeline:
-    global _default
-    if _default is None:
-        _default = Pipeline()
-    return _default
+def _pipeline(triage_only: bool = False) -> Pipeline:
+    p = _pipelines.get(triage_only)
+    if p is None:
+        p = _pipelines[triage_only] = Pipeline(load_config(triage_only_config_path()) if triage_only else None)
+    return p
 
 # -- batches ---------------------------------------------------------------------------------
 
@@ -51,11 +58,23 @@ class BatchSummary:
     seconds: float = 0.0
 
     def add(self, rec: dict[str, Any]) -> None:
+        self.count(rec["category"], rec["products"])
+
+    def count(self, category: str, products: Iterable[str]) -> None:
         self.analysed += 1
-        cat = rec["category"]
-        self.categories[cat] = self.categories.get(cat, 0) + 1
-        for p in rec["products"]:
+        self.categories[category] = self.categories.get(category, 0) + 1
+        for p in products:
             self.products[p] = self.products.get(p, 0) + 1
+
+    def merge(self, other: BatchSummary) -> None:
+        """Add the counts of another summary (a chunk's, from a worker process)."""
+        self.read += other.read
+        self.analysed += other.analysed
+        self.rejected += other.rejected
+        self.failed += other.failed
+        for mine, theirs in ((self.categories, other.categories), (self.products, other.products)):
+            for k, n in theirs.items():
+                mine[k] = mine.get(k, 0) + n
 
     @property
     def rate(self) -> float:
@@ -73,18 +92,14 @@ class Item:
     ids: Any = None  # the post's network identifiers, when the batch links networks
 
 
-_worker_pipeline: Pipeline | None = None
+def _worker_init(triage_only: bool = False) -> None:
+    _pipeline(triage_only)  # built once per worker process, before its first chunk
 
 
-def _worker_init() -> None:
-    global _worker_pipeline
-    _worker_pipeline = Pipeline()
-
-
-def _analyse_chunk(posts: list[Post], with_ids: bool = False) -> Results:
+def _analyse_chunk(posts: list[Post], with_ids: bool = False, triage_only: bool = False) -> Results:
     """Analyse posts (in a worker process for large batches). With `with_ids`, also extract each
     post's network identifiers here, so the parent only has to link them."""
-    p = _worker_pipeline or _pipeline()
+    p = _pipeline(triage_only)
     from .networks import extract
 
     out: Results = []
@@ -96,6 +111,58 @@ def _analyse_chunk(posts: list[Post], with_ids: bool = False) -> Results:
         except Exception as exc:  # never lose the post: output it empty, with the reason
             out.append((empty_record(post.id), (f"SEN500 post {post.id!r}: {type(exc).__name__}: {exc}",), None))
     return out
+
+
+@dataclass(slots=True)
+class LinesDone:
+    """What a worker sends back for a chunk of raw lines: the output lines joined into one string,
+    the chunk's counts, and the rejects, analyser errors and network identifiers in input order.
+    One string and a few lists per chunk cost far less to pass between processes than pickled
+    posts and records, and the parent writes them in one call."""
+
+    text: str = ""  # the output lines, each ending with a newline
+    summary: BatchSummary = field(default_factory=BatchSummary)
+    rejects: list[Reject] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    ids: list[Any] = field(default_factory=list)
+
+
+def _analyse_lines(chunk: list[tuple[str, bytes | Reject]], with_ids: bool = False,
+                   triage_only: bool = False) -> LinesDone:
+    """Parse, analyse and encode raw JSONL lines ("file:line", bytes or an early Reject), in a worker
+    process for large batches."""
+    p = _pipeline(triage_only)
+    from .networks import extract
+
+    done = LinesDone()
+    summary = done.summary
+    lines: list[str] = []
+    for where, raw in chunk:
+        summary.read += 1
+        post = raw if isinstance(raw, Reject) else parse_line(raw, where)
+        if isinstance(post, Reject):
+            summary.rejected += 1
+            done.rejects.append(post)
+            continue
+        try:
+            a = p.analyse(post)
+            rec = a.to_record()
+            errors = a.errors
+            ids = extract(post, rec) if with_ids else None
+        except Exception as exc:  # never lose the post: output it empty, with the reason
+            rec = empty_record(post.id)
+            errors, ids = [f"SEN500 post {post.id!r}: {type(exc).__name__}: {exc}"], None
+        lines.append(encode_record(rec))
+        summary.count(rec["category"], rec["products"])
+        if errors:
+            summary.failed += 1
+            done.errors.extend(errors)
+        if ids is not None:
+            done.ids.append(ids)
+    if lines:
+        lines.append("")
+        done.text = "\n".join(lines)
+    return done
 
 
 def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -122,9 +189,12 @@ def analyze_files(paths: Sequence[str], *, workers: int | None = None, with_ids:
         yield from _merge(chunk, results)
 
 
-def map_chunks(chunks: Iterator[T], split: Callable[[T], list[Post]],
-               workers: int | None = None, with_ids: bool = False) -> Iterator[tuple[T, Results]]:
+def map_chunks(chunks: Iterator[T], split: Callable[[T], list[Any]], workers: int | None = None,
+               with_ids: bool = False, work: Callable[..., Any] = _analyse_chunk,
+               triage_only: bool = False) -> Iterator[tuple[T, Any]]:
     """Analyse the posts of each chunk, in order, with `workers` processes for large batches.
+    `work` analyses what `split` takes from a chunk (default: `Post`s, giving `Results`);
+    `triage_only` runs the triage-only pipeline (`pipeline.triage_only_config_path()`).
 
     Chunks are read in the caller's thread (a store's connection stays in its thread) a window
     at a time, so memory stays flat whatever the size of the batch.
@@ -141,19 +211,30 @@ def map_chunks(chunks: Iterator[T], split: Callable[[T], list[Post]],
     every: Iterator[T] = _chain(first, chunks)
     if workers <= 1 or buffered < PARALLEL_THRESHOLD:
         for chunk in every:
-            yield chunk, _analyse_chunk(split(chunk), with_ids)
+            yield chunk, work(split(chunk), with_ids, triage_only)
         return
-    work = partial(_analyse_chunk, with_ids=with_ids)
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(workers, initializer=_worker_init) as pool:
-        window: list[T] = []
-        for chunk in every:
-            window.append(chunk)
-            if len(window) >= workers * 4:
-                yield from zip(window, pool.imap(work, [split(c) for c in window]), strict=True)
-                window = []
-        if window:
-            yield from zip(window, pool.imap(work, [split(c) for c in window]), strict=True)
+    job = partial(work, with_ids=with_ids, triage_only=triage_only)
+    fork = "fork" in mp.get_all_start_methods()
+    if fork:  # built once here, before the fork, and shared by every worker instead of built by each
+        _pipeline(triage_only)
+        gc.freeze()  # the pipeline's objects stay out of the workers' collections (no copy-on-write)
+    try:
+        with (mp.get_context("fork") if fork else mp.get_context()).Pool(
+                workers, initializer=_worker_init, initargs=(triage_only,)) as pool:
+            # a sliding window of chunks in flight: workers never wait for the parent to empty a
+            # whole window, and memory stays bounded
+            pending: deque[tuple[T, AsyncResult[Any]]] = deque()
+            for chunk in every:
+                pending.append((chunk, pool.apply_async(job, (split(chunk),))))
+                if len(pending) >= workers * 4:
+                    done, result = pending.popleft()
+                    yield done, result.get()
+            while pending:
+                done, result = pending.popleft()
+                yield done, result.get()
+    finally:
+        if fork:
+            gc.unfreeze()
 
 
 def _chain(first: list[T], rest: Iterator[T]) -> Iterator[T]:
@@ -175,64 +256,62 @@ def run_batch(paths: Sequence[str], write: Callable[[dict[str, Any]], None],
               reject: Callable[[Reject], None], *, workers: int | None = None,
               report_error: Callable[[str], None] | None = None,
               progress: Callable[[BatchSummary], None] | None = None, networks: bool = True,
-              write_line: Callable[[str], object] | None = None) -> BatchSummary:
+              write_line: Callable[[str], object] | None = None, triage_only: bool = False) -> BatchSummary:
     """Analyse files, hand each record to `write` and each reject to `reject`; return counts.
 
-    With `networks`, the `network` field is computed over the whole batch: records wait in a
+    `triage_only` gives the verdict alone (category, score, evidence) from the triage-only
+    pipeline, several times faster; the extraction fields stay empty and `network` null.
+
+    `write_line`, when given, receives the records as JSON output lines instead, with no decoding,
+    several at a time (each line ends with a newline): the fast path of `sentinelle analyze`.
+
+    With `networks`, the `network` field is computed over the whole batch: output lines wait in a
     temporary file (the linker keeps each post's identifiers, not its text) until every post has
-    been seen, then go to `write` in input order; `write_line`, when given, receives them as
-    JSON lines instead (no second encoding).
+    been seen, then go out in input order.
     """
-    if not networks:
-        return _run(paths, write, reject, workers, report_error, progress, None)
+    def decoded(lines: str) -> None:
+        for line in lines.split("\n")[:-1]:  # JSON lines hold no raw newline
+            write(json.loads(line))
+
+    out = write_line or decoded
+    if not networks or triage_only:
+        return _run(paths, out, reject, workers, report_error, progress, None, triage_only)
     from .networks import Linker
 
     linker = Linker()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
-        def hold(rec: dict[str, Any]) -> None:
-            spool.write(json.dumps(rec, ensure_ascii=False) + "\n")
-
-        summary = _run(paths, hold, reject, workers, report_error, progress, linker)
+        summary = _run(paths, spool.write, reject, workers, report_error, progress, linker)
         t0 = time.perf_counter()
         nets = linker.networks()
         spool.seek(0)
         decode = json.JSONDecoder().raw_decode
         for line in spool:
-            if write_line is None:
-                rec = json.loads(line)
-                rec["network"] = nets.network_of(rec["id"])
-                write(rec)
-                continue
             # the line starts '{"id": "...", ' and holds '"network": null' once outside strings
             nid = nets.network_of(decode(line, 7)[0])
-            write_line(line.replace('"network": null', f'"network": "{nid}"', 1) if nid else line)
+            out(line.replace('"network": null', f'"network": "{nid}"', 1) if nid else line)
         summary.seconds += time.perf_counter() - t0
     return summary
 
 
-def _run(paths: Sequence[str], write: Callable[[dict[str, Any]], None], reject: Callable[[Reject], None],
+def _run(paths: Sequence[str], write_lines: Callable[[str], object], reject: Callable[[Reject], None],
          workers: int | None, report_error: Callable[[str], None] | None,
-         progress: Callable[[BatchSummary], None] | None, linker: Any) -> BatchSummary:
+         progress: Callable[[BatchSummary], None] | None, linker: Any, triage_only: bool = False) -> BatchSummary:
     summary = BatchSummary()
     t0 = time.perf_counter()
     last = t0
-    for item in analyze_files(paths, workers=workers, with_ids=linker is not None):
-        summary.read += 1
-        if item.reject is not None:
-            summary.rejected += 1
-            reject(item.reject)
-            continue
-        assert item.record is not None
-        if item.errors:
-            summary.failed += 1
-            if report_error:
-                for e in item.errors:
-                    report_error(e)
-        summary.add(item.record)
-        if linker is not None and item.ids is not None:
-            linker.add_ids(item.ids)
-        write(item.record)
-        if progress and summary.read % 512 == 0:
+    chunked = chunks((x for path in paths for x in read_lines(path)), CHUNK)
+    for _chunk, done in map_chunks(chunked, list, workers, linker is not None, _analyse_lines, triage_only):
+        summary.merge(done.summary)
+        for r in done.rejects:
+            reject(r)
+        if report_error:
+            for e in done.errors:
+                report_error(e)
+        for ids in done.ids:
+            linker.add_ids(ids)
+        if done.text:
+            write_lines(done.text)
+        if progress:
             now = time.perf_counter()
             if now - last > 0.5:
                 summary.seconds = now - t0

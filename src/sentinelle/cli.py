@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import __version__
+from .cli_admin import ADMIN_COMMANDS, add_admin_parsers
 from .cli_observatory import OBSERVATORY_COMMANDS, add_observatory_parsers
+from .cli_web import WEB_COMMANDS, add_web_parsers
 from .errors import SentinelleError
 
 
@@ -33,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no summary on stderr")
     p.add_argument("--no-networks", action="store_true",
                    help="leave 'network' null: pure streaming, memory flat whatever the batch size")
+    p.add_argument("--triage-only", action="store_true",
+                   help="the verdict alone (category, score, evidence), several times faster; "
+                        "extraction fields empty, 'network' null")
     _db_arg(p)
 
     p = sub.add_parser("ingest", help="read exports (files, folders, zips) into the database and analyse them")
@@ -81,14 +86,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("-o", "--output", default="-")
 
-    p = sub.add_parser("train", help="rebuild the triage model from the project's own corpus")
-    p.add_argument("-o", "--output", help="model file (default: the bundled one)")
+    p = sub.add_parser("train", help="rebuild the triage models (full, and quick for --triage-only) from the "
+                                     "project's own corpus")
+    p.add_argument("-o", "--output", help="model file (default: the bundled one); the quick model goes next to it "
+                                          "as NAME_quick.json.gz")
     p.add_argument("--corpus", default=None, help="folder with handwritten/train/*.jsonl (default: ./corpus)")
 
-    p = sub.add_parser("demo", help="the README's main job: ingest the bundled sample corpus into SQLite and summarise")
+    p = sub.add_parser("demo", help="the README's main job: analyse the bundled sample, summarise, serve the web app")
     p.add_argument("-o", "--output", default=None, help="also write the analysis JSONL here")
+    p.add_argument("--no-serve", action="store_true", help="only summarise; do not serve the web app afterwards")
+    p.add_argument("--port", type=int, default=8000, help="web app port on 127.0.0.1 (default: 8000)")
     _db_arg(p)
     add_observatory_parsers(sub, _db_arg)
+    add_admin_parsers(sub, _db_arg)
+    add_web_parsers(sub, _db_arg)
     return ap
 
 
@@ -151,7 +162,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         summary = run_batch(inputs, lambda rec: write_jsonl(out, rec), reject, workers=args.workers,
                             report_error=lambda e: print(f"sentinelle: {e}", file=sys.stderr),
                             progress=progress if tty else None, networks=not args.no_networks,
-                            write_line=out.write)
+                            write_line=out.write, triage_only=args.triage_only)
     finally:
         if out is not sys.stdout:
             out.close()
@@ -193,9 +204,9 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .demo import run_demo
+    from .demo import run_main_job
 
-    return run_demo(db=args.db, output=args.output)
+    return run_main_job(args.db, output=args.output, serve=not args.no_serve, port=args.port)
 
 
 def _print(obj: Any) -> None:
@@ -335,7 +346,7 @@ def cmd_networks(args: argparse.Namespace) -> int:
 
 COMMANDS = {"networks": cmd_networks, "ingest": cmd_ingest, "reanalyse": cmd_reanalyse,
             "reanalyze": cmd_reanalyse, "search": cmd_search, "export": cmd_export, "verify": cmd_verify,
-            **OBSERVATORY_COMMANDS}
+            **OBSERVATORY_COMMANDS, **ADMIN_COMMANDS, **WEB_COMMANDS}
 
 
 if __name__ == "__main__":

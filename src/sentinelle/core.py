@@ -8,7 +8,6 @@ explains it. `Analysis.to_record()` renders the `sentinelle analyze` contract.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -126,31 +125,41 @@ class Analysis:
         """The `sentinelle analyze` output line (shared/contract/findings.md)."""
         sale = self.category == "sale"
         illicit = sale or self.category == "recruitment"
+        # one pass over the findings: kept ones by kind, in order (sale-only fields only on a sale)
         by_kind: dict[str, list[Finding]] = {}
         for f in self.findings:
             k = f.kind
             if (k in _SALE_ONLY and not sale) or (k == "minors_signals" and not illicit):
                 continue
-            by_kind.setdefault(k, []).append(f)
+            fs = by_kind.get(k)
+            if fs is None:
+                by_kind[k] = [f]
+            else:
+                fs.append(f)
+        get = by_kind.get
         rec: dict[str, Any] = {"id": self.post.id, "category": self.category, "score": round(self.score, 4)}
-        for name in ("products", "prices", "handles", "phones", "places", "departments"):
-            rec[name] = _distinct(f.value for f in by_kind.get(name, ()))
-        mins = by_kind.get("min_order")
+        for name in _LIST_HEAD:
+            fs = get(name)
+            rec[name] = _distinct([f.value for f in fs]) if fs else []
+        mins = get("min_order")
         rec["min_order"] = mins[0].value if mins else None
-        rec["payment"] = _distinct(f.value for f in by_kind.get("payment", ()))
-        for name in ("delivery", "always_open", "promotion", "scam_signals", "minors_signals"):
-            rec[name] = any(f.value for f in by_kind.get(name, ()))
-        pre = {f.value for f in by_kind.get("prepayment", ())}
+        fs = get("payment")
+        rec["payment"] = _distinct([f.value for f in fs]) if fs else []
+        for name in BOOL_FIELDS:
+            fs = get(name)
+            rec[name] = any(f.value for f in fs) if fs else False
+        fs = get("prepayment")
+        pre = {f.value for f in fs} if fs else ()
         rec["prepayment"] = "full" if "full" in pre else ("partial" if "partial" in pre else "none")
         rec["network"] = self.network
         text = self.post.text
-        why = self.because if self.because is not None else by_kind.get(CUE, [])
+        why = self.because if self.because is not None else get(CUE, [])
         evidence = [{"field": "category", "start": f.start, "end": f.end, "text": text[f.start:f.end], "rule": f.rule}
                     for f in why]
         for k, fs in by_kind.items():
             if k != CUE:
-                evidence.extend({"field": k, "start": f.start, "end": f.end, "text": text[f.start:f.end],
-                                 "rule": f.rule} for f in fs)
+                evidence += [{"field": k, "start": f.start, "end": f.end, "text": text[f.start:f.end], "rule": f.rule}
+                             for f in fs]
         rec["evidence"] = evidence
         return rec
 
@@ -158,12 +167,18 @@ class Analysis:
 _SALE_ONLY = frozenset(SALE_ONLY)
 
 
-def _distinct(values: Iterable[Any]) -> list[Any]:
+def _distinct(values: list[Any]) -> list[Any]:
+    if len(values) == 1:
+        return values
     out: list[Any] = []
     for v in values:
         if v not in out:
             out.append(v)
     return out
+
+
+# the list fields that come before min_order in the output, in output order
+_LIST_HEAD = ("products", "prices", "handles", "phones", "places", "departments")
 
 
 def empty_record(post_id: str) -> dict[str, Any]:

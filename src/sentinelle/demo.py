@@ -1,8 +1,11 @@
-"""The README's main job: ingest the bundled sample corpus into SQLite and show a newcomer what came out."""
+"""The README's main job: ingest the bundled sample corpus into SQLite, show a newcomer what came out,
+then serve the analyst web app over it with a demo admin login (`run_main_job`)."""
 
 from __future__ import annotations
 
 import json
+import secrets
+import socket
 import textwrap
 import time
 from collections import Counter
@@ -15,6 +18,7 @@ from .store.export import write_jsonl
 from .store.query import Query
 
 SAMPLE = "sample/sample.jsonl"
+DEMO_ADMIN = "demo-admin"
 
 
 def sample_path() -> Path:
@@ -82,6 +86,75 @@ def run_demo(db: str, output: str | None = None, examples: int = 3, out: IO[str]
     w(f"\nTry: sentinelle search livraison --db {db}   |   sentinelle networks --db {db}\n")
     if output:
         w(f"Every post with its verdict and evidence: {output}\n")
+    return 0
+
+
+def demo_admin(db: str, name: str = DEMO_ADMIN) -> tuple[str, str]:
+    """Create the demo admin user, or reset it (admin, active, new password); (name, password).
+
+    The password is random and new on every run: it is printed once and never stored in clear."""
+    from . import accounts, audit
+
+    password = secrets.token_urlsafe(12)
+    with open_db(db) as store:
+        user = accounts.get_user(store, name)
+        if user is None:
+            accounts.add_user(store, name, "admin", password)
+            audit.record(store, user="demo", action="user_add", target=name, detail={"role": "admin"})
+        else:
+            accounts.set_role(store, name, "admin")
+            if not user.active:
+                accounts.enable_user(store, name)
+            accounts.set_password(store, name, password)
+            audit.record(store, user="demo", action="user_password", target=name)
+    return name, password
+
+
+def port_free(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+        try:
+            s.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def run_main_job(db: str, output: str | None = None, *, serve: bool = True, host: str = "127.0.0.1",
+                 port: int = 8000, out: IO[str] | None = None) -> int:
+    """The summary of `run_demo`, then (unless `serve` is False) the web app on host:port until Ctrl-C."""
+    import sys
+
+    out = out or sys.stdout
+
+    def busy() -> bool:
+        if port_free(host, port):
+            return False
+        print(f"sentinelle: error: {host}:{port} is already in use; stop what is using it or choose another "
+              f"port (--port {port + 1})", file=sys.stderr)
+        return True
+
+    if serve and busy():  # say so before the minute of analysis, not after
+        return 1
+    code = run_demo(db, output=output, out=out)
+    if code or not serve:
+        return code
+    if busy():
+        return 1
+    import uvicorn
+
+    from .web.app import create_app
+
+    name, password = demo_admin(db)
+    app = create_app(db)
+    w = out.write
+    w("\nThe analyst web app now serves this database:\n")
+    w(f"  open   http://{host}:{port}/\n")
+    w(f"  log in {name} / {password}   (a demo admin; a new password on every run)\n")
+    w("  Ctrl-C stops it. Real users: sentinelle users add NAME --role analyst --password-stdin "
+      f"--db {db}\n")
+    out.flush()
+    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False, server_header=False)
+    w("Web app stopped.\n")
     return 0
 
 

@@ -86,42 +86,52 @@ def post_from_record(obj: Any, where: str) -> Post:
 
 def read_posts(path: str, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[Post | Reject]:
     """Posts and rejects of a JSONL file (`-` for stdin), in order. Blank lines are skipped."""
+    for where, raw in read_lines(path, max_line_bytes):
+        yield raw if isinstance(raw, Reject) else parse_line(raw, where)
+
+
+def read_lines(path: str, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[str, bytes | Reject]]:
+    """("file:line", raw line) for each non-blank line of a JSONL file (`-` for stdin), in order;
+    a Reject instead of the line when the file cannot be opened or the line is too long.
+    `parse_line` turns a raw line into a Post (batches parse in their worker processes)."""
     try:
         fh, name = _open(path)
     except OSError as exc:
-        yield Reject(f"{path}:0", InputError.code, f"cannot open: {exc.strerror or exc}", "")
+        yield f"{path}:0", Reject(f"{path}:0", InputError.code, f"cannot open: {exc.strerror or exc}", "")
         return
     try:
         for n, (raw, too_long) in enumerate(_lines(fh, max_line_bytes), 1):
             where = f"{name}:{n}"
-            text_raw = raw[:MAX_KEPT_BYTES].decode("utf-8", "replace")
             if too_long:
                 size = getattr(_lines, "last_size", len(raw))
-                yield Reject(where, InputError.code,
-                             f"{where}: line is {size / 1e6:.1f} MB, over the {max_line_bytes / 1e6:.1f} MB limit",
-                             text_raw)
+                message = f"{where}: line is {size / 1e6:.1f} MB, over the {max_line_bytes / 1e6:.1f} MB limit"
+                yield where, Reject(where, InputError.code, message, raw[:MAX_KEPT_BYTES].decode("utf-8", "replace"))
                 continue
             if not raw.strip():
                 continue
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                yield Reject(where, InputError.code,
-                             f"{where}: not valid UTF-8 (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})",
-                             text_raw)
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Reject(where, InputError.code, f"{where}: not JSON: {exc.msg} (column {exc.colno})", text_raw)
-                continue
-            try:
-                yield post_from_record(obj, where)
-            except InputError as exc:
-                yield Reject(where, exc.code, exc.message, text_raw)
+            yield where, raw
     finally:
         if fh is not sys.stdin.buffer:
             fh.close()
+
+
+def parse_line(raw: bytes, where: str) -> Post | Reject:
+    """The Post of one raw JSONL line, or a Reject naming the file, line and reason."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Reject(where, InputError.code,
+                      f"{where}: not valid UTF-8 (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})",
+                      raw[:MAX_KEPT_BYTES].decode("utf-8", "replace"))
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Reject(where, InputError.code, f"{where}: not JSON: {exc.msg} (column {exc.colno})",
+                      raw[:MAX_KEPT_BYTES].decode("utf-8", "replace"))
+    try:
+        return post_from_record(obj, where)
+    except InputError as exc:
+        return Reject(where, exc.code, exc.message, raw[:MAX_KEPT_BYTES].decode("utf-8", "replace"))
 
 
 def write_jsonl(fh: IO[str], record: dict[str, Any]) -> None:

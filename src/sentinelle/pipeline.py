@@ -33,6 +33,11 @@ def default_config_path() -> Path:
     return data_dir() / "pipeline.toml"
 
 
+def triage_only_config_path() -> Path:
+    """The pipeline of `sentinelle analyze --triage-only` (the verdict alone, see model/quick.py)."""
+    return data_dir() / "pipeline_triage_only.toml"
+
+
 def load_config(path: Path | None = None) -> dict[str, Any]:
     path = path or default_config_path()
     try:
@@ -92,11 +97,16 @@ class Pipeline:
         self.provides = provided
         self._sms = {lang: load_sms([lang]) for lang in self.languages}
 
-    def analyse(self, post: Post) -> Analysis:
+    def prepare(self, post: Post) -> Analysis:
+        """A post's Analysis before any analyser: its language and its normalised text."""
         lang = post.lang.lower()[:2] if post.lang else ""
         if lang not in self.languages:
             lang = detect_language(post.text, self.languages, self.default_language)
-        a = Analysis(post, normalise(post.text, self._sms.get(lang)), lang)
+        return Analysis(post, normalise(post.text, self._sms.get(lang)), lang)
+
+    def analyse(self, post: Post) -> Analysis:
+        a = self.prepare(post)
+        lang = a.lang
         for analyser in self.analysers:
             if not analyser.handles(lang):
                 continue

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from sentinelle.analysers.triage import token_offsets
 from sentinelle.api import analyze_text
+from sentinelle.lexicon import data_dir
+from sentinelle.model.triage_model import TriageModel
+from sentinelle.normalize import normalise, tokenize
 
 
 @pytest.mark.parametrize(
@@ -45,3 +49,44 @@ def test_the_evidence_explains_the_verdict(text: str, category: str, evidence: l
 )
 def test_scores_are_confident_when_the_evidence_is(text: str, low: float, high: float) -> None:
     assert low <= analyze_text(text).score <= high
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "🍁 Cali 10g 100€ | ❄️ 1g 70€ | livraison 24/7 | 👻 snap: plug.test",
+        "On recrute guetteurs, 120€ la journée, 120€ la journée, DM",
+        "Lille : un réseau démantelé, 2 kg de cocaïne saisis",
+        "",
+    ],
+)
+def test_scoring_words_is_scoring_the_feature_dict(text: str) -> None:
+    """The fast path (words scored in place) gives exactly the probabilities and the explanation of
+    the plain dot product over the same features (those `features()` gives for training)."""
+    from sentinelle.api import default_pipeline
+    from sentinelle.model.features import TOKEN_WEIGHT, fact_features, features, token_features
+    from sentinelle.model.quick import quick_features
+
+    pipeline = default_pipeline()
+    a = analyze_text(text)
+    words = [t.text for t in a.norm.tokens]
+    a.findings = [f for f in a.findings if f.analyser != "triage"]
+    triage = next(x for x in pipeline.analysers if x.name == "triage")
+    facts = fact_features(a)
+    facts["bias"] = 1.0
+    fast, _spans = triage.model.predict_words(facts, words, explain=8)
+    tokens = {name: TOKEN_WEIGHT for name, _s, _e in token_features(a)}
+    assert set(features(a)) == set(facts) | set(tokens)
+    assert fast == triage.model.predict({**facts, **tokens}, explain=8)  # same terms, added in the same order
+    quick = quick_features()
+    facts, _where = quick.facts(a, words)
+    facts["bias"] = 1.0
+    assert set(quick.features(a)) == set(facts) | set(tokens)
+    model = TriageModel.load(data_dir() / "models" / "triage_quick.json.gz")
+    assert model.predict_words(facts, words, explain=8)[0] == model.predict({**facts, **tokens}, explain=8)
+
+
+def test_token_offsets_find_every_token() -> None:
+    norm = normalise("🍁 Cali  10g/100€\n❄️ c.o.k.e — 1g 70€ !!")
+    words = tokenize(norm.text)
+    assert token_offsets(norm.text, words, len(words) - 1) == [(t.start, t.end) for t in norm.tokens]

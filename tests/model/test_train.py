@@ -15,17 +15,25 @@ from sentinelle.model.triage_model import TriageModel
 
 
 def test_training_is_reproducible(tmp_path: Path) -> None:
-    a, b = tmp_path / "a.json.gz", tmp_path / "b.json.gz"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a, b = tmp_path / "a" / "m.json.gz", tmp_path / "b" / "m.json.gz"
     report = train_default(output=str(a), generated=300)
     train_default(output=str(b), generated=300)
     assert a.read_bytes() == b.read_bytes()
     assert report["trained_on"]["handwritten"] > 100 and report["features"] > 100
     assert 0.0 <= report["handwritten_test"]["detection_f1"] <= 1.0
+    # the quick model of `--triage-only`, built by the same command next to the full one
+    qa, qb = a.with_name("m_quick.json.gz"), b.with_name("m_quick.json.gz")
+    assert report["quick"]["model"] == str(qa) and qa.read_bytes() == qb.read_bytes()
+    assert report["quick"]["features"] > 100 and 0.0 <= report["quick"]["handwritten_test"]["detection_f1"] <= 1.0
+    assert TriageModel.load(qa).meta["features"] == "quick" and "features" not in TriageModel.load(a).meta
 
 
 def test_bundled_model_is_small_and_plain_json() -> None:
     path = data_dir() / "models" / "triage.json.gz"
     assert path.stat().st_size < 2_000_000
+    assert (data_dir() / "models" / "triage_quick.json.gz").stat().st_size < 2_000_000
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         doc = json.load(fh)
     assert doc["format"] == "sentinelle-triage/1" and doc["classes"] == ["sale", "recruitment", "other"]

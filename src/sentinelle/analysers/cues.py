@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..core import CUE, Analysis
+from ..core import CUE, Analysis, Finding
 from ..lexicon import load_merged
 from .base import Analyser
 
@@ -21,6 +21,10 @@ _AMOUNT = r"(?:[€£$]\s?\d[\d ]{0,5}(?:[.,]\d+)?|\d[\d ]{0,5}(?:[.,]\d+)?\s?(?
 _PER_TIME = (r"\s?(?:/|par|la|le|per|a|an|each|chaque|/ ?)\s?"
              r"(?:j|jour|jours|journee|soir|soiree|soirees|nuit|semaine|sem|mois|week|wk|day|night|shift|month|h|heure)\b")
 PAY_RE = re.compile(_AMOUNT + _PER_TIME)
+# What every PAY_RE match holds: a currency sign before a digit, or a digit followed by a currency.
+# Both start with a plain character class, which the regex engine scans for quickly, whereas
+# PAY_RE's alternation makes it try every position: most posts are ruled out here.
+_PAY_SIGNS = (re.compile(r"[€£$]\s?\d"), re.compile(r"\d\s*(?:€|e\b|eur\b|euros?\b|balles\b|£|\$|k\b)"))
 
 CUE_VALUES = ("sale", "recruitment", "buyer", "news", "prevention", "harm_reduction", "cbd_legal",
               "food_delivery", "humor", "legit_commerce", "health")
@@ -35,18 +39,26 @@ class CueAnalyser(Analyser):
         super().__init__(options)
         # French and English cues both apply: posts mix the two languages
         self.matcher = load_merged("cues", self.languages, values=CUE_VALUES)
+        # per lexicon entry (by identity: the matcher keeps them): its score and explanation
+        self._how: dict[int, tuple[float, str]] = {}
 
     def analyse(self, a: Analysis) -> None:
-        for pm in PAY_RE.finditer(a.norm.text):
-            a.add_norm(CUE, "recruitment", pm.start(), pm.end(), analyser=self.name, rule="grammar:pay_per_time",
-                       score=1.0, explanation=f"pay per unit of time {a.norm.text[pm.start():pm.end()]!r}: a job offer")
+        text = a.norm.text
+        if any(rx.search(text) for rx in _PAY_SIGNS):
+            for pm in PAY_RE.finditer(text):
+                a.add_norm(CUE, "recruitment", pm.start(), pm.end(), analyser=self.name, rule="grammar:pay_per_time",
+                           score=1.0, explanation=f"pay per unit of time {text[pm.start():pm.end()]!r}: a job offer")
         seen: set[tuple[int, int, str]] = set()
+        span = a.norm.span
+        add = a.findings.append
         for m in self.matcher.find(a.norm):
             e = m.entry
             key = (m.start, m.end, e.value)
             if key in seen:  # the same word in the French and the English lexicon
                 continue
             seen.add(key)
-            a.add_norm(CUE, e.value, m.start, m.end, analyser=self.name, rule=e.rule,
-                       score=1.0 if e.strength == "strong" else 0.5,
-                       explanation=f"{e.strength} {e.value} cue {e.term!r}")
+            how = self._how.get(id(e))
+            if how is None:
+                how = (1.0 if e.strength == "strong" else 0.5, f"{e.strength} {e.value} cue {e.term!r}")
+                self._how[id(e)] = how
+            add(Finding(CUE, e.value, *span(m.start, m.end), self.name, e.rule, *how))

@@ -12,11 +12,14 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from ..core import CUE, Analysis, Finding
+from ..core import CATEGORIES, CUE, Analysis, Finding
 from ..lexicon import data_dir
-from ..model.features import TOKEN_WEIGHT, fact_features, token_shapes
+from ..model.features import fact_features
+from ..model.quick import Found, quick_features
 from ..model.triage_model import TriageModel
+from ..normalize import tokenize
 from .base import Analyser
+from .conditions import token_words
 
 _FACT_KINDS = ("products", "prices", "handles", "phones", "places", "departments", "min_order", "payment",
                "delivery", "always_open", "prepayment", "promotion", "scam_signals", "minors_signals")
@@ -44,7 +47,7 @@ class TriageAnalyser(Analyser):
     def analyse(self, a: Analysis) -> None:
         facts = fact_features(a)
         facts["bias"] = 1.0
-        pred, spans = self.model.predict_tokens(facts, token_shapes(a), TOKEN_WEIGHT, explain=8)
+        pred, spans = self.model.predict_words(facts, token_words(a), explain=8)
         a.category = pred.category
         a.score = pred.score
         a.notes["triage"] = {"probabilities": pred.probabilities,
@@ -56,26 +59,105 @@ class TriageAnalyser(Analyser):
         """The findings behind the features that pushed the verdict most, strongest first."""
         out: list[Finding] = []
         seen: set[tuple[int, int]] = set()
+        kinds: dict[str, list[Finding]] = {}  # the post's findings by kind, and cues by value
+        cues: dict[Any, list[Finding]] = {}
         for name, weight in contributions:
-            if name.startswith("f:cue:"):
-                value = name.split(":")[2]
-                found = [f for f in a.findings if f.value == value and f.kind == CUE]
-            elif name.startswith("f:") and name[2:] in _FACT_KINDS:
-                kind = name[2:]
-                found = [f for f in a.findings if f.kind == kind]
-            elif name.startswith(("t:", "b:")) and any(c.isalpha() for c in name[2:]):
-                span = spans.get(name)
-                if span is None:
+            if name.startswith("f:"):
+                if not kinds:
+                    for f in a.findings:
+                        if f.kind == CUE:
+                            cues.setdefault(f.value, []).append(f)
+                        kinds.setdefault(f.kind, []).append(f)
+                if name.startswith("f:cue:"):
+                    found = cues.get(name.split(":")[2], [])
+                elif name[2:] in _FACT_KINDS:
+                    found = kinds.get(name[2:], [])
+                else:
                     continue
-                word = a.norm.text[span[0]:span[1]]
-                found = [a.add_norm(CUE, category, span[0], span[1], analyser=self.name, rule=f"model:{name}",
+            elif name.startswith(("t:", "b:")) and any(c.isalpha() for c in name[2:]):
+                at = spans.get(name)
+                if at is None:
+                    continue
+                toks = a.norm.tokens
+                start, end = toks[at[0]].start, toks[at[1]].end
+                word = a.norm.text[start:end]
+                found = [a.add_norm(CUE, category, start, end, analyser=self.name, rule=f"model:{name}",
                                     score=round(weight, 3),
                                     explanation=f"the triage model weighs {word!r} toward {category} (+{weight:.2f})")]
             else:
                 continue
             for f in found:
-                key = (f.start, f.end)
-                if key not in seen:
-                    seen.add(key)
+                span = (f.start, f.end)
+                if span not in seen:
+                    seen.add(span)
                     out.append(f)
         return out
+
+
+EXPLAIN_QUICK = 6  # the features that explain a triage-only verdict (each with at most two places)
+
+
+class QuickTriageAnalyser(Analyser):
+    """Triage alone, on features that cost a lexicon pass and a few patterns (`model/quick.py`):
+    the pipeline of `sentinelle analyze --triage-only`. Its evidence is the terms, patterns and
+    words behind the features that pushed the verdict; it extracts nothing else."""
+
+    name = "quick_triage"
+    languages = ("*",)
+    provides = ("category",)
+
+    def __init__(self, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(options)
+        path = data_dir() / str(self.options.get("model", "models/triage_quick.json.gz"))
+        self.model = _load(str(path))
+        self.version = str(self.model.meta.get("version", "1"))
+        self.features = quick_features()
+        self._why = {c: f"a sign of {c} for the triage-only model" if c != "other" else
+                     "a sign of an ordinary post for the triage-only model" for c in CATEGORIES}
+
+    def analyse(self, a: Analysis) -> None:
+        words = tokenize(a.norm.text)  # the texts of a.norm.tokens, without building the tokens
+        facts, where = self.features.facts(a, words)
+        facts["bias"] = 1.0
+        pred, spans = self.model.predict_words(facts, words, explain=EXPLAIN_QUICK)
+        a.category = pred.category
+        a.score = pred.score
+        category = pred.category
+        # the places of the features that pushed the verdict (a feature's first two are enough)
+        places: list[tuple[str, float, list[Found]]] = []
+        for name, weight in pred.contributions:
+            found = where.get(name)
+            if found is None and name.startswith(("t:", "b:")) and any(c.isalpha() for c in name[2:]):
+                at = spans.get(name)
+                found = [(True, at[0], at[1], f"model:{name}")] if at is not None else None
+            if found:
+                places.append((name, weight, found[:2]))
+        needed = [e for _n, _w, found in places for in_tokens, _s, e, _r in found if in_tokens]
+        offsets = token_offsets(a.norm.text, words, max(needed)) if needed else []
+        span = a.norm.span
+        why = self._why[category]
+        out: list[Finding] = []
+        seen: set[tuple[int, int]] = set()
+        for _name, weight, found in places:
+            score = round(weight, 3)
+            for in_tokens, s, e, rule in found:
+                if in_tokens:
+                    s, e = offsets[s][0], offsets[e][1]
+                if (s, e) not in seen:
+                    seen.add((s, e))
+                    out.append(Finding(CUE, category, *span(s, e), self.name, rule, score, why))
+        a.findings.extend(out)
+        a.because = out
+
+
+def token_offsets(text: str, words: list[str], last: int) -> list[tuple[int, int]]:
+    """(start, end) in `text` of its tokens `words` (`normalize.tokenize(text)`) up to index `last`.
+    Tokens cover every character but white space, so each is the next occurrence of its text."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    find = text.find
+    for w in words[:last + 1]:
+        pos = find(w, pos)
+        out.append((pos, pos + len(w)))
+        pos += len(w)
+    return out

@@ -39,9 +39,9 @@ def _shape(tok: str) -> str:
     return s
 
 
-def token_shapes(a: Analysis) -> list[tuple[str, int, int]]:
-    """(shape, norm start, norm end) of the post's tokens that features are made of."""
-    return [(_shape(t.text), t.start, t.end) for t in a.norm.tokens if t.text not in _SKIP]
+def token_shape(word: str) -> str | None:
+    """The shape a token feature is made of, None for punctuation that features leave out."""
+    return None if word in _SKIP else _shape(word)
 
 
 def token_features(a: Analysis) -> list[tuple[str, int, int]]:
@@ -65,12 +65,18 @@ def token_features(a: Analysis) -> list[tuple[str, int, int]]:
 def fact_features(a: Analysis) -> dict[str, float]:
     f: dict[str, float] = {}
     counts: dict[str, int] = {}
+    cue_keys = _CUE_KEYS
     for fd in a.findings:
-        if fd.kind == CUE:
-            strength = "strong" if fd.score >= 1.0 else "weak"
-            key = f"f:cue:{fd.value}:{strength}"
+        kind = fd.kind
+        if kind == CUE:
+            ck = (fd.value, fd.score >= 1.0)
+            key = cue_keys.get(ck)
+            if key is None:
+                key = f"f:cue:{fd.value}:{'strong' if fd.score >= 1.0 else 'weak'}"
+                if len(cue_keys) < 1000:
+                    cue_keys[ck] = key
         else:
-            key = f"f:{fd.kind}"
+            key = _KIND_KEYS.get(kind) or "f:" + kind
         counts[key] = counts.get(key, 0) + 1
     for key, n in counts.items():
         f[key] = min(n, 4) / 4.0 + 0.25  # presence counts most; more mentions add a little
@@ -82,6 +88,11 @@ def fact_features(a: Analysis) -> dict[str, float]:
     if len(a.post.text) < 60:
         f["f:short"] = 1.0
     return f
+
+
+# feature names of finding kinds and of cue meanings, made once rather than per finding
+_KIND_KEYS = {k: "f:" + k for k in FACT_KINDS}
+_CUE_KEYS: dict[tuple[object, bool], str] = {}
 
 
 def features(a: Analysis, tokens: list[tuple[str, int, int]] | None = None) -> dict[str, float]:

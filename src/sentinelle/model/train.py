@@ -13,7 +13,7 @@ import json
 import math
 import random
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -65,14 +65,6 @@ def feature_pipeline() -> Pipeline:
     return Pipeline(cfg)
 
 
-def featurise(records: Iterable[dict[str, Any]], pipeline: Pipeline) -> tuple[list[dict[str, float]], list[str]]:
-    X, y = [], []
-    for rec in records:
-        X.append(features(pipeline.analyse(post_of(rec))))
-        y.append(rec["category"])
-    return X, y
-
-
 def _fit(X: list[dict[str, float]], y: list[str], w: list[float]) -> tuple[Any, Any]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -118,6 +110,8 @@ def _files_digest(paths: list[Path]) -> str:
 
 
 def train_default(output: str | None = None, corpus: str | None = None, generated: int = GENERATED) -> dict[str, Any]:
+    """Build the full triage model and the quick one (`--triage-only`, see `quick.py`) from the
+    same posts; the quick one goes next to the full one as `<name>_quick.json.gz`."""
     from ..corpus.generator import generate
 
     root = Path(corpus) if corpus else repo_corpus()
@@ -127,12 +121,47 @@ def train_default(output: str | None = None, corpus: str | None = None, generate
     pipeline = feature_pipeline()
     gen = list(generate(generated, seed=GENERATOR_SEED))
     hw = list(read_gold(hw_files))
-    Xg, yg = featurise(gen, pipeline)
-    Xh, yh = featurise(hw, pipeline)
-    X = _prune(Xg + Xh)
-    y = yg + yh
-    w = [1.0] * len(Xg) + [HANDWRITTEN_WEIGHT] * len(Xh)
+    y = [r["category"] for r in gen] + [r["category"] for r in hw]
+    w = [1.0] * len(gen) + [HANDWRITTEN_WEIGHT] * len(hw)
+    trained_on = {"generated": generated, "generator_seed": GENERATOR_SEED, "handwritten": len(hw),
+                  "handwritten_sha256": _files_digest(hw_files), "categories": dict(sorted(Counter(y).items()))}
+    path = Path(output) if output else data_dir() / "models" / "triage.json.gz"
+    quick_path = path.with_name(path.name.removesuffix(".json.gz") + "_quick.json.gz")
+    test_files = sorted((root / "handwritten" / "test").glob("*.jsonl"))
+    test = list(read_gold(test_files))
+    report: dict[str, Any] = {}
+    for kind, target in (("full", path), ("quick", quick_path)):
+        featurise_one = _full_features(pipeline) if kind == "full" else _quick_features(pipeline)
+        X = _prune([featurise_one(post_of(r)) for r in [*gen, *hw]])
+        meta: dict[str, Any] = {"version": VERSION, "C": C, "min_df": MIN_DF, "trained_on": trained_on}
+        if kind == "quick":
+            meta["features"] = "quick"
+        doc = _train(X, y, w, meta)
+        save(doc, target)
+        part: dict[str, Any] = {"model": str(target), "features": len(doc["weights"]),
+                                "temperature": doc["temperature"], "size_bytes": target.stat().st_size}
+        if test:
+            part["handwritten_test"] = evaluate(TriageModel(doc), test, featurise_one)
+        if kind == "full":
+            report.update(part)
+            report.update({k: v for k, v in doc.items() if k in ("version", "C", "min_df", "trained_on")})
+        else:
+            report["quick"] = part
+    return report
 
+
+def _full_features(pipeline: Pipeline) -> Callable[[Post], dict[str, float]]:
+    return lambda post: features(pipeline.analyse(post))
+
+
+def _quick_features(pipeline: Pipeline) -> Callable[[Post], dict[str, float]]:
+    from .quick import quick_features
+
+    quick = quick_features()
+    return lambda post: quick.features(pipeline.prepare(post))
+
+
+def _train(X: list[dict[str, float]], y: list[str], w: list[float], meta: dict[str, Any]) -> dict[str, Any]:
     # temperature: fitted on a held-back fifth, then the model is refitted on everything
     idx = list(range(len(X)))
     random.Random(7).shuffle(idx)
@@ -142,21 +171,8 @@ def train_default(output: str | None = None, corpus: str | None = None, generate
     probe = TriageModel(_doc(vec, clf, 1.0, {}))
     Xb, yb = [X[i] for i in back], [y[i] for i in back]
     best_t = min((t / 20 for t in range(4, 81)), key=lambda t: _nll(_with_t(probe, t), Xb, yb))
-
     vec, clf = _fit(X, y, w)
-    meta = {"version": VERSION, "C": C, "min_df": MIN_DF,
-            "trained_on": {"generated": generated, "generator_seed": GENERATOR_SEED,
-                           "handwritten": len(hw), "handwritten_sha256": _files_digest(hw_files),
-                           "categories": dict(sorted(Counter(y).items()))}}
-    doc = _doc(vec, clf, best_t, meta)
-    path = Path(output) if output else data_dir() / "models" / "triage.json.gz"
-    save(doc, path)
-    report: dict[str, Any] = {"model": str(path), "features": len(doc["weights"]), "temperature": best_t,
-                              "size_bytes": path.stat().st_size, **meta}
-    test_files = sorted((root / "handwritten" / "test").glob("*.jsonl"))
-    if test_files:
-        report["handwritten_test"] = evaluate(TriageModel(doc), list(read_gold(test_files)), pipeline)
-    return report
+    return _doc(vec, clf, best_t, meta)
 
 
 def _with_t(model: TriageModel, t: float) -> TriageModel:
@@ -164,12 +180,13 @@ def _with_t(model: TriageModel, t: float) -> TriageModel:
     return model
 
 
-def evaluate(model: TriageModel, records: list[dict[str, Any]], pipeline: Pipeline) -> dict[str, Any]:
+def evaluate(model: TriageModel, records: list[dict[str, Any]],
+             featurise_one: Callable[[Post], dict[str, float]]) -> dict[str, Any]:
     """Detection and recruitment P/R/F1 and the hard negatives flagged, on labelled records."""
     tp = fp = fn = rtp = rfp = rfn = 0
     flagged = []
     for rec in records:
-        pred = model.predict(features(pipeline.analyse(post_of(rec))), explain=0).category
+        pred = model.predict(featurise_one(post_of(rec)), explain=0).category
         gold = rec["category"]
         gi, pi = gold != "other", pred != "other"
         tp += gi and pi
