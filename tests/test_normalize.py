@@ -19,6 +19,8 @@ from sentinelle.normalize import fold, normalise
         ("appel O6 39 98 I7 42", "appel 06 39 98 17 42"),  # letter-for-digit inside numbers
         ("1O€ le g", "10€ le g"),
         ("07700 9OOO7O", "07700 900070"),  # O for 0, even repeated
+        ("Smartwhip 2L ➜ 45€, bidon 5L, 1l", "smartwhip 2l ➜ 45€, bidon 5l, 1l"),  # litres, not 21/51/11
+        ("l5€ ou 2O€", "15€ ou 20€"),  # a look-alike before the digits or an O after them is still swapped
         ("lol 10g", "lol 10g"),  # words keep their letters
         ("cooooke et beuuuh", "coke et beuh"),  # repeated letters
         ("www.t.me", "www.t.me"),  # except www

@@ -104,6 +104,7 @@ class Named:
     near: str = ""  # read only when the post is about this department (aliases)
     country: str = ""  # abroad only
     reason: str = ""
+    fr: str = ""  # abroad only: the usual name in French posts when it differs ("Bruxelles")
 
 
 @dataclass(slots=True)
@@ -117,6 +118,7 @@ class Gazetteer:
     common: set[Key] = field(default_factory=set)
     aliases: dict[Key, list[Named]] = field(default_factory=dict)
     abroad: dict[Key, list[Named]] = field(default_factory=dict)
+    abroad_fr: dict[str, str] = field(default_factory=dict)  # "Brussels" -> "Bruxelles" in French posts
     departments: dict[Key, list[Entry]] = field(default_factory=dict)
     department_names: dict[str, str] = field(default_factory=dict)
     postcodes: dict[str, str] = field(default_factory=dict)  # postcode -> department
@@ -154,7 +156,7 @@ def _read_communes(path: Path) -> list[Commune]:
 
 
 def _named(path: Path, kind: str) -> dict[Key, list[Named]]:
-    extra = ("reason", "department", "near") if kind == "alias" else ("country", "reason")
+    extra = ("reason", "department", "near") if kind == "alias" else ("country", "reason", "fr")
     out: dict[Key, list[Named]] = {}
     for e in load_groups(path, extra_keys=extra):
         ex = dict(e.extra)
@@ -166,6 +168,7 @@ def _named(path: Path, kind: str) -> dict[Key, list[Named]]:
             str(ex.get("near", "")),
             str(ex.get("country", "")),
             str(ex.get("reason", "")),
+            str(ex.get("fr", "")),
         )
         k = key_of(e.term)
         if k and n not in out.setdefault(k, []):
@@ -205,6 +208,7 @@ def build(communes: Iterable[Commune], root: Path | None = None) -> Gazetteer:
                 g.common.add(key_of(line))
     g.aliases = _named(root / "aliases.toml", "alias")
     g.abroad = _named(root / "abroad.toml", "abroad")
+    g.abroad_fr = {n.value: n.fr for ns in g.abroad.values() for n in ns if n.fr}
     for e in load_groups(root / "departments.toml", values=DEPARTMENT_CODES):
         k = key_of(e.term)
         if k:

@@ -249,6 +249,8 @@ def _swap_digits(m: re.Match[str]) -> str:
     digits = sum(c.isdigit() for c in s)
     if digits == len(s) or len(s) < 2:
         return s
+    if s[-1] == "l" and s[:-1].isdigit():  # "2l", "5l": litres after a number, not "21"
+        return s
     only_o = all(c.isdigit() or c == "o" for c in s)  # "9ooo7o": a number typed with O for 0
     if not only_o and digits < (len(s) + 1) // 2:  # mostly letters: a word, not a number
         return s

@@ -52,8 +52,8 @@ def run(text: str, lang: str = "fr") -> Analysis:
         ("📍 ORLÉANS / FLEURY / SARAN", ["Orléans", "Fleury-les-Aubrais", "Saran"]),
         # abroad
         ("pulling up all over brum 🚗", ["Birmingham"]),
-        ("livraison Bruxelles et Anvers", ["Brussels", "Antwerp"]),
-        ("dispo sur Genève", ["Geneva"]),
+        ("livraison Bruxelles et Anvers", ["Bruxelles", "Antwerp"]),  # French post: the name its readers use
+        ("dispo sur Genève", ["Genève"]),
         ("Birmingham ➡️ Shrewsbury", ["Birmingham", "Shrewsbury"]),
         # big cities need no cue
         ("🌙 Montpellier 34 | livraison de nuit", ["Montpellier"]),
@@ -76,6 +76,21 @@ def test_places(text: str, places: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    "text,lang,places",
+    [
+        ("we deliver all over Brussels and Geneva tonight", "en", ["Brussels", "Geneva"]),
+        ("livraison sur Bxl et Genève", "fr", ["Bruxelles", "Genève"]),
+        ("bxl drop-offs only", "en", ["Brussels"]),
+        ("dispo Montréal et Québec", "fr", ["Montréal", "Québec"]),
+        ("Montreal and Quebec City runs", "en", ["Montreal", "Quebec City"]),
+        ("livraison Londres", "fr", ["London"]),  # no French usual name kept for London
+    ],
+)
+def test_abroad_name_follows_post_language(text: str, lang: str, places: list[str]) -> None:
+    assert run(text, lang).values("places") == places
+
+
+@pytest.mark.parametrize(
     "text,departments",
     [
         ("guetteurs + livreurs sur Rennes (35)", ["35"]),
@@ -90,6 +105,9 @@ def test_places(text: str, places: list[str]) -> None:
         ("départements 31 et 82", ["31", "82"]),
         ("🚜 LA FERME 35 🚜\nlivraison Rennes", ["35"]),  # a shop name's number; Rennes is in 35
         ("Livraison Clermont 63 ✔️", ["63"]),
+        ("974 🇷🇪 zamal péi, livraison Saint-Denis", ["974"]),  # overseas code with its flag
+        ("973 🇬🇫 Cayenne / Matoury", ["973"]),
+        ("livreurs Le Lamentin et Schœlcher, 972 only", ["972"]),  # code before "only", places of 972
         # hard negatives: prices, quantities, times, ages, phones, arrondissements, strains, cities
         ("bonbonne ➜ 35€\nles 2 ➜ 60€", []),
         ("❄️ 80 le g | 🍫 10g = 60", []),
@@ -104,6 +122,9 @@ def test_places(text: str, places: list[str]) -> None:
         ("Rennes, Dijon, Lyon", []),
         ("la somme de 50€ et le nord de la ville", []),
         ("Saint-Laurent-du-Var", []),
+        ("xans €3 each, Dublin 15 and Tallaght", []),  # a postal district abroad
+        ("drops all over (Dublin 11)", []),
+        ("on livre tout 974 et plus", []),  # an overseas code without its flag or places
     ],
 )
 def test_departments(text: str, departments: list[str]) -> None:
@@ -241,3 +262,30 @@ def test_tokens_outside_handles_as_the_plain_filter(origins: list[int], handles:
     toks = [Token(str(k), k, k + 1) for k in range(len(origins))]
     plain = [t for t in toks if not any(hs <= origins[t.start] < he for hs, he in handles)]
     assert _outside(toks, origins, handles) == plain
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        # the contracted article of Le Havre, in any case
+        ("rdv gare du Havre ce soir", ["Le Havre"]),
+        ("CHARBON DISPO AU HAVRE (CAUCRIAUVILLE) 🔥", ["Le Havre"]),
+        ("un havre de paix", []),
+        # lowercase names after a place cue, from a writer who never uses capitals
+        ("dispo tt le wk sur nice ouest + st laurent", ["Nice", "Saint-Laurent-du-Var"]),
+        ("livraison à nice et cagnes", ["Nice", "Cagnes-sur-Mer"]),
+        ("dispo à sens unique", []),
+        ("besoin d'un guetteur ce soir sur le quartier, 60 la soirée", []),
+        # streets and neighbourhoods named after a commune are not the commune
+        ("secteur Lille-Sud / Faubourg de Béthune", ["Lille"]),
+        ("rdv rue de Lyon à Paris", ["Paris"]),
+        ("tenir le hall aux Moulins (Nice) 👀", ["Nice"]),
+        ("Le four de l'Ariane (Nice) recrute", ["Nice"]),
+        ("🍁 Gelato (US) 15€/g", []),
+        # the weak "LA" only in capitals
+        ("four à Clermont (La Gauthière) 💼", ["Clermont-Ferrand"]),
+        ("delivery in LA and OC", ["Los Angeles"]),
+    ],
+)
+def test_places_generalisation_q3(text: str, places: list[str]) -> None:
+    assert run(text).values("places") == places

@@ -208,3 +208,52 @@ def test_table_cell_span_and_rule() -> None:
     assert [a.text_of(f) for f in pts] == ["18€", "40€"]
     assert {f.rule for f in pts} == {"prices:price_table"}
     assert [f.value["quantity"] for f in pts] == [2, 5]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # fractions of an ounce written with "oz" are that fraction, not an ounce
+    ("weed 🍁 1/2 oz £120, oz £220", "en", [(H, 14, "g", 120, "GBP"), (H, 28, "g", 220, "GBP")]),
+    ("🍁 1/4 oz $60, 1/8oz $35", "en", [(H, 7, "g", 60, "USD"), (H, 3.5, "g", 35, "USD")]),
+])
+def test_ounce_fractions(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "le g" written once for a whole menu: later items keep the gram ("a" between product and price)
+    ("la beu a 10 le g, le teush a 8, la blanche a 70.", "fr",
+     [(H, 1, "g", 10, "EUR"), (R, 1, "g", 8, "EUR"), (C, 1, "g", 70, "EUR")]),
+    # a price then "pour" and the product is for that product, in the unit written before
+    ("11€ le gramme pour l'herbe et 8€ pour la résine.", "fr", [(H, 1, "g", 11, "EUR"), (R, 1, "g", 8, "EUR")]),
+    ("10 balles le g pr la beuh, 70 la plaquette de 10g pr la teush.", "fr",
+     [(H, 1, "g", 10, "EUR"), (R, 10, "g", 70, "EUR")]),
+    # a series written price first
+    ("COLA ❄️ £80 G £150 2G NORTH LONDON", "en", [(C, 1, "g", 80, "GBP"), (C, 2, "g", 150, "GBP")]),
+    # the eighth ladder without units
+    ("🍃 Za — 3.5 £35 / 7 £60 / 14 £110", "en",
+     [(H, 3.5, "g", 35, "GBP"), (H, 7, "g", 60, "GBP"), (H, 14, "g", 110, "GBP")]),
+    # 1/8 on its own line is an eighth and keeps its emoji product (🍬 is not a cooking post here)
+    ("the candy man is back 🍬\n❄️ $100 a g\n🍄 1/8 $40", "en",
+     [(C, 1, "g", 100, "USD"), ("psilocybin", 3.5, "g", 40, "USD")]),
+    # an explicit product word with its dose beats the emoji after it
+    ("valium 10mg 💙 100 for £50", "en", [("prescription_drugs", 100, "pill", 50, "GBP")]),
+    # counterfeit banknotes: a count at a face value, then the price
+    ("💶 FAUX BILLETS 💶 | 10×20€ = 60€ | 10×50€ = 130€", "fr",
+     [("counterfeit_money", 10, "unit", 60, "EUR"), ("counterfeit_money", 10, "unit", 130, "EUR")]),
+    ("💵 prop money 💵 passes pen + UV 50 x $20 bills for $250", "en", [("counterfeit_money", 50, "unit", 250, "USD")]),
+    # a litre bottle of gas is one bottle ("2L" is not read as 21)
+    ("🎈 Smartwhip 2L ➜ 45€ | Fast Gas 670g ➜ 35€", "fr",
+     [("nitrous_oxide", 1, "unit", 45, "EUR"), ("nitrous_oxide", 1, "unit", 35, "EUR")]),
+    # a fee is not a price
+    ("xans 💊 €3 each, collection or drop €5 extra", "en", [("prescription_drugs", 1, "pill", 3, "EUR")]),
+    # "8ball" and "half g" are named amounts
+    ("tina 💎 $80 a gram, 8ball $200", "en",
+     [("methamphetamine", 1, "g", 80, "USD"), ("methamphetamine", 3.5, "g", 200, "USD")]),
+    ("tina £80 half g", "en", [("methamphetamine", 0.5, "g", 80, "GBP")]),
+    # in a French post a US flag names where the weed comes from, not the currency
+    ("exotics US 🇺🇸 à 15 la G", "fr", [(H, 1, "g", 15, "EUR")]),
+    # "livraison" after a quantity and its price names the delivery, not a courier's pay
+    ("Beuh 10g 80€ livraison Lyon", "fr", [(H, 10, "g", 80, "EUR")]),
+])
+def test_generalisation_q3(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

@@ -139,6 +139,10 @@ def test_never_crashes_on_menu_like_soup(parts: list[str]) -> None:
     ("Boutique CBD côté vitrine, mais sur demande de la vraie beuh, 22% THC, 11€/g", "fr", {"cannabis_herb"}),
     # a price before a weak term is not a count ("$200 midgrade")
     ("zips $150 midgrade $240 exotic", "en", {"cannabis_herb"}),
+    # an emoji after a product word and its dose decorates the word ("valium 10mg 💙" is not meth)
+    ("valium 10mg 💙 100 for £50", "en", {"prescription_drugs"}),
+    # "1/8" is a quantity on its line: 🍄 keeps its meaning next to a cooking word elsewhere
+    ("the candy man is back 🍬\n❄️ $100 a g\n🍄 1/8 $40", "en", {"cocaine", "psilocybin"}),
 ])
 def test_slang_and_codes(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected

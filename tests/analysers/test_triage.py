@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from sentinelle.analysers.cues import CueAnalyser
 from sentinelle.analysers.triage import token_offsets
 from sentinelle.api import analyze_text
+from sentinelle.core import Analysis, Post
 from sentinelle.lexicon import data_dir
 from sentinelle.model.triage_model import TriageModel
 from sentinelle.normalize import normalise, tokenize
@@ -90,3 +92,45 @@ def test_token_offsets_find_every_token() -> None:
     norm = normalise("🍁 Cali  10g/100€\n❄️ c.o.k.e — 1g 70€ !!")
     words = tokenize(norm.text)
     assert token_offsets(norm.text, words, len(words) - 1) == [(t.start, t.end) for t in norm.tokens]
+
+
+@pytest.mark.parametrize(
+    ("text", "pay"),
+    [
+        ("guetteur 80/j charbonneur 150/j a toulouse", ["80/j", "150/j"]),  # bare amounts, roles near
+        ("cherche gars serieux pr garder le point, 120 la journee, nourri", ["120 la journee"]),
+        ("runners needed, 100 a day, phone provided", ["100 a day"]),
+        ("On recrute, 120€ la journée", ["120€ la journée"]),  # with a currency: no role needed
+        # hard negatives: a bare amount per day without a job word, a dose, a price per gram
+        ("ouvert 7j/7, 10 le g, 60 la plaquette", []),
+        ("on a fait 300 par jour de visiteurs au salon", []),
+        ("livreur dispo, la beuh 10 le g", []),
+    ],
+)
+def test_pay_per_time_cue(text: str, pay: list[str]) -> None:
+    a = Analysis(Post(id="t", text=text), normalise(text), "fr")
+    CueAnalyser().analyse(a)
+    found = [text[f.start:f.end] for f in a.findings if f.rule == "grammar:pay_per_time"]
+    assert found == pay
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a stated THC content above 0.3 % cancels the legal-CBD cues; a legal limit keeps them
+        ("Boutique CBD 🌿 fleurs légales, et sous le comptoir de la vraie beuh THC 22% à 10€ le g, demande en DM",
+         "sale"),
+        ("Fleurs CBD 🌿 Amnesia 6€/g, THC < 0,3 %, boutique ouverte 10h-19h", "other"),
+        # THC edibles: the sweets words are no sweet shop; sweets alone are
+        ("🍫 THC edibles Leeds 🍬 gummies, chocolate bars, carts 🔥 dm for the menu 📩 delivery", "sale"),
+        ("Homemade chocolate bars and gummies 🍫 for Easter, order by dm, delivery across Leeds", "other"),
+        # dealer ads quoted in guillemets inside a complaint are reported, not posted
+        ("j'en peux plus de ces pubs : « ❄️🍁 livraison 7j/7 dispo tout Lyon » signalez-les svp", "other"),
+        ("🔌🍁❄️ « livraison 24/7 » dispo tout Rennes snap @plug35", "sale"),
+        # a licensed store with an age gate and no private contact is legal retail
+        ("Licensed cannabis store in Ottawa 🍁 3.5g Pink Kush $30, 19+ only, government ID required", "other"),
+        ("🍁 3.5g Pink Kush $30, 28g $180, Ottawa delivery, snap @ottawa.plug", "sale"),
+    ],
+)
+def test_verdict_rules(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

@@ -51,6 +51,17 @@ from .conditions import token_words
 WORD_LANGS = ("fr", "en")
 WORD_KINDS = ("filler", "contact", "account", "phone_cue", "not_handle", "not_phone")
 REGIONS = ("BE", "CH", "US", "GB")
+# French overseas departments share the national 10-digit plan ("0690 ...") but have their own
+# country codes (ARCEP plan; phonenumbers metadata of GP/GF/MQ/RE/YT): the first four digits
+# decide. 06 39 98 is the ARCEP fiction block and stays metropolitan (+33).
+OVERSEAS_PREFIXES = {
+    "0590": "590", "0690": "590", "0691": "590",  # Guadeloupe, Saint-Martin, Saint-Barthélemy
+    "0594": "594", "0694": "594",  # Guyane
+    "0596": "596", "0696": "596", "0697": "596",  # Martinique
+    "0262": "262", "0263": "262", "0692": "262", "0693": "262",  # La Réunion
+    "0269": "262", "0639": "262",  # Mayotte
+}
+FICTION_BLOCK = "063998"
 
 # --- handles -----------------------------------------------------------------------------
 
@@ -625,6 +636,10 @@ class ContactAnalyser(Analyser):
                     if region in regions and _valid(digits, region):
                         return (_e164(digits, region), f"contacts:phone:{region}",
                                 f"{region} national number (the post names that country)")
+                cc = OVERSEAS_PREFIXES.get(digits[:4])
+                if cc and not digits.startswith(FICTION_BLOCK):
+                    return ("+" + cc + digits[1:], "contacts:phone:FR_overseas",
+                            f"French overseas number ({digits[:4]} is +{cc})")
                 return ("+33" + digits[1:], "contacts:phone:FR", "French national number (10 digits)")
             if nd == 11:
                 return ("+44" + digits[1:], "contacts:phone:GB", "British national number (11 digits)")

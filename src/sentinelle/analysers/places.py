@@ -65,6 +65,17 @@ NEEDS_CUE = {
 }
 ARRONDISSEMENT_CITIES = {"Paris": 20, "Lyon": 9, "Marseille": 16}
 CITY_DEPARTMENT = {"Paris": "75", "Lyon": "69", "Marseille": "13"}
+# overseas department codes and their flags: "974 🇷🇪", "973 🇬🇫 Cayenne", "972 only" state a
+# department when the flag is next to the code, or the post names the flag or one of its communes
+# and the code opens the post or comes before "only"
+OVERSEAS_FLAGS = {"971": "flag_gp", "972": "flag_mq", "973": "flag_gf", "974": "flag_re", "976": "flag_yt"}
+ONLY_WORDS = {"only", "uniquement", "seulement"}
+# "rue de Lyon", "Faubourg de Béthune", "avenue de Nice": a commune name after these and "de" is a street
+STREET_WORDS = {"rue", "avenue", "av", "boulevard", "bd", "bld", "faubourg", "fbg", "quai", "place", "cours", "chemin",
+                "impasse", "allee", "route"}
+STREET_LINKS = {"de", "du", "des", "d"}
+# "Lille-Sud", "Marseille-Nord": a city and a compass part of it, not a hyphenated word
+COMPASS_PARTS = ("sud", "nord", "est", "ouest", "centre")
 LIST_SEPS = re.compile(
     r"^(?:\s*(?:centre|center|ville|centre-ville|nord|sud|est|ouest|city)\b)?"
     r"(?:\s*\(?(?:\d{2,3}|2[ab])\)?(?!\w))?"
@@ -432,11 +443,14 @@ class PlaceAnalyser(Analyser):
                 continue
             before = text[max(0, ns - 3) : ns]
             last = before.rstrip()[-1:]
-            if before and (before[-1].isdigit() or (last and last in "€£$=x*/:+.,~")):
-                continue  # "2x35", "€35", "=35", "1,35"
+            overseas_after_word = w in OVERSEAS_FLAGS and before[-1:] == " " and text[ns - 3 : ns - 2].isalpha()
+            if before and (before[-1].isdigit() or (last and last in "€£$=x*/:+.,~")) and not overseas_after_word:
+                continue  # "2x35", "€35", "=35", "1,35" (not "Schœlcher. 972 only")
             if ne < len(text) and text[ne] in ".,:/-" and ne + 1 < len(text) and text[ne + 1].isdigit():
                 continue  # 12.50, 20:30, 15/08, 13-17
             prev = place_end.get(i)
+            if prev is not None and prev.kind == "abroad":
+                continue  # "Dublin 15", "(Dublin 11)": a postal district abroad
             rule = ""
             pw = words[i - 1] if i else ""
             listed = bool(out) and pw in ("et", "ou", "and") and out[-1][2] >= spans[i - 1][0] - 3
@@ -466,6 +480,8 @@ class PlaceAnalyser(Analyser):
                 rule, why = "places:department:keycaps", f"{w} written in keycap digits"
             elif listed:
                 rule, why = "places:department:list", f"{w} listed after the department {out[-1][0]}"
+            elif w in OVERSEAS_FLAGS and self._overseas_stated(text, words, spans, i, place_deps):
+                rule, why = "places:department:overseas", f"{w} with its flag or one of its places"
             elif i > 0 and w in place_deps and self._brand_number(a, words, spans, i):
                 sign = (
                     "read as a department without another sign (option brand_numbers = 'always')"
@@ -501,6 +517,27 @@ class PlaceAnalyser(Analyser):
                     after = i + size
                     break
         return out
+
+    @staticmethod
+    def _overseas_stated(
+        text: str, words: list[str], spans: list[tuple[int, int]], i: int, place_deps: set[str]
+    ) -> bool:
+        w = words[i]
+        flag = OVERSEAS_FLAGS[w]  # flags are not words here (the handle filter blanks "flag_re")
+        ns, ne = spans[i]
+        if text[ne:].lstrip(" ").startswith(flag) or text[:ns].rstrip(" ").endswith(flag):
+            return True
+        opens = i == 0 or (i + 1 < len(words) and words[i + 1] in ONLY_WORDS)
+        return opens and (flag in text or w in place_deps)
+
+    @staticmethod
+    def _name_ends(words: list[str], spans: list[tuple[int, int]], text: str, c: _Cand) -> bool:
+        """Nothing but punctuation, a compass part or a list word follows the name ("sur nice ouest +",
+        "à nice et cagnes", not "à sens unique")."""
+        if c.end >= len(words):
+            return True
+        gap = text[c.nend : spans[c.end][0]]
+        return bool(gap.strip(" ")) or words[c.end] in COMPASS_PARTS or words[c.end] in ("et", "ou", "and", "or")
 
     def _unit_after(self, words: list[str], spans: list[tuple[int, int]], text: str, i: int) -> bool:
         ne = spans[i][1]
@@ -574,13 +611,33 @@ class PlaceAnalyser(Analyser):
         self, a: Analysis, words: list[str], spans: list[tuple[int, int]], cands: list[_Cand]
     ) -> None:
         text = a.norm.text
+        lower_post = not any(ch.isupper() for ch in a.post.text)  # a writer who never uses capitals
         for c in cands:
-            if (c.nend < len(text) and text[c.nend] == "-" and text[c.nend + 1 : c.nend + 2].isalpha()) or (
-                c.nstart > 1 and text[c.nstart - 1] == "-" and text[c.nstart - 2].isalpha()
-            ):
+            if (
+                c.nend < len(text)
+                and text[c.nend] == "-"
+                and text[c.nend + 1 : c.nend + 2].isalpha()
+                and not (c.end < len(words) and words[c.end] in COMPASS_PARTS)
+            ) or (c.nstart > 1 and text[c.nstart - 1] == "-" and text[c.nstart - 2].isalpha()):
                 c.blocked = True
                 continue  # part of a hyphenated word that is no name: "Croix-Rouge", "Saint-Valentin"
+            if c.start > 1 and words[c.start - 1] in STREET_LINKS and words[c.start - 2] in STREET_WORDS:
+                c.blocked = True
+                continue  # a street named after the commune: "rue de Lyon", "Faubourg de Béthune"
             c.after_article = c.start > 0 and words[c.start - 1] in ("au", "du", "aux", "des")
+            if c.after_article and text[c.nend : c.nend + 2].strip(" ") == "(" and any(
+                o is not c and o.start >= c.end and text[c.nend : o.nstart].strip(" ") == "(" for o in cands
+            ):
+                c.blocked = True
+                continue  # "aux Moulins (Nice)": a neighbourhood of the city in brackets
+            if (
+                c.after_article
+                and words[c.start] not in ("le", "les")
+                and c.value.split(" ")[0].lower() == ("les" if words[c.start - 1] in ("aux", "des") else "le")
+                and (self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c))
+            ):
+                c.accepted, c.why = True, f"after its contracted article {words[c.start - 1]!r}"
+                continue  # "au Havre", "gare du Havre", "AU HAVRE": Le Havre
             if not (c.common or c.weak) and (
                 c.kind != "commune"
                 or c.population >= (UNCUED_SINGLE if c.end - c.start == 1 else UNCUED_MULTI)
@@ -596,9 +653,25 @@ class PlaceAnalyser(Analyser):
             pin = "📍" in text[max(0, c.nstart - 3) : c.nstart] or "📍" in text[c.nend : c.nend + 3]
             after = self._starts_with(words, c.end, self.after) and "\n" not in text[c.nend : spans[c.end][0]]
             number_after = bool(NUMBER_AFTER_RE.match(text, c.nend))
-            cue = hashtag or bool(k) or pin or bool(after) or number_after
+            # "le four de l'Ariane (Nice)": a name alone in brackets locates what comes before it
+            bracketed = (
+                c.kind == "commune"
+                and len(text[c.nstart : c.nend]) >= 4  # "(US)", "(LA)": an abbreviation, not a commune
+                and text[c.nstart - 1 : c.nstart] == "("
+                and text[c.nend : c.nend + 1] == ")"
+            )
+            cue = hashtag or bool(k) or pin or bool(after) or number_after or bracketed
             if c.common or c.weak:
-                ok = cue and (hashtag or self._capitalised(a, c.nstart, c.nend))
+                ok = cue and (
+                    hashtag
+                    or self._capitalised(a, c.nstart, c.nend)
+                    or (
+                        lower_post
+                        and bool(k)
+                        and c.population >= UNCUED_SINGLE
+                        and self._name_ends(words, spans, text, c)
+                    )
+                )
                 if (
                     c.kind == "commune"
                     and not c.weak
@@ -626,6 +699,8 @@ class PlaceAnalyser(Analyser):
                 if after
                 else "department number after it"
                 if number_after
+                else "in brackets"
+                if bracketed
                 else "name"
             )
         # lists: a candidate next to an accepted place, separated only by list punctuation
@@ -643,6 +718,9 @@ class PlaceAnalyser(Analyser):
                     if len(gap) <= 16 and "\n" not in gap and LIST_SEPS.match(gap) and gap.strip():
                         if c.common and not self._capitalised(a, c.nstart, c.nend):
                             continue
+                        if (c.common or c.weak) and len(words[c.start]) <= 3 and c.end - c.start == 1 \
+                                and not self._all_caps(a, c):
+                            continue  # "Clermont (La Gauthière)": "LA" only in capitals
                         if (
                             c.kind == "commune"
                             and max([c.population] + [x.population for x in c.heads[:1]]) < 1000
@@ -671,6 +749,8 @@ class PlaceAnalyser(Analyser):
                 if pick is None:
                     continue  # "Joué" alone: read only next to a place of its department
                 c.value = self.g.city_of(pick).name
+            elif c.kind == "abroad" and a.lang == "fr":
+                c.value = self.g.abroad_fr.get(c.value, c.value)  # "Bruxelles" in a French post
             a.add_norm(
                 "places",
                 c.value,

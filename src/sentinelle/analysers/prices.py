@@ -56,6 +56,11 @@ _NUM = r"\d+(?:[.,]\d+)?"
 _WORD_END = r"(?![^\W_])"
 
 
+# Pay markers that, after a quantity and its price, name the delivery on offer, not a job's pay
+# ("Beuh 10g 80€ livraison Lyon"); alone after a price they stay pay ("150€ la livraison").
+_DELIVERY_WORDS = frozenset({"livraison", "course"})
+
+
 class Tok(NamedTuple):
     kind: str
     start: int  # normalised offsets
@@ -112,7 +117,7 @@ class Grammar:
         self.currency: dict[str, str] = {w: cur for cur, words in doc["currency"].items() for w in words}
         self.each = list(doc["each"])
         markers = doc["markers"]
-        self.markers = {w: kind for kind in ("old", "threshold", "free", "pay") for w in markers[kind]}
+        self.markers = {w: kind for kind in ("old", "threshold", "free", "pay", "fee") for w in markers.get(kind, ())}
         self.banknotes = frozenset(markers["banknote"])
         self.default_unit: dict[str, str] = dict(doc["default_unit"])
         self.mass_is_size = frozenset(doc["mass_is_size"]["products"])
@@ -223,6 +228,7 @@ _START = attrgetter("start")
 _PIECE_UNITS = frozenset({"bag", "unit", "pill", "blotter"})
 _SEGMENT_END = frozenset({"|", ",", ";", "•", "·", "/", ".", "!"})
 _PER_ARTICLES = frozenset({"a", "an", "the", "per", "le", "la", "un", "une"})
+_PRODUCT_ARTICLES = frozenset({"le", "la", "les", "du", "de", "d'", "the", "some"})
 
 
 _EURO_FLAGS = ("fr", "be", "de", "nl", "es", "it", "pt", "ie", "at", "lu", "fi", "gr", "sk", "si", "ee", "lv",
@@ -378,8 +384,9 @@ class PriceAnalyser(Analyser):
             return t.value, t.unit, i + 1
         if k == "TIMES":
             return t.value, None, i + 1
-        if k == "NUM" and t.value != int(t.value) and i + 1 < n and toks[i + 1].kind == "PRICE":
-            return t.value, None, i + 1  # "top shelf 3.5 £40"
+        if k == "NUM" and (t.value != int(t.value) or t.value in _NAMED_AMOUNTS) and i + 1 < n \
+                and toks[i + 1].kind == "PRICE":
+            return t.value, None, i + 1  # "top shelf 3.5 £40", "7 £60 / 14 £110": the eighth ladder
         if k == "COUNT":
             j = i + 1
             if j + 1 < n and toks[j].kind == "SEP" and toks[j].unit == "de" and toks[j + 1].kind == "NUM":
@@ -422,8 +429,8 @@ class PriceAnalyser(Analyser):
             t = toks[j]
             k = t.kind
             if k == "PRICE":
-                if j + 1 < n and toks[j + 1].kind == "PAY":
-                    return None
+                if j + 1 < n and toks[j + 1].kind == "PAY" and toks[j + 1].unit not in _DELIVERY_WORDS:
+                    return None  # pay ("3 soirs 150€ soiree"); "10g 80€ livraison Lyon" stays a price
                 if j + 1 < n and toks[j + 1].kind == "FREE":
                     return None
                 return j, t
@@ -432,6 +439,9 @@ class PriceAnalyser(Analyser):
                 if after == "SEP" and toks[j + 1].unit in ("pour", "for", "=") and j + 2 < n \
                         and toks[j + 2].kind in ("PRICE", "NUM"):
                     return None  # "pills 100 for £150": 100 is the count of the next point
+                if after == "PRICE" or (after == "SEP" and toks[j + 1].unit == "x" and j + 2 < n
+                                        and toks[j + 2].kind == "PRICE"):
+                    return None  # "billets | 10×20€ = 60€": 10 is the count of the next point
                 if bare_ok and words == 0 and seps <= 3 and after not in ("FREE", "PAY"):
                     return j, t
                 return None
@@ -453,6 +463,7 @@ class PriceAnalyser(Analyser):
         post ("bouteille 33cl ➜ 30€" then "2 bouteilles ➜ 55€" is 660 ml)."""
         if sizes is None:
             sizes = {}
+        g = self.g
         pts: list[Point] = []
         n = len(toks)
         i = 0
@@ -461,6 +472,21 @@ class PriceAnalyser(Analyser):
         while i < n:
             t = toks[i]
             k = t.kind
+            # PF: a count at a face value, then the price ("10×20€ = 60€", "50 x $20 bills for $250")
+            if k == "NUM" and t.value == int(t.value):
+                j = i + 2 if i + 1 < n and toks[i + 1].kind == "SEP" and toks[i + 1].unit == "x" else i + 1
+                if j < n and toks[j].kind == "PRICE":
+                    j += 1
+                    if j < n and (toks[j].unit == "banknote"
+                                  or (toks[j].kind == "WORD" and toks[j].unit in g.banknotes)):
+                        j += 1
+                    if (j + 1 < n and toks[j].kind == "SEP" and toks[j].unit in _SEP_EQ
+                            and toks[j + 1].kind == "PRICE"):
+                        pr = toks[j + 1]
+                        pts.append(Point(t.start, pr.end, t.value, None, pr.value, pr.unit, "count_face_value"))
+                        i = j + 2
+                        skip_next_price = threshold = False
+                        continue
             if k == "OLD":
                 skip_next_price = True
                 i += 1
@@ -491,6 +517,11 @@ class PriceAnalyser(Analyser):
                     continue
                 counted = i + 3 < n and toks[i + 2].unit == "de" and toks[i + 3].kind == "NUM"
                 if (k == "PRICE" or per.kind == "PER") and not counted:
+                    if i + 3 < n and toks[i + 2].unit == "de" and toks[i + 3].kind == "QTY":
+                        q3 = toks[i + 3]  # "70 la plaquette de 10g": the container's weight
+                        pts.append(self._point(t, q3, q3.value, q3.unit, "per_unit"))
+                        i += 4
+                        continue
                     if not (i + 2 < n and toks[i + 2].kind == "FREE"):
                         pts.append(self._point(t, per, per.value, per.unit, "per_unit"))
                     i += 2
@@ -512,7 +543,11 @@ class PriceAnalyser(Analyser):
                             continue
             # P3b: an explicit price then a named amount or a mass, closing a segment ("gas $300 oz")
             if (k == "PRICE" and i + 1 < n and toks[i + 1].kind in ("NAMED", "QTY")
-                    and (i + 2 == n or (toks[i + 2].kind == "SEP" and toks[i + 2].unit in _SEGMENT_END))):
+                    and (i + 2 == n or (toks[i + 2].kind == "SEP" and toks[i + 2].unit in _SEGMENT_END)
+                         or (i + 3 < n and toks[i + 2].kind == "PRICE" and toks[i + 3].kind in ("NAMED", "QTY"))
+                         or (i > 0 and pts and pts[-1].rule == "price_for_quantity"
+                             and pts[-1].end == toks[i - 1].end))):
+                # also in a series written price first: "£80 G £150 2G"
                 q2 = toks[i + 1]
                 pts.append(Point(t.start, q2.end, q2.value, q2.unit, t.value, t.unit, "price_for_quantity"))
                 i += 2
@@ -536,6 +571,9 @@ class PriceAnalyser(Analyser):
                         continue
                 i = max(j, i + 1)
                 continue
+            if k in ("NUM", "PRICE") and i + 1 < n and toks[i + 1].kind == "FEE":  # "drop €5 extra"
+                i += 2
+                continue
             if (k in ("NUM", "PRICE") and (k == "PRICE" or t.value >= 5) and self._after_product(toks, i)
                     and (i + 1 == n or (toks[i + 1].kind == "SEP" and toks[i + 1].unit in _SEGMENT_END))):
                 # "❄️ 70 |", "coke 80,", "coke €80", "❄️ on bouge pas 70": a price right after a
@@ -548,6 +586,16 @@ class PriceAnalyser(Analyser):
                 beside = (i > 0 and toks[i - 1].kind == "PROD") or (i + 1 < n and toks[i + 1].kind == "PROD")
                 pts.append(Point(t.start, t.end, 1.0, "?p" if beside else "?", t.value, t.unit, "price_per_piece"))
             i += 1
+        # a point followed by "pour"/"for" and a product is for that product ("8€ pour la résine",
+        # "70 la plaquette de 10g pour la teush"): its span takes the product in
+        for x, p in enumerate(pts):
+            j = bisect_left(toks, p.end, key=_START)
+            if j < n and toks[j].kind == "SEP" and toks[j].unit in ("pour", "for"):
+                j += 1
+                while j < n and toks[j].kind in ("SEP", "WORD") and toks[j].unit in _PRODUCT_ARTICLES:
+                    j += 1
+                if j < n and toks[j].kind == "PROD":
+                    pts[x] = p._replace(end=toks[j].end, unit="?p" if p.unit == "?" else p.unit)
         # a bare count after a point in bags or pieces is in the same unit ("£10 bags / 3 for £25")
         for x in range(1, len(pts)):
             p, prev = pts[x], pts[x - 1]
@@ -622,7 +670,10 @@ class PriceAnalyser(Analyser):
             qty = p.quantity
             if unit in ("?", "?p"):  # a lone price: one piece of a product sold by the piece
                 beside, unit = unit == "?p", hint or default
-                if unit not in g.sold_by_piece:
+                if unit not in g.sold_by_piece and beside and unit == "g" and last is not None \
+                        and last[3] == "g" and last[4] == "per_unit":
+                    qty = last[2]  # "11€ le gramme pour l'herbe et 8€ pour la résine": the gram written once
+                elif unit not in g.sold_by_piece:
                     # "zips $200 midgrade $280 top shelf": the amount of the point before it
                     if (not beside or last is None or last[:2] != (li, product) or last[3] not in ("g", "kg")
                             or last[4] != "quantity_price"):
@@ -637,7 +688,7 @@ class PriceAnalyser(Analyser):
                     unit = hint or default  # "ecsta 10€ /": one piece of a product sold by the piece
                     if p.currency is None or unit not in g.sold_by_piece:
                         continue
-            elif unit in ("g", "kg") and product in self.g.mass_is_size:
+            elif unit in ("g", "kg", "ml") and product in self.g.mass_is_size:  # "Smartwhip 2L ➜ 45€"
                 unit, qty = hint or self.g.default_unit.get(product, "unit"), 1.0
             elif unit == "g" and (hint or default) == "ml":  # "4oz of lean": fluid ounces
                 qty = qty / 28 * g.fl_oz if qty % 3.5 == 0 else qty
@@ -670,8 +721,8 @@ class PriceAnalyser(Analyser):
             if sym in text:
                 return cur
         for flag, cur in _FLAG_CURRENCY.items():
-            if flag in text:
-                return cur
+            if flag in text and not (a.lang == "fr" and cur in ("USD", "GBP")):
+                return cur  # in a French post 🇺🇸 names where the weed comes from ("exotics US 🇺🇸")
         return "GBP" if a.lang == "en" else "EUR"
 
     @staticmethod

@@ -62,13 +62,15 @@ _QP_RE = re.compile(
 # A drug quantity on a line (a price alone is not enough to overrule a context such as a ski post).
 _QTY_RE = re.compile(
     r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:g|gr|grs|grammes?|kg|kilos?|oz|pills?|tabs?|cachets?|comprimes?|taz|buvards?|"
-    r"pochons?|bags?)(?![^\W\d_])|(?:le|la|/|a|an|per)\s?(?:g|gramme|8th|zip|oz|q)(?![^\W\d_])|\b(?:8th|eighth|zip|oz)\b")
+    r"pochons?|bags?)(?![^\W\d_])|(?:le|la|/|a|an|per)\s?(?:g|gramme|8th|zip|oz|q)(?![^\W\d_])|\b(?:8th|eighth|zip|oz)\b"
+    r"|(?<![\w/])1/[248](?![\w/])")  # "🍄 1/8 $40": an eighth
 # A menu line: starts with an emoji, bullet or dash and carries a digit.
 _MENU_LINE_RE = re.compile(r"^\s*(?:[^\w\s]|\d\s?[-.)])[^\n]*\d")
 # Tokens across which an emoji icon and a product word do not belong together.
 _SEPARATORS = frozenset("|/+,;•·:=-—➡➜➝→(){}[]!?")
 _ARTICLES = frozenset({"de", "d", "du", "la", "le", "les", "des", "of", "any", "some", "the", "'"})
 _NUMBER_RE = re.compile(r"\d")
+_DOSE_RE = re.compile(r"\d+(?:[.,]\d+)?(?:mg|mcg|µg|ug)")
 _TEXT = attrgetter("text")
 _CURRENCY_SIGNS = frozenset({"$", "£", "€", "💶", "💷", "💵"})
 _SLOT_NEXT = frozenset({":", "=", "➡", "➜", "➝", "→", "👉", "|", "(", "$", "£", "€", "💶", "💷", "💵"})
@@ -456,6 +458,9 @@ def _yields(toks: list[Any], m: Hit, prods: list[Hit], ok: list[bool], idx: int,
             return True
         if m2.first_token + m2.n_tokens == m.first_token:  # "Wax 🍯"
             return True
+        if 0 < m.first_token - (m2.first_token + m2.n_tokens) <= 2 and _DOSE_RE.fullmatch(
+                "".join(t.text for t in toks[m2.first_token + m2.n_tokens:m.first_token])):
+            return True  # "valium 10mg 💙": the dose belongs to the word before the icon
         if 0 < m2.first_token - (m.first_token + m.n_tokens) <= 3:
             gap = toks[m.first_token + m.n_tokens:m2.first_token]
             if not any(t.text in _SEPARATORS or any(p.first_token == k for p in prods)

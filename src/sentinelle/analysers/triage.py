@@ -25,6 +25,21 @@ _FACT_KINDS = ("products", "prices", "handles", "phones", "places", "departments
                "delivery", "always_open", "prepayment", "promotion", "scam_signals", "minors_signals")
 
 
+LEGAL_RETAIL_SCORE = 0.4  # the score of a sale the legal-retail rule overturns
+
+
+def _legal_retail(a: Analysis) -> list[Finding]:
+    """The legal-retail cues of a post that reads as legal recreational retail: two legal-shop cues
+    or more, one of them the legal-retail grammar (licensed store, 19+/21+ gate, government of
+    Canada), and no handle or phone to message (dealers posing as dispensaries give one)."""
+    legal = [f for f in a.findings if f.kind == CUE and f.value == "cbd_legal"]
+    if len({(f.start, f.end) for f in legal}) < 2 or not any(f.rule == "grammar:legal_retail" for f in legal):
+        return []
+    if any(f.kind in ("handles", "phones") for f in a.findings):
+        return []
+    return legal
+
+
 @lru_cache(maxsize=4)
 def _load(path: str) -> TriageModel:
     from pathlib import Path
@@ -53,6 +68,11 @@ class TriageAnalyser(Analyser):
         a.notes["triage"] = {"probabilities": pred.probabilities,
                              "features": [(n, round(c, 3)) for n, c in pred.contributions]}
         a.because = self._because(a, pred.contributions, spans, pred.category)
+        legal = _legal_retail(a)
+        if a.category == "sale" and legal:
+            # a licensed store with an age gate, and no private contact: legal recreational retail
+            a.category, a.score = "other", min(a.score, LEGAL_RETAIL_SCORE)
+            a.because = legal + [f for f in a.because if f not in legal]
 
     def _because(self, a: Analysis, contributions: list[tuple[str, float]], spans: dict[str, tuple[int, int]],
                  category: str) -> list[Finding]:

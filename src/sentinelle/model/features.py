@@ -62,11 +62,34 @@ def token_features(a: Analysis) -> list[tuple[str, int, int]]:
     return out
 
 
+# A complaint, a warning or a news post that quotes dealer ads in guillemets ("mes notifs :
+# « 🔌🍁❄️ livraison 24/7 » ...") reports them: the findings inside the quotes are not facts of
+# the post when a negative cue stands outside them.
+_QUOTED_RE = re.compile(r"«[^«»]*»|“[^“”]*”")
+_REPORTING_CUES = frozenset({"buyer", "news", "prevention", "harm_reduction", "humor", "health"})
+
+
+def quoted_spans(a: Analysis) -> list[tuple[int, int]]:
+    """Spans of the post's « » / “ ” quotes, when the text outside them reports (a negative cue)."""
+    text = a.post.text
+    if "«" not in text and "“" not in text:
+        return []
+    spans = [m.span() for m in _QUOTED_RE.finditer(text)]
+    outside = any(
+        fd.kind == CUE and fd.value in _REPORTING_CUES and not any(s <= fd.start and fd.end <= e for s, e in spans)
+        for fd in a.findings
+    )
+    return spans if outside else []
+
+
 def fact_features(a: Analysis) -> dict[str, float]:
     f: dict[str, float] = {}
     counts: dict[str, int] = {}
     cue_keys = _CUE_KEYS
-    for fd in a.findings:
+    quoted = quoted_spans(a)
+    findings = a.findings if not quoted else [
+        fd for fd in a.findings if not any(s <= fd.start and fd.end <= e for s, e in quoted)]
+    for fd in findings:
         kind = fd.kind
         if kind == CUE:
             ck = (fd.value, fd.score >= 1.0)
@@ -80,7 +103,7 @@ def fact_features(a: Analysis) -> dict[str, float]:
         counts[key] = counts.get(key, 0) + 1
     for key, n in counts.items():
         f[key] = min(n, 4) / 4.0 + 0.25  # presence counts most; more mentions add a little
-    products = {fd.value for fd in a.findings if fd.kind == "products"}
+    products = {fd.value for fd in findings if fd.kind == "products"}
     if products:
         f["f:distinct_products"] = min(len(products), 4) / 4.0
     lines = a.post.text.count("\n") + 1
