@@ -181,16 +181,9 @@ def case(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Case]:
 
 
 @pytest.fixture(scope="session")
-def browser(case: Case) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
+def browser(case: Case, chromium: Any) -> Iterator[Any]:
     ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"])
-        try:
-            yield b
-        finally:
-            b.close()
+    yield chromium  # the run's one browser (tests/conftest.py)
 
 
 @dataclass

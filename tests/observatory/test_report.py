@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +13,6 @@ from sentinelle.store import open_store
 from .conftest import load_gold
 
 ARTEFACTS = Path(__file__).resolve().parents[2] / "artefacts" / "observatory"
-CHROMIUM = os.environ.get("SENTINELLE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="module")
@@ -40,31 +37,25 @@ def test_report_is_self_contained(report: Path) -> None:
     assert "Unit price over time" in page and "reference 66" in page  # cocaine's reference line
 
 
-def test_report_renders_in_chromium_offline(report: Path) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright to run the browser test")
-    if not Path(CHROMIUM).is_file():
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set SENTINELLE_CHROMIUM)")
+def test_report_renders_in_chromium_offline(report: Path, chromium: Any) -> None:
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM,
-                                     args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"])
-        try:
-            ctx = browser.new_context(offline=True, viewport={"width": 1280, "height": 900})
-            page = ctx.new_page()
-            requests: list[str] = []
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(report.as_uri())
-            charts = page.locator("svg.chart")
-            assert charts.count() >= 3
-            for i in range(charts.count()):
-                box = charts.nth(i).bounding_box()
-                assert box is not None and box["width"] > 100 and box["height"] > 50
-            assert page.locator("#prices svg polyline").count() >= 1
-            assert page.locator("#volume svg rect").count() >= 10
-            assert page.locator("#networks svg rect").count() >= 1
-            assert page.locator("#events tr").count() >= 2
-            assert all(u.startswith("file:") for u in requests), requests
-            page.screenshot(path=str(ARTEFACTS / "trends-report.png"), full_page=True)
-        finally:
-            browser.close()
+    ctx = chromium.new_context(offline=True, viewport={"width": 1280, "height": 900})
+    try:
+        page = ctx.new_page()
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(report.as_uri())
+        charts = page.locator("svg.chart")
+        assert charts.count() >= 3
+        for i in range(charts.count()):
+            box = charts.nth(i).bounding_box()
+            assert box is not None and box["width"] > 100 and box["height"] > 50
+        assert page.locator("#prices svg polyline").count() >= 1
+        assert page.locator("#volume svg rect").count() >= 10
+        assert page.locator("#networks svg rect").count() >= 1
+        assert page.locator("#events tr").count() >= 2
+        assert all(u.startswith("file:") for u in requests), requests
+        page.screenshot(path=str(ARTEFACTS / "trends-report.png"), full_page=True)
+    finally:
+        ctx.close()
     assert (ARTEFACTS / "trends-report.png").stat().st_size > 10_000
