@@ -50,6 +50,7 @@ from typing import Any, NamedTuple
 
 from ..core import Analysis
 from ..lexicon import lexicon_file, read_toml
+from ..normalize import alternation
 from .base import Analyser
 
 _NUM = r"\d+(?:[.,]\d+)?"
@@ -72,29 +73,6 @@ class Tok(NamedTuple):
 # `Tok(...)` runs a Python-level `__new__`; `tuple.__new__(Tok, (kind, start, end, value, unit))`
 # builds the same object in C (every field given): the tokenizer makes ten of them per post
 _tok = partial(tuple.__new__, Tok)
-
-
-def _alt(words: list[str]) -> str:
-    """An alternation of literal words as a trie (one branch per first character), which the
-    regex engine walks far faster than a flat list; longest match first, as a flat list sorted
-    by length would be."""
-    trie: dict[str, Any] = {}
-    for w in set(words):
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            body = f"(?:{body})?"
-        return body
-
-    return build(trie)
 
 
 def _num(s: str) -> float:
@@ -122,7 +100,7 @@ class Grammar:
         self.default_unit: dict[str, str] = dict(doc["default_unit"])
         self.mass_is_size = frozenset(doc["mass_is_size"]["products"])
         self.sold_by_piece = frozenset(doc["sold_by_piece"]["units"])
-        self.free_re = re.compile(r"(?<![^\W_])(?:" + _alt(list(markers["free"])) + r")(?![^\W_])")
+        self.free_re = re.compile(r"(?<![^\W_])(?:" + alternation(list(markers["free"])) + r")(?![^\W_])")
         self.filler = frozenset(doc.get("filler", {}).get("words", ()))
         self.fl_oz = float(doc.get("fluid_ounce", {}).get("ml", 29.5735))
         prefix_cur = [w for w in self.currency if not w[0].isalpha()]
@@ -145,11 +123,11 @@ class Grammar:
                 rf"(?P<pct>[-+]?{_NUM}\s?%)",
                 rf"(?P<ords>(?:[1-9]|1\d|20)e(?:/(?:[1-9]|1\d|20)e)+{_WORD_END})",  # "Paris 11e/20e"
                 rf"(?P<dose>{_NUM}\s?(?:mg|mcg|µg|ug){_WORD_END})",
-                rf"(?P<named>{b}(?:{_alt(named_digit)}){_WORD_END})",
+                rf"(?P<named>{b}(?:{alternation(named_digit)}){_WORD_END})",
                 r"(?P<date>\d{1,2}/\d{1,2}(?:/\d{2,4})?)",
-                rf"(?P<cpre>(?:{_alt(prefix_cur)})\s?)(?P<cnum>{_NUM})(?P<ck>k{_WORD_END})?",
-                rf"(?P<num>{_NUM})\s?(?:(?P<mass>{_alt(list(self.mass))})|(?P<cur>{_alt(suffix_cur)})"
-                rf"|(?:x\s?)?(?P<count>{_alt(list(self.count))})){_WORD_END}",
+                rf"(?P<cpre>(?:{alternation(prefix_cur)})\s?)(?P<cnum>{_NUM})(?P<ck>k{_WORD_END})?",
+                rf"(?P<num>{_NUM})\s?(?:(?P<mass>{alternation(list(self.mass))})|(?P<cur>{alternation(suffix_cur)})"
+                rf"|(?:x\s?)?(?P<count>{alternation(list(self.count))})){_WORD_END}",
                 rf"(?P<ord>\d+\s?(?:eme|er|ere|nd|rd|th|st|ieme){_WORD_END})",
                 rf"(?P<bare>{b}{_NUM})(?P<bk>k)?{_WORD_END}",
             ]) + ")",
