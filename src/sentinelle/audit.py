@@ -36,6 +36,7 @@ from typing import Any
 
 from .errors import SentinelleError
 from .store import Store
+from .store.query import utf8_safe
 
 __all__ = ["ACTIONS", "GENESIS", "AuditError", "AuditReport", "record", "verify", "entries", "entry_hash"]
 
@@ -81,16 +82,7 @@ def _clean(value: str, name: str, limit: int) -> str:
         raise AuditError(f"{name} must be a string", where=name)
     if len(value) > limit:
         raise AuditError(f"{name} too long: at most {limit} characters", where=name)
-    return _utf8(value)
-
-
-def _utf8(s: str) -> str:
-    """The string with lone surrogates (which cannot be stored nor hashed as UTF-8) as U+FFFD."""
-    try:
-        s.encode("utf-8")
-        return s
-    except UnicodeEncodeError:
-        return s.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return utf8_safe(value)
 
 
 def record(store: Store, *, user: str, action: str, target: str = "",
@@ -109,7 +101,7 @@ def record(store: Store, *, user: str, action: str, target: str = "",
                           default=str, allow_nan=False)
     except (TypeError, ValueError) as e:
         raise AuditError(f"detail is not JSON-serialisable: {e}", where="detail") from e
-    text = _utf8(text)
+    text = utf8_safe(text)
     if len(text) > MAX_TEXT:
         raise AuditError(f"detail too long: at most {MAX_TEXT} characters of JSON", where="detail")
     fields = {"ts": datetime.now(UTC).isoformat(timespec="microseconds"), "user": user, "action": action,

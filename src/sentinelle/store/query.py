@@ -166,3 +166,12 @@ def utc_iso(epoch: float | None) -> str | None:
         return datetime.fromtimestamp(epoch, tz=UTC).isoformat()
     except (OverflowError, OSError, ValueError):
         return None
+
+
+def utf8_safe(s: str) -> str:
+    """The string with lone surrogates (which cannot be stored nor hashed as UTF-8) as U+FFFD."""
+    try:
+        s.encode("utf-8")
+        return s
+    except UnicodeEncodeError:
+        return s.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")

@@ -35,7 +35,7 @@ from . import (
 from .accounts_sql import AccountsSQLMixin
 from .evidence import EvidenceStore
 from .observatory_sql import ObservatorySQLMixin
-from .query import epoch_of, fold, fts_match, handle_key, time_bound, utc_iso
+from .query import epoch_of, fold, fts_match, handle_key, time_bound, utc_iso, utf8_safe
 from .web_sql import WebSQLMixin
 
 T = TypeVar("T")
@@ -97,15 +97,6 @@ def _batched(items: Iterable[T], n: int) -> Iterator[list[T]]:
     it = iter(items)
     while batch := list(islice(it, n)):
         yield batch
-
-
-def _utf8(s: str) -> str:
-    """The string, with lone surrogates (which SQLite cannot store) replaced by U+FFFD."""
-    try:
-        s.encode("utf-8")
-        return s
-    except UnicodeEncodeError:
-        return s.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def _platform(p: str) -> str:
@@ -201,7 +192,7 @@ class SQLiteStore(AccountsSQLMixin, ObservatorySQLMixin, WebSQLMixin, Store):
     # -- evidence ------------------------------------------------------------------------------
 
     def _record_original(self, sha: str, size: int, name: str) -> str:
-        name = _utf8(name)
+        name = utf8_safe(name)
         with self._tx() as cur:
             cur.execute("INSERT OR IGNORE INTO originals(sha256, size, name, added_at) VALUES (?, ?, ?, ?)",
                         (sha, size, name, _now()))
@@ -269,7 +260,7 @@ class SQLiteStore(AccountsSQLMixin, ObservatorySQLMixin, WebSQLMixin, Store):
 
     def add_posts(self, posts: Iterable[Post], *, file: FileInfo | Callable[[], FileInfo] | None = None,
                   case: str = "") -> AddResult:
-        case = _utf8(file.case if isinstance(file, FileInfo) and file.case else case)
+        case = utf8_safe(file.case if isinstance(file, FileInfo) and file.case else case)
         added = duplicates = 0
         with self._tx() as cur:
             for batch in _batched(posts, BATCH):
@@ -277,18 +268,18 @@ class SQLiteStore(AccountsSQLMixin, ObservatorySQLMixin, WebSQLMixin, Store):
                 rows = []
                 accounts: dict[tuple[str, str], str] = {}
                 for p in batch:
-                    platform = _platform(_utf8(p.platform))
-                    author = _utf8(p.author)
+                    platform = _platform(utf8_safe(p.platform))
+                    author = utf8_safe(p.author)
                     key = handle_key(author)
                     if key and (platform, key) not in accounts:
                         accounts[(platform, key)] = author
                     prov = p.provenance
-                    date = _utf8(p.date)
+                    date = utf8_safe(p.date)
                     rows.append((
-                        _utf8(str(p.id)), platform, author, date, epoch_of(date), _utf8(p.lang),
-                        _utf8(p.source), _utf8(p.text),
-                        prov.sha256 if prov else "", _utf8(prov.path) if prov else "",
-                        _utf8(prov.member) if prov else "", _utf8(prov.locator) if prov else "",
+                        utf8_safe(str(p.id)), platform, author, date, epoch_of(date), utf8_safe(p.lang),
+                        utf8_safe(p.source), utf8_safe(p.text),
+                        prov.sha256 if prov else "", utf8_safe(prov.path) if prov else "",
+                        utf8_safe(prov.member) if prov else "", utf8_safe(prov.locator) if prov else "",
                         json.dumps([list(kv) for kv in p.meta], ensure_ascii=False) if p.meta else "[]",
                         case, now, platform, key,
                     ))
@@ -301,7 +292,7 @@ class SQLiteStore(AccountsSQLMixin, ObservatorySQLMixin, WebSQLMixin, Store):
             if callable(file):  # known only once the importer has read the whole file
                 file = file()
             if file is not None:
-                cur.execute(_INSERT_FILE, (file.sha256, _utf8(file.member), _utf8(file.path), file.format,
+                cur.execute(_INSERT_FILE, (file.sha256, utf8_safe(file.member), utf8_safe(file.path), file.format,
                                            case, added, duplicates, file.rejected, _now()))
         return AddResult(added, duplicates)
 
