@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from .plumbing import SQLPlumbing
+
 MIGRATION_STEPS: tuple[Any, ...] = (
     """CREATE TABLE users (
         id         INTEGER PRIMARY KEY,
@@ -104,19 +106,9 @@ def _audit_entry(row: tuple[Any, ...]) -> dict[str, Any]:
     return e
 
 
-class AccountsSQLMixin:
+class AccountsSQLMixin(SQLPlumbing):
     """The accounts, audit and review methods of `Store` for SQLite (mixed into `SQLiteStore`)."""
 
-    conn: sqlite3.Connection
-    path: str
-    _closed: bool
-
-    # the store's own plumbing (SQLiteStore._q and _tx)
-    def _q(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
-        raise NotImplementedError
-
-    def _tx(self) -> contextlib.AbstractContextManager[sqlite3.Cursor]:
-        raise NotImplementedError
 
     def _one(self, sql: str, params: Iterable[Any] = ()) -> dict[str, Any] | None:
         cur = self._q(sql, params)

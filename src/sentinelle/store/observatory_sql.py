@@ -18,12 +18,13 @@ watch hits and alerts. Migration 8 keeps the promotion rules of each price point
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+from .plumbing import SQLPlumbing
 
 _Q = "CAST(json_extract(j.value, '$.quantity') AS REAL)"
 _P = "CAST(json_extract(j.value, '$.price') AS REAL)"
@@ -355,19 +356,9 @@ def _j(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
-class ObservatorySQLMixin:
+class ObservatorySQLMixin(SQLPlumbing):
     """The observatory methods of `Store` for SQLite (mixed into `SQLiteStore`)."""
 
-    conn: sqlite3.Connection
-    path: str
-    _closed: bool
-
-    # the store's own plumbing (SQLiteStore._q and _tx): one way to query and to write
-    def _q(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
-        raise NotImplementedError
-
-    def _tx(self) -> contextlib.AbstractContextManager[sqlite3.Cursor]:
-        raise NotImplementedError
 
     # -- price points and posts -----------------------------------------------------------------
 

@@ -9,12 +9,11 @@ Migration 7 (`MIGRATION_STEPS`) adds the indexes these pages need. `WebSQLMixin`
 
 from __future__ import annotations
 
-import contextlib
 import json
-import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+from .plumbing import SQLPlumbing
 from .query import Query, handle_key
 
 MIGRATION_STEPS: tuple[str, ...] = (
@@ -31,18 +30,9 @@ DRIVE_CAP = 50_000  # feed filters are compared by how many posts they match, co
 ROW_FTS_CHECKS = 1000  # a driving facet with at most this many posts tests a text query post by post
 
 
-class WebSQLMixin:
+class WebSQLMixin(SQLPlumbing):
     """The web app's read queries for SQLite (mixed into `SQLiteStore`)."""
 
-    conn: sqlite3.Connection
-    path: str
-
-    # the store's own plumbing (SQLiteStore)
-    def _q(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
-        raise NotImplementedError
-
-    def _tx(self) -> contextlib.AbstractContextManager[sqlite3.Cursor]:
-        raise NotImplementedError
 
     def _where(self, q: Query) -> tuple[str, list[str], list[Any], bool] | None:
         raise NotImplementedError
