@@ -146,14 +146,22 @@ def _analyse_lines(chunk: list[tuple[str, bytes | Reject]], with_ids: bool = Fal
             continue
         try:
             a = p.analyse(post)
-            rec = a.to_record()
             errors = a.errors
-            ids = extract(post, rec) if with_ids else None
+            # triage only: the verdict's line is assembled directly (no extraction field to fill)
+            line = a.verdict_line() if triage_only and not with_ids else None
+            ids = None
+            if line is not None:
+                lines.append(line)
+                summary.count(a.category, ())
+            else:
+                rec = a.to_record()
+                ids = extract(post, rec) if with_ids else None
         except Exception as exc:  # never lose the post: output it empty, with the reason
-            rec = empty_record(post.id)
+            rec, line = empty_record(post.id), None
             errors, ids = [f"SEN500 post {post.id!r}: {type(exc).__name__}: {exc}"], None
-        lines.append(encode_record(rec))
-        summary.count(rec["category"], rec["products"])
+        if line is None:
+            lines.append(encode_record(rec))
+            summary.count(rec["category"], rec["products"])
         if errors:
             summary.failed += 1
             done.errors.extend(errors)
