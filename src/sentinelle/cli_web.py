@@ -13,6 +13,8 @@ def add_web_parsers(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None])
     p = sub.add_parser("serve", help="serve the analyst web app (log in with a user from `sentinelle users add`)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--max-upload-mb", type=int, default=512,
+                   help="largest upload (an export to import) accepted, in MB (default: 512)")
     p.add_argument("--evidence-dir", default=None, help="where the originals are kept (default: <db>.evidence/)")
     db_arg(p)
 
@@ -31,7 +33,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from .web.app import create_app
 
-    app = create_app(args.db, evidence_dir=args.evidence_dir)
+    app = create_app(args.db, evidence_dir=args.evidence_dir, max_upload_mb=args.max_upload_mb)
     if not _loopback(args.host):
         print(f"sentinelle: warning: listening on {args.host}, reachable from other machines; put it behind "
               "HTTPS (the session cookie is marked Secure only over https)", file=sys.stderr)

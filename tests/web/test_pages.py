@@ -9,6 +9,7 @@ import json
 import re
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -20,8 +21,9 @@ from sentinelle import reviews
 from sentinelle.core import Post, Provenance
 from sentinelle.store import FileInfo, open_store
 from sentinelle.web import views_feed
+from sentinelle.web.app import create_app
 
-from .conftest import TestClient, token
+from .conftest import TestClient, login, token
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -184,6 +186,32 @@ def test_import_without_a_file(as_role: Any) -> None:
     client = as_role("analyst")
     r = client.post("/import", data={"csrf_token": token(client)})
     assert r.status_code == 400 and "Choose a file" in r.text
+
+
+def test_upload_over_the_cap_is_refused_before_reading(db: Any) -> None:
+    """A body larger than --max-upload-mb gets 413 with the limit named, and starts no import."""
+    app = create_app(db, max_upload_mb=1)
+    with TestClient(app) as client:
+        assert login(client, "analyst").status_code == 303
+        big = "x" * ((1 << 20) + 1000)
+        r = client.post("/import", data={"csrf_token": token(client)},
+                        files={"file": ("big.jsonl", big, "application/octet-stream")})
+        assert r.status_code == 413 and "at most 1 MB" in r.text and "--max-upload-mb" in r.text
+        assert app.state.web.jobs == {}
+        small = json.dumps({"id": "s1", "text": "Recette de crêpes"}) + "\n"
+        r = client.post("/import", data={"csrf_token": token(client)},
+                        files={"file": ("small.jsonl", small, "application/octet-stream")}, follow_redirects=False)
+        assert r.status_code == 303 and len(app.state.web.jobs) == 1
+
+
+def test_post_without_a_length_is_refused(as_role: Any) -> None:
+    client = as_role("analyst")
+
+    def chunks() -> Iterator[bytes]:  # a streamed body is sent chunked, with no Content-Length
+        yield b"csrf_token=x"
+
+    r = client.post("/watchlists", content=chunks(), headers={"content-type": "application/x-www-form-urlencoded"})
+    assert r.status_code == 411 and "Content-Length" in r.text
 
 
 def test_watchlists(as_role: Any) -> None:

@@ -25,7 +25,7 @@ from . import views_feed as feed_views
 from . import views_net as net_views
 from . import views_obs as obs_views
 from . import views_post as post_views
-from .base import STATIC, StorePool, Web, make_env
+from .base import DEFAULT_MAX_UPLOAD_MB, STATIC, StorePool, Web, make_env
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
@@ -95,8 +95,10 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(db_path: str | os.PathLike[str], *, evidence_dir: str | os.PathLike[str] | None = None) -> Starlette:
-    """The web app over the store at `db_path` (created and migrated if needed)."""
+def create_app(db_path: str | os.PathLike[str], *, evidence_dir: str | os.PathLike[str] | None = None,
+               max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB) -> Starlette:
+    """The web app over the store at `db_path` (created and migrated if needed); request bodies
+    (uploads) above `max_upload_mb` are refused with 413."""
     pool = StorePool(os.fspath(db_path), os.fspath(evidence_dir) if evidence_dir is not None else None)
     setup = pool.open()
     try:
@@ -109,6 +111,6 @@ def create_app(db_path: str | os.PathLike[str], *, evidence_dir: str | os.PathLi
     # rather than on the first post page (not in a thread: their registry is filled without a lock)
     default_pipeline()
     app = Starlette(routes=routes)
-    app.state.web = Web(pool=pool, env=make_env(), secret=secret)
+    app.state.web = Web(pool=pool, env=make_env(), secret=secret, max_body=max_upload_mb << 20)
     app.add_middleware(SecurityHeaders)
     return app

@@ -36,6 +36,8 @@ SESSION_COOKIE = "sentinelle_session"
 PRE_COOKIE = "sentinelle_pre"  # anonymous CSRF basis for the login form
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
+# Largest request body accepted (an uploaded export); larger ones get 413 before any byte is parsed.
+DEFAULT_MAX_UPLOAD_MB = 512
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -70,6 +72,7 @@ class Web:
     cache: dict[str, tuple[str, Any]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
     jobs: dict[str, Any] = field(default_factory=dict)
+    max_body: int = DEFAULT_MAX_UPLOAD_MB << 20  # bytes
 
     def cached(self, store: Store, name: str, compute: Callable[[Store], Any]) -> Any:
         """`compute(store)`, recomputed only when the store's data changed (web_stamp)."""
@@ -213,7 +216,12 @@ def page(permission: str | None) -> Callable[[Handler], Callable[[Request], Awai
                 if permission and not accounts.can(user, permission):
                     req = Req(request, web, user, token)
                     return await run_in_threadpool(req.error, 403, f"your role ({user.role}) may not do this")
-            form = await request.form() if request.method == "POST" else None
+            if request.method == "POST":
+                refused = _body_refused(request, web.max_body)
+                if refused is not None:
+                    req = Req(request, web, user, token)
+                    return await run_in_threadpool(req.error, *refused)
+            form = await request.form(max_files=4, max_fields=200) if request.method == "POST" else None
             req = Req(request, web, user, token, form)
             try:
                 if request.method == "POST" and not csrf_ok(req):
@@ -229,6 +237,20 @@ def page(permission: str | None) -> Callable[[Handler], Callable[[Request], Awai
         return endpoint
 
     return deco
+
+
+def _body_refused(request: Request, limit: int) -> tuple[int, str] | None:
+    """(status, message) when a POST body must not be read: no declared length (411) or a length
+    above the limit (413). The server reads no more than the declared length, so checking the
+    header bounds what is spooled to disk."""
+    declared = request.headers.get("content-length")
+    if declared is None or not declared.isdigit():
+        return 411, "the request must state its length (Content-Length)"
+    if int(declared) > limit:
+        return 413, (f"the upload is {int(declared) / (1 << 20):,.0f} MB; this server accepts at most "
+                     f"{limit / (1 << 20):,.0f} MB (sentinelle serve --max-upload-mb); split the export "
+                     "or ingest it with `sentinelle ingest`")
+    return None
 
 
 def _call(fn: Handler, req: Req) -> Response:
