@@ -154,6 +154,7 @@ NUMBER_AFTER_RE = re.compile(r"[ \t]*[(,\-–]?[ \t]*(?:\d{2}|2[aAbB]|97\d|\d{5}
 BREAK_RE = re.compile(r"[\n.!?;|]")
 _CANON_KEYS = frozenset(CANON)
 HANDLE_RE = re.compile(r"[^\W_][._][^\W_]|@[^\W_]|/[^\W_]")
+HANDLE_MARK_RE = re.compile(r"[._@/](?=[^\W_])")  # the mark of a HANDLE_RE match
 PHONE_GROUP_RE = re.compile(r"\d[\d .\-]{6,}\d")
 
 
@@ -261,18 +262,21 @@ class PlaceAnalyser(Analyser):
             return
         # words are the normalised text's word tokens, less those of links and handles
         # ("la.ferme.rns", "runner_jobs_wm", "t.me/x") and of the handles contacts found
-        toks = list(compress(a.norm.tokens, map(str.isalnum, map(_first, a.norm.words))))
+        all_toks = a.norm.tokens
+        keep = list(map(str.isalnum, map(_first, a.norm.words)))
         if "." in text or "@" in text or "/" in text or "_" in text:
             chunks = _handle_chunks(text)
             if chunks:
+                tok_starts = list(map(_start, all_toks))
                 parts, last = [], 0
                 for bs, be in chunks:
                     parts.append(text[last:bs])
                     parts.append(" " * (be - bs))
                     last = be
+                    _unmark(keep, tok_starts, bs, be)  # the tokens that start in the chunk
                 parts.append(text[last:])
                 text = "".join(parts)  # same length: offsets are kept
-                toks = [t for t in toks if text[t.start] != " "]
+        toks = list(compress(all_toks, keep))
         handles = [(f.start, f.end) for f in a.findings if f.kind == "handles"]
         if handles:
             toks = _outside(toks, a.norm.starts, handles)
@@ -409,11 +413,15 @@ class PlaceAnalyser(Analyser):
             place_start = {c.start: c for c in cands if c.accepted}
             place_deps = {x.department for c in cands if c.accepted for x in (c.communes or c.heads)[:3]}
             cand_words = {j for c in cands for j in range(c.start, c.end)}
-            phone_zones = [
-                m.span()
-                for m in PHONE_GROUP_RE.finditer(text)
-                if sum(ch.isdigit() for ch in m.group()) >= 8
-            ]
+        phone_zones: list[tuple[int, int]] | None = None  # found when a number first needs them
+
+        def in_phone(pos: int) -> bool:
+            nonlocal phone_zones
+            if phone_zones is None:
+                phone_zones = [m.span() for m in PHONE_GROUP_RE.finditer(text) if sum(map(str.isdigit, m.group())) >= 8]
+            return any(ps <= pos < pe for ps, pe in phone_zones)
+
+        # the tests that drop a number are checked cheapest first
         for i in numbers:
             w = words[i]
             ns, ne = spans[i]
@@ -421,7 +429,7 @@ class PlaceAnalyser(Analyser):
                 continue
             code = ""
             if w.isdigit() and len(w) == 5:
-                if any(ps <= ns < pe for ps, pe in phone_zones) or self._unit_after(words, spans, text, i):
+                if self._unit_after(words, spans, text, i) or in_phone(ns):
                     continue
                 if re.match(r"[ .\-]?\d", text[ne : ne + 2]) or (ns > 1 and text[ns - 2].isdigit()):
                     continue  # a phone group: "07700 900417"
@@ -437,10 +445,6 @@ class PlaceAnalyser(Analyser):
                 continue
             if w not in self.codes:
                 continue
-            if (phone_zones and any(ps <= ns < pe for ps, pe in phone_zones)) or self._unit_after(
-                words, spans, text, i
-            ):
-                continue
             before = text[max(0, ns - 3) : ns]
             last = before.rstrip()[-1:]
             overseas_after_word = w in OVERSEAS_FLAGS and before[-1:] == " " and text[ns - 3 : ns - 2].isalpha()
@@ -448,6 +452,8 @@ class PlaceAnalyser(Analyser):
                 continue  # "2x35", "€35", "=35", "1,35" (not "Schœlcher. 972 only")
             if ne < len(text) and text[ne] in ".,:/-" and ne + 1 < len(text) and text[ne + 1].isdigit():
                 continue  # 12.50, 20:30, 15/08, 13-17
+            if self._unit_after(words, spans, text, i) or in_phone(ns):
+                continue
             prev = place_end.get(i)
             if prev is not None and prev.kind == "abroad":
                 continue  # "Dublin 15", "(Dublin 11)": a postal district abroad
@@ -611,7 +617,6 @@ class PlaceAnalyser(Analyser):
         self, a: Analysis, words: list[str], spans: list[tuple[int, int]], cands: list[_Cand]
     ) -> None:
         text = a.norm.text
-        lower_post = not any(ch.isupper() for ch in a.post.text)  # a writer who never uses capitals
         for c in cands:
             if (
                 c.nend < len(text)
@@ -666,9 +671,9 @@ class PlaceAnalyser(Analyser):
                     hashtag
                     or self._capitalised(a, c.nstart, c.nend)
                     or (
-                        lower_post
-                        and bool(k)
+                        bool(k)
                         and c.population >= UNCUED_SINGLE
+                        and not any(map(str.isupper, a.post.text))  # a writer who never uses capitals
                         and self._name_ends(words, spans, text, c)
                     )
                 )
@@ -767,25 +772,37 @@ class PlaceAnalyser(Analyser):
 _UNSEEN: Any = object()
 _first = itemgetter(0)
 _span = itemgetter(1, 2)  # (start, end) of a normalize.Token
+_start = itemgetter(1)
 
 
 def _outside(toks: list[Any], starts: list[int], spans: list[tuple[int, int]]) -> list[Any]:
     """The tokens whose first character does not come from one of `spans` (original offsets).
     The offset map only grows, so the tokens inside a span are one run, found by bisection."""
-    origin = [starts[t.start] for t in toks]
-    drop = [False] * len(toks)
+    origin = list(map(starts.__getitem__, map(_start, toks)))
+    keep = [True] * len(toks)
     for hs, he in spans:
-        for k in range(bisect_left(origin, hs), bisect_left(origin, he)):
-            drop[k] = True
-    return [t for t, d in zip(toks, drop, strict=True) if not d]
+        _unmark(keep, origin, hs, he)
+    return list(compress(toks, keep))
+
+
+def _unmark(keep: list[bool], positions: list[int], lo: int, hi: int) -> None:
+    """Unmark the tokens whose position (`positions`, sorted) lies in [lo, hi)."""
+    i, j = bisect_left(positions, lo), bisect_left(positions, hi)
+    keep[i:j] = [False] * (j - i)
 
 
 def _handle_chunks(text: str) -> list[tuple[int, int]]:
+    """The chunks (between spaces) with a match of `HANDLE_RE` in them."""
     out: list[tuple[int, int]] = []
-    for m in HANDLE_RE.finditer(text):
+    # HANDLE_MARK_RE starts with a character set, which `re` scans for in C (HANDLE_RE: at each position)
+    for m in HANDLE_MARK_RE.finditer(text):
         p = m.start()
+        if text[p] in "._":
+            p -= 1
+            if p < 0 or not text[p].isalnum():  # "." and "_" follow a word character ([^\W_] is isalnum)
+                continue
         if out and p < out[-1][1]:
-            continue
+            continue  # in the chunk already found (HANDLE_RE would have found fewer matches there)
         start = max(text.rfind(" ", 0, p), text.rfind("\n", 0, p), text.rfind("\t", 0, p)) + 1
         nxt = SPACE_RE.search(text, p)
         out.append((start, nxt.start() if nxt else len(text)))

@@ -54,6 +54,7 @@ from ..normalize import alternation
 from .base import Analyser
 
 _NUM = r"\d+(?:[.,]\d+)?"
+_PUNCT_CHARS = r"=:➡→➜➝⇒►▶/|•·,;—\-()\[\]+.!"  # a punctuation token of one character
 _WORD_END = r"(?![^\W_])"
 
 
@@ -76,6 +77,8 @@ _tok = partial(tuple.__new__, Tok)
 
 
 def _num(s: str) -> float:
+    if "." not in s and "," not in s:  # the usual case, without a regex call
+        return float(s)
     if _THOUSANDS.fullmatch(s):  # "1.000" / "1,500": thousands
         return float(s.replace(".", "").replace(",", ""))
     return float(s.replace(",", "."))
@@ -112,8 +115,10 @@ class Grammar:
         named_digit = [w for w in self.named if w[0].isdigit()]
         named_word = [w for w in self.named if not w[0].isdigit()]
         b = r"(?<![^\W_])"
-        # numbers and what sticks to them; words and punctuation are classified in Python
-        self.regex = re.compile("|".join([
+        # numbers and what sticks to them; words and punctuation are classified in Python. The
+        # lookahead first names every character a token can start with: `re` tries each
+        # alternative at each position, and this lets it pass spaces and emoji at once
+        self.regex = re.compile(rf"(?=[\w~…£$€💶💷💵{_PUNCT_CHARS}])(?:" + "|".join([
             r"(?=[\d+£$€💶💷💵])(?:"
             + "|".join([
                 r"(?P<phone>(?:\+|00)?\d(?:[ .\-]?\d){8,})",
@@ -134,8 +139,8 @@ class Grammar:
             r"(?P<strike>~~[^~\n]{1,40}~~)",  # "~~50 balles~~": a struck-out old price
             r"(?P<times>(?<![^\W_])x\s?\d+(?![^\W_]))",
             r"(?P<word>[^\W\d_]+(?:'[^\W\d_]+)?'?)",
-            r"(?P<punct>=>|->|\.{2,}|…+|[=:➡→➜➝⇒►▶/|•·,;—\-()\[\]+.!])",
-        ]))
+            rf"(?P<punct>=>|->|\.{{2,}}|…+|[{_PUNCT_CHARS}])",
+        ]) + ")")
         # word phrases: tuple of words -> (kind, quantity, unit or marker)
         ph: dict[tuple[str, ...], tuple[str, float, str | None]] = {}
         for w in ("pour", "for", "les", "a", "at", "de", "d'", "x", "le", "la", "du"):
@@ -199,10 +204,13 @@ _THOUSANDS = re.compile(r"\d{1,3}[.,]\d{3}")
 _SEP_EQ = frozenset({"=", "=>", "->", ":", "➡", "→", "➜", "➝", "⇒", "►", "▶", "pour", "for"})
 _SEP_P3 = frozenset({"=", "=>", "->", "➡", "→", "➜", "➝", "⇒", "pour", "for", "les"})
 _ARTICLE_SEP = frozenset({"les", "le", "la"})
+_PASSIVE = frozenset({"WORD", "PROD"})  # kinds no point starts with (see parse_line)
 _LIQUID_OK = frozenset({"cannabis_concentrate"})  # THC oil, distillate: sold by weight or by the ml
 _NAMED_AMOUNTS = frozenset({3.5, 7.0, 14.0, 28.0, 56.0, 112.0, 224.0, 448.0})  # 8th, Q, half, oz... in g
 _SLASH_PLUS = frozenset({"/", "+"})
 _START = attrgetter("start")
+_LASTGROUP = attrgetter("lastgroup")
+_SPAN, _GROUP = re.Match.span, re.Match.group
 _PIECE_UNITS = frozenset({"bag", "unit", "pill", "blotter"})
 _SEGMENT_END = frozenset({"|", ",", ";", "•", "·", "/", ".", "!"})
 _PER_ARTICLES = frozenset({"a", "an", "the", "per", "le", "la", "un", "une"})
@@ -231,6 +239,10 @@ class PriceAnalyser(Analyser):
     def tokens(self, text: str, start: int, end: int, prod_spans: list[tuple[int, int]]) -> list[Tok]:
         g = self.g
         raw = list(g.regex.finditer(text, start, end))
+        # the kind, span and text of each match, read at C speed (`map`), not by calls in the loop
+        kinds = list(map(_LASTGROUP, raw))
+        bounds = list(map(_SPAN, raw))
+        texts = list(map(_GROUP, raw))
         out: list[Tok] = []
         i, n = 0, len(raw)
         spans = sorted(prod_spans)
@@ -240,9 +252,9 @@ class PriceAnalyser(Analyser):
         multi_first = g.multi_first
         append = out.append
         while i < n:
-            m = raw[i]
-            kind = m.lastgroup or ""
-            s, e = m.span()
+            kind = kinds[i] or ""
+            s, e = bounds[i]
+            w = texts[i]
             i += 1
             if pi < n_spans and kind in _PROD_KINDS:
                 while pi < n_spans and spans[pi][1] <= s:
@@ -251,87 +263,87 @@ class PriceAnalyser(Analyser):
             else:
                 overlap = False
             if overlap:
-                hit = single.get(m.group()) if kind == "word" else None
-                if hit and hit[0] == "CONT" and m.group() in g.banknotes:
+                hit = single.get(w) if kind == "word" else None
+                if hit and hit[0] == "CONT" and w in g.banknotes:
                     out.append(_tok(("CONT", s, e, hit[1], "banknote")))
                     continue
                 if hit and hit[0] == "CONT":  # "bonbonne ➜ 35€": the product word is also the unit
                     out.append(_tok(("CONT", s, e, hit[1], hit[2])))
                     continue
                 if kind == "named" or (hit and hit[0] == "NAMED"):  # "8ths £30": product word and amount
-                    q, u = g.named[m.group()] if kind == "named" else (hit[1], hit[2]) if hit else (1.0, None)
+                    q, u = g.named[w] if kind == "named" else (hit[1], hit[2]) if hit else (1.0, None)
                     out.append(_tok(("NAMED", s, e, q, u)))
                     continue
                 if not out or out[-1].kind != "PROD":
                     out.append(_tok(("PROD", s, e, 0.0, None)))
                 continue
             if kind == "word":
-                w0 = m.group()
-                if w0 not in multi_first:
-                    hit = single.get(w0)
+                if w not in multi_first:
+                    hit = single.get(w)
                     if hit is None:
-                        append(_tok(("WORD", s, e, 0.0, w0)))
+                        append(_tok(("WORD", s, e, 0.0, w)))
                         continue
-                    if hit[0] == "CONT" and w0 in g.banknotes:
+                    if hit[0] == "CONT" and w in g.banknotes:
                         hit = ("CONT", 1.0, "banknote")
                     append(_tok((hit[0], s, e, hit[1], hit[2])))
                     continue
                 # the longest phrase of consecutive words
-                words = [w0]
+                words = [w]
                 j = i
-                while j < n and len(words) < g.phrase_len and raw[j].lastgroup == "word" \
-                        and text[raw[j - 1].end():raw[j].start()].isspace():
-                    words.append(raw[j].group())
+                while j < n and len(words) < g.phrase_len and kinds[j] == "word" \
+                        and text[bounds[j - 1][1]:bounds[j][0]].isspace():
+                    words.append(texts[j])
                     j += 1
                 for size in range(len(words), 0, -1):
                     hit = g.phrases.get(tuple(words[:size]))
                     if hit:
                         k2, q, u = hit
-                        e = raw[i + size - 2].end() if size > 1 else e
+                        e = bounds[i + size - 2][1] if size > 1 else e
                         out.append(_tok((k2, s, e, q, u)))
                         i += size - 1
                         break
                 else:
-                    out.append(_tok(("WORD", s, e, 0.0, m.group())))
+                    out.append(_tok(("WORD", s, e, 0.0, w)))
                 continue
             if kind == "punct":
-                p = m.group()
-                if p not in _SLASH_PLUS:
-                    append(_tok(("SEP", s, e, 0.0, p)))
-                elif p == "/" and i < n and raw[i].lastgroup == "word" and raw[i].start() == e \
-                        and raw[i].group() in g.slash_per:
-                    q, u = g.slash_per[raw[i].group()]
-                    out.append(_tok(("PER", s, raw[i].end(), q, u)))
+                if w not in _SLASH_PLUS:
+                    append(_tok(("SEP", s, e, 0.0, w)))
+                elif w == "/" and i < n and kinds[i] == "word" and bounds[i][0] == e and texts[i] in g.slash_per:
+                    q, u = g.slash_per[texts[i]]
+                    out.append(_tok(("PER", s, bounds[i][1], q, u)))
                     i += 1
-                elif p == "+":
-                    out.append(_tok(("THRESHOLD", s, e, 0.0, p)))
+                elif w == "+":
+                    out.append(_tok(("THRESHOLD", s, e, 0.0, w)))
                 else:
-                    out.append(_tok(("SEP", s, e, 0.0, p)))
+                    out.append(_tok(("SEP", s, e, 0.0, w)))
                 continue
             if kind == "pct":  # "pure 97%": a purity or THC rate, read like a word
                 out.append(_tok(("WORD", s, e, 0.0, "%")))
             elif kind in ("phone", "time", "dose", "date", "ord", "ords", "strike"):
                 out.append(_tok(("SKIP", s, e, 0.0, None)))
+            # `kind` (the last group closed) tells which of the groups after a number matched
             elif kind in ("cnum", "ck", "cpre"):
+                m = raw[i - 1]
                 cur = g.currency.get(m.group("cpre").strip(), "EUR")
-                v = _num(m.group("cnum")) * (1000 if m.group("ck") else 1)
-                out.append(_tok(("PRICE", s, e, v, cur)))
-            elif kind in ("num", "mass", "cur", "count"):
-                v = _num(m.group("num"))
-                if m.group("mass"):
-                    unit, factor = g.mass[m.group("mass")]
-                    out.append(_tok(("QTY", s, e, v * factor, unit)))
-                elif m.group("cur"):
-                    out.append(_tok(("PRICE", s, e, v, g.currency[m.group("cur")])))
-                else:
-                    out.append(_tok(("COUNT", s, e, v, g.count[m.group("count")])))
+                v = _num(m.group("cnum")) * (1000 if kind == "ck" else 1)
+                append(_tok(("PRICE", s, e, v, cur)))
+            elif kind == "mass":
+                m = raw[i - 1]
+                unit, factor = g.mass[m.group("mass")]
+                append(_tok(("QTY", s, e, _num(m.group("num")) * factor, unit)))
+            elif kind == "cur":
+                m = raw[i - 1]
+                append(_tok(("PRICE", s, e, _num(m.group("num")), g.currency[m.group("cur")])))
+            elif kind in ("num", "count"):
+                m = raw[i - 1]
+                append(_tok(("COUNT", s, e, _num(m.group("num")), g.count[m.group("count")])))
             elif kind == "times":  # "x10": ten of them
-                out.append(_tok(("TIMES", s, e, float(m.group()[1:].strip()), None)))
+                out.append(_tok(("TIMES", s, e, float(w[1:].strip()), None)))
             elif kind in ("bare", "bk"):
-                v = _num(m.group("bare")) * (1000 if m.group("bk") else 1)
-                out.append(_tok(("NUM", s, e, v, None)))
+                v = _num(raw[i - 1].group("bare")) * (1000 if kind == "bk" else 1)
+                append(_tok(("NUM", s, e, v, None)))
             elif kind == "named":
-                q, u = g.named[m.group()]
+                q, u = g.named[w]
                 if out and out[-1].kind in ("SEP", "WORD") and out[-1].unit in _PER_ARTICLES:
                     out[-1] = _tok(("PER", out[-1].start, e, q, u))  # "£25 an 8th"
                 else:
@@ -450,6 +462,11 @@ class PriceAnalyser(Analyser):
         while i < n:
             t = toks[i]
             k = t.kind
+            if k in _PASSIVE or (k == "SEP" and t.unit not in _ARTICLE_SEP):
+                # a word, a product or a separator (not an article: "les 2 ➜ 60€") starts no point and
+                # resets no marker: the rules below only look at it from the tokens around it
+                i += 1
+                continue
             # PF: a count at a face value, then the price ("10×20€ = 60€", "50 x $20 bills for $250")
             if k == "NUM" and t.value == int(t.value):
                 j = i + 2 if i + 1 < n and toks[i + 1].kind == "SEP" and toks[i + 1].unit == "x" else i + 1
@@ -681,11 +698,11 @@ class PriceAnalyser(Analyser):
                 continue  # "10ml = 13€" is not for the resin named on another line
             last = (li, product, qty, unit, p.rule)
             cur = p.currency or currency
-            value = {"product": product, "quantity": _clean(qty), "unit": unit, "price": _clean(p.price),
-                     "currency": cur}
+            shown_qty, shown_price = _clean(qty), _clean(p.price)
+            value = {"product": product, "quantity": shown_qty, "unit": unit, "price": shown_price, "currency": cur}
             a.add_norm("prices", value, p.start, p.end, analyser=self.name, rule=f"prices:{p.rule}",
-                       explanation=f"price point: {_clean(qty)} {unit} of {product} for "
-                                   f"{_clean(p.price)} {cur} (grammar rule {p.rule})")
+                       explanation=f"price point: {shown_qty} {unit} of {product} for {shown_price} {cur} "
+                                   f"(grammar rule {p.rule})")
 
     def _post_currency(self, a: Analysis, pts: list[Point]) -> str:
         counts: dict[str, int] = {}
@@ -710,12 +727,16 @@ class PriceAnalyser(Analyser):
         own = mentions.get(li)
         chosen: tuple[int, int, str, str | None] | None = None
         line = li
-        if own:
-            inside = [m for m in own if p.start <= m[0] < p.end]
-            before = [m for m in own if m[0] < p.start]
-            after = [m for m in own if m[0] >= p.end]
-            pick = inside or before[-1:] or after[:1]
-            chosen = pick[0] if pick else None
+        if own:  # the first mention inside the point, else the last before it, else the first after it
+            inside = before = after = None
+            for m in own:
+                if m[0] < p.start:
+                    before = m
+                elif m[0] < p.end:
+                    inside = inside or m
+                else:
+                    after = after or m
+            chosen = inside or before or after
         else:
             for up in range(li - 1, max(-1, li - 5), -1):
                 if mentions.get(up):
