@@ -34,6 +34,9 @@ def run(text: str, lang: str = "fr") -> Analysis:
         ("dispo Villeur / Vaulx / Lyon 7e", ["Villeurbanne", "Vaulx-en-Velin", "Lyon"]),
         ("on passe sur bdx ce soir", ["Bordeaux"]),
         ("Clermont / Chamalières / Aubière", ["Clermont-Ferrand", "Chamalières", "Aubière"]),
+        # names joined by slashes are a list, not a link (a link has a dot: t.me/x)
+        ("Caen/Hérouville livraison 🍫 10e le g", ["Caen", "Hérouville-Saint-Clair"]),
+        ("weed 10g 80€ t.me/lyonplug Lyon/Villeurbanne", ["Lyon", "Villeurbanne"]),
         ("je livre montpel centre + pérols", ["Montpellier", "Pérols"]),
         ("Livraison Montpellier / Lattes / Castelnau", ["Montpellier", "Lattes", "Castelnau-le-Lez"]),
         (

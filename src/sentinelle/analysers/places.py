@@ -805,8 +805,14 @@ def _handle_chunks(text: str) -> list[tuple[int, int]]:
             continue  # in the chunk already found (HANDLE_RE would have found fewer matches there)
         start = max(text.rfind(" ", 0, p), text.rfind("\n", 0, p), text.rfind("\t", 0, p)) + 1
         nxt = SPACE_RE.search(text, p)
-        out.append((start, nxt.start() if nxt else len(text)))
+        end = nxt.start() if nxt else len(text)
+        if text[p] == "/" and not _LINK_MARKS.intersection(text[start:end]):
+            continue  # "Caen/Hérouville/Ifs": words joined by slashes, not a link ("t.me/x" has a dot)
+        out.append((start, end))
     return out
+
+
+_LINK_MARKS = frozenset(".:@_")
 
 
 @lru_cache(maxsize=4096)
