@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -257,3 +258,26 @@ def test_ounce_fractions(text: str, lang: str, expected: list[tuple[Any, ...]]) 
 ])
 def test_generalisation_q3(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("blues (diazepam 10mg) 100 for £40 or 50p each, Dundee", [(100, "pill", 40.0), (1, "pill", 0.5)]),
+        ("balloons 80p each, delivery Leeds", [(1, "unit", 0.8)]),
+    ],
+)
+def test_pence_are_hundredths_of_a_pound(text: str, expected: list[tuple[float, str, float]]) -> None:
+    got = [(q, unit, price) for _product, q, unit, price, cur in prices(text, "en") if cur == "GBP"]
+    assert got == expected
+
+
+def test_a_malformed_price_vocabulary_names_its_file(tmp_path: Path) -> None:
+    from sentinelle.analysers.prices import load_grammar
+    from sentinelle.errors import LexiconError
+
+    bad = tmp_path / "units.toml"
+    bad.write_text('[minor_currency]\np = "a hundredth"\n', encoding="utf-8")
+    with pytest.raises(LexiconError) as err:
+        load_grammar(str(bad))
+    assert str(bad) in str(err.value)

@@ -49,6 +49,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from ..core import Analysis
+from ..errors import LexiconError
 from ..lexicon import lexicon_file, read_toml
 from ..normalize import alternation
 from .base import Analyser
@@ -96,6 +97,7 @@ class Grammar:
         self.named = {w: (float(v[0]), str(v[1])) for w, v in doc["named"].items()}
         self.containers = {w: unit for unit, words in doc["containers"].items() for w in words}
         self.currency: dict[str, str] = {w: cur for cur, words in doc["currency"].items() for w in words}
+        self.minor: dict[str, float] = {w: float(f) for w, f in doc.get("minor_currency", {}).items()}
         self.each = list(doc["each"])
         markers = doc["markers"]
         self.markers = {w: kind for kind in ("old", "threshold", "free", "pay", "fee") for w in markers.get(kind, ())}
@@ -185,7 +187,11 @@ class Grammar:
 @lru_cache(maxsize=4)
 def load_grammar(path: str) -> Grammar:
     from pathlib import Path
-    return Grammar(read_toml(Path(path)))
+
+    try:
+        return Grammar(read_toml(Path(path)))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:  # a missing table or a wrong value
+        raise LexiconError(f"malformed price vocabulary: {type(exc).__name__}: {exc}", where=path) from None
 
 
 class Point(NamedTuple):
@@ -333,7 +339,8 @@ class PriceAnalyser(Analyser):
                 append(_tok(("QTY", s, e, _num(m.group("num")) * factor, unit)))
             elif kind == "cur":
                 m = raw[i - 1]
-                append(_tok(("PRICE", s, e, _num(m.group("num")), g.currency[m.group("cur")])))
+                word = m.group("cur")
+                append(_tok(("PRICE", s, e, _num(m.group("num")) * g.minor.get(word, 1.0), g.currency[word])))
             elif kind in ("num", "count"):
                 m = raw[i - 1]
                 append(_tok(("COUNT", s, e, _num(m.group("num")), g.count[m.group("count")])))
