@@ -21,8 +21,9 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import LexiconError
 from .normalize import Normalised, fold, tokenize
@@ -113,8 +114,9 @@ def load_groups(path: Path, *, values: Sequence[str] | None = None,
     return entries
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
+    """A term found in a post (a tuple: many are made per post)."""
+
     entry: Entry
     start: int  # normalised-text offsets
     end: int
@@ -122,43 +124,70 @@ class Match:
     n_tokens: int
 
 
+# A trie over the tokens of the terms: word -> (the words that may follow, the entries of the term
+# that ends here or None)
+_Node = dict[str, tuple["_Node", "list[Entry] | None"]]
+
+
 class TermMatcher:
     """Longest-match lookup of multi-token terms over a post's normalised tokens."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
-        self._table: dict[tuple[str, ...], list[Entry]] = {}
-        self.max_len = 1
+        self._root: _Node = {}
+        self._n = 0
         for e in entries:
-            key = tuple(tokenize(fold(e.term)))
+            key = tokenize(fold(e.term))
             if not key:
                 continue
-            self._table.setdefault(key, []).append(e)
-            self.max_len = max(self.max_len, len(key))
-        self._firsts = {k[0] for k in self._table}
+            node = self._root
+            for depth, w in enumerate(key):
+                child = node.get(w)
+                if child is None:
+                    child = node[w] = ({}, None)
+                if depth == len(key) - 1:  # the term ends here
+                    ents = child[1]
+                    if ents is None:
+                        ents = []
+                        node[w] = (child[0], ents)
+                        self._n += 1
+                    ents.append(e)
+                node = child[0]
 
     def __len__(self) -> int:
-        return len(self._table)
+        return self._n
+
+    def runs(self, words: Sequence[str]) -> list[tuple[int, int, list[Entry]]]:
+        """(first token, last token, entries) of the longest term at each token, left to right,
+        over the texts of a post's tokens (`Normalised.words`). The entries of a term are one list
+        kept by the matcher, the same object at every match."""
+        root = self._root
+        out: list[tuple[int, int, list[Entry]]] = []
+        n = len(words)
+        nxt = 0
+        # the tokens that start a term, picked in C: most tokens start none
+        for i in compress(range(n), map(root.__contains__, words)):
+            if i < nxt:
+                continue
+            child, ents = root[words[i]]
+            last, best = i, ents
+            j = i + 1
+            while child and j < n:
+                step = child.get(words[j])
+                if step is None:
+                    break
+                child, ents = step
+                if ents:
+                    last, best = j, ents
+                j += 1
+            if best:
+                out.append((i, last, best))
+                nxt = last + 1
+        return out
 
     def find(self, norm: Normalised) -> list[Match]:
         toks = norm.tokens
-        words = [t.text for t in toks]
-        out: list[Match] = []
-        i, n = 0, len(words)
-        table, firsts, max_len = self._table, self._firsts, self.max_len
-        while i < n:
-            if words[i] not in firsts:
-                i += 1
-                continue
-            for size in range(min(max_len, n - i), 0, -1):
-                hits = table.get(tuple(words[i:i + size]))
-                if hits:
-                    for e in hits:
-                        out.append(Match(e, toks[i].start, toks[i + size - 1].end, i, size))
-                    i += size
-                    break
-            else:
-                i += 1
-        return out
+        return [Match(e, toks[i].start, toks[last].end, i, last - i + 1)
+                for i, last, ents in self.runs(norm.words) for e in ents]
 
 
 @cache

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import compress
 from typing import Any, NamedTuple
 
 from ..core import PAYMENTS, Analysis
@@ -245,11 +246,12 @@ class MultiMatcher:
         if words is None:
             words = [t.text for t in toks]
         info = self._info
-        idx = [j for j, w in enumerate(words) if w in info]
+        n = len(words)
+        idx = list(compress(range(n), map(info.__contains__, words)))  # in C: most words start no term
         if not idx:
             return out
         covered = dict.fromkeys(self.names, 0)  # token index up to which each lexicon is matched
-        table, sizes_of, n, text = self._table, self._sizes, len(words), norm.text
+        table, sizes_of, text = self._table, self._sizes, norm.text
         tlen = len(text)
         for i in idx:
             w = words[i]
@@ -275,7 +277,7 @@ class MultiMatcher:
             sizes = sizes_of[w]
             done: dict[str, int] = {}
             for size in sizes:
-                if i + size > n or (size > 1 and not multi):
+                if i + size > n:
                     continue
                 hits = table.get(tuple(words[i : i + size]) if size > 1 else (w,))
                 if not hits:
@@ -294,12 +296,12 @@ class MultiMatcher:
 
 
 def token_words(a: Analysis) -> list[str]:
-    """The texts of `a.norm.tokens`, built once per post and shared through `a.notes`."""
+    """The texts of `a.norm.tokens` (`Normalised.words`), shared through `a.notes`."""
     cached = a.notes.get("token_words")
     if isinstance(cached, tuple) and cached[0] is a.norm:
         words: list[str] = cached[1]
         return words
-    words = [t.text for t in a.norm.tokens]
+    words = a.norm.words
     a.notes["token_words"] = (a.norm, words)
     return words
 

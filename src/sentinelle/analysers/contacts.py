@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 import phonenumbers
@@ -46,7 +47,6 @@ from ..core import HANDLE_PLATFORMS, Analysis
 from ..lexicon import Entry, lexicon_file, load_groups
 from ..normalize import fold, tokenize
 from .base import ANY_LANGUAGE, Analyser
-from .conditions import token_words
 
 WORD_LANGS = ("fr", "en")
 WORD_KINDS = ("filler", "contact", "account", "phone_cue", "not_handle", "not_phone")
@@ -189,18 +189,17 @@ class ContactAnalyser(Analyser):
             for e in group:
                 self.kind_of[id(e)] = kind
         # longest whole-token match of every word list (lexicon.TermMatcher's rule), indexed by
-        # first word so that a post without any of them costs one set intersection
-        self._table: dict[tuple[str, ...], list[Entry]] = {}
+        # first word; each term's entries come with their kind
+        self._table: dict[tuple[str, ...], list[tuple[str, Entry]]] = {}
         for e in [*entries, *words["contact"], *words["account"], *words["phone_cue"], *words["not_phone"],
                   *region_entries]:
             key = tuple(tokenize(fold(e.term)))
             if key:
-                self._table.setdefault(key, []).append(e)
+                self._table.setdefault(key, []).append((self.kind_of[id(e)], e))
         sizes: dict[str, set[int]] = {}
         for k in self._table:
             sizes.setdefault(k[0], set()).add(len(k))
         self._sizes = {w: tuple(sorted(v, reverse=True)) for w, v in sizes.items()}
-        self._firsts = frozenset(self._sizes)
 
     # -- entry point ----------------------------------------------------------------------
 
@@ -214,16 +213,17 @@ class ContactAnalyser(Analyser):
 
     def _scan(self, a: Analysis) -> _Scan:
         sc = _Scan([], [], [], [], [], set())
-        kind_of = self.kind_of
-        words = token_words(a)
-        present = self._firsts.intersection(words)
-        if not present:
+        words = a.norm.words
+        sizes_of = self._sizes
+        # the tokens that start a term, picked in C: most posts hold few or none
+        idx = list(compress(range(len(words)), map(sizes_of.__contains__, words)))
+        if not idx:
             return sc
         toks = a.norm.tokens
-        table, sizes_of, n = self._table, self._sizes, len(words)
-        found: list[tuple[Entry, int, int]] = []
+        text = a.norm.text
+        table, n = self._table, len(words)
         after = 0  # words before this index are part of a term already found
-        for i in [k for k, w in enumerate(words) if w in present]:
+        for i in idx:
             if i < after:
                 continue
             for size in sizes_of[words[i]]:
@@ -232,30 +232,30 @@ class ContactAnalyser(Analyser):
                 hits = table.get(tuple(words[i : i + size]))
                 if hits:
                     start, end = toks[i].start, toks[i + size - 1].end
-                    found.extend((e, start, end) for e in hits)
+                    for kind, e in hits:
+                        if kind == "cue":
+                            if _inside_handle(text, start, end):  # "snap.62_off" is a handle, not a cue
+                                continue
+                            sc.cues.append(_Cue(e.value, e.strength == "strong", start, end, e.rule, e.term))
+                        elif kind == "contact":
+                            sc.contact.append(start)
+                        elif kind == "account":
+                            sc.account.append(end)
+                        elif kind == "phone_cue":
+                            sc.phone_cue.append(start)
+                        elif kind == "not_phone":
+                            sc.not_phone.append(end)
+                        elif kind == "region":
+                            sc.regions.add(e.value)
                     after = i + size
                     break
-        for e, start, end in found:
-            kind = kind_of.get(id(e))
-            if kind == "cue":
-                if _inside_handle(a.norm.text, start, end):  # "snap.62_off" is a handle, not a cue
-                    continue
-                sc.cues.append(_Cue(e.value, e.strength == "strong", start, end, e.rule, e.term))
-            elif kind == "contact":
-                sc.contact.append(start)
-            elif kind == "account":
-                sc.account.append(end)
-            elif kind == "phone_cue":
-                sc.phone_cue.append(start)
-            elif kind == "not_phone":
-                sc.not_phone.append(end)
-            elif kind == "region":
-                sc.regions.add(e.value)
         return sc
 
     # -- handles --------------------------------------------------------------------------
 
     def _handles(self, a: Analysis, text: str, sc: _Scan) -> None:
+        if not (sc.cues or sc.account or "@" in text or "/" in text or "05" in text):
+            return  # what each rule below needs: most posts have none
         author = a.post.author.lower().lstrip("@")
         seen: set[tuple[str, str]] = set()
 
@@ -276,7 +276,7 @@ class ContactAnalyser(Analyser):
                        rule=rule, explanation=why)
 
         # links: t.me/NAME, instagram.com/NAME, wa.me/NUMBER (a phone, handled in _phones)
-        if any(mark in text for mark in self.domain_marks):
+        if "/" in text and any(mark in text for mark in self.domain_marks):  # each mark ends with "/"
             for m in self.domain_re.finditer(text):
                 entry = self.domain_entry[m.group(1)]
                 if entry.value == "whatsapp":
@@ -664,8 +664,9 @@ class ContactAnalyser(Analyser):
 
     @staticmethod
     def _international(run: list[_Group], i: int) -> tuple[int, str, str, str] | None:
+        """The longest possible number of 8 to 15 digits from group i on."""
         digits = ""
-        best: tuple[int, str, str, str] | None = None
+        prefixes: list[tuple[int, str]] = []  # (last group, digits after the "+")
         for k in range(i, len(run)):
             g = run[k]
             if k > i and g.plus:
@@ -676,8 +677,10 @@ class ContactAnalyser(Analyser):
             raw = digits[2:] if not run[i].plus else digits
             if len(raw) > 15:
                 break
-            if len(raw) < 8:
-                continue
+            if len(raw) >= 8:
+                prefixes.append((k, raw))
+        # longest first: parsing is slow, and the whole run is usually the number
+        for k, raw in reversed(prefixes):
             try:
                 num = phonenumbers.parse("+" + raw, None)
             except phonenumbers.NumberParseException:
@@ -686,9 +689,9 @@ class ContactAnalyser(Analyser):
             if reason == phonenumbers.ValidationResult.IS_POSSIBLE:
                 value = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
                 region = phonenumbers.region_code_for_country_code(num.country_code or 0)
-                best = (k, value, f"contacts:phone:intl:{region}",
+                return (k, value, f"contacts:phone:intl:{region}",
                         f"international number (+{num.country_code}, {region})")
-        return best
+        return None
 
 
 def _inside_handle(text: str, s: int, e: int) -> bool:

@@ -12,22 +12,27 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..core import CUE, Analysis, Finding
-from ..lexicon import load_merged
+from ..lexicon import Entry, load_merged
 from .base import Analyser
 
 # Pay by the day, evening, week or month ("150€ la soirée", "200€/j", "£500/week", "$90 a day"):
 # the signature of a job offer. A price per gram never matches (no time unit).
-_AMOUNT = r"(?:[€£$]\s?\d[\d ]{0,5}(?:[.,]\d+)?|\d[\d ]{0,5}(?:[.,]\d+)?\s?(?:€|e\b|eur\b|euros?\b|balles\b|£|\$|k\b))"
-_PER_TIME = (r"\s?(?:/|par|la|le|per|a|an|each|chaque|/ ?)\s?"
-             r"(?:j|jour|jours|journee|soir|soiree|soirees|nuit|semaine|sem|mois|week|wk|day|night|shift|month|h|heure)\b")
-PAY_RE = re.compile(_AMOUNT + _PER_TIME)
-# What every PAY_RE match holds: a currency sign before a digit, or a digit followed by a currency.
-# Both start with a plain character class, which the regex engine scans for quickly, whereas
-# PAY_RE's alternation makes it try every position: most posts are ruled out here.
-_PAY_SIGNS = (re.compile(r"[€£$]\s?\d"), re.compile(r"\d\s*(?:€|e\b|eur\b|euros?\b|balles\b|£|\$|k\b)"))
+# _AMOUNT: a currency sign before ("£500") or a currency after ("150€", "200 balles"). Its
+# first character, a sign or a digit, is read once before the two branches (which look back at
+# it): a pattern that starts with a character class lets the regex engine skip to the signs and
+# digits of a post instead of trying every position.
+_AMOUNT = (r"[€£$\d](?:(?<=[€£$])\s?\d[\d ]{0,5}(?:[.,]\d+)?"
+           r"|(?<=\d)[\d ]{0,5}(?:[.,]\d+)?\s?(?:€|e\b|eur\b|euros?\b|balles\b|£|\$|k\b))")
+_PER = (r"(?:/|par|la|le|per|a|an|each|chaque|/ ?)\s?"
+        r"(?:j|jour|jours|journee|soir|soiree|soirees|nuit|semaine|sem|mois|week|wk|day|night|shift|month|h|heure)\b")
+PAY_RE = re.compile(_AMOUNT + r"\s?" + _PER)
+# A time unit after a separator, which every PAY_RE and BARE_PAY_RE match holds: a pattern that
+# starts with literals, found fast, and most posts have none.
+_PER_RE = re.compile(_PER)
 # Job offers often drop the currency ("guetteur 80/j", "120 la journee"): a bare amount per day,
 # evening, night, week or shift counts when a job-role word stands near it (same clause).
-BARE_PAY_RE = re.compile(r"(?<![\d.,/€£$])(?<![€£$] )\d{2,4}" + r"\s?(?:/|par|la|le|per|a|an|each|chaque)\s?"
+# (The first digit comes before the look-behinds, which look past it: same reason as _AMOUNT.)
+BARE_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)(?<![€£$] \d)\d{1,3}" + r"\s?(?:/|par|la|le|per|a|an|each|chaque)\s?"
                          r"(?:j|jour|journee|soir|soiree|nuit|semaine|sem|week|wk|day|night|shift)\b")
 JOB_ROLE_RE = re.compile(
     r"\b(?:guetteurs?|choufs?|charbonneurs?|charbon|vendeurs?|livreurs?|nourrices?|ravitailleurs?"
@@ -60,15 +65,36 @@ class CueAnalyser(Analyser):
         super().__init__(options)
         # French and English cues both apply: posts mix the two languages
         self.matcher = load_merged("cues", self.languages, values=CUE_VALUES)
-        # per lexicon entry (by identity: the matcher keeps them): its score and explanation
-        self._how: dict[int, tuple[float, str]] = {}
+        # per term's entries (by identity: the matcher keeps them): the cues it gives (_cues_of)
+        self._cues: dict[int, list[tuple[str, str, float, str]]] = {}
 
     def analyse(self, a: Analysis) -> None:
         text = a.norm.text
-        if any(rx.search(text) for rx in _PAY_SIGNS):
-            for pm in PAY_RE.finditer(text):
-                a.add_norm(CUE, "recruitment", pm.start(), pm.end(), analyser=self.name, rule="grammar:pay_per_time",
-                           score=1.0, explanation=f"pay per unit of time {text[pm.start():pm.end()]!r}: a job offer")
+        if _PER_RE.search(text):
+            self._pay(a, text)
+        if "licen" in text or "+" in text or "government" in text:  # what each LEGAL_RETAIL_RE match holds
+            for lm in LEGAL_RETAIL_RE.finditer(text):
+                a.add_norm(CUE, "cbd_legal", lm.start(), lm.end(), analyser=self.name, rule="grammar:legal_retail",
+                           score=1.0, explanation=f"legal recreational retail {lm.group()!r}")
+        drop = _thc_sold(text)
+        toks = a.norm.tokens
+        span = a.norm.span
+        add = a.findings.append
+        name = self.name
+        for first, last, entries in self.matcher.runs(a.norm.words):
+            cues = self._cues.get(id(entries))
+            if cues is None:
+                cues = self._cues[id(entries)] = _cues_of(entries)
+            s, e = span(toks[first].start, toks[last].end)
+            for value, rule, score, why in cues:
+                if value not in drop:
+                    add(Finding(CUE, value, s, e, name, rule, score, why))
+
+    def _pay(self, a: Analysis, text: str) -> None:
+        """Recruitment cues of pay per unit of time."""
+        for pm in PAY_RE.finditer(text):
+            a.add_norm(CUE, "recruitment", pm.start(), pm.end(), analyser=self.name, rule="grammar:pay_per_time",
+                       score=1.0, explanation=f"pay per unit of time {text[pm.start():pm.end()]!r}: a job offer")
         for pm in BARE_PAY_RE.finditer(text):
             role = JOB_ROLE_RE.search(text, max(0, pm.start() - ROLE_BEFORE), min(len(text), pm.end() + ROLE_AFTER))
             if role is None:
@@ -76,26 +102,17 @@ class CueAnalyser(Analyser):
             a.add_norm(CUE, "recruitment", pm.start(), pm.end(), analyser=self.name, rule="grammar:pay_per_time",
                        score=1.0, explanation=f"pay per unit of time {text[pm.start():pm.end()]!r} near the job "
                        f"word {role.group()!r}: a job offer")
-        for lm in LEGAL_RETAIL_RE.finditer(text):
-            a.add_norm(CUE, "cbd_legal", lm.start(), lm.end(), analyser=self.name, rule="grammar:legal_retail",
-                       score=1.0, explanation=f"legal recreational retail {lm.group()!r}")
-        drop = _thc_sold(text)
-        seen: set[tuple[int, int, str]] = set()
-        span = a.norm.span
-        add = a.findings.append
-        for m in self.matcher.find(a.norm):
-            e = m.entry
-            key = (m.start, m.end, e.value)
-            if key in seen:  # the same word in the French and the English lexicon
-                continue
-            seen.add(key)
-            if e.value in drop:
-                continue
-            how = self._how.get(id(e))
-            if how is None:
-                how = (1.0 if e.strength == "strong" else 0.5, f"{e.strength} {e.value} cue {e.term!r}")
-                self._how[id(e)] = how
-            add(Finding(CUE, e.value, *span(m.start, m.end), self.name, e.rule, *how))
+
+
+def _cues_of(entries: list[Entry]) -> list[tuple[str, str, float, str]]:
+    """(meaning, rule, score, explanation) of the cues a term gives: one per meaning, the first
+    entry's (the same word may stand in the French and the English lexicon)."""
+    out: dict[str, tuple[str, str, float, str]] = {}
+    for e in entries:
+        if e.value not in out:
+            out[e.value] = (e.value, e.rule, 1.0 if e.strength == "strong" else 0.5,
+                            f"{e.strength} {e.value} cue {e.term!r}")
+    return list(out.values())
 
 
 def _thc_sold(text: str) -> frozenset[str]:

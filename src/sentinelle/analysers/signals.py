@@ -84,11 +84,15 @@ class SignalAnalyser(Analyser):
                     if e.value == "age_unit"
                 ]
         alts = "|".join(re.escape(u) for u in sorted(set(units), key=len, reverse=True)) or "ans"
+        # (the look-behind follows the first digit: a pattern that starts with a digit lets the
+        # regex engine skip to the digits of a post instead of trying every position)
         self.age_re = re.compile(
-            rf"(?<![\d,.€£$])(\d{{1,2}})(?:\s*(?:-|a|to|et|and|/|~)\s*(\d{{1,2}}))?\s*"
+            rf"(\d(?<![\d,.€£$]\d)\d?)(?:\s*(?:-|a|to|et|and|/|~)\s*(\d{{1,2}}))?\s*"
             rf"(?:{alts})(?![^\W\d_])"
         )
         self._load_prices()
+        # price point (the items of a price finding's value) -> why it is too low, None if it is not
+        self._below: dict[tuple[tuple[str, Any], ...], str | None] = {}
 
     def _load_prices(self) -> None:
         path = lexicon_file("common", "street_prices")
@@ -109,7 +113,8 @@ class SignalAnalyser(Analyser):
     # -- driver ------------------------------------------------------------------------------
 
     def analyse(self, a: Analysis) -> None:
-        if not a.norm.text.strip():
+        text = a.norm.text
+        if not text or text.isspace():
             return
         notes = a.notes.get("conditions") or {}
         cl = notes.get("clause")
@@ -209,41 +214,47 @@ class SignalAnalyser(Analyser):
                 a.add("scam_signals", True, s, e, analyser=self.name, rule=rule, explanation=expl)
 
     def _unrealistic_price(self, prices: list[Finding]) -> tuple[float, str, int, int, bool, str] | None:
+        below = self._below
         for f in prices:
             v = f.value
             if not isinstance(v, dict):
                 continue
-            try:
-                unit = str(v.get("unit") or "unit")
-                qty = float(v.get("quantity") or 1)
-                price = float(v["price"]) * self.rates[str(v.get("currency") or "EUR").upper()]
-            except (KeyError, TypeError, ValueError):
-                continue
-            if unit == "kg":
-                unit, qty = "g", qty * 1000
-            ref = self.refs.get((str(v.get("product")), unit))
-            if ref is None or qty <= 0 or price <= 0:
-                continue
-            retail, bulk = ref
-            hi = retail * self.retail_share
-            floor = hi - (hi - bulk) * min(1.0, max(0.0, math.log10(qty) / 3))
-            per = price / qty
-            if per < floor:
-                return (
-                    2.0,
-                    "signals:scam:unrealistic_price",
-                    f.start,
-                    f.end,
-                    False,
-                    f"{v.get('product')} at {per:.2f} EUR/{unit} for {qty:g} {unit}, below the plausible "
-                    f"floor of {floor:.2f} (street price {retail:g})",
-                )
+            key = tuple(v.items())  # menus repeat the same price points: each is judged once
+            why = below.get(key, "")
+            if why == "":
+                why = self._below_floor(v)
+                if len(below) < 100_000:
+                    below[key] = why
+            if why is not None:
+                return (2.0, "signals:scam:unrealistic_price", f.start, f.end, False, why)
+        return None
+
+    def _below_floor(self, v: dict[str, Any]) -> str | None:
+        """Why a price point is below the plausible floor of its product, None when it is not."""
+        try:
+            unit = str(v.get("unit") or "unit")
+            qty = float(v.get("quantity") or 1)
+            price = float(v["price"]) * self.rates[str(v.get("currency") or "EUR").upper()]
+        except (KeyError, TypeError, ValueError):
+            return None
+        if unit == "kg":
+            unit, qty = "g", qty * 1000
+        ref = self.refs.get((str(v.get("product")), unit))
+        if ref is None or qty <= 0 or price <= 0:
+            return None
+        retail, bulk = ref
+        hi = retail * self.retail_share
+        floor = hi - (hi - bulk) * min(1.0, max(0.0, math.log10(qty) / 3))
+        per = price / qty
+        if per < floor:
+            return (f"{v.get('product')} at {per:.2f} EUR/{unit} for {qty:g} {unit}, below the plausible "
+                    f"floor of {floor:.2f} (street price {retail:g})")
         return None
 
     # -- minors ------------------------------------------------------------------------------
 
     def _minors(self, a: Analysis, cl: Clause, ms: list[Any]) -> None:
-        adult = any(m.entry.value == "adult" for m in ms)
+        adult = bool(ms) and any(m.entry.value == "adult" for m in ms)
         for m in ms:
             v = m.entry.value
             if v in ("adult", "age_unit"):

@@ -58,6 +58,7 @@ class TriageAnalyser(Analyser):
         path = data_dir() / str(self.options.get("model", "models/triage.json.gz"))
         self.model = _load(str(path))
         self.version = str(self.model.meta.get("version", "1"))
+        self._how: dict[str, tuple[int, str]] = {}  # feature name -> what it points to (see _how)
 
     def analyse(self, a: Analysis) -> None:
         facts = fact_features(a)
@@ -68,8 +69,8 @@ class TriageAnalyser(Analyser):
         a.notes["triage"] = {"probabilities": pred.probabilities,
                              "features": [(n, round(c, 3)) for n, c in pred.contributions]}
         a.because = self._because(a, pred.contributions, spans, pred.category)
-        legal = _legal_retail(a)
-        if a.category == "sale" and legal:
+        legal = _legal_retail(a) if a.category == "sale" else []
+        if legal:
             # a licensed store with an age gate, and no private contact: legal recreational retail
             a.category, a.score = "other", min(a.score, LEGAL_RETAIL_SCORE)
             a.because = legal + [f for f in a.because if f not in legal]
@@ -79,31 +80,30 @@ class TriageAnalyser(Analyser):
         """The findings behind the features that pushed the verdict most, strongest first."""
         out: list[Finding] = []
         seen: set[tuple[int, int]] = set()
-        kinds: dict[str, list[Finding]] = {}  # the post's findings by kind, and cues by value
-        cues: dict[Any, list[Finding]] = {}
+        findings = a.findings
+        n_before = len(findings)  # the findings of the earlier analysers (words found here come after)
         for name, weight in contributions:
-            if name.startswith("f:"):
-                if not kinds:
-                    for f in a.findings:
-                        if f.kind == CUE:
-                            cues.setdefault(f.value, []).append(f)
-                        kinds.setdefault(f.kind, []).append(f)
-                if name.startswith("f:cue:"):
-                    found = cues.get(name.split(":")[2], [])
-                elif name[2:] in _FACT_KINDS:
-                    found = kinds.get(name[2:], [])
-                else:
-                    continue
-            elif name.startswith(("t:", "b:")) and any(c.isalpha() for c in name[2:]):
+            how = self._how.get(name)
+            if how is None:
+                how = _how(name)
+                if len(self._how) < 100_000:
+                    self._how[name] = how
+            what, arg = how
+            if what == _KIND:
+                found = [f for f in findings[:n_before] if f.kind == arg]
+            elif what == _CUE:
+                found = [f for f in findings[:n_before] if f.kind == CUE and f.value == arg]
+            elif what == _WORD:
                 at = spans.get(name)
                 if at is None:
                     continue
                 toks = a.norm.tokens
                 start, end = toks[at[0]].start, toks[at[1]].end
                 word = a.norm.text[start:end]
-                found = [a.add_norm(CUE, category, start, end, analyser=self.name, rule=f"model:{name}",
-                                    score=round(weight, 3),
-                                    explanation=f"the triage model weighs {word!r} toward {category} (+{weight:.2f})")]
+                f = Finding(CUE, category, *a.norm.span(start, end), self.name, arg, round(weight, 3),
+                            f"the triage model weighs {word!r} toward {category} (+{weight:.2f})")
+                findings.append(f)
+                found = [f]
             else:
                 continue
             for f in found:
@@ -112,6 +112,21 @@ class TriageAnalyser(Analyser):
                     seen.add(span)
                     out.append(f)
         return out
+
+
+# What a feature of the model points to in the post (see TriageAnalyser._because): findings of a
+# kind, cues of a meaning, the post's own word(s), or nothing to show
+_KIND, _CUE, _WORD, _NOTHING = range(4)
+
+
+def _how(name: str) -> tuple[int, str]:
+    if name.startswith("f:cue:"):
+        return _CUE, name.split(":")[2]
+    if name.startswith("f:"):
+        return (_KIND, name[2:]) if name[2:] in _FACT_KINDS else (_NOTHING, "")
+    if name.startswith(("t:", "b:")) and any(c.isalpha() for c in name[2:]):
+        return _WORD, f"model:{name}"
+    return _NOTHING, ""
 
 
 EXPLAIN_QUICK = 6  # the features that explain a triage-only verdict (each with at most two places)
