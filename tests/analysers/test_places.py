@@ -98,6 +98,7 @@ def test_abroad_name_follows_post_language(text: str, lang: str, places: list[st
     [
         ("guetteurs + livreurs sur Rennes (35)", ["35"]),
         ("📍 42 livraison rapide", ["42"]),
+        ("Clermont 🌋 | 🍁 10/g | ❄️ 70/g | drive 24h/24", []),  # a price per gram, not the Aube
         ("on bouge sur le 93 ce soir", ["93"]),
         ("DRIVE 9️⃣3️⃣ OUVERT 24H/24", ["93"]),
         ("Le Havre 76600 🌙 livraison 19h-5h", ["76"]),

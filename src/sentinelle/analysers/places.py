@@ -450,8 +450,9 @@ class PlaceAnalyser(Analyser):
             overseas_after_word = w in OVERSEAS_FLAGS and before[-1:] == " " and text[ns - 3 : ns - 2].isalpha()
             if before and (before[-1].isdigit() or (last and last in "€£$=x*/:+.,~")) and not overseas_after_word:
                 continue  # "2x35", "€35", "=35", "1,35" (not "Schœlcher. 972 only")
-            if ne < len(text) and text[ne] in ".,:/-" and ne + 1 < len(text) and text[ne + 1].isdigit():
-                continue  # 12.50, 20:30, 15/08, 13-17
+            if ne + 1 < len(text) and text[ne] in ".,:/-" and (text[ne + 1].isdigit() or
+                                                               (text[ne] == "/" and text[ne + 1].isalpha())):
+                continue  # 12.50, 20:30, 15/08, 13-17, 10/g
             if self._unit_after(words, spans, text, i) or in_phone(ns):
                 continue
             prev = place_end.get(i)
