@@ -106,9 +106,15 @@ def test_handles(text: str, lang: str, platform: str, expected: set[tuple[str, s
     assert handles(run(text, lang, platform=platform)) == expected
 
 
-def test_author_is_not_a_contact() -> None:
-    a = run("👻 snap : la.ferme.rns | tg @LaFermeRennes", author="LaFermeRennes")
-    assert handles(a) == {("snapchat", "la.ferme.rns")}
+@pytest.mark.parametrize("post_platform,expected", [
+    ("telegram", {("snapchat", "la.ferme.rns")}),  # the posting account itself
+    ("", {("snapchat", "la.ferme.rns")}),  # platform unknown: the same name is taken for the author
+    # posted on Snapchat, the Telegram account of the same name is another account to contact
+    ("snapchat", {("snapchat", "la.ferme.rns"), ("telegram", "lafermerennes")}),
+])
+def test_author_is_not_a_contact(post_platform: str, expected: set[tuple[str, str]]) -> None:
+    a = run("👻 snap : la.ferme.rns | tg @LaFermeRennes", author="LaFermeRennes", platform=post_platform)
+    assert handles(a) == expected
 
 
 def test_handle_span_rule_and_case() -> None:

@@ -257,13 +257,16 @@ class ContactAnalyser(Analyser):
         if not (sc.cues or sc.account or "@" in text or "/" in text or "05" in text):
             return  # what each rule below needs: most posts have none
         author = a.post.author.lower().lstrip("@")
+        own_platform = a.post.platform.lower()
         seen: set[tuple[str, str]] = set()
 
         def emit(platform: str, s: int, e: int, rule: str, why: str) -> None:
             tok = text[s:e].lstrip("@")
             s = e - len(tok)
-            if not tok or tok.isdigit() or tok == author:
+            if not tok or tok.isdigit():
                 return
+            if tok == author and (platform in (own_platform, "other") or not own_platform):
+                return  # the posting account itself (the same name on another platform is another account)
             key = (platform, tok)
             if key in seen:
                 return
