@@ -127,6 +127,10 @@ def test_pay_per_time_cue(text: str, pay: list[str]) -> None:
         # dealer ads quoted in guillemets inside a complaint are reported, not posted
         ("j'en peux plus de ces pubs : « ❄️🍁 livraison 7j/7 dispo tout Lyon » signalez-les svp", "other"),
         ("🔌🍁❄️ « livraison 24/7 » dispo tout Rennes snap @plug35", "sale"),
+        # ... in straight quotes too, double or single (apostrophes never pair up)
+        ("the lads outside the shop keep shouting 'weed £10 a g, coke £40' at school kids, rang 101, nothing done",
+         "other"),
+        ('ras-le-bol, sous mes fenêtres ils crient "beuh 10 le g, shit 60 les 10" toute la soirée', "other"),
         # a licensed store with an age gate and no private contact is legal retail
         ("Licensed cannabis store in Ottawa 🍁 3.5g Pink Kush $30, 19+ only, government ID required", "other"),
         ("🍁 3.5g Pink Kush $30, 28g $180, Ottawa delivery, snap @ottawa.plug", "sale"),

@@ -65,14 +65,16 @@ def token_features(a: Analysis) -> list[tuple[str, int, int]]:
 # A complaint, a warning or a news post that quotes dealer ads in guillemets ("mes notifs :
 # « 🔌🍁❄️ livraison 24/7 » ...") reports them: the findings inside the quotes are not facts of
 # the post when a negative cue stands outside them.
-_QUOTED_RE = re.compile(r"«[^«»]*»|“[^“”]*”")
+# Straight quotes count too: double ones, and single ones that open after a non-letter and close
+# before one (so that apostrophes, "l'argent", "kids' phones", never pair up).
+_QUOTED_RE = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"\n]{4,}\"|(?<![^\W\d_])'[^'\n]{6,}'(?![^\W\d_])")
 _REPORTING_CUES = frozenset({"buyer", "news", "prevention", "harm_reduction", "humor", "health"})
 
 
 def quoted_spans(a: Analysis) -> list[tuple[int, int]]:
     """Spans of the post's « » / “ ” quotes, when the text outside them reports (a negative cue)."""
     text = a.post.text
-    if "«" not in text and "“" not in text:
+    if "«" not in text and "“" not in text and '"' not in text and "'" not in text:
         return []
     spans = [m.span() for m in _QUOTED_RE.finditer(text)]
     outside = any(
