@@ -101,6 +101,8 @@ def test_token_offsets_find_every_token() -> None:
         ("cherche gars serieux pr garder le point, 120 la journee, nourri", ["120 la journee"]),
         ("runners needed, 100 a day, phone provided", ["100 a day"]),
         ("On recrute, 120€ la journée", ["120€ la journée"]),  # with a currency: no role needed
+        ("collegiens ok 20 balle lheure apres les cours", ["20 balle lheure"]),  # SMS spelling
+        ("guetteurs payés 15€ de l'heure", ["15€ de l'heure"]),
         # hard negatives: a bare amount per day without a job word, a dose, a price per gram
         ("ouvert 7j/7, 10 le g, 60 la plaquette", []),
         ("on a fait 300 par jour de visiteurs au salon", []),

@@ -22,9 +22,11 @@ from .base import Analyser
 # it): a pattern that starts with a character class lets the regex engine skip to the signs and
 # digits of a post instead of trying every position.
 _AMOUNT = (r"[€£$\d](?:(?<=[€£$])\s?\d[\d ]{0,5}(?:[.,]\d+)?"
-           r"|(?<=\d)[\d ]{0,5}(?:[.,]\d+)?\s?(?:€|e\b|eur\b|euros?\b|balles\b|£|\$|k\b))")
-_PER = (r"(?:/|par|la|le|per|a|an|each|chaque|/ ?)\s?"
-        r"(?:j|jour|jours|journee|soir|soiree|soirees|nuit|semaine|sem|mois|week|wk|day|night|shift|month|h|heure)\b")
+           r"|(?<=\d)[\d ]{0,5}(?:[.,]\d+)?\s?(?:€|e\b|eur\b|euros?\b|balles?\b|£|\$|k\b))")
+# ("l'heure" and SMS "lheure" too: "20 balles lheure")
+_PER = (r"(?:(?:/|par|la|le|de l'|l'|l|per|a|an|each|chaque|/ ?)\s?"
+        r"(?:j|jour|jours|journee|soir|soiree|soirees|nuit|semaine|sem|mois|week|wk|day|night|shift|month|h|heure|hour)"
+        r"|lheure)\b")
 PAY_RE = re.compile(_AMOUNT + r"\s?" + _PER)
 # A time unit after a separator, which every PAY_RE and BARE_PAY_RE match holds: a pattern that
 # starts with literals, found fast, and most posts have none.
