@@ -46,6 +46,13 @@ def products(text: str, lang: str = "fr") -> set[str]:
     ("shit c'est de la frappe, 10g 60€, livraison", "fr", {"cannabis_resin"}),
     ("pas de CBD ici, que de la vraie beuh 🍁 10g 90€", "fr", {"cannabis_herb"}),
     ("snow 1g £80, drop-offs 24/7", "en", {"cocaine"}),
+    # regional and creole street names, UK resin names
+    ("🪨 woch 10€ pièce / 🥥 koko 1g = 40€ Cayenne", "fr", {"crack", "cocaine"}),
+    ("bangué dispo 5€ le g, sachet de 10g à 40€, Mamoudzou", "fr", {"cannabis_herb"}),
+    ("coc 1g 70e / 2g 130, livraison Agen", "fr", {"cocaine"}),
+    ("Soap £5 a g, drop-offs Beeston", "en", {"cannabis_resin"}),
+    ("MD cristal 50€ le g, livraison Dijon", "fr", {"mdma"}),
+    ("gas canisters 20 quid each, delivery Hove", "en", {"nitrous_oxide"}),
 ])
 def test_products_found(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected
@@ -62,6 +69,10 @@ def test_products_found(text: str, lang: str, expected: set[str]) -> None:
     ("🍁 ARRIVAGE FLEURS CBD 🍁\nAmnesia CBD — 6€/g\nTHC < 0,3 % conformément à la réglementation", "fr"),
     ("🍁 Arrivage de sirop d'érable du Québec 🍁 ambré\n250 ml ➜ 9,90€", "fr"),
     ("pas de coke ici, que du CBD légal en boutique", "fr"),
+    ("Handmade lavender soap £5 a bar, craft fair Saturday", "en"),
+    ("jus de koko frais 3€ le verre 🥥", "fr"),
+    ("❄️❄️ ALERTE NEIGE : 15 cm attendus cette nuit, prudence sur les routes 🚗", "fr"),
+    ("☕ Fresh roast: Colombian 250g £9, next day delivery", "en"),
 ])
 def test_hard_negatives(text: str, lang: str) -> None:
     assert products(text, lang) == set()
@@ -184,3 +195,17 @@ def test_line_spans_are_the_normalised_lines(text: str) -> None:
         plain.append((pos, pos + len(part)))
         pos += len(part) + 1
     assert _line_spans(text) == plain == list(normalise(text).lines())
+
+
+def test_a_misspelt_context_names_the_entry() -> None:
+    from sentinelle.analysers.products import _check_contexts
+    from sentinelle.errors import LexiconError
+    from sentinelle.lexicon import Entry
+
+    good = Entry("colombian", "cocaine", "strong", "", "en/products.toml:cocaine:colombian",
+                 (("unless_always", ["coffee"]),))
+    _check_contexts([good], {"coffee"}, "en")
+    bad = Entry("colombian", "cocaine", "strong", "", "en/products.toml:cocaine:colombian",
+                (("unless_always", ["cofee"]),))
+    with pytest.raises(LexiconError, match="en/products.toml:cocaine:colombian.*unknown context 'cofee'"):
+        _check_contexts([bad], {"coffee"}, "en")

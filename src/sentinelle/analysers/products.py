@@ -12,7 +12,7 @@ decides whether a mention counts:
   a menu layout, or a sale cue ("dispo", "livraison", 🔌...);
 - a term whose group lists `unless` contexts (ski for ❄️, garden for "herbe", a soft drink for
   "coca"...) is dropped when one of those contexts is in the post and the term's line carries no
-  price or quantity;
+  price or quantity; `unless_always` contexts drop it even then (coffee for "Colombian 250g");
 - fixed phrases ("coca cola", "fines herbes", "oh shit", "vitamine C") are matched as longer
   context terms, so the product word inside them never fires;
 - "pas de", "no", "rupture de" right before a term drop it;
@@ -44,11 +44,12 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from ..core import PRODUCTS, Analysis
+from ..errors import LexiconError
 from ..lexicon import Entry, lexicon_file, load_groups
 from ..normalize import Normalised, fold, tokenize
 from .base import Analyser
 
-EXTRA_KEYS = ("kind", "unit", "unless", "alt", "alt_if", "own_language_only", "needs", "support")
+EXTRA_KEYS = ("kind", "unit", "unless", "unless_always", "alt", "alt_if", "own_language_only", "needs", "support")
 LANGS = ("fr", "en")
 CANNABIS = frozenset({"cannabis_herb", "cannabis_resin", "cannabis_concentrate"})
 _PRODUCT_SET = frozenset(PRODUCTS)
@@ -112,10 +113,26 @@ def build_matchers(langs: tuple[str, ...] = LANGS) -> dict[str, FastHiter]:
             for e in own[other]:
                 if e.strength == "strong" and not e.get("own_language_only") and e.get("kind") != "emoji":
                     take(e, foreign=True)
-        for e in (*_context_entries(lang), *ctx_common):
+        contexts = [*_context_entries(lang), *ctx_common]
+        for e in contexts:
             take(e)
+        _check_contexts(own[lang] + common, {e.value for e in contexts}, lang)
         out[lang] = FastHiter(entries)
     return out
+
+
+def _check_contexts(products: list[Entry], known: set[str], lang: str) -> None:
+    """Every context a product term names (unless, unless_always, needs, alt_if) must be a context
+    group of its language or the common file: a misspelt one would silently never apply."""
+    for e in products:
+        for key in ("unless", "unless_always", "needs"):
+            for name in e.get(key) or ():
+                if name not in known:
+                    raise LexiconError(f"{key} names an unknown context {name!r} (the contexts of "
+                                       f"{lang}/product_context.toml and common/product_context.toml)", where=e.rule)
+        alt_if = e.get("alt_if")
+        if alt_if and alt_if not in known:
+            raise LexiconError(f"alt_if names an unknown context {alt_if!r}", where=e.rule)
 
 
 class _Taker:
@@ -140,6 +157,7 @@ class Meta(NamedTuple):
     kind: str | None
     unit: str | None
     unless: tuple[str, ...]
+    unless_always: tuple[str, ...]  # contexts that drop the term even on a line with a quantity
     needs: tuple[str, ...]
     support: str | None
     alt: str | None
@@ -147,7 +165,8 @@ class Meta(NamedTuple):
 
     @classmethod
     def of(cls, e: Entry) -> Meta:
-        return cls(e.get("kind"), e.get("unit"), tuple(e.get("unless") or ()), tuple(e.get("needs") or ()),
+        return cls(e.get("kind"), e.get("unit"), tuple(e.get("unless") or ()), tuple(e.get("unless_always") or ()),
+                   tuple(e.get("needs") or ()),
                    e.get("support"), e.get("alt"), e.get("alt_if"))
 
 
@@ -314,6 +333,8 @@ class ProductAnalyser(Analyser):
             unless = meta.unless
             if unless and any(u in ctx for u in unless) and not has_qty(li):
                 return True
+            if meta.unless_always and any(u in ctx for u in meta.unless_always):
+                return True  # "Colombian 250g £9" in a coffee roaster's post
             kind = meta.kind
             if kind == "letter" and not _letter_slot(text, toks, m, lines[li], has_qp(li)):
                 return True

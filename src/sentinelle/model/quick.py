@@ -35,7 +35,7 @@ LANGS = ("fr", "en")
 CUE_VALUES = ("sale", "recruitment", "buyer", "news", "prevention", "harm_reduction", "cbd_legal",
               "food_delivery", "humor", "legit_commerce", "health")
 # extra keys the product lexicons may carry (read by the products analyser, ignored here)
-_PRODUCT_KEYS = ("kind", "unit", "unless", "alt", "alt_if", "own_language_only", "needs", "support")
+_PRODUCT_KEYS = ("kind", "unit", "unless", "unless_always", "alt", "alt_if", "own_language_only", "needs", "support")
 _CONDITION_LEXICONS = ("payment", "delivery", "hours", "prepayment", "promotion", "scam", "minors")
 _CONTACT_KINDS = ("filler", "contact", "account", "phone_cue", "not_handle", "not_phone")
 # contact words that are everyday function words ("le", "sur", "pour"): no sign of anything here
