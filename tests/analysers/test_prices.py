@@ -281,3 +281,16 @@ def test_a_malformed_price_vocabulary_names_its_file(tmp_path: Path) -> None:
     with pytest.raises(LexiconError) as err:
         load_grammar(str(bad))
     assert str(bad) in str(err.value)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("la beuh elle est à dix euros le gramme, la coke c'est soixante-dix le gramme", "fr",
+     [("cannabis_herb", 1, "g", 10, "EUR"), ("cocaine", 1, "g", 70, "EUR")]),
+    ("🍁 beuh 10g quatre-vingt-dix euros", "fr", [("cannabis_herb", 10, "g", 90, "EUR")]),
+    ("weed septante euros les 10g", "fr", [("cannabis_herb", 10, "g", 70, "EUR")]),
+    ("bud twenty quid a g", "en", [("cannabis_herb", 1, "g", 20, "GBP")]),
+    # a number word with no currency or unit after it stays a word
+    ("le shit à huit, livraison neuf heures", "fr", []),
+])
+def test_numbers_in_words(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

@@ -98,6 +98,16 @@ class Grammar:
         self.containers = {w: unit for unit, words in doc["containers"].items() for w in words}
         self.currency: dict[str, str] = {w: cur for cur, words in doc["currency"].items() for w in words}
         self.minor: dict[str, float] = {w: float(f) for w, f in doc.get("minor_currency", {}).items()}
+        self.number_words: dict[str, int] = {w: int(v) for w, v in doc.get("number_words", {}).items()}
+        self.spelt_re: re.Pattern[str] | None = None
+        if self.number_words:
+            words = alternation(list(self.number_words))
+            part = rf"(?:{words}|un|une|one)"
+            unit_after = alternation([*self.currency, *self.mass])
+            # a number in words, then (after at most an article) a currency or a unit
+            self.spelt_re = re.compile(
+                rf"(?<![^\W_])(?:{words})(?:(?:-|\s|\s+et\s+|\s+and\s+){part})*(?![^\W_])"
+                rf"(?=\s?(?:(?:le|la|les|l'|a|an|per|the)\s)?(?:{unit_after})(?![^\W_]))")
         self.each = list(doc["each"])
         markers = doc["markers"]
         self.markers = {w: kind for kind in ("old", "threshold", "free", "pay", "fee") for w in markers.get(kind, ())}
@@ -167,6 +177,40 @@ class Grammar:
         self.phrase_len = max(len(k) for k in ph)
         self.multi_first = {k[0] for k in ph if len(k) > 1}
         self.slash_per = {w: self.per_value(w) for w in per_words}
+
+    def spell_out(self, text: str) -> str:
+        """`text` with the numbers written in words before a currency or a unit turned into
+        digits, right-aligned in the same span ("dix euros" -> " 10 euros"): offsets are kept."""
+        if self.spelt_re is None:
+            return text
+        parts: list[str] = []
+        last = 0
+        for m in self.spelt_re.finditer(text):
+            value = self.spelt_value(m.group())
+            if value is None:
+                continue
+            digits = str(value)
+            s, e = m.span()
+            parts += [text[last:s], digits.rjust(e - s)]
+            last = e
+        return "".join(parts) + text[last:] if parts else text
+
+    def spelt_value(self, phrase: str) -> int | None:
+        """The value of a number in words: parts add up ("vingt-cinq", "twenty five"), a part
+        times "vingt"/"cent"/"hundred" multiplies ("quatre-vingt-dix", "deux cents")."""
+        total, group = 0, 0
+        for word in re.split(r"-|\s+(?:et|and)\s+|\s+", phrase):
+            v = self.number_words.get(word, 1 if word in ("un", "une", "one") else None)
+            if v is None:
+                return None
+            if v in (20, 100) and 0 < group < 10 and not (v == 20 and group == 1):
+                group *= v  # "quatre-vingt", "deux cents"
+            elif v == 100 and group == 0:
+                group = 100
+            else:
+                group += v
+        total += group
+        return total or None
 
     def per_value(self, s: str) -> tuple[float, str | None]:
         w = s.strip()
@@ -629,7 +673,7 @@ class PriceAnalyser(Analyser):
         info = a.notes.get("product_lines")
         if not info or not info.get("mentions"):
             return
-        text = a.norm.text
+        text = self.g.spell_out(a.norm.text)  # "dix euros le gramme": digits, same offsets
         digit = _DIGIT.search
         if not digit(text):
             return
