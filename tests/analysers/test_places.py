@@ -34,6 +34,11 @@ def run(text: str, lang: str = "fr") -> Analysis:
         ("dispo Villeur / Vaulx / Lyon 7e", ["Villeurbanne", "Vaulx-en-Velin", "Lyon"]),
         ("on passe sur bdx ce soir", ["Bordeaux"]),
         ("Clermont / Chamalières / Aubière", ["Clermont-Ferrand", "Chamalières", "Aubière"]),
+        # three names side by side, all communes of one department, are places even when each
+        # is also a word or too small to be read alone
+        ("Pau 🏉 Lons Billère Lescar / drive ouvert 19h-2h", ["Pau", "Lons", "Billère", "Lescar"]),
+        ("LIVRAISON CHARLEVILLE, SEDAN ET NOUZONVILLE", ["Charleville-Mézières", "Sedan", "Nouzonville"]),
+        ("le four, la table et le lit sont neufs, 300€", []),
         # names joined by slashes are a list, not a link (a link has a dot: t.me/x)
         ("Caen/Hérouville livraison 🍫 10e le g", ["Caen", "Hérouville-Saint-Clair"]),
         ("weed 10g 80€ t.me/lyonplug Lyon/Villeurbanne", ["Lyon", "Villeurbanne"]),

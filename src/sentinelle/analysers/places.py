@@ -709,6 +709,7 @@ class PlaceAnalyser(Analyser):
                 if bracketed
                 else "name"
             )
+        _colocated(text, cands)
         # lists: a candidate next to an accepted place, separated only by list punctuation
         changed = True
         while changed:
@@ -770,6 +771,32 @@ class PlaceAnalyser(Analyser):
             a.add_norm("departments", code, ns, ne, analyser=self.name, rule=rule, explanation=why)
 
 
+def _colocated(text: str, cands: list[_Cand]) -> None:
+    """Accept a run of three names or more written side by side ("Pau 🏉 Lons Billère Lescar",
+    "SEDAN ET NOUZONVILLE") when every one of them names a commune of one department: neighbours
+    listed together are places, whatever else their names mean."""
+    run: list[_Cand] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            shared = set.intersection(*({x.department for x in c.communes[:12]} for c in run))
+            if shared:
+                for c in run:
+                    if not c.accepted:
+                        c.accepted, c.why = True, f"listed with neighbouring communes of department {min(shared)}"
+
+    for c in sorted((c for c in cands if c.communes and not c.blocked), key=lambda c: c.nstart):
+        gap = text[run[-1].nend : c.nstart] if run else ""
+        if run and len(gap) <= 16 and "\n" not in gap and (
+                _WORDLESS.fullmatch(gap) or gap.strip() in ("et", "and", "&", "ou", "+")):
+            run.append(c)
+        else:
+            flush()
+            run = [c]
+    flush()
+
+
+_WORDLESS = re.compile(r"[^\w\n]*")  # spaces, punctuation and emoji only
 _UNSEEN: Any = object()
 _first = itemgetter(0)
 _span = itemgetter(1, 2)  # (start, end) of a normalize.Token
