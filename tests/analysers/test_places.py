@@ -264,7 +264,7 @@ def test_cue_phrases_before_and_after(words: list[str], i: int, ends: int, start
 @given(st.lists(st.integers(0, 60), max_size=30), st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)),
                                                            max_size=4))
 def test_tokens_outside_handles_as_the_plain_filter(origins: list[int], handles: list[tuple[int, int]]) -> None:
-    from sentinelle.analysers.places import _outside
+    from sentinelle.analysers.place_text import outside as _outside
     from sentinelle.normalize import Token
 
     origins.sort()  # the offset map only grows

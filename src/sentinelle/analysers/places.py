@@ -21,7 +21,6 @@ a city.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,6 +32,7 @@ from ..core import Analysis
 from ..errors import ConfigError
 from ..gazetteer import CANON, DEPARTMENT_CODES, Commune, Gazetteer, Key, key_of, load_gazetteer
 from .base import Analyser
+from .place_text import handle_chunks, outside, unmark
 
 BIG_CITY = 50_000  # an ordinary-word name this large is read without a cue (Bordeaux, Rennes)
 UNCUED_SINGLE = 20_000  # a one-word commune name read without a cue
@@ -153,8 +153,6 @@ DEPT_ARTICLES = Phrases({
 NUMBER_AFTER_RE = re.compile(r"[ \t]*[(,\-–]?[ \t]*(?:\d{2}|2[aAbB]|97\d|\d{5})\)?(?![\w€£$%]|[ .\-]?\d)")
 BREAK_RE = re.compile(r"[\n.!?;|]")
 _CANON_KEYS = frozenset(CANON)
-HANDLE_RE = re.compile(r"[^\W_][._][^\W_]|@[^\W_]|/[^\W_]")
-HANDLE_MARK_RE = re.compile(r"[._@/](?=[^\W_])")  # the mark of a HANDLE_RE match
 PHONE_GROUP_RE = re.compile(r"\d[\d .\-]{6,}\d")
 
 
@@ -265,7 +263,7 @@ class PlaceAnalyser(Analyser):
         all_toks = a.norm.tokens
         keep = list(map(str.isalnum, map(_first, a.norm.words)))
         if "." in text or "@" in text or "/" in text or "_" in text:
-            chunks = _handle_chunks(text)
+            chunks = handle_chunks(text)
             if chunks:
                 tok_starts = list(map(_start, all_toks))
                 parts, last = [], 0
@@ -273,13 +271,13 @@ class PlaceAnalyser(Analyser):
                     parts.append(text[last:bs])
                     parts.append(" " * (be - bs))
                     last = be
-                    _unmark(keep, tok_starts, bs, be)  # the tokens that start in the chunk
+                    unmark(keep, tok_starts, bs, be)  # the tokens that start in the chunk
                 parts.append(text[last:])
                 text = "".join(parts)  # same length: offsets are kept
         toks = list(compress(all_toks, keep))
         handles = [(f.start, f.end) for f in a.findings if f.kind == "handles"]
         if handles:
-            toks = _outside(toks, a.norm.starts, handles)
+            toks = outside(toks, a.norm.starts, handles)
         if not toks:
             return
         words = list(map(_first, toks))
@@ -800,47 +798,7 @@ _WORDLESS = re.compile(r"[^\w\n]*")  # spaces, punctuation and emoji only
 _UNSEEN: Any = object()
 _first = itemgetter(0)
 _span = itemgetter(1, 2)  # (start, end) of a normalize.Token
-_start = itemgetter(1)
-
-
-def _outside(toks: list[Any], starts: list[int], spans: list[tuple[int, int]]) -> list[Any]:
-    """The tokens whose first character does not come from one of `spans` (original offsets).
-    The offset map only grows, so the tokens inside a span are one run, found by bisection."""
-    origin = list(map(starts.__getitem__, map(_start, toks)))
-    keep = [True] * len(toks)
-    for hs, he in spans:
-        _unmark(keep, origin, hs, he)
-    return list(compress(toks, keep))
-
-
-def _unmark(keep: list[bool], positions: list[int], lo: int, hi: int) -> None:
-    """Unmark the tokens whose position (`positions`, sorted) lies in [lo, hi)."""
-    i, j = bisect_left(positions, lo), bisect_left(positions, hi)
-    keep[i:j] = [False] * (j - i)
-
-
-def _handle_chunks(text: str) -> list[tuple[int, int]]:
-    """The chunks (between spaces) with a match of `HANDLE_RE` in them."""
-    out: list[tuple[int, int]] = []
-    # HANDLE_MARK_RE starts with a character set, which `re` scans for in C (HANDLE_RE: at each position)
-    for m in HANDLE_MARK_RE.finditer(text):
-        p = m.start()
-        if text[p] in "._":
-            p -= 1
-            if p < 0 or not text[p].isalnum():  # "." and "_" follow a word character ([^\W_] is isalnum)
-                continue
-        if out and p < out[-1][1]:
-            continue  # in the chunk already found (HANDLE_RE would have found fewer matches there)
-        start = max(text.rfind(" ", 0, p), text.rfind("\n", 0, p), text.rfind("\t", 0, p)) + 1
-        nxt = SPACE_RE.search(text, p)
-        end = nxt.start() if nxt else len(text)
-        if text[p] == "/" and not _LINK_MARKS.intersection(text[start:end]):
-            continue  # "Caen/Hérouville/Ifs": words joined by slashes, not a link ("t.me/x" has a dot)
-        out.append((start, end))
-    return out
-
-
-_LINK_MARKS = frozenset(".:@_")
+_start = itemgetter(1)  # start of a normalize.Token
 
 
 @lru_cache(maxsize=4096)

@@ -1,0 +1,55 @@
+"""Which parts of a post's text may hold place names: not its links and handles ("la.ferme.rns",
+"t.me/x", "runner_jobs_wm"), nor the tokens of the handles the contacts analyser found."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import compress
+from operator import itemgetter
+from typing import Any
+
+SPACE_RE = re.compile(r"\s")
+HANDLE_MARK_RE = re.compile(r"[._@/](?=[^\W_])")  # ".", "_", "@" or "/" before a letter or digit
+_start = itemgetter(1)  # start of a normalize.Token
+
+
+def outside(toks: list[Any], starts: list[int], spans: list[tuple[int, int]]) -> list[Any]:
+    """The tokens whose first character does not come from one of `spans` (original offsets).
+    The offset map only grows, so the tokens inside a span are one run, found by bisection."""
+    origin = list(map(starts.__getitem__, map(_start, toks)))
+    keep = [True] * len(toks)
+    for hs, he in spans:
+        unmark(keep, origin, hs, he)
+    return list(compress(toks, keep))
+
+
+def unmark(keep: list[bool], positions: list[int], lo: int, hi: int) -> None:
+    """Unmark the tokens whose position (`positions`, sorted) lies in [lo, hi)."""
+    i, j = bisect_left(positions, lo), bisect_left(positions, hi)
+    keep[i:j] = [False] * (j - i)
+
+
+def handle_chunks(text: str) -> list[tuple[int, int]]:
+    """The chunks (between spaces) that hold a handle or a link: a letter or digit joined by "." or
+    "_" to the next, or one after "@", or after "/" in a chunk with a dot, colon, @ or underscore."""
+    out: list[tuple[int, int]] = []
+    # HANDLE_MARK_RE starts with a character set, which `re` scans for in C
+    for m in HANDLE_MARK_RE.finditer(text):
+        p = m.start()
+        if text[p] in "._":
+            p -= 1
+            if p < 0 or not text[p].isalnum():  # "." and "_" follow a word character ([^\W_] is isalnum)
+                continue
+        if out and p < out[-1][1]:
+            continue  # in the chunk already found
+        start = max(text.rfind(" ", 0, p), text.rfind("\n", 0, p), text.rfind("\t", 0, p)) + 1
+        nxt = SPACE_RE.search(text, p)
+        end = nxt.start() if nxt else len(text)
+        if text[p] == "/" and not _LINK_MARKS.intersection(text[start:end]):
+            continue  # "Caen/Hérouville/Ifs": words joined by slashes, not a link ("t.me/x" has a dot)
+        out.append((start, end))
+    return out
+
+
+_LINK_MARKS = frozenset(".:@_")
