@@ -136,6 +136,7 @@ def test_pay_per_time_cue(text: str, pay: list[str]) -> None:
         # a licensed store with an age gate and no private contact is legal retail
         ("Licensed cannabis store in Ottawa 🍁 3.5g Pink Kush $30, 19+ only, government ID required", "other"),
         ("🍁 3.5g Pink Kush $30, 28g $180, Ottawa delivery, snap @ottawa.plug", "sale"),
+        ("BC Cannabis Store, Vancouver 🍁 government licensed. Pink Kush 3.5g $32. ID required, 19+.", "other"),
     ],
 )
 def test_verdict_rules(text: str, category: str) -> None:
