@@ -9,7 +9,7 @@ itself weighed, a `cue` finding on that word naming the model feature.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from ..core import CATEGORIES, CUE, Analysis, Finding
@@ -130,6 +130,7 @@ def _how(name: str) -> tuple[int, str]:
 
 
 EXPLAIN_QUICK = 6  # the features that explain a triage-only verdict (each with at most two places)
+RECENT_POSTS = 20_000  # the verdicts remembered for posts seen again (see `QuickTriageAnalyser.analyse`)
 
 
 class QuickTriageAnalyser(Analyser):
@@ -149,8 +150,26 @@ class QuickTriageAnalyser(Analyser):
         self.features = quick_features()
         self._why = {c: f"a sign of {c} for the triage-only model" if c != "other" else
                      "a sign of an ordinary post for the triage-only model" for c in CATEGORIES}
+        self._letters: dict[str, bool] = {}  # see `_wordy`
+        self._recent: dict[tuple[str, str], tuple[str, float, tuple[Finding, ...]]] = {}  # see `analyse`
 
     def analyse(self, a: Analysis) -> None:
+        # The same ad is posted again and again (groups, reposts, spam waves): a post whose text and
+        # language were just seen gets the verdict and evidence computed then, which depend on
+        # nothing else.
+        key = (a.post.text, a.lang)
+        seen = self._recent.get(key)
+        if seen is not None:
+            a.category, a.score, because = seen
+            a.findings.extend(because)
+            a.because = list(because)
+            return
+        self._verdict(a)
+        if len(self._recent) >= RECENT_POSTS:  # bounded: start afresh rather than grow
+            self._recent.clear()
+        self._recent[key] = (a.category, a.score, tuple(a.because or ()))
+
+    def _verdict(self, a: Analysis) -> None:
         words = tokenize(a.norm.text)  # the texts of a.norm.tokens, without building the tokens
         facts, where = self.features.facts(a, words)
         facts["bias"] = 1.0
@@ -159,30 +178,55 @@ class QuickTriageAnalyser(Analyser):
         a.score = pred.score
         category = pred.category
         # the places of the features that pushed the verdict (a feature's first two are enough)
-        places: list[tuple[str, float, list[Found]]] = []
+        places: list[tuple[float, list[Found]]] = []
+        needed = -1  # the last token an explanation shows
         for name, weight in pred.contributions:
             found = where.get(name)
-            if found is None and name.startswith(("t:", "b:")) and any(c.isalpha() for c in name[2:]):
+            if found is None:
                 at = spans.get(name)
-                found = [(True, at[0], at[1], f"model:{name}")] if at is not None else None
-            if found:
-                places.append((name, weight, found[:2]))
-        needed = [e for _n, _w, found in places for in_tokens, _s, e, _r in found if in_tokens]
-        offsets = token_offsets(a.norm.text, words, max(needed)) if needed else []
+                if at is None or not self._wordy(name):
+                    continue
+                found = [(True, at[0], at[1], f"model:{name}")]
+            elif not found:
+                continue
+            else:
+                found = found[:2]
+            places.append((weight, found))
+            for in_tokens, _s, e, _r in found:
+                if in_tokens and e > needed:
+                    needed = e
+        offsets = token_offsets(a.norm.text, words, needed) if needed >= 0 else []
         span = a.norm.span
         why = self._why[category]
+        analyser = self.name
         out: list[Finding] = []
         seen: set[tuple[int, int]] = set()
-        for _name, weight, found in places:
+        for weight, found in places:
             score = round(weight, 3)
             for in_tokens, s, e, rule in found:
                 if in_tokens:
                     s, e = offsets[s][0], offsets[e][1]
                 if (s, e) not in seen:
                     seen.add((s, e))
-                    out.append(Finding(CUE, category, *span(s, e), self.name, rule, score, why))
+                    start, end = span(s, e)
+                    out.append(_new_finding((CUE, category, start, end, analyser, rule, score, why)))
         a.findings.extend(out)
         a.because = out
+
+    def _wordy(self, name: str) -> bool:
+        """Whether a token feature ("t:", "b:") holds a letter: only those explain (a digit or an
+        emoji alone says little). Remembered per feature: explanations reuse few features."""
+        wordy = self._letters.get(name)
+        if wordy is None:
+            wordy = name.startswith(("t:", "b:")) and any(c.isalpha() for c in name[2:])
+            if len(self._letters) < 100_000:
+                self._letters[name] = wordy
+        return wordy
+
+
+# `Finding(...)` runs a Python-level `__new__`; `tuple.__new__(Finding, fields)` builds the same
+# object in C
+_new_finding = partial(tuple.__new__, Finding)
 
 
 def token_offsets(text: str, words: list[str], last: int) -> list[tuple[int, int]]:

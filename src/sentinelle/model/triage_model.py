@@ -12,7 +12,8 @@ import gzip
 import json
 import math
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import gt, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -48,23 +49,34 @@ class TriageModel:
         if len(self.intercept) != 3 or not self.temperature > 0:
             raise ModelError("malformed model: intercept or temperature", where=where)
         self.meta = {k: v for k, v in doc.items() if k not in ("weights", "intercept")}
-        # Scoring a post is a sparse dot product over the features it has (see `Feature`).
-        self._features: dict[str, Feature] = {name: _feature(name, w) for name, w in self.weights.items()}
+        # Scoring a post is a sparse dot product over the features it has. Fact features (see
+        # `Feature`) are few per post; token features are many, so they are numbered and their terms
+        # and contributions kept in one list of floats per class, filled in one go: scoring a post
+        # then reads a few compact blocks of memory instead of three objects per feature scattered
+        # over the whole model (fetching those from memory costs more than the arithmetic).
+        self._names: list[str] = []  # token feature number -> name
+        self._terms: tuple[list[float], list[float], list[float]] = ([], [], [])
+        self._contribs: tuple[list[float], list[float], list[float]] = ([], [], [])
         # Token features indexed by shape: unigram feature, and the bigram features it starts by
         # second shape, so that scoring a post builds no feature strings (see `predict_words`).
-        shapes: dict[str, tuple[Feature | None, dict[str, Feature] | None]] = {}
-        for name, feature in self._features.items():
+        shapes: dict[str, tuple[int | None, dict[str, int] | None]] = {}
+        canonical: dict[str, str] = {}  # one string object per shape (see `_word_info`)
+        for name, w in self.weights.items():
             if name.startswith("t:"):
-                uni, nxt = shapes.get(name[2:], (None, None))
-                shapes[name[2:]] = (feature, nxt)
+                number = self._number(name, w)
+                shape = canonical.setdefault(name[2:], name[2:])
+                uni, nxt = shapes.get(shape, (None, None))
+                shapes[shape] = (number, nxt)
             elif name.startswith("b:") and " " in name[2:]:
-                first, second = name[2:].split(" ", 1)
+                number = self._number(name, w)
+                first, second = (canonical.setdefault(x, x) for x in name[2:].split(" ", 1))
                 uni, nxt = shapes.get(first, (None, None))
                 if nxt is None:
                     nxt = {}
                     shapes[first] = (uni, nxt)
-                nxt[second] = feature
+                nxt[second] = number
         self._shapes = shapes
+        self._canonical = canonical
         # word of a post -> (its shape, unigram feature, bigram continuations); _SKIPPED for the
         # punctuation that features leave out. Filled as words are met: posts reuse few words.
         self._words: dict[str, WordInfo] = {}
@@ -82,6 +94,16 @@ class TriageModel:
             raise ModelError(f"cannot read model: {exc}", where=str(path)) from None
         return cls(doc, str(path))
 
+    def _number(self, name: str, w: tuple[float, float, float]) -> int:
+        """Number a token feature: its name, terms and contributions (value TOKEN_WEIGHT) in the lists."""
+        v = TOKEN_WEIGHT
+        mean = (w[0] + w[1] + w[2]) / 3.0
+        for c in range(3):
+            self._terms[c].append(v * w[c])
+            self._contribs[c].append(v * (w[c] - mean))
+        self._names.append(name)
+        return len(self._names) - 1
+
     def predict_words(self, facts: dict[str, float], words: list[str],
                       explain: int = 6) -> tuple[Prediction, dict[str, tuple[int, int]]]:
         """Score fact features plus the unigram and bigram features of a post's words (the texts of
@@ -90,49 +112,54 @@ class TriageModel:
         of the words. Also returns, for each token feature among the explaining ones, its span as
         (first token index, last token index)."""
         used = self._facts(facts)
-        known: list[WordInfo | None] = list(map(self._words.get, words))  # None: a word not met yet
-        infos: list[WordInfo] = ([info or self._word_info(w) for info, w in zip(known, words, strict=True)]
-                                 if None in known else known)  # type: ignore[assignment]
-        # token feature -> (feature, first token, last token) at its first occurrence, in order
-        first_at: dict[str, tuple[Feature, int, int]] = {}
+        infos: list[WordInfo] = list(map(self._words.get, words))  # type: ignore[arg-type]
+        if None in infos:  # None: a word not met yet
+            infos = [info or self._word_info(w) for info, w in zip(infos, words, strict=True)]
+        # token feature number -> (first token, last token) at its first occurrence, in order
+        first_at: dict[int, tuple[int, int]] = {}
         put = first_at.setdefault
-        prev_next: dict[str, Feature] | None = None
+        prev_next: dict[str, int] = _NO_BIGRAMS
         prev_i = 0
         for i, info in enumerate(infos):
             if info is _SKIPPED:
                 continue
             shape, uni, nxt = info
             if uni is not None:
-                put(uni[0], (uni, i, i))
-            if prev_next is not None:
-                bi = prev_next.get(shape)
-                if bi is not None:
-                    put(bi[0], (bi, prev_i, i))
+                put(uni, (i, i))
+            bi = prev_next.get(shape)
+            if bi is not None:
+                put(bi, (prev_i, i))
             prev_next, prev_i = nxt, i
-        used += first_at.values()
-        return self._verdict(used, explain)
+        tokens = list(first_at)
+        pred, top = self._verdict(used, tokens, explain)
+        n = len(used)
+        spans = {self._names[tokens[j - n]]: first_at[tokens[j - n]] for j in top if j >= n}
+        return pred, spans
 
     def _word_info(self, word: str) -> WordInfo:
         shape = token_shape(word)
-        info: WordInfo = _SKIPPED if shape is None else (shape, *self._shapes.get(shape, (None, None)))
+        if shape is None:
+            info = _SKIPPED
+        else:
+            # the shape as the very string object the bigram tables hold: a dict lookup that finds
+            # the same object skips comparing the characters
+            shape = self._canonical.get(shape, shape)
+            uni, nxt = self._shapes.get(shape, (None, None))
+            info = (shape, uni, _NO_BIGRAMS if nxt is None else nxt)
         if len(self._words) < 200_000:  # bounded: a stream of new words must not grow memory
             self._words[word] = info
         return info
 
     def predict(self, feats: dict[str, float], explain: int = 6) -> Prediction:
-        return self._verdict(self._facts(feats), explain)[0]
+        return self._verdict(self._facts(feats), [], explain)[0]
 
-    def _facts(self, feats: dict[str, float]) -> list[tuple[Feature, int, int]]:
-        """The known features of a dict, their terms multiplied by their values (no span)."""
-        out: list[tuple[Feature, int, int]] = []
-        cache = self._valued
-        for item in feats.items():
-            f = cache.get(item)
-            if f is None:
-                f = self._valued_feature(*item)
-            if f is not _UNKNOWN:
-                out.append((f, -1, -1))
-        return out
+    def _facts(self, feats: dict[str, float]) -> list[Feature]:
+        """The known features of a dict, their terms multiplied by their values."""
+        items = feats.items()
+        out: list[Feature] = list(map(self._valued.get, items))  # type: ignore[arg-type]
+        if None in out:  # None: a (feature, value) not met yet
+            out = [f or self._valued_feature(*item) for f, item in zip(out, items, strict=True)]
+        return [f for f in out if f is not _UNKNOWN] if _UNKNOWN in out else out
 
     def _valued_feature(self, name: str, value: float) -> Feature:
         w = self.weights.get(name)
@@ -147,13 +174,18 @@ class TriageModel:
             self._valued[(name, value)] = f
         return f
 
-    def _verdict(self, used: list[tuple[Feature, int, int]],
-                 explain: int) -> tuple[Prediction, dict[str, tuple[int, int]]]:
+    def _verdict(self, used: list[Feature], tokens: list[int], explain: int) -> tuple[Prediction, list[int]]:
+        """The prediction from the fact features of a post then its token features (numbers), and the
+        indexes in `used` + `tokens` of the features that explain it, strongest first."""
         # Class scores: the intercept plus each used term, added in order. `sum` over floats adds
-        # one after the other in C, exactly as a Python loop would (Python 3.11), only faster.
-        terms = [f[1] for f, _s, _e in used]
+        # one after the other in C, exactly as a Python loop would (Python 3.11), only faster; the
+        # sum of the facts is the start of the sum of the tokens, which continues it.
+        terms = list(map(_SECOND, used))
         b0, b1, b2 = self.intercept
-        z0, z1, z2 = sum(map(_FIRST, terms), b0), sum(map(_SECOND, terms), b1), sum(map(_THIRD, terms), b2)
+        t0, t1, t2 = self._terms
+        z0 = sum(map(t0.__getitem__, tokens), sum(map(_FIRST, terms), b0))
+        z1 = sum(map(t1.__getitem__, tokens), sum(map(_SECOND, terms), b1))
+        z2 = sum(map(t2.__getitem__, tokens), sum(map(_THIRD, terms), b2))
         t = self.temperature
         m = max(z0, z1, z2)
         e0, e1, e2 = math.exp((z0 - m) / t), math.exp((z1 - m) / t), math.exp((z2 - m) / t)
@@ -161,34 +193,34 @@ class TriageModel:
         probs = (e0 / total, e1 / total, e2 / total)
         k = 0 if probs[0] >= probs[1] and probs[0] >= probs[2] else (1 if probs[1] >= probs[2] else 2)
         contributions: list[tuple[str, float]] = []
-        spans: dict[str, tuple[int, int]] = {}
+        top: list[int] = []
         if explain:
             # contribution toward the chosen class, relative to the mean of the three classes;
-            # only positive ones explain, so the others are left out before ranking
-            scored = [(f[0], c, first, last) for f, first, last in used if (c := f[2][k]) > 0]
-            # (heapq.nlargest's documented equivalent, faster on a few dozen items)
-            top = sorted(scored, key=_SECOND, reverse=True)[:explain]
-            contributions = [(name, c) for name, c, _first, _last in top]
-            spans = {name: (first, last) for name, _c, first, last in top if first >= 0}
+            # only positive ones explain, so the others are left out before ranking (a stable
+            # sort: equal contributions keep their order)
+            cs = list(map(_BY_CLASS[k], map(_THIRD, used)))
+            cs += map(self._contribs[k].__getitem__, tokens)
+            positive = compress(range(len(cs)), map(gt, cs, repeat(0.0)))
+            top = sorted(positive, key=cs.__getitem__, reverse=True)[:explain]
+            n, names = len(used), self._names
+            contributions = [(used[j][0] if j < n else names[tokens[j - n]], cs[j]) for j in top]
         pred = Prediction(CLASSES[k], dict(zip(CLASSES, probs, strict=True)), probs[0] + probs[1], contributions)
-        return pred, spans
+        return pred, top
 
 
-# A feature: (name, its terms per class, its contributions per class) for a value of TOKEN_WEIGHT,
-# the value of every token feature; a term is weight * value, a contribution (weight - mean of
-# the three weights) * value, which is what the class scores and the explanations add up.
+# A fact feature with its value: (name, its terms per class, its contributions per class); a term
+# is weight * value, a contribution (weight - mean of the three weights) * value, which is what the
+# class scores and the explanations add up. Token features, whose value is always TOKEN_WEIGHT,
+# keep theirs in the model's lists instead (see `TriageModel.__init__`).
 Feature = tuple[str, tuple[float, float, float], tuple[float, float, float]]
-# What a word of a post brings: (its shape, its unigram feature, the bigrams it starts by second shape)
-WordInfo = tuple[str, "Feature | None", "dict[str, Feature] | None"]
-_SKIPPED: WordInfo = ("", None, None)
+# What a word of a post brings: (its shape, its unigram feature, the bigrams it starts by second shape),
+# token features as their numbers
+WordInfo = tuple[str, "int | None", "dict[str, int]"]
+_NO_BIGRAMS: dict[str, int] = {}  # shared by the words that start no bigram feature; never filled
+_SKIPPED: WordInfo = ("", None, _NO_BIGRAMS)
 _UNKNOWN: Feature = ("", (0.0, 0.0, 0.0), (0.0, 0.0, 0.0))  # a fact feature the model does not know
 _FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
-
-
-def _feature(name: str, w: tuple[float, float, float]) -> Feature:
-    v = TOKEN_WEIGHT
-    mean = (w[0] + w[1] + w[2]) / 3.0
-    return (name, (v * w[0], v * w[1], v * w[2]), (v * (w[0] - mean), v * (w[1] - mean), v * (w[2] - mean)))
+_BY_CLASS = (_FIRST, _SECOND, _THIRD)
 
 
 def save(doc: dict[str, Any], path: Path) -> None:
