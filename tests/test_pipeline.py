@@ -7,7 +7,7 @@ import pytest
 from sentinelle.analysers.base import Analyser, register
 from sentinelle.core import Analysis, Post
 from sentinelle.errors import ConfigError
-from sentinelle.pipeline import Pipeline, validate_config
+from sentinelle.pipeline import Pipeline, load_config, validate_config
 
 
 class Shouter(Analyser):
@@ -90,3 +90,21 @@ def test_language_is_detected_when_absent() -> None:
 def test_validate_config_fills_defaults() -> None:
     cfg = validate_config({"analysers": ["a"]})
     assert cfg["languages"] == ["fr", "en"] and cfg["default_language"] == "fr" and cfg["options"] == {}
+
+
+@pytest.mark.parametrize("text", [
+    "slt jte vend d la beuh pr 10e le g, tkt c de la bonne",  # French SMS spellings
+    "yo got that loud, 10 a g, hmu",  # English: the French spellings must not apply
+    "Recette de la tarte aux pommes",
+])
+def test_language_free_pipeline_detects_language_only_for_sms_spellings(text: str) -> None:
+    """The triage-only pipeline (every analyser reads every language) normalises exactly as the
+    default one, detecting the language only when an SMS spelling could apply."""
+    from sentinelle.core import Post
+    from sentinelle.pipeline import triage_only_config_path
+
+    quick = Pipeline(load_config(triage_only_config_path()))
+    full = Pipeline()
+    assert quick._language_free and not full._language_free
+    post = Post(id="t", text=text)
+    assert quick.prepare(post).norm.text == full.prepare(post).norm.text

@@ -401,6 +401,19 @@ def _normalise_slow(text: str) -> Normalised:
     return Normalised(text, "".join(chars), starts, ends)
 
 
+def needs_sms(norm: Normalised, sms: Mapping[str, str]) -> bool:
+    """Whether `apply_sms` would change a text normalised without SMS spellings."""
+    return bool(sms) and _sms_pattern(sms).search(norm.text) is not None
+
+
+def apply_sms(norm: Normalised, sms: Mapping[str, str]) -> Normalised:
+    """The last step of `normalise`, on a text normalised without SMS spellings:
+    `apply_sms(normalise(t), sms)` is `normalise(t, sms)`."""
+    if needs_sms(norm, sms):
+        _rewrite(norm, _sms_pattern(sms), lambda m: sms.get(m.group(), m.group()))
+    return norm
+
+
 def _rewrites(norm: Normalised, sms: Mapping[str, str] | None) -> Normalised:
     # Each step first runs a cheap search that any text the step changes must match (a pattern
     # whose first character the regex engine can skip to), then the exact one: most posts need

@@ -19,12 +19,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .analysers.base import Analyser, available
+from .analysers.base import ANY_LANGUAGE, Analyser, available
 from .core import Analysis, Post
 from .errors import ConfigError
 from .language import detect_language
 from .lexicon import data_dir, load_sms, read_toml
-from .normalize import normalise
+from .normalize import apply_sms, needs_sms, normalise
 
 CONFIG_KEYS = {"languages", "analysers", "options", "default_language"}
 
@@ -96,11 +96,20 @@ class Pipeline:
             provided.update(cls.provides)
         self.provides = provided
         self._sms = {lang: load_sms([lang]) for lang in self.languages}
+        # When every analyser reads every language (the triage-only pipeline), the language only
+        # chooses the SMS spellings: it is detected only for the posts that hold one of them.
+        self._language_free = all(ANY_LANGUAGE in a.languages for a in self.analysers)
 
     def prepare(self, post: Post) -> Analysis:
         """A post's Analysis before any analyser: its language and its normalised text."""
         lang = post.lang.lower()[:2] if post.lang else ""
         if lang not in self.languages:
+            if self._language_free:
+                norm = normalise(post.text)
+                if not any(needs_sms(norm, sms) for sms in self._sms.values()):
+                    return Analysis(post, norm, self.default_language)  # no language would change it
+                lang = detect_language(post.text, self.languages, self.default_language)
+                return Analysis(post, apply_sms(norm, self._sms.get(lang) or {}), lang)
             lang = detect_language(post.text, self.languages, self.default_language)
         return Analysis(post, normalise(post.text, self._sms.get(lang)), lang)
 
