@@ -98,8 +98,8 @@ def test_validate_config_fills_defaults() -> None:
     "Recette de la tarte aux pommes",
 ])
 def test_language_free_pipeline_detects_language_only_for_sms_spellings(text: str) -> None:
-    """The triage-only pipeline (every analyser reads every language) normalises exactly as the
-    default one, detecting the language only when an SMS spelling could apply."""
+    """The triage-only pipeline (no analyser reads the language) normalises exactly as the default
+    one, detecting the language only when an SMS spelling could apply."""
     from sentinelle.core import Post
     from sentinelle.pipeline import triage_only_config_path
 

@@ -96,9 +96,9 @@ class Pipeline:
             provided.update(cls.provides)
         self.provides = provided
         self._sms = {lang: load_sms([lang]) for lang in self.languages}
-        # When every analyser reads every language (the triage-only pipeline), the language only
+        # When no analyser reads the language (the triage-only pipeline), the language only
         # chooses the SMS spellings: it is detected only for the posts that hold one of them.
-        self._language_free = all(ANY_LANGUAGE in a.languages for a in self.analysers)
+        self._language_free = all(not a.reads_language and ANY_LANGUAGE in a.languages for a in self.analysers)
 
     def prepare(self, post: Post) -> Analysis:
         """A post's Analysis before any analyser: its language and its normalised text."""

@@ -34,6 +34,9 @@ class Analyser:
     languages: ClassVar[tuple[str, ...]] = (ANY_LANGUAGE,)
     requires: ClassVar[tuple[str, ...]] = ()
     provides: ClassVar[tuple[str, ...]] = ()
+    # False when the analyser never reads `Analysis.lang` (nor handles one language only): a
+    # pipeline of such analysers detects a post's language only where SMS spellings depend on it
+    reads_language: ClassVar[bool] = True
     version: str = "1"  # instances may refine it (e.g. with the model version they loaded)
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:

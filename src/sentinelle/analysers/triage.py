@@ -140,6 +140,7 @@ class QuickTriageAnalyser(Analyser):
 
     name = "quick_triage"
     languages = ("*",)
+    reads_language = False  # its lexicon pass and model cover both languages at once
     provides = ("category",)
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
