@@ -63,3 +63,20 @@ def test_bad_model_files_are_refused_with_a_reason(tmp_path: Path, content: byte
 def test_missing_model_says_how_to_build_it(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match="sentinelle train"):
         TriageModel.load(tmp_path / "nope.json.gz")
+
+
+def test_chatty_copies_wrap_ads_in_chat_and_keep_their_labels(tmp_path: Path) -> None:
+    from sentinelle.model.train import CHATTY_SHARE, chatty, repo_corpus
+
+    records = [{"id": f"g{i}", "lang": "fr" if i % 2 else "en", "text": f"🍁 10g 80€ #{i}",
+                "category": ("sale", "recruitment", "other")[i % 3]} for i in range(3000)]
+    copies = chatty(records, repo_corpus() / "chat_frames.toml")
+    assert copies == chatty(records, repo_corpus() / "chat_frames.toml")  # deterministic
+    illicit = sum(r["category"] != "other" for r in records)
+    assert 0.8 * CHATTY_SHARE * illicit < len(copies) < 1.2 * CHATTY_SHARE * illicit
+    by_id = {r["id"]: r for r in records}
+    for c in copies:
+        original = by_id[c["id"].removesuffix("-chat")]
+        assert c["category"] == original["category"] != "other"
+        assert original["text"] in c["text"] and len(c["text"]) > len(original["text"]) + 10
+    assert chatty(records, tmp_path / "absent.toml") == []

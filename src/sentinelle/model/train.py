@@ -27,6 +27,7 @@ from .triage_model import CLASSES, FORMAT, TriageModel, save
 GENERATED = 30000
 GENERATOR_SEED = 20250101
 HANDWRITTEN_WEIGHT = 4.0
+CHATTY_SHARE = 0.25  # of the generated sale and recruitment posts, also seen wrapped in chat (`chatty`)
 MIN_DF = 3
 C = 0.5
 VERSION = "1"
@@ -56,6 +57,33 @@ def read_gold(paths: Iterable[Path]) -> Iterator[dict[str, Any]]:
 def post_of(rec: dict[str, Any]) -> Post:
     return Post(id=str(rec["id"]), text=rec["text"], platform=rec.get("platform", ""),
                 author=rec.get("author", ""), date=rec.get("date", ""), lang=rec.get("lang", ""))
+
+
+def chatty(records: list[dict[str, Any]], frames_path: Path) -> list[dict[str, Any]]:
+    """Copies of a share of the sale and recruitment posts among `records`, wrapped in everyday
+    chat from `frames_path` ("salut tout le monde, petit message pour vous dire que ... bonne
+    soirée"). The generator writes ads tersely and ordinary posts in sentences: without these the
+    model learns that function words mean "other" and misses ads written as chat (voice-note
+    transcripts, long announcements). Deterministic; none when the file is absent."""
+    if not frames_path.exists():
+        return []
+    import tomllib
+
+    try:
+        frames = tomllib.loads(frames_path.read_text(encoding="utf-8"))
+        pairs = {lang: (list(f["before"]), list(f["after"])) for lang, f in frames.items()}
+    except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+        raise ModelError(f"malformed chat frames: {exc}", where=str(frames_path)) from None
+    rnd = random.Random(GENERATOR_SEED)
+    out = []
+    for r in records:
+        if r["category"] == "other" or rnd.random() >= CHATTY_SHARE:
+            continue
+        before, after = pairs.get(r.get("lang", "fr"), pairs.get("fr", ([""], [""])))
+        sep = rnd.choice((" ", "\n"))
+        text = rnd.choice(before) + sep + r["text"] + sep + rnd.choice(after)
+        out.append({**r, "id": f"{r['id']}-chat", "text": text})
+    return out
 
 
 def feature_pipeline() -> Pipeline:
@@ -120,10 +148,13 @@ def train_default(output: str | None = None, corpus: str | None = None, generate
         raise ModelError("no hand-written training files (expected handwritten/train/*.jsonl)", where=str(root))
     pipeline = feature_pipeline()
     gen = list(generate(generated, seed=GENERATOR_SEED))
+    chat = chatty(gen, root / "chat_frames.toml")
+    gen += chat
     hw = list(read_gold(hw_files))
     y = [r["category"] for r in gen] + [r["category"] for r in hw]
     w = [1.0] * len(gen) + [HANDWRITTEN_WEIGHT] * len(hw)
-    trained_on = {"generated": generated, "generator_seed": GENERATOR_SEED, "handwritten": len(hw),
+    trained_on = {"generated": generated, "generator_seed": GENERATOR_SEED, "chatty_copies": len(chat),
+                  "handwritten": len(hw),
                   "handwritten_sha256": _files_digest(hw_files), "categories": dict(sorted(Counter(y).items()))}
     path = Path(output) if output else data_dir() / "models" / "triage.json.gz"
     quick_path = path.with_name(path.name.removesuffix(".json.gz") + "_quick.json.gz")
