@@ -27,7 +27,7 @@ from .triage_model import CLASSES, FORMAT, TriageModel, save
 GENERATED = 30000
 GENERATOR_SEED = 20250101
 HANDWRITTEN_WEIGHT = 4.0
-CHATTY_SHARE = 0.25  # of the generated sale and recruitment posts, also seen wrapped in chat (`chatty`)
+CHATTY_SHARE = 0.5  # of the generated sale and recruitment posts, also seen wrapped in chat (`chatty`)
 MIN_DF = 3
 C = 0.5
 VERSION = "1"
