@@ -40,6 +40,12 @@ def _legal_retail(a: Analysis) -> list[Finding]:
     return legal
 
 
+def _model(options: Mapping[str, Any], default: str) -> tuple[TriageModel, str]:
+    """The model an analyser's `model` option names (a path under the data folder), and its version."""
+    model = _load(str(data_dir() / str(options.get("model", default))))
+    return model, str(model.meta.get("version", "1"))
+
+
 @lru_cache(maxsize=4)
 def _load(path: str) -> TriageModel:
     from pathlib import Path
@@ -55,9 +61,7 @@ class TriageAnalyser(Analyser):
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(options)
-        path = data_dir() / str(self.options.get("model", "models/triage.json.gz"))
-        self.model = _load(str(path))
-        self.version = str(self.model.meta.get("version", "1"))
+        self.model, self.version = _model(self.options, "models/triage.json.gz")
         self._how: dict[str, tuple[int, str]] = {}  # feature name -> what it points to (see _how)
 
     def analyse(self, a: Analysis) -> None:
@@ -145,9 +149,7 @@ class QuickTriageAnalyser(Analyser):
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(options)
-        path = data_dir() / str(self.options.get("model", "models/triage_quick.json.gz"))
-        self.model = _load(str(path))
-        self.version = str(self.model.meta.get("version", "1"))
+        self.model, self.version = _model(self.options, "models/triage_quick.json.gz")
         self.features = quick_features()
         self._why = {c: f"a sign of {c} for the triage-only model" if c != "other" else
                      "a sign of an ordinary post for the triage-only model" for c in CATEGORIES}
