@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from sentinelle.core import Post
-from sentinelle.jsonl import Reject, read_posts
+from sentinelle.jsonl import Reject, dumps, read_posts
 
 
 def lines_of(tmp_path: Path, data: bytes) -> list[Post | Reject]:
@@ -28,6 +28,9 @@ def lines_of(tmp_path: Path, data: bytes) -> list[Post | Reject]:
         (b'{"id": "", "text": "x"}', "field 'id' must be a non-empty string or an integer"),
         (b'{"id": "1", "text": "x", "date": 2025}', "field 'date' must be a string, got int"),
         (b'{"id": "1", "text": "caf\xe9"}', "not valid UTF-8"),
+        (b'{"id": "1", "text": "\\ud800"}', "not JSON"),  # a lone surrogate is no text
+        (b'{"id": "1", "text": "x", "score": NaN}', "not JSON"),
+        (b'{"id": "1", "text": "x"} trailing', "not JSON"),
         (b'{"id": "1", "text": "' + b"a" * 5000 + b'"}', "over the 0.0 MB limit"),
     ],
 )
@@ -59,3 +62,19 @@ def test_posts_keep_their_fields_and_provenance(tmp_path: Path) -> None:
 def test_missing_file_is_a_reject_not_a_crash(tmp_path: Path) -> None:
     (rej,) = list(read_posts(str(tmp_path / "nope.jsonl")))
     assert isinstance(rej, Reject) and "cannot open" in rej.message
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"id": 'p"1é', "text": "🍁 10g ➡️ 90€\n\tok \\ \u2028", "score": 0.1235, "network": None},
+        {"id": 7, "prices": [{"quantity": 3.5, "price": 25}], "flags": [True, False]},
+        {},
+    ],
+)
+def test_output_lines_are_one_line_of_utf8_json(record: dict[str, object]) -> None:
+    line = dumps(record)
+    assert "\n" not in line  # one record, one line
+    assert json.loads(line) == record
+    if "id" in record and isinstance(record["id"], str):
+        assert "é" in line

@@ -22,15 +22,17 @@ from itertools import islice
 from multiprocessing.pool import AsyncResult
 from typing import Any, TypeVar
 
+import orjson
+
 from .core import Post, empty_record
-from .jsonl import Reject, parse_line, read_lines, read_posts
+from .jsonl import Reject, dumps, parse_line, read_lines, read_posts
 from .pipeline import Pipeline, load_config, triage_only_config_path
 
 T = TypeVar("T")
 # per post: its record, the analysers' errors, and (when asked) its network identifiers
 Results = list[tuple[dict[str, Any], tuple[str, ...], Any]]
-# the output line of a record; one encoder for the whole run (json.dumps would build one per call)
-encode_record = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+# the output line of a record
+encode_record = dumps
 
 PARALLEL_THRESHOLD = 2000  # below this many posts, forking costs more than it saves
 CHUNK = 256
@@ -147,21 +149,15 @@ def _analyse_lines(chunk: list[tuple[str, bytes | Reject]], with_ids: bool = Fal
         try:
             a = p.analyse(post)
             errors = a.errors
-            # triage only: the verdict's line is assembled directly (no extraction field to fill)
-            line = a.verdict_line() if triage_only and not with_ids else None
-            ids = None
-            if line is not None:
-                lines.append(line)
-                summary.count(a.category, ())
-            else:
-                rec = a.to_record()
-                ids = extract(post, rec) if with_ids else None
+            rec = a.to_record()
+            ids = extract(post, rec) if with_ids else None
+            line = encode_record(rec)
         except Exception as exc:  # never lose the post: output it empty, with the reason
-            rec, line = empty_record(post.id), None
+            rec = empty_record(post.id)
+            line = encode_record(rec)
             errors, ids = [f"SEN500 post {post.id!r}: {type(exc).__name__}: {exc}"], None
-        if line is None:
-            lines.append(encode_record(rec))
-            summary.count(rec["category"], rec["products"])
+        lines.append(line)
+        summary.count(rec["category"], rec["products"])
         if errors:
             summary.failed += 1
             done.errors.extend(errors)
@@ -279,7 +275,7 @@ def run_batch(paths: Sequence[str], write: Callable[[dict[str, Any]], None],
     """
     def decoded(lines: str) -> None:
         for line in lines.split("\n")[:-1]:  # JSON lines hold no raw newline
-            write(json.loads(line))
+            write(orjson.loads(line))
 
     out = write_line or decoded
     if not networks or triage_only:
@@ -294,9 +290,10 @@ def run_batch(paths: Sequence[str], write: Callable[[dict[str, Any]], None],
         spool.seek(0)
         decode = json.JSONDecoder().raw_decode
         for line in spool:
-            # the line starts '{"id": "...", ' and holds '"network": null' once outside strings
-            nid = nets.network_of(decode(line, 7)[0])
-            out(line.replace('"network": null', f'"network": "{nid}"', 1) if nid else line)
+            # the line starts '{"id":"...",' and holds '"network":null' once outside strings (a
+            # quote inside a string is escaped)
+            nid = nets.network_of(decode(line, 6)[0])
+            out(line.replace('"network":null', f'"network":{dumps(nid)}', 1) if nid else line)
         summary.seconds += time.perf_counter() - t0
     return summary
 

@@ -8,7 +8,6 @@ explains it. `Analysis.to_record()` renders the `sentinelle analyze` contract.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -122,28 +121,6 @@ class Analysis:
 
     # -- the output contract ----------------------------------------------------------------
 
-    def verdict_line(self) -> str | None:
-        """The JSON text of `to_record()` when every finding is verdict evidence (a cue, as in the
-        triage-only pipeline) and no network is set, else None. Only id, category, score and
-        evidence vary then, so the line is assembled around a precomputed text of the empty fields
-        instead of building and encoding the whole record: the same text as
-        `json.JSONEncoder(ensure_ascii=False).encode(self.to_record())`, to the byte, in a
-        fraction of the time."""
-        if self.network is not None:
-            return None
-        findings = self.findings
-        for f in findings:
-            if f.kind != CUE:
-                return None
-        why = self.because if self.because is not None else findings
-        text = self.post.text
-        enc = _encode_str
-        evidence = ", ".join([f'{{"field": "category", "start": {f.start!r}, "end": {f.end!r}, '
-                              f'"text": {enc(text[f.start:f.end])}, "rule": {enc(f.rule)}}}' for f in why])
-        # json writes a float or an int with its repr (the score is always finite here)
-        return (f'{{"id": {enc(self.post.id)}, "category": {enc(self.category)}, '
-                f'"score": {round(self.score, 4)!r}{_EMPTY_FIELDS}[{evidence}]}}')
-
     def to_record(self) -> dict[str, Any]:
         """The `sentinelle analyze` output line (shared/contract/findings.md)."""
         sale = self.category == "sale"
@@ -212,10 +189,3 @@ def empty_record(post_id: str) -> dict[str, Any]:
         "always_open": False, "promotion": False, "scam_signals": False, "minors_signals": False,
         "prepayment": "none", "network": None, "evidence": [],
     }
-
-
-# The JSON of a string as `json` writes it with ensure_ascii=False (the C implementation)
-_encode_str = json.encoder.encode_basestring
-# The text of an empty record between its score and its evidence, with the leading comma:
-# ', "products": [], ... "network": null, "evidence": ' (see `Analysis.verdict_line`)
-_EMPTY_FIELDS = json.dumps(empty_record(""), ensure_ascii=False).split('"score": 0.0', 1)[1].rsplit("[]", 1)[0]

@@ -7,12 +7,13 @@ Lines longer than `max_line_bytes` are not loaded into memory whole.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
+
+import orjson
 
 from .core import Post
 from .errors import InputError
@@ -124,8 +125,8 @@ def parse_line(raw: bytes, where: str) -> Post | Reject:
                       f"{where}: not valid UTF-8 (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})",
                       raw[:MAX_KEPT_BYTES].decode("utf-8", "replace"))
     try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
+        obj = orjson.loads(line)
+    except orjson.JSONDecodeError as exc:
         return Reject(where, InputError.code, f"{where}: not JSON: {exc.msg} (column {exc.colno})",
                       raw[:MAX_KEPT_BYTES].decode("utf-8", "replace"))
     try:
@@ -134,8 +135,14 @@ def parse_line(raw: bytes, where: str) -> Post | Reject:
         return Reject(where, exc.code, exc.message, raw[:MAX_KEPT_BYTES].decode("utf-8", "replace"))
 
 
+def dumps(record: Any) -> str:
+    """One JSON line (compact, UTF-8 text, no newline). orjson is several times faster than `json`
+    here, and encoding is a large share of the cost of `sentinelle analyze`."""
+    return orjson.dumps(record).decode("utf-8")
+
+
 def write_jsonl(fh: IO[str], record: dict[str, Any]) -> None:
-    fh.write(json.dumps(record, ensure_ascii=False))
+    fh.write(dumps(record))
     fh.write("\n")
 
 

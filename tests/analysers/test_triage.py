@@ -141,32 +141,3 @@ def test_pay_per_time_cue(text: str, pay: list[str]) -> None:
 )
 def test_verdict_rules(text: str, category: str) -> None:
     assert analyze_text(text).category == category
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "🍁 Amnesia 10g ➡️ 90€\n❄️ 1g 70\nlivraison Nantes 📞 06 39 98 45 12",
-        'On recrute "guetteurs" sur Nîmes, 120€ la journée \\ écris en privé\tstp',
-        "Police seized 2 kg of cocaine, the dealers were arrested",
-        "",
-        "🙂",
-    ],
-)
-def test_verdict_line_is_the_encoded_record(text: str) -> None:
-    """The triage-only output line, assembled around the empty fields, is the encoded record to the byte."""
-    import json
-
-    from sentinelle.pipeline import Pipeline, load_config, triage_only_config_path
-
-    encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
-    a = Pipeline(load_config(triage_only_config_path())).analyse(Post(id='p"1é', text=text))
-    assert a.verdict_line() == encode(a.to_record())
-    a.network = "net-1"  # a field the line does not hold: the record must be encoded instead
-    assert a.verdict_line() is None
-
-
-def test_verdict_line_only_for_verdict_evidence() -> None:
-    a = analyze_text("🍁 Amnesia 10g ➡️ 90€ livraison Nantes 📞 06 39 98 45 12")  # the full pipeline
-    assert any(f.kind != "cue" for f in a.findings)
-    assert a.verdict_line() is None
