@@ -113,6 +113,12 @@ _FR: dict[str, tuple[str, ...]] = {
         "« dans ma tess y a que des choufs et des rêves brisés » 🎶 extrait du prochain projet",
         "🎧 « j'roule un pétard de nostalgie, fumée blanche sur le périph » — {NAME} ft. {ARTIST}",
         "« on charbonne la nuit pour pas finir comme eux » 🎤 freestyle dispo sur YouTube",
+        # lyrics that quote a menu: prices, products and the city, framed as a song
+        "🎤 « 50 le pochon, la kichta qui gonfle, les sirènes en bas de chez moi » 🎶 clip ce soir 23h",
+        "couplet 2 👇\n« 🍫 la plaquette à 300 et le cœur en hiver, livraison sur {T} mais personne pour ma mère »\n#rapfr #{t}",
+        "« j'ai fait des allers-retours, 4 grammes dans la chaussette » 🎶 {NAME} ft. {ARTIST} — extrait",
+        "🎵 refrain : « snap dans la poche, le tel qui sonne, 24/7 le four il tourne » 🎵 sortie vendredi",
+        "« guetteur à 13 ans, charbonneur à 15 » — le morceau le plus sombre de l'album de {ARTIST} 🖤",
     ),
     "pharmacy": (
         "💊 Pharmacie de garde ce dimanche à {T} : Pharmacie {NAME}, ouverte 24h/24. ☎️ {PH}",
@@ -164,6 +170,19 @@ _FR: dict[str, tuple[str, ...]] = {
         "Marché de Noël de {T} ❄️⛄ : vin chaud, crêpes, artisans locaux jusqu'au 24 décembre 🎄",
         "Concert ce soir 🎸 {ARTIST} en live à {T}, ouverture des portes 19h. Derniers billets en caisse !",
         "🐟 Arrivage poissonnerie : bar de ligne {N2}5€/kg, moules {N1}€/kg. Marché de {T} ce samedi.",
+        # legitimate job ads: the same "cherche ... X€ la journée" as a dealer's, for legal work
+        "Cherche baby-sitter sérieuse pour récupérer 2 enfants après l'école à {T}, 12€/h, lundi et jeudi.",
+        "On cherche des livreurs à vélo pour notre pizzeria de {T} 🍕 {N2}€ la soirée + pourboires, étudiants bienvenus, CV en MP",
+        "Boulangerie de {T} recrute apprenti(e) 16-18 ans 🥖 horaires 5h-12h, contrat d'apprentissage",
+        "Besoin de bras pour les vendanges près de {T} 🍇 {N2}0€ la journée, logement possible, débutants acceptés",
+        "je cherche quelqu'un pour m'aider à déménager samedi sur {T}, 50€ + pizza 😅 dm",
+        "Agence d'intérim de {T} recrute agents de sécurité et manutentionnaires, {N2}€/h, permis B apprécié",
+        "cherche du monde pour distribuer des flyers au centre de {T} samedi, 60€ la journée, payé en chèque emploi service",
+        "Recherche étudiants pour garder des chiens le week-end à {T} 🐕 15€ la garde",
+        # news that describe a network's jobs and pay
+        "Procès à {T} : le réseau payait ses guetteurs {N2}0 € la journée et une nourrice {N3}00 € par mois pour cacher la marchandise, a rappelé le parquet.",
+        "{T} : un adolescent de {N1}5 ans, guetteur pour un point de deal, interpellé. Il touchait {N2}0 € par jour selon les enquêteurs.",
+        "Le tribunal de {T} a condamné le gérant d'un four : vendeurs payés {N3}0 € par jour, choufs recrutés dès 13 ans sur Snapchat.",
     ),
 }
 
@@ -209,6 +228,11 @@ _EN: dict[str, tuple[str, ...]] = {
     "lyrics": (
         "🎶 \u201cwhite on the mirror, black in my soul\u201d 🎶 new single out friday",
         "\u201cjugging on the block till the sun come up\u201d 🎤 snippet, full track soon",
+        "bag of white, bag of green, fifty for the eighth and the phone don't stop 📞 / new single out friday 🔥",
+        "\u201cten pound bags on the corner, mum don't know what I'm on\u201d 🎶 {NAME} ft. {ARTIST}, video tonight",
+        "verse 2: \u201cyoungers on the line, £100 a day, county to county\u201d 🎤 drill snippet #ukdrill",
+        "\u201cserving zips at 250, delivery in {T}\u201d 🎵 the hook goes crazy, full song on all platforms",
+        "\U0001f3b6 \u201cpills at a tenner, Molly by the gram, snow in July\u201d \U0001f3b6 lyric video out now",
     ),
     "pharmacy": ("Late night pharmacy in {T} open till midnight this week 💊",),
     "classified": (
@@ -233,6 +257,11 @@ _EN: dict[str, tuple[str, ...]] = {
         "❄️ Snow day! Schools closed across {T} ⛄",
         "🍁 Maple pancakes all weekend at the café, {T} 🥞",
         "🍄 Foraging walk Sunday near {T}, bring a basket 🧺",
+        "Looking for delivery riders for our takeaway in {T} 🍔 {CUR}12/hr plus tips, evenings and weekends",
+        "Need a babysitter after school in {T}, 2 kids, {CUR}11 an hour, DM me",
+        "Warehouse in {T} hiring pickers and packers, {CUR}{N2}0 a day, no experience needed, 16+ for weekend shifts",
+        "Court hears {T} gang paid lookouts {CUR}{N2}0 a day and kept drugs at a teenager's flat for {CUR}{N3}00 a week",
+        "anyone need help moving house in {T} this weekend? {CUR}60 and I bring the van 🚚",
     ),
 }
 

@@ -6,6 +6,7 @@ import random
 
 from ._lex import PRODUCT_W_EN, PRODUCT_W_FR
 from ._price import money, nice, tier_price
+from ._recruit_prose import prose_recruitment
 from ._sale import Ctx, brand_text, item_line, pay_words, pick
 from ._text import Weighted, ch, fr_mobile, ri, uk_mobile, us_phone
 from ._world import Vendor, contact_text, other_contact, phone_line, say_dept, say_places, signal_like
@@ -46,8 +47,14 @@ _UNIT_FR = {
 _UNIT_EN = {"day": ("/day", " a day", " per day"), "week": ("/week", " a week", " p/w")}
 
 
+PROSE_SHARE = 0.2  # recruitment written as chat (see _recruit_prose.py)
+
+
 def recruitment(c: Ctx, minors: bool) -> None:
     rng, post, v = c.rng, c.post, c.v
+    if rng.random() < PROSE_SHARE:
+        prose_recruitment(c, minors)
+        return
     fr = c.fr
     named = v.idx >= 0 and rng.random() < 0.35
     if fr:
