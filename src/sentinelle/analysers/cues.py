@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from ..core import CUE, Analysis, Finding
@@ -90,7 +91,7 @@ class CueAnalyser(Analyser):
             s, e = span(toks[first].start, toks[last].end)
             for value, rule, score, why in cues:
                 if value not in drop:
-                    add(Finding(CUE, value, s, e, name, rule, score, why))
+                    add(_new_finding((CUE, value, s, e, name, rule, score, why)))
 
     def _pay(self, a: Analysis, text: str) -> None:
         """Recruitment cues of pay per unit of time."""
@@ -104,6 +105,11 @@ class CueAnalyser(Analyser):
             a.add_norm(CUE, "recruitment", pm.start(), pm.end(), analyser=self.name, rule="grammar:pay_per_time",
                        score=1.0, explanation=f"pay per unit of time {text[pm.start():pm.end()]!r} near the job "
                        f"word {role.group()!r}: a job offer")
+
+
+# `Finding(...)` runs a Python-level `__new__`; `tuple.__new__(Finding, fields)` builds the same
+# object in C
+_new_finding = partial(tuple.__new__, Finding)
 
 
 def _cues_of(entries: list[Entry]) -> list[tuple[str, str, float, str]]:

@@ -63,6 +63,8 @@ class TriageAnalyser(Analyser):
         super().__init__(options)
         self.model, self.version = _model(self.options, "models/triage.json.gz")
         self._how: dict[str, tuple[int, str]] = {}  # feature name -> what it points to (see _how)
+        # (word, token feature, category) -> the score and explanation of its finding (see _because)
+        self._said: dict[tuple[str, str, str], tuple[float, str]] = {}
 
     def analyse(self, a: Analysis) -> None:
         facts = fact_features(a)
@@ -71,7 +73,7 @@ class TriageAnalyser(Analyser):
         a.category = pred.category
         a.score = pred.score
         a.notes["triage"] = {"probabilities": pred.probabilities,
-                             "features": [(n, round(c, 3)) for n, c in pred.contributions]}
+                             "features": [(n, _round3(c)) for n, c in pred.contributions]}
         a.because = self._because(a, pred.contributions, spans, pred.category)
         legal = _legal_retail(a) if a.category == "sale" else []
         if legal:
@@ -85,7 +87,7 @@ class TriageAnalyser(Analyser):
         out: list[Finding] = []
         seen: set[tuple[int, int]] = set()
         findings = a.findings
-        n_before = len(findings)  # the findings of the earlier analysers (words found here come after)
+        earlier = findings[:]  # the findings of the earlier analysers (words found here come after)
         for name, weight in contributions:
             how = self._how.get(name)
             if how is None:
@@ -94,9 +96,9 @@ class TriageAnalyser(Analyser):
                     self._how[name] = how
             what, arg = how
             if what == _KIND:
-                found = [f for f in findings[:n_before] if f.kind == arg]
+                found = [f for f in earlier if f.kind == arg]
             elif what == _CUE:
-                found = [f for f in findings[:n_before] if f.kind == CUE and f.value == arg]
+                found = [f for f in earlier if f.kind == CUE and f.value == arg]
             elif what == _WORD:
                 at = spans.get(name)
                 if at is None:
@@ -104,8 +106,15 @@ class TriageAnalyser(Analyser):
                 toks = a.norm.tokens
                 start, end = toks[at[0]].start, toks[at[1]].end
                 word = a.norm.text[start:end]
-                f = Finding(CUE, category, *a.norm.span(start, end), self.name, arg, round(weight, 3),
-                            f"the triage model weighs {word!r} toward {category} (+{weight:.2f})")
+                # a token feature's contribution toward a category is the same in every post (its
+                # value is fixed), so its finding's score and explanation depend on these three only
+                key = (word, name, category)
+                said = self._said.get(key)
+                if said is None:
+                    said = (_round3(weight), f"the triage model weighs {word!r} toward {category} (+{weight:.2f})")
+                    if len(self._said) < 100_000:
+                        self._said[key] = said
+                f = _new_finding((CUE, category, *a.norm.span(start, end), self.name, arg, *said))
                 findings.append(f)
                 found = [f]
             else:
@@ -205,7 +214,7 @@ class QuickTriageAnalyser(Analyser):
         out: list[Finding] = []
         seen: set[tuple[int, int]] = set()
         for weight, found in places:
-            score = round(weight, 3)
+            score = _round3(weight)
             for in_tokens, s, e, rule in found:
                 if in_tokens:
                     s, e = offsets[s][0], offsets[e][1]
@@ -230,6 +239,21 @@ class QuickTriageAnalyser(Analyser):
 # `Finding(...)` runs a Python-level `__new__`; `tuple.__new__(Finding, fields)` builds the same
 # object in C
 _new_finding = partial(tuple.__new__, Finding)
+
+
+_ROUNDED: dict[float, float] = {}
+
+
+def _round3(x: float) -> float:
+    """`round(x, 3)`, remembered for positive numbers: the contributions that explain verdicts
+    recur (a token feature has one per class) and rounding to digits is slow (it goes through
+    decimal digits). Zeros are not remembered (0.0 and -0.0 are one key but round apart)."""
+    r = _ROUNDED.get(x)
+    if r is None:
+        r = round(x, 3)
+        if x > 0.0 and len(_ROUNDED) < 100_000:
+            _ROUNDED[x] = r
+    return r
 
 
 def token_offsets(text: str, words: list[str], last: int) -> list[tuple[int, int]]:

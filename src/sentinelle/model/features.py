@@ -76,11 +76,12 @@ def quoted_spans(a: Analysis) -> list[tuple[int, int]]:
     text = a.post.text
     if "«" not in text and "“" not in text and '"' not in text and "'" not in text:
         return []
+    # apostrophes are common ("l'argent"): the quotes are only looked for when a cue could report
+    reporting = [fd for fd in a.findings if fd.kind == CUE and fd.value in _REPORTING_CUES]
+    if not reporting:
+        return []
     spans = [m.span() for m in _QUOTED_RE.finditer(text)]
-    outside = any(
-        fd.kind == CUE and fd.value in _REPORTING_CUES and not any(s <= fd.start and fd.end <= e for s, e in spans)
-        for fd in a.findings
-    )
+    outside = any(not any(s <= fd.start and fd.end <= e for s, e in spans) for fd in reporting)
     return spans if outside else []
 
 
@@ -104,9 +105,9 @@ def fact_features(a: Analysis) -> dict[str, float]:
             key = _KIND_KEYS.get(kind) or "f:" + kind
         counts[key] = counts.get(key, 0) + 1
     for key, n in counts.items():
-        f[key] = min(n, 4) / 4.0 + 0.25  # presence counts most; more mentions add a little
-    products = {fd.value for fd in findings if fd.kind == "products"}
-    if products:
+        f[key] = _COUNT_VALUE[min(n, 4)]
+    if "f:products" in counts:
+        products = {fd.value for fd in findings if fd.kind == "products"}
         f["f:distinct_products"] = min(len(products), 4) / 4.0
     lines = a.post.text.count("\n") + 1
     f["f:lines"] = min(lines, 12) / 12.0
@@ -115,6 +116,8 @@ def fact_features(a: Analysis) -> dict[str, float]:
     return f
 
 
+# The value of a feature found n times: presence counts most, more mentions add a little
+_COUNT_VALUE = tuple(min(n, 4) / 4.0 + 0.25 for n in range(5))
 # feature names of finding kinds and of cue meanings, made once rather than per finding
 _KIND_KEYS = {k: "f:" + k for k in FACT_KINDS}
 _CUE_KEYS: dict[tuple[object, bool], str] = {}

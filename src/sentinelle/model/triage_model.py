@@ -11,6 +11,8 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from array import array
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import gt, itemgetter
@@ -51,12 +53,12 @@ class TriageModel:
         self.meta = {k: v for k, v in doc.items() if k not in ("weights", "intercept")}
         # Scoring a post is a sparse dot product over the features it has. Fact features (see
         # `Feature`) are few per post; token features are many, so they are numbered and their terms
-        # and contributions kept in one list of floats per class, filled in one go: scoring a post
-        # then reads a few compact blocks of memory instead of three objects per feature scattered
-        # over the whole model (fetching those from memory costs more than the arithmetic).
+        # and contributions kept in one array of doubles per class (8 bytes each, no float objects),
+        # filled in one go: scoring a post then reads a few compact blocks of memory instead of
+        # objects scattered over the whole model (fetching those costs more than the arithmetic).
         self._names: list[str] = []  # token feature number -> name
-        self._terms: tuple[list[float], list[float], list[float]] = ([], [], [])
-        self._contribs: tuple[list[float], list[float], list[float]] = ([], [], [])
+        self._terms = (array("d"), array("d"), array("d"))
+        self._contribs = (array("d"), array("d"), array("d"))
         # Token features indexed by shape: unigram feature, and the bigram features it starts by
         # second shape, so that scoring a post builds no feature strings (see `predict_words`).
         shapes: dict[str, tuple[int | None, dict[str, int] | None]] = {}
@@ -112,9 +114,11 @@ class TriageModel:
         of the words. Also returns, for each token feature among the explaining ones, its span as
         (first token index, last token index)."""
         used = self._facts(facts)
-        infos: list[WordInfo] = list(map(self._words.get, words))  # type: ignore[arg-type]
-        if None in infos:  # None: a word not met yet
-            infos = [info or self._word_info(w) for info, w in zip(infos, words, strict=True)]
+        try:  # posts reuse few words: nearly always all met before (no test per word)
+            infos = list(map(self._words.__getitem__, words))
+        except KeyError:  # a word not met yet
+            known = self._words.get
+            infos = [known(w) or self._word_info(w) for w in words]
         # token feature number -> (first token, last token) at its first occurrence, in order
         first_at: dict[int, tuple[int, int]] = {}
         put = first_at.setdefault
@@ -183,9 +187,10 @@ class TriageModel:
         terms = list(map(_SECOND, used))
         b0, b1, b2 = self.intercept
         t0, t1, t2 = self._terms
-        z0 = sum(map(t0.__getitem__, tokens), sum(map(_FIRST, terms), b0))
-        z1 = sum(map(t1.__getitem__, tokens), sum(map(_SECOND, terms), b1))
-        z2 = sum(map(t2.__getitem__, tokens), sum(map(_THIRD, terms), b2))
+        pick = _picker(tokens)
+        z0 = sum(pick(t0), sum(map(_FIRST, terms), b0))
+        z1 = sum(pick(t1), sum(map(_SECOND, terms), b1))
+        z2 = sum(pick(t2), sum(map(_THIRD, terms), b2))
         t = self.temperature
         m = max(z0, z1, z2)
         e0, e1, e2 = math.exp((z0 - m) / t), math.exp((z1 - m) / t), math.exp((z2 - m) / t)
@@ -199,7 +204,7 @@ class TriageModel:
             # only positive ones explain, so the others are left out before ranking (a stable
             # sort: equal contributions keep their order)
             cs = list(map(_BY_CLASS[k], map(_THIRD, used)))
-            cs += map(self._contribs[k].__getitem__, tokens)
+            cs += pick(self._contribs[k])
             positive = compress(range(len(cs)), map(gt, cs, repeat(0.0)))
             top = sorted(positive, key=cs.__getitem__, reverse=True)[:explain]
             n, names = len(used), self._names
@@ -221,6 +226,14 @@ _SKIPPED: WordInfo = ("", None, _NO_BIGRAMS)
 _UNKNOWN: Feature = ("", (0.0, 0.0, 0.0), (0.0, 0.0, 0.0))  # a fact feature the model does not know
 _FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 _BY_CLASS = (_FIRST, _SECOND, _THIRD)
+
+
+def _picker(numbers: list[int]) -> Callable[[array[float]], Sequence[float]]:
+    """A function that picks the values at `numbers` from an array, in that order: an `itemgetter`,
+    which does it in one C call (it returns a lone value rather than a tuple for one number)."""
+    if len(numbers) > 1:
+        return itemgetter(*numbers)
+    return lambda values: [values[i] for i in numbers]
 
 
 def save(doc: dict[str, Any], path: Path) -> None:
