@@ -105,8 +105,11 @@ class Grammar:
             part = rf"(?:{words}|un|une|one)"
             unit_after = alternation([*self.currency, *self.mass])
             # a number in words, then (after at most an article) a currency or a unit
+            # the look-behind sits after the first letter (`re` then scans for the letters a
+            # number word can start with, instead of trying the look-behind at every position)
+            first = alternation(list(self.number_words), after_first=r"(?<![^\W_](?s:.))")
             self.spelt_re = re.compile(
-                rf"(?<![^\W_])(?:{words})(?:(?:-|\s|\s+et\s+|\s+and\s+){part})*(?![^\W_])"
+                rf"(?:{first})(?:(?:-|\s|\s+et\s+|\s+and\s+){part})*(?![^\W_])"
                 rf"(?=\s?(?:(?:le|la|les|l'|a|an|per|the)\s)?(?:{unit_after})(?![^\W_]))")
         self.each = list(doc["each"])
         markers = doc["markers"]
@@ -298,6 +301,7 @@ class PriceAnalyser(Analyser):
         spans = sorted(prod_spans)
         n_spans = len(spans)
         pi = 0
+        have: list[tuple[int, int]] = []  # the spans of the PROD tokens made below
         single = g.single
         multi_first = g.multi_first
         append = out.append
@@ -326,6 +330,7 @@ class PriceAnalyser(Analyser):
                     continue
                 if not out or out[-1].kind != "PROD":
                     out.append(_tok(("PROD", s, e, 0.0, None)))
+                    have.append((s, e))
                 continue
             if kind == "word":
                 if w not in multi_first:
@@ -400,8 +405,7 @@ class PriceAnalyser(Analyser):
                 else:
                     out.append(_tok(("NAMED", s, e, q, u)))
         if spans:  # emoji and other mentions the regex does not cut
-            have = {(t.start, t.end) for t in out if t.kind == "PROD"}
-            starts = [t.start for t in out]
+            starts = list(map(_START, out))
             extra = []
             for ps, pe in spans:
                 if (ps, pe) in have:
@@ -673,7 +677,12 @@ class PriceAnalyser(Analyser):
         info = a.notes.get("product_lines")
         if not info or not info.get("mentions"):
             return
-        text = self.g.spell_out(a.norm.text)  # "dix euros le gramme": digits, same offsets
+        text = a.norm.text
+        # "dix euros le gramme": digits, same offsets. A number in words starts after a non-word
+        # character and ends before a space, a dash or a non-word character, so it is a whole
+        # token of the shared tokens unless an underscore joins it to its neighbour ("x_dix")
+        if "_" in text or not self.g.number_words.keys().isdisjoint(a.norm.words):
+            text = self.g.spell_out(text)
         digit = _DIGIT.search
         if not digit(text):
             return
@@ -832,5 +841,7 @@ def _is_header(toks: list[Tok]) -> bool:
 
 
 def _clean(x: float) -> float | int:
+    if isinstance(x, float) and x.is_integer():  # the usual case: round() would keep x as it is
+        return int(x)
     r = round(x, 3)
     return int(r) if r == int(r) else r
