@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from operator import itemgetter
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 # --- character classes -------------------------------------------------------------------
@@ -107,12 +107,12 @@ class Token(NamedTuple):
 
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:_[^\W_]+)*|\S", re.UNICODE)
+# the same, captured: `split` returns the texts between tokens and the tokens, in turn
+_TOKEN_SPLIT_RE = re.compile("(" + _TOKEN_RE.pattern + ")")
 # `Token(...)` runs a Python-level `__new__` per token; `tuple.__new__(Token, (text, start, end))`
-# builds the very same object in C. With `map` and the unbound `re.Match` methods, the tokens of a
-# post are built without a Python call per token (a third of the cost of the first analyser).
+# builds the very same object in C. With `map` over one `split` of the text, the tokens of a
+# post are built without a Python call (or a match object) per token.
 _new_token = partial(tuple.__new__, Token)
-_group, _start, _end = re.Match.group, re.Match.start, re.Match.end
-_first = itemgetter(0)
 
 
 @dataclass(slots=True)
@@ -163,16 +163,20 @@ class Normalised:
     @property
     def tokens(self) -> list[Token]:
         if self._tokens is None:
-            ms = list(_TOKEN_RE.finditer(self.text))
-            fields = zip(map(_group, ms), map(_start, ms), map(_end, ms), strict=True)
-            self._tokens = list(map(_new_token, fields))
+            # The split alternates the text between tokens (spaces, maybe empty) and the tokens:
+            # running sums of the part lengths are the tokens' starts and ends, all in C.
+            parts = _TOKEN_SPLIT_RE.split(self.text)
+            if self._words is None:
+                self._words = parts[1::2]
+            bounds = list(accumulate(map(len, parts)))
+            self._tokens = list(map(_new_token, zip(self._words, bounds[0:-1:2], bounds[1::2], strict=True)))
         return self._tokens
 
     @property
     def words(self) -> list[str]:
         """The texts of `tokens` (built once, shared by the analysers)."""
         if self._words is None:
-            self._words = list(map(_first, self.tokens))
+            self._words = _TOKEN_RE.findall(self.text)
         return self._words
 
     def lines(self) -> Iterator[tuple[int, int]]:
@@ -198,19 +202,23 @@ def tokenize(text: str) -> list[str]:
 Rewrite = Callable[[re.Match[str]], str]
 
 
-def _rewrite(norm: Normalised, pattern: re.Pattern[str], repl: Rewrite) -> None:
+def _rewrite(norm: Normalised, pattern: re.Pattern[str], repl: Rewrite, pos: int = 0) -> None:
     """Apply a regex rewrite to the normalised text, keeping the offset map right.
 
     A replacement of the same length keeps the per-character map; any other replacement maps
-    each new character to the span of the whole match.
+    each new character to the span of the whole match. `pos`: where the first match may start
+    (a search already found it there; look-behinds still see the text before `pos`).
     """
-    text, starts, ends = norm.text, norm.starts, norm.ends
+    text = norm.text
+    # an identity map is read as ranges (sliced without building the lists)
+    starts: Sequence[int] = norm._starts if norm._starts is not None else range(len(text))
+    ends: Sequence[int] = norm._ends if norm._ends is not None else range(1, len(text) + 1)
     out: list[str] = []
     new_starts: list[int] = []
     new_ends: list[int] = []
     last = 0
     changed = False
-    for m in pattern.finditer(text):
+    for m in pattern.finditer(text, pos):
         a, b = m.span()
         new = repl(m)
         if new == m.group():
@@ -229,6 +237,8 @@ def _rewrite(norm: Normalised, pattern: re.Pattern[str], repl: Rewrite) -> None:
         out.append(new)
         last = b
     if not changed:
+        if norm._starts is None:  # as when the map was read as lists: a rewrite leaves them built
+            norm.starts, norm.ends = list(starts), list(ends)
         return
     out.append(text[last:])
     new_starts.extend(starts[last:])
@@ -281,6 +291,12 @@ def normalise(text: str, sms: Mapping[str, str] | None = None) -> Normalised:
     folded = text.translate(_TABLE)  # also records in `_FoldTable.irregular` any new character
     if _irregular_re().search(text) is None:
         norm = Normalised(text, folded, None, None)  # the common case: offsets are the identity
+    elif _SPECIAL_RE.search(text) is None and len(kept := _kept(text)) == len(folded):
+        # The next most common case: the only irregular characters are dropped ones (emoji
+        # variation selectors, joiners). The kept characters (non-empty fold) are as many as
+        # the folded characters, so each folded to exactly one: folded[k] comes from text[i]
+        # for the k-th kept i, the map `_normalise_segments` would build one match at a time.
+        norm = Normalised(text, folded, kept, list(map(_plus_one, kept)))
     elif set(text).isdisjoint(_FoldTable.irregular - _KNOWN_IRREGULAR):
         norm = _normalise_segments(text)
     else:
@@ -325,6 +341,33 @@ _KNOWN_IRREGULAR = frozenset(
 _IRREGULAR_RE = re.compile(
     "[0-9#*]\ufe0f?\u20e3|[\U0001F1E6-\U0001F1FF]{2}|"
     + _char_class([*_KNOWN_IRREGULAR, *map(chr, _REGIONAL)]))
+
+_SPECIAL_RE = re.compile(_char_class(_SPECIAL))  # keycaps and flags: never a 1:1 fold
+_plus_one = (1).__add__
+
+
+def _kept(text: str) -> list[int]:
+    """Offsets of the characters of `text` that do not fold to nothing, a run between two
+    dropped characters at a time (a post has a few)."""
+    kept: list[int] = []
+    for m in _kept_runs_re().finditer(text):
+        kept.extend(range(m.start(), m.end()))
+    return kept
+
+
+_kept_runs_cache: tuple[int, re.Pattern[str]] = (-1, re.compile("(?!)"))
+
+
+def _kept_runs_re() -> re.Pattern[str]:
+    """Runs of characters that do not fold to nothing. Every character that folds to nothing is
+    in `_FoldTable.irregular` once `_TABLE` has met it: rebuilt when that set grows."""
+    global _kept_runs_cache
+    known = len(_FoldTable.irregular)
+    if _kept_runs_cache[0] != known:
+        dropped = [c for c in _FoldTable.irregular if _TABLE[ord(c)] == ""]
+        body = _char_class(dropped)[1:-1] if dropped else ""
+        _kept_runs_cache = (known, re.compile(f"[^{body}]+" if body else "(?s:.+)"))
+    return _kept_runs_cache[1]
 
 
 def _normalise_segments(text: str) -> Normalised:
@@ -409,8 +452,9 @@ def needs_sms(norm: Normalised, sms: Mapping[str, str]) -> bool:
 def apply_sms(norm: Normalised, sms: Mapping[str, str]) -> Normalised:
     """The last step of `normalise`, on a text normalised without SMS spellings:
     `apply_sms(normalise(t), sms)` is `normalise(t, sms)`."""
-    if needs_sms(norm, sms):
-        _rewrite(norm, _sms_pattern(sms), lambda m: sms.get(m.group(), m.group()))
+    first = _sms_pattern(sms).search(norm.text) if sms else None
+    if first is not None:
+        _rewrite(norm, _sms_pattern(sms), lambda m: sms.get(m.group(), m.group()), first.start())
     return norm
 
 
@@ -426,8 +470,9 @@ def _rewrites(norm: Normalised, sms: Mapping[str, str] | None) -> Normalised:
         _rewrite(norm, _SPACED_RE, _join_spaced)
     if sms:
         pattern = _sms_pattern(sms)
-        if pattern.search(norm.text):
-            _rewrite(norm, pattern, lambda m: sms.get(m.group(), m.group()))
+        first = pattern.search(norm.text)
+        if first is not None:
+            _rewrite(norm, pattern, lambda m: sms.get(m.group(), m.group()), first.start())
     return norm
 
 

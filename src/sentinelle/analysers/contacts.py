@@ -136,6 +136,8 @@ class _Scan:
 
 _ID_GAP_RE = re.compile(r"[ \t:°#.=\-]*(?:n[°o]?[ \t:.]*)?")  # "SIRET : ", "réf. n° "
 _CAND_RE = re.compile(r"\d[\d .\-/()]{6,}\d")
+# `_CAND_RE` on the text before the letter O is read as 0: no match there, no candidate run
+_CAND_O_RE = re.compile(r"[\do][\do .\-/()]{6,}[\do]")
 _GROUP_RE = re.compile(r"\d+")
 _GAP_RE = re.compile(r" ?[.\-/] ?| {1,2}| ?\( ?| ?\) ?[.\-]? ?")
 _DATE_RE = re.compile(r"(0?[1-9]|[12]\d|3[01])([./\-])(0?[1-9]|1[0-2])\2(?:19|20)?\d\d(?![\d]|[./\-]\d)")
@@ -254,8 +256,11 @@ class ContactAnalyser(Analyser):
     # -- handles --------------------------------------------------------------------------
 
     def _handles(self, a: Analysis, text: str, sc: _Scan) -> None:
-        if not (sc.cues or sc.account or "@" in text or "/" in text or "05" in text):
-            return  # what each rule below needs: most posts have none
+        # what each rule below needs: most posts have none ("95€/g" has a "/", "05 61..." a "05")
+        links = "/" in text and any(mark in text for mark in self.domain_marks)  # each mark ends with "/"
+        session = "05" in text and _SESSION_RE.search(a.post.text) is not None
+        if not (sc.cues or sc.account or "@" in text or links or session):
+            return
         author = a.post.author.lower().lstrip("@")
         own_platform = a.post.platform.lower()
         seen: set[tuple[str, str]] = set()
@@ -279,7 +284,7 @@ class ContactAnalyser(Analyser):
                        rule=rule, explanation=why)
 
         # links: t.me/NAME, instagram.com/NAME, wa.me/NUMBER (a phone, handled in _phones)
-        if "/" in text and any(mark in text for mark in self.domain_marks):  # each mark ends with "/"
+        if links:
             for m in self.domain_re.finditer(text):
                 entry = self.domain_entry[m.group(1)]
                 if entry.value == "whatsapp":
@@ -297,7 +302,7 @@ class ContactAnalyser(Analyser):
                      f"link {m.group(1)}{name} names a {entry.value} account")
 
         # Session IDs, read on the original text (normalisation collapses "ccc" to "c")
-        if "05" in text:
+        if session:
             orig = a.post.text
             for m in _SESSION_RE.finditer(orig):
                 s, e = m.span()
@@ -505,6 +510,9 @@ class ContactAnalyser(Analyser):
     # -- phones ---------------------------------------------------------------------------
 
     def _phones(self, a: Analysis, text: str, sc: _Scan) -> None:
+        has_wa = "wa.me" in text or "whatsapp.com" in text
+        if not has_wa and _CAND_O_RE.search(text) is None:
+            return  # no link and no candidate run for `_runs` (digits or O, 8 characters or more): most posts
         done: set[str] = set()
         regions = sc.regions
         blocked = sc.not_phone
@@ -515,7 +523,7 @@ class ContactAnalyser(Analyser):
             done.add(value)
             a.add_norm("phones", value, s, e, analyser=self.name, rule=rule, explanation=why)
 
-        if "wa.me" in text or "whatsapp.com" in text:
+        if has_wa:
             for m in _WA_RE.finditer(text):
                 try:
                     num = phonenumbers.parse("+" + m.group(1), None)
