@@ -37,6 +37,7 @@ DEPARTMENT_CODES = tuple(
 )
 
 Key = tuple[str, ...]
+NAME, LONGER = 1, 2  # bits of `Gazetteer.names`
 
 
 def places_dir() -> Path:
@@ -124,8 +125,9 @@ class Gazetteer:
     postcodes: dict[str, str] = field(default_factory=dict)  # postcode -> department
     cues: dict[str, set[Key]] = field(default_factory=dict)
     first_words: set[str] = field(default_factory=set)
-    prefixes: set[Key] = field(default_factory=set)  # every proper prefix of every name key
-    all_keys: set[Key] = field(default_factory=set)  # every key of the name tables
+    # every key of the name tables (bit NAME) and every proper prefix of one (bit LONGER): what a
+    # run of words can be, in one lookup
+    names: dict[Key, int] = field(default_factory=dict)
     department_firsts: set[str] = field(default_factory=set)
     max_len: int = 1
 
@@ -219,13 +221,14 @@ def build(communes: Iterable[Commune], root: Path | None = None) -> Gazetteer:
     for e in load_groups(root / "cues.toml"):
         g.cues.setdefault(e.value, set()).add(key_of(e.term) or (fold(e.term).strip(),))
     tables: list[dict[Key, Any]] = [g.by_key, g.dropped_article, g.heads, g.aliases, g.abroad, g.departments]
+    names = g.names
     for table in tables:
-        g.all_keys.update(table)
         for k in table:
+            names[k] = names.get(k, 0) | NAME
             g.first_words.add(k[0])
             g.max_len = max(g.max_len, len(k))
             for j in range(1, len(k)):
-                g.prefixes.add(k[:j])
+                names[k[:j]] = names.get(k[:j], 0) | LONGER
     g.department_firsts = {k[0] for k in g.departments}
     return g
 

@@ -30,7 +30,7 @@ from typing import Any
 
 from ..core import Analysis
 from ..errors import ConfigError
-from ..gazetteer import CANON, DEPARTMENT_CODES, Commune, Gazetteer, Key, key_of, load_gazetteer
+from ..gazetteer import CANON, DEPARTMENT_CODES, LONGER, NAME, Commune, Gazetteer, Key, key_of, load_gazetteer
 from .base import Analyser
 from .place_text import handle_chunks, outside, unmark
 
@@ -202,7 +202,7 @@ class PlaceAnalyser(Analyser):
             raise ConfigError(f"places option brand_numbers must be 'with_sign' or 'always', not {mode!r}")
         self.brand_numbers_always = mode == "always"
         self.word_re = re.compile(r"[^\W_]+")
-        self.codes = set(DEPARTMENT_CODES)
+        self.code_of = {c.lower(): c for c in DEPARTMENT_CODES}  # a number word -> its code
         self.starters = self.g.first_words | set(self.g.joined)
         # the words a department number can be: a code ("35", "2a", "974") or a postcode
         self.numbers = frozenset(
@@ -211,6 +211,13 @@ class PlaceAnalyser(Analyser):
         )
         # every word that can start a finding (department names start with a name's first word)
         self.interesting = frozenset(self.starters | self.numbers | self.g.department_firsts)
+        # `g.names` of the one-word keys, by their word
+        self.word_bits = {k[0]: bits for k, bits in self.g.names.items() if len(k) == 1}
+        # the lengths of the department names (four words at most) that start with a word, longest first
+        self.dept_sizes: dict[str, list[int]] = {}
+        for k in sorted(self.g.departments, key=len, reverse=True):
+            if len(k) <= 4 and len(k) not in self.dept_sizes.setdefault(k[0], []):
+                self.dept_sizes[k[0]].append(len(k))
         # what `_lookup` makes of a key, less the position: the same names come back post after post
         self._templates: dict[Key, tuple[Any, ...] | None] = {}
 
@@ -237,9 +244,9 @@ class PlaceAnalyser(Analyser):
 
     def _capitalised(self, a: Analysis, ns: int, ne: int) -> bool:
         s, e = a.norm.span(ns, ne)
-        frag = a.post.text[s:e]
-        if not frag or not frag[0].isupper():
+        if e <= s or not a.post.text[s].isupper():
             return False
+        frag = a.post.text[s:e]
         # a whole line in capitals says nothing about names
         line_s = a.post.text.rfind("\n", 0, s) + 1
         line_e = a.post.text.find("\n", e)
@@ -302,49 +309,39 @@ class PlaceAnalyser(Analyser):
         text = a.norm.text
         out: list[_Cand] = []
         n = len(words)
-        first, prefixes, starters, all_keys = g.first_words, g.prefixes, self.starters, g.all_keys
+        first, starters, names, word_bits = g.first_words, self.starters, g.names, self.word_bits
         after = 0  # words before this index belong to a name already found
         for i in [k for k in marks if words[k] in starters]:
             if i < after:
                 continue
             w = words[i]
-            hashtag = spans[i][0] > 0 and text[spans[i][0] - 1] == "#"
-            if w not in first and not hashtag:
+            if w not in first and not _after_hash(text, spans[i][0]):
                 continue
-            # the longest name starting here: extend while the words are a prefix of some name,
-            # never across a line break or a sentence end
-            sizes = [1]
+            # the longest name starting here: extend while the words begin a longer name, never
+            # across a line break or a sentence end; `keys` are those of these runs that are names
+            keys: list[Key] = []
+            key: Key = (w,)
+            bits = word_bits.get(w, 0)
             j = i + 1
-            while (
-                j < n
-                and tuple(words[i:j]) in prefixes
-                and BREAK_RE.search(blanked, spans[j - 1][1], spans[j][0]) is None
-            ):
+            while True:
+                if bits & NAME:
+                    keys.append(key)
+                if not (
+                    bits & LONGER and j < n and BREAK_RE.search(blanked, spans[j - 1][1], spans[j][0]) is None
+                ):
+                    break
                 j += 1
-                sizes.append(j - i)
+                key = tuple(words[i:j])
+                bits = names.get(key, 0)
             found: _Cand | None = None
-            for size in reversed(sizes):
-                key = tuple(words[i : i + size])
-                if key in all_keys:
-                    found = self._lookup(key, i, size, spans)
-                    if found:
-                        break
-            if found is None and hashtag and w in g.joined:
+            for key in reversed(keys):
+                found = self._lookup(key, i, len(key), spans)
+                if found:
+                    break
+            if found is None and w in g.joined and _after_hash(text, spans[i][0]):
                 cs = g.joined[w]
-                found = _Cand(
-                    i,
-                    i + 1,
-                    spans[i][0],
-                    spans[i][1],
-                    "commune",
-                    cs[0].name,
-                    "places:hashtag",
-                    cs,
-                    False,
-                    False,
-                    cs[0].population,
-                    why="hashtag",
-                )
+                found = _Cand(i, i + 1, spans[i][0], spans[i][1], "commune", cs[0].name, "places:hashtag", cs,
+                              False, False, cs[0].population, why="hashtag")
             if found:
                 out.append(found)
                 after = found.end
@@ -405,13 +402,13 @@ class PlaceAnalyser(Analyser):
         text = a.norm.text
         out: list[tuple[str, int, int, str, str]] = []
         n = len(words)
-        numbers = [j for j in marks if words[j] in self.numbers]
+        dept_numbers, code_of = self.numbers, self.code_of
+        numbers = [j for j in marks if words[j] in dept_numbers]
         if numbers:
             place_end = {c.end: c for c in cands if c.accepted}
-            place_start = {c.start: c for c in cands if c.accepted}
             place_deps = {x.department for c in cands if c.accepted for x in (c.communes or c.heads)[:3]}
-            cand_words = {j for c in cands for j in range(c.start, c.end)}
         phone_zones: list[tuple[int, int]] | None = None  # found when a number first needs them
+        keycaps = "\u20e3" in a.post.text
 
         def in_phone(pos: int) -> bool:
             nonlocal phone_zones
@@ -421,13 +418,11 @@ class PlaceAnalyser(Analyser):
 
         # the tests that drop a number are checked cheapest first
         for i in numbers:
-            w = words[i]
             ns, ne = spans[i]
-            if i in cand_words:
-                continue
-            code = ""
-            if w.isdigit() and len(w) == 5:
-                if self._unit_after(words, spans, text, i) or in_phone(ns):
+            w = code_of.get(words[i], "")  # "2a" -> "2A"; "" for a postcode
+            if not w:
+                w = words[i]
+                if _in_name(cands, i) or self._unit_after(words, spans, text, i) or in_phone(ns):
                     continue
                 if re.match(r"[ .\-]?\d", text[ne : ne + 2]) or (ns > 1 and text[ns - 2].isdigit()):
                     continue  # a phone group: "07700 900417"
@@ -437,11 +432,9 @@ class PlaceAnalyser(Analyser):
                         (code, ns, ne, f"places:postcode:{w}", f"postcode {w} is in department {code}")
                     )
                 continue
-            if w in ("2a", "2b"):
-                w = w.upper()
-            elif not (w.isdigit() and (len(w) == 2 or (len(w) == 3 and w.startswith("97")))):
-                continue
-            if w not in self.codes:
+            if not self._may_state(text, words, w, i, ns, place_end, place_deps, out, keycaps):
+                continue  # no sign that could make it a department: the drops below need no checking
+            if _in_name(cands, i):
                 continue
             before = text[max(0, ns - 3) : ns]
             last = before.rstrip()[-1:]
@@ -491,7 +484,7 @@ class PlaceAnalyser(Analyser):
                 sign = (
                     "read as a department without another sign (option brand_numbers = 'always')"
                     if self.brand_numbers_always
-                    else self._area_sign(words, spans, text, i, place_start, cands)
+                    else self._area_sign(words, spans, text, i, cands)
                 )
                 if sign:
                     rule, why = "places:department:name-number", f"{w} closes a name ({words[i - 1]!r} {w}); {sign}"
@@ -503,7 +496,9 @@ class PlaceAnalyser(Analyser):
         for i in [j for j in marks if words[j] in firsts]:
             if i < after:
                 continue
-            for size in range(min(4, n - i), 0, -1):
+            for size in self.dept_sizes[words[i]]:
+                if size > n - i:
+                    continue
                 ents = g.departments.get(tuple(words[i : i + size]))
                 if ents:
                     e = ents[0]
@@ -523,6 +518,24 @@ class PlaceAnalyser(Analyser):
                     break
         return out
 
+    def _may_state(self, text: str, words: list[str], w: str, i: int, ns: int, place_end: dict[int, _Cand],
+                   place_deps: set[str], out: list[tuple[str, int, int, str, str]], keycaps: bool) -> bool:
+        """Whether number i has one of the signs `_departments` reads a department from (a necessary
+        condition of each of its rules, none of them sufficient): most numbers are prices and
+        quantities with none, and skip the tests that drop a number."""
+        pw = words[i - 1] if i else ""
+        before = text[ns - 1] if ns else ""
+        return (
+            i in place_end  # after a place
+            or before in ("(", "#")  # in brackets, after a hashtag
+            or (i > 0 and pw in self.dept_before.lasts)  # after a cue
+            or "📍" in text[max(0, ns - 3) : ns]
+            or keycaps
+            or (bool(out) and pw in ("et", "ou", "and"))  # listed
+            or w in OVERSEAS_FLAGS
+            or (i > 0 and w in place_deps)  # closes a name
+        )
+
     @staticmethod
     def _overseas_stated(
         text: str, words: list[str], spans: list[tuple[int, int]], i: int, place_deps: set[str]
@@ -534,6 +547,28 @@ class PlaceAnalyser(Analyser):
             return True
         opens = i == 0 or (i + 1 < len(words) and words[i + 1] in ONLY_WORDS)
         return opens and (flag in text or w in place_deps)
+
+    def _cue(self, words: list[str], spans: list[tuple[int, int]], text: str, c: _Cand, hashtag: bool, k: int) -> str:
+        """What cues the name `c` (checked in this order), or "" when nothing does."""
+        if hashtag:
+            return "hashtag"
+        if k:
+            return "after " + " ".join(words[c.start - k : c.start])
+        if "📍" in text[max(0, c.nstart - 3) : c.nstart] or "📍" in text[c.nend : c.nend + 3]:
+            return "place marker"
+        if self._starts_with(words, c.end, self.after) and "\n" not in text[c.nend : spans[c.end][0]]:
+            return "confirmed by the next words"
+        if NUMBER_AFTER_RE.match(text, c.nend):
+            return "department number after it"
+        # "le four de l'Ariane (Nice)": a name alone in brackets locates what comes before it
+        if (
+            c.kind == "commune"
+            and len(text[c.nstart : c.nend]) >= 4  # "(US)", "(LA)": an abbreviation, not a commune
+            and text[c.nstart - 1 : c.nstart] == "("
+            and text[c.nend : c.nend + 1] == ")"
+        ):
+            return "in brackets"
+        return ""
 
     @staticmethod
     def _name_ends(words: list[str], spans: list[tuple[int, int]], text: str, c: _Cand) -> bool:
@@ -557,15 +592,7 @@ class PlaceAnalyser(Analyser):
                 return True
         return bool(ne < len(text) and text[ne].isalpha())
 
-    def _area_sign(
-        self,
-        words: list[str],
-        spans: list[tuple[int, int]],
-        text: str,
-        i: int,
-        place_start: dict[int, _Cand],
-        cands: list[_Cand],
-    ) -> str:
+    def _area_sign(self, words: list[str], spans: list[tuple[int, int]], text: str, i: int, cands: list[_Cand]) -> str:
         """What else says that the number closing a name is a department ("" when nothing does):
         the name is a commune of that department, even one not read as a place ("TOURS 37"), a
         word of the name on its line names an area ("ALPES NEIGE 38"), or a place follows the
@@ -580,7 +607,7 @@ class PlaceAnalyser(Analyser):
             if words[k] in self.area_words:
                 return f"the name has the area word {words[k]!r}"
             k -= 1
-        nxt = place_start.get(i + 1)
+        nxt = next((c for c in cands if c.accepted and c.start == i + 1), None)
         if nxt is not None:
             gap = text[spans[i][1] : nxt.nstart]
             if "\n" not in gap and not any(ch.isalnum() for ch in gap):
@@ -648,25 +675,17 @@ class PlaceAnalyser(Analyser):
             ):
                 c.accepted, c.why = True, "name"  # a safe name: no cue needed
                 continue
+            if (c.common or c.weak) and len(words[c.start]) <= 3 and c.end - c.start == 1 \
+                    and not self._all_caps(a, c):
+                continue  # "NY", "SF", "LH", "la": only in capitals, whatever the cue
             hashtag = c.nstart > 0 and text[c.nstart - 1] == "#"
             k = self._ends_with(words, c.start, self.before)
-            kw = self._ends_with(words, c.start, self.before_weak)
-            gap_before = text[spans[c.start - k][0] if k and c.start - k >= 0 else 0 : c.nstart] if k else ""
-            if k and "\n" in gap_before:
+            if k and "\n" in text[spans[c.start - k][0] : c.nstart]:
                 k = 0
-            pin = "📍" in text[max(0, c.nstart - 3) : c.nstart] or "📍" in text[c.nend : c.nend + 3]
-            after = self._starts_with(words, c.end, self.after) and "\n" not in text[c.nend : spans[c.end][0]]
-            number_after = bool(NUMBER_AFTER_RE.match(text, c.nend))
-            # "le four de l'Ariane (Nice)": a name alone in brackets locates what comes before it
-            bracketed = (
-                c.kind == "commune"
-                and len(text[c.nstart : c.nend]) >= 4  # "(US)", "(LA)": an abbreviation, not a commune
-                and text[c.nstart - 1 : c.nstart] == "("
-                and text[c.nend : c.nend + 1] == ")"
-            )
-            cue = hashtag or bool(k) or pin or bool(after) or number_after or bracketed
+            # the cue (its description, "" when none) is looked for only when the case of the name
+            # leaves the answer open; `why` is written only for an accepted name
             if c.common or c.weak:
-                ok = cue and (
+                ok = (
                     hashtag
                     or self._capitalised(a, c.nstart, c.nend)
                     or (
@@ -676,6 +695,8 @@ class PlaceAnalyser(Analyser):
                         and self._name_ends(words, spans, text, c)
                     )
                 )
+                why = self._cue(words, spans, text, c, hashtag, k) if ok else ""
+                ok = bool(why)
                 if (
                     c.kind == "commune"
                     and not c.weak
@@ -683,33 +704,19 @@ class PlaceAnalyser(Analyser):
                     and tuple(words[c.start : c.end]) not in NEEDS_CUE
                 ):
                     ok = True  # Bordeaux, Rennes: ordinary words too, but big cities first
-                if ok and len(words[c.start]) <= 3 and c.end - c.start == 1 and not self._all_caps(a, c):
-                    ok = False  # "NY", "SF", "LH": only in capitals
             else:
-                ok = cue or (
-                    bool(kw)
+                why = self._cue(words, spans, text, c, hashtag, k)
+                ok = bool(why) or (
+                    bool(self._ends_with(words, c.start, self.before_weak))
                     and max([c.population] + [x.population for x in c.heads[:1]]) >= 2_000
                     and self._capitalised(a, c.nstart, c.nend)
                 )
             c.accepted = ok
-            c.why = (
-                "hashtag"
-                if hashtag
-                else "after " + " ".join(words[c.start - k : c.start])
-                if k
-                else "place marker"
-                if pin
-                else "confirmed by the next words"
-                if after
-                else "department number after it"
-                if number_after
-                else "in brackets"
-                if bracketed
-                else "name"
-            )
+            if ok:
+                c.why = why or self._cue(words, spans, text, c, hashtag, k) or "name"
         _colocated(text, cands)
         # lists: a candidate next to an accepted place, separated only by list punctuation
-        changed = True
+        changed = len(cands) > 1  # a list needs two names
         while changed:
             changed = False
             for c in cands:
@@ -737,17 +744,19 @@ class PlaceAnalyser(Analyser):
     def _emit(self, a: Analysis, cands: list[_Cand], stated: list[tuple[str, int, int, str, str]]) -> None:
         # context departments: stated ones and those of unambiguous accepted places
         stated_codes = {d[0] for d in stated}
+        accepted = [idx for idx, c in enumerate(cands) if c.accepted]
         own = [c.communes[0].department if c.accepted and c.communes and not c.near else "" for c in cands]
-        for idx, c in enumerate(cands):
-            if not c.accepted:
-                continue
+        for idx in accepted:
+            c = cands[idx]
             context = stated_codes | {d for j, d in enumerate(own) if d and j != idx}
             if c.near and c.near not in context:
                 c.accepted = False
                 continue
             if c.kind == "commune":
-                pick = next((x for x in c.communes if x.department in context), None)
-                if pick is None and (not c.communes or c.communes[0].population < 5000 or c.after_article):
+                pick = next((x for x in c.communes if x.department in context), None) if context else None
+                if pick is None and context and (
+                    not c.communes or c.communes[0].population < 5000 or c.after_article
+                ):
                     pick = next((x for x in c.heads if x.department in context), None)
                 if pick is None and c.communes:
                     pick = c.communes[0]
@@ -773,6 +782,9 @@ def _colocated(text: str, cands: list[_Cand]) -> None:
     """Accept a run of three names or more written side by side ("Pau 🏉 Lons Billère Lescar",
     "SEDAN ET NOUZONVILLE") when every one of them names a commune of one department: neighbours
     listed together are places, whatever else their names mean."""
+    named = [c for c in cands if c.communes and not c.blocked]
+    if len(named) < 3:
+        return  # no run of three
     run: list[_Cand] = []
 
     def flush() -> None:
@@ -783,7 +795,7 @@ def _colocated(text: str, cands: list[_Cand]) -> None:
                     if not c.accepted:
                         c.accepted, c.why = True, f"listed with neighbouring communes of department {min(shared)}"
 
-    for c in sorted((c for c in cands if c.communes and not c.blocked), key=lambda c: c.nstart):
+    for c in named:  # `_candidates` finds them in text order
         gap = text[run[-1].nend : c.nstart] if run else ""
         if run and len(gap) <= 16 and "\n" not in gap and (
                 _WORDLESS.fullmatch(gap) or gap.strip() in ("et", "and", "&", "ou", "+")):
@@ -792,6 +804,15 @@ def _colocated(text: str, cands: list[_Cand]) -> None:
             flush()
             run = [c]
     flush()
+
+
+def _in_name(cands: list[_Cand], i: int) -> bool:
+    """Word i belongs to a name found (accepted or not)."""
+    return any(c.start <= i < c.end for c in cands)
+
+
+def _after_hash(text: str, pos: int) -> bool:
+    return pos > 0 and text[pos - 1] == "#"
 
 
 _WORDLESS = re.compile(r"[^\w\n]*")  # spaces, punctuation and emoji only
