@@ -98,6 +98,13 @@ HANDLE_CASES = [
     ("commande sur le snap de la team", "fr", "", set()),
     ("t.me/joinchat/AAAAAEx", "fr", "", set()),
     ("Pense à ta session de révision ce soir", "fr", "", set()),
+    # words that invite contact are not names, even right after a platform
+    ("Sunset est sur Telegram 🌅 rejoins le canal 👉 t.me/lr_sunset17", "fr", "", {("telegram", "lr_sunset17")}),
+    ("on est sur telegram rejoignez nous", "fr", "", set()),
+    # after "snap:" a name ending like a country domain is a username; a web address is not
+    ("snap: hull.shipping.co", "en", "", {("snapchat", "hull.shipping.co")}),
+    ("snap : lyon.frais.fr", "fr", "", {("snapchat", "lyon.frais.fr")}),
+    ("snap : monsite.com", "fr", "", set()),
 ]
 
 
@@ -191,6 +198,20 @@ PHONE_CASES = [
     ("01000 01100 01200", "fr", []),
     ("my order 2155550163 never came", "en", []),
     ("call 555-0163", "en", []),
+    # the country a post names decides a national number (mobile prefixes where two plans overlap)
+    ("LIMERICK 🇮🇪 drops Southill to Castletroy. ring 087 412 3398", "en", ["+353874123398"]),
+    ("Cork city, text 085 123 4567", "en", ["+353851234567"]),
+    ("livraison sur Dublin, tel 07 12 34 56 78", "fr", ["+33712345678"]),  # an Irish 07 is no mobile
+    ("Sydney 🇦🇺 text 0412 345 678", "en", ["+61412345678"]),
+    ("Sarrebruck, 0151 23456789", "fr", ["+4915123456789"]),
+    ("Montréal 🍁 texte 514 555 0199", "fr", ["+15145550199"]),
+    # numbers written in words, in pairs (French) or digit by digit (English)
+    ("☎️ zero six . 44 . 81 . 20 . 39", "fr", ["+33644812039"]),
+    ("appelle le zéro six, quarante-quatre, quatre-vingt-un, vingt, trente-neuf", "fr", ["+33644812039"]),
+    ("zéro sept soixante-dix-huit douze quatre-vingt-dix-neuf zéro cinq", "fr", ["+33778129905"]),
+    ("text oh seven seven double oh nine double zero one two three", "en", ["+447700900123"]),
+    ("un deux trois soleil, six sept huit", "fr", []),
+    ("zéro six douze", "fr", []),
 ]
 
 

@@ -47,10 +47,11 @@ from ..core import HANDLE_PLATFORMS, Analysis
 from ..lexicon import Entry, lexicon_file, load_groups
 from ..normalize import fold, tokenize
 from .base import ANY_LANGUAGE, Analyser
+from .phone_words import spelt_numbers, spoken_digits
 
 WORD_LANGS = ("fr", "en")
 WORD_KINDS = ("filler", "contact", "account", "phone_cue", "not_handle", "not_phone")
-REGIONS = ("BE", "CH", "US", "GB")
+REGIONS = ("BE", "CH", "US", "GB", "IE", "AU", "DE")
 # French overseas departments share the national 10-digit plan ("0690 ...") but have their own
 # country codes (ARCEP plan; phonenumbers metadata of GP/GF/MQ/RE/YT): the first four digits
 # decide. 06 39 98 is the ARCEP fiction block and stays metropolitan (+33).
@@ -81,6 +82,7 @@ _STOP = set("|,;.!?/#\n+&")
 _QTY_RE = re.compile(r"\d+[a-z]{1,3}|[a-z]{1,2}\d+|\d+[a-z]{1,3}\d+")
 _HAS_SEP_RE = re.compile(r"[a-z][._]|[._][a-z]")
 _DOMAIN_RE = re.compile(r"^www\.|\.(?:com|fr|net|org|io|co|uk|eu|be|ch|de|es|it|info|biz|html?|php)$")
+_WEB_RE = re.compile(r"^www\.|\.(?:com|net|org|html?|php)$")
 _ORIG_HANDLE_RE = re.compile(r"@?[A-Za-z0-9_.\-]+")
 # link paths that are not accounts
 _RESERVED_PATHS = {
@@ -106,8 +108,10 @@ def _is_strict(tok: str) -> bool:
 
 
 def _is_loose(tok: str) -> bool:
-    """A token that may be a handle when the text says so explicitly ("snap: name")."""
-    return 2 <= len(tok) <= 40 and any(c.isalpha() for c in tok) and not _DOMAIN_RE.search(tok)
+    """A token that may be a handle when the text says so explicitly ("snap: name"). After "snap:"
+    a name ending like a country domain ("hull.shipping.co", "lyon.frais.fr") is a username; only
+    web addresses proper (www., .com, .net, .org, pages) are not."""
+    return 2 <= len(tok) <= 40 and any(c.isalpha() for c in tok) and not _WEB_RE.search(tok)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,8 +185,19 @@ class ContactAnalyser(Analyser):
                 for e in load_groups(path, values=WORD_KINDS):
                     words[e.value].append(e)
         self.fillers = {fold(e.term) for e in words["filler"]}
-        self.not_handle = {fold(e.term) for e in words["not_handle"]}
-        region_entries = load_groups(lexicon_file("common", "phone_regions"), values=REGIONS)
+        # words never taken for a handle after a platform cue: function words and the like, and the
+        # words that invite contact ("rejoins", "écris"), which stand next to platform names
+        self.not_handle = {fold(e.term) for e in words["not_handle"]} | {
+            fold(e.term) for e in words["contact"] if e.term.replace("'", "").replace(" ", "").isalpha()}
+        # number words, but for the articles that double as "1" (see _spelt_phones)
+        self.spoken = spoken_digits().all - {"un", "une", "one"}
+        region_entries = load_groups(lexicon_file("common", "phone_regions"), values=REGIONS, extra_keys=("mobile",))
+        # the countries whose national numbers a post naming them may hold, in file order, with
+        # their mobile prefixes (empty: any number of their plan); US numbers have their own rule
+        self.national: dict[str, tuple[str, ...]] = {}
+        for e in region_entries:
+            if e.value not in ("US", "GB"):
+                self.national[e.value] = tuple(e.get("mobile") or ())
         # one matcher for every word list, so that a post's tokens are walked once
         self.kind_of: dict[int, str] = {}
         for kind, group in (("cue", entries), ("contact", words["contact"]), ("account", words["account"]),
@@ -211,6 +226,8 @@ class ContactAnalyser(Analyser):
             return
         sc = self._scan(a)
         self._phones(a, text, sc)
+        if sum(map(self.spoken.__contains__, a.norm.words)) >= 2:  # number words: a phone written out?
+            self._spelt_phones(a, text, sc)
         self._handles(a, text, sc)
 
     def _scan(self, a: Analysis) -> _Scan:
@@ -567,6 +584,19 @@ class ContactAnalyser(Analyser):
             for value, s, e, rule, why in found:
                 emit(value, s, e, rule, why)
 
+    def _spelt_phones(self, a: Analysis, text: str, sc: _Scan) -> None:
+        """Phones written partly or wholly in words ("zéro six, quarante-quatre..."), read as national
+        numbers (see phone_words.py)."""
+        done = set(a.values("phones"))
+        for s, e, digits in spelt_numbers(text):
+            if digits[0] != "0":
+                continue
+            res = self._national(digits, [len(digits)], a.lang, sc.regions, True)
+            if res is not None and res[0] not in done:
+                done.add(res[0])
+                a.add_norm("phones", res[0], s, e, analyser=self.name, rule=res[1] + ":words",
+                           explanation=res[2] + ", written in words")
+
     @staticmethod
     def _runs(text: str, raw: str) -> list[list[_Group]]:
         """Runs of digit groups joined by phone separators, within spans of 8 digits or more."""
@@ -636,17 +666,19 @@ class ContactAnalyser(Analyser):
                 return (k, *res)
         return None
 
-    @staticmethod
-    def _national(digits: str, sizes: list[int], lang: str, regions: set[str],
+    def _national(self, digits: str, sizes: list[int], lang: str, regions: set[str],
                   cued: bool) -> tuple[str, str, str] | None:
         nd = len(digits)
         tidy = min(sizes) >= 2 or max(sizes) == 1
         if digits[0] == "0" and digits[1] != "0" and tidy:
-            if nd == 10 and (len(sizes) == 1 or max(sizes) <= 4):  # not "01000 01100" (postcodes)
-                for region in ("BE", "CH"):
-                    if region in regions and _valid(digits, region):
+            shaped = nd != 10 or len(sizes) == 1 or max(sizes) <= 4  # not "01000 01100" (postcodes)
+            if regions and shaped:
+                for region, mobile in self.national.items():  # a country the post names
+                    if (region in regions and (not mobile or digits.startswith(mobile))
+                            and _valid(digits, region)):
                         return (_e164(digits, region), f"contacts:phone:{region}",
                                 f"{region} national number (the post names that country)")
+            if nd == 10 and shaped:
                 cc = OVERSEAS_PREFIXES.get(digits[:4])
                 if cc and not digits.startswith(FICTION_BLOCK):
                     return ("+" + cc + digits[1:], "contacts:phone:FR_overseas",
@@ -654,10 +686,8 @@ class ContactAnalyser(Analyser):
                 return ("+33" + digits[1:], "contacts:phone:FR", "French national number (10 digits)")
             if nd == 11:
                 return ("+44" + digits[1:], "contacts:phone:GB", "British national number (11 digits)")
-            if nd == 9 and "BE" in regions and _valid(digits, "BE"):
-                return (_e164(digits, "BE"), "contacts:phone:BE", "Belgian national number")
             return None
-        if lang == "en" and nd in (10, 11):
+        if (lang == "en" or "US" in regions) and nd in (10, 11):  # "US": also Canada, in French
             core = digits[1:] if nd == 11 else digits
             if nd == 11 and digits[0] != "1":
                 return None
