@@ -280,7 +280,7 @@ def test_never_crashes_on_cue_soup(parts: list[str]) -> None:
 def _reference_find(matcher: object, norm: object) -> dict[str, list[tuple[str, int, int]]]:
     """The plain walk the fast matcher must equal: at each token, for each lexicon, the longest
     term starting there that is not glued into a handle, unless a longer one covers the token."""
-    from sentinelle.analysers.conditions import _in_handle
+    from sentinelle.analysers.terms import _in_handle
 
     table = matcher._table  # type: ignore[attr-defined]
     names = matcher.names  # type: ignore[attr-defined]

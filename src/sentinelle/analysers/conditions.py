@@ -34,13 +34,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from itertools import compress
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..core import PAYMENTS, Analysis
 from ..lexicon import Entry, lexicon_file, load_groups
-from ..normalize import Normalised, fold, tokenize
+from ..normalize import Normalised, fold
 from .base import Analyser
+from .terms import Match, MultiMatcher, token_words
 
 LANGS = ("fr", "en")
 
@@ -187,125 +187,6 @@ def _is_price_rise(text: str, start: int, end: int) -> bool:
         return False
 
 
-def _in_handle(text: str, start: int, end: int) -> bool:
-    """True when text[start:end] is glued into a handle or a link ("drive.23", "lafe.drive", "@drive")."""
-    if start > 1 and text[start - 1] in "@._" and text[start - 2].isalnum():
-        return True
-    if start > 0 and text[start - 1] == "@":
-        return True
-    return end + 1 < len(text) and text[end] in "._@" and text[end + 1].isalnum()
-
-
-class Match(NamedTuple):
-    """A lexicon term found in a post (the fields of `lexicon.Match`, as a cheap tuple)."""
-
-    entry: Entry
-    start: int  # normalised-text offsets
-    end: int
-    first_token: int  # index into norm.tokens
-    n_tokens: int
-
-
-class MultiMatcher:
-    """Several lexicons matched in one pass over a post's tokens: longest match per lexicon, so
-    a term of one lexicon never hides a term of another ("livraison offerte" is both delivery
-    and promotion)."""
-
-    def __init__(self, lexicons: Mapping[str, Iterable[Entry]], skip_values: Iterable[str] = ()) -> None:
-        skip = frozenset(skip_values)
-        self._table: dict[tuple[str, ...], list[tuple[str, Entry]]] = {}
-        self.names = tuple(lexicons)
-        for name, entries in lexicons.items():
-            for e in entries:
-                key = tuple(tokenize(fold(e.term)))
-                if not key or e.value in skip:
-                    continue
-                bucket = self._table.setdefault(key, [])
-                if all(not (n == name and x.value == e.value) for n, x in bucket):
-                    bucket.append((name, e))
-        # first word -> the term lengths that start with it, longest first
-        sizes: dict[str, set[int]] = {}
-        for k in self._table:
-            sizes.setdefault(k[0], set()).add(len(k))
-        self._sizes = {w: tuple(sorted(v, reverse=True)) for w, v in sizes.items()}
-        singles = {k[0]: v for k, v in self._table.items() if len(k) == 1}
-        # first word -> the second words of its longer terms (prunes most multi-word lookups)
-        self._seconds: dict[str, frozenset[str]] = {}
-        for k in self._table:
-            if len(k) > 1:
-                self._seconds[k[0]] = self._seconds.get(k[0], frozenset()) | {k[1]}
-        # first word -> (second words of its longer terms, its one-word terms or None)
-        self._info: dict[str, tuple[frozenset[str], list[tuple[str, Entry]] | None]] = {
-            w: (self._seconds.get(w, frozenset()), singles.get(w)) for w in self._sizes
-        }
-
-    def find(self, norm: Normalised, words: list[str] | None = None) -> dict[str, list[Match]]:
-        """Matches per lexicon; `words` are the texts of `norm.tokens` when the caller has them."""
-        out: dict[str, list[Match]] = {n: [] for n in self.names}
-        toks = norm.tokens
-        if words is None:
-            words = [t.text for t in toks]
-        info = self._info
-        n = len(words)
-        idx = list(compress(range(n), map(info.__contains__, words)))  # in C: most words start no term
-        if not idx:
-            return out
-        covered = dict.fromkeys(self.names, 0)  # token index up to which each lexicon is matched
-        table, sizes_of, text = self._table, self._sizes, norm.text
-        tlen = len(text)
-        for i in idx:
-            w = words[i]
-            second, one = info[w]
-            multi = bool(second) and i + 1 < n and words[i + 1] in second
-            if not multi:  # the usual case: a one-word term, or a first word not followed by its term
-                if one is None:
-                    continue
-                tok = toks[i]
-                start, end = tok.start, tok.end
-                prev = text[start - 1] if start else " "
-                if (prev in "@._" and (prev == "@" or (start > 1 and text[start - 2].isalnum()))) or (
-                    end + 1 < tlen and text[end] in "._@" and text[end + 1].isalnum()
-                ):
-                    continue  # glued into a handle or a link (see _in_handle)
-                for name, e in one:
-                    if covered[name] <= i:
-                        out[name].append(Match(e, start, end, i, 1))
-                for name, _ in one:
-                    if covered[name] <= i:
-                        covered[name] = i + 1
-                continue
-            sizes = sizes_of[w]
-            done: dict[str, int] = {}
-            for size in sizes:
-                if i + size > n:
-                    continue
-                hits = table.get(tuple(words[i : i + size]) if size > 1 else (w,))
-                if not hits:
-                    continue
-                if _in_handle(text, toks[i].start, toks[i + size - 1].end):
-                    continue
-                for name, e in hits:
-                    if covered[name] > i or done.get(name, size) != size:
-                        continue
-                    out[name].append(Match(e, toks[i].start, toks[i + size - 1].end, i, size))
-                    done[name] = size
-            for name, size in done.items():
-                if covered[name] < i + size:
-                    covered[name] = i + size
-        return out
-
-
-def token_words(a: Analysis) -> list[str]:
-    """The texts of `a.norm.tokens` (`Normalised.words`), shared through `a.notes`."""
-    cached = a.notes.get("token_words")
-    if isinstance(cached, tuple) and cached[0] is a.norm:
-        words: list[str] = cached[1]
-        return words
-    words = a.norm.words
-    a.notes["token_words"] = (a.norm, words)
-    return words
-
-
 def load_lexicons(
     names: Sequence[str], langs: Sequence[str] = LANGS, skip_values: Iterable[str] = ()
 ) -> MultiMatcher:
@@ -369,6 +250,8 @@ class Clause:
         return "\n" in self.norm.text[self.toks[i].end : self.toks[j].start]
 
     def negated(self, first: int, n_tokens: int) -> bool:
+        if not self.neg_pre_end and not self.neg_post_start:
+            return False  # no negator in the post (the usual case)
         last = first + n_tokens - 1
         if last + 1 < len(self.toks) and last + 1 in self.affirm and not self.breaks(last, last + 1):
             return False  # "lydia ✅"

@@ -36,7 +36,8 @@ from ..core import Analysis, Finding
 from ..lexicon import lexicon_file, load_groups, read_toml
 from ..normalize import fold
 from .base import Analyser
-from .conditions import LANGS, SIGNAL_LEXICONS, SIGNAL_SKIP, VALUES, Clause, load_lexicons, token_words
+from .conditions import LANGS, SIGNAL_LEXICONS, SIGNAL_SKIP, VALUES, Clause, load_lexicons
+from .terms import token_words
 
 MINOR_VALUES = VALUES["minors"]
 THRESHOLD = 2.0
@@ -85,9 +86,12 @@ class SignalAnalyser(Analyser):
                 ]
         alts = "|".join(re.escape(u) for u in sorted(set(units), key=len, reverse=True)) or "ans"
         # (the look-behind follows the first digit: a pattern that starts with a digit lets the
-        # regex engine skip to the digits of a post instead of trying every position)
+        # regex engine skip to the digits of a post instead of trying every position; the
+        # look-ahead after the number stops at once at the usual "20€", "5g": an age is followed
+        # by a space, a range word ("-", "a", "to", "et", "and", "/", "~") or a unit)
+        heads = re.escape("".join(sorted(set("-ate/~") | {u[0] for u in units if u})))
         self.age_re = re.compile(
-            rf"(\d(?<![\d,.€£$]\d)\d?)(?:\s*(?:-|a|to|et|and|/|~)\s*(\d{{1,2}}))?\s*"
+            rf"(\d(?<![\d,.€£$]\d)\d?)(?=[\s{heads}])(?:\s*(?:-|a|to|et|and|/|~)\s*(\d{{1,2}}))?\s*"
             rf"(?:{alts})(?![^\W\d_])"
         )
         self._load_prices()
