@@ -53,3 +53,14 @@ def handle_chunks(text: str) -> list[tuple[int, int]]:
 
 
 _LINK_MARKS = frozenset(".:@_")
+
+
+# after a name: at most one word, then a department code ("Dax 40", "Mâcon drive 71", "Bastia - 2B")
+_OWN_NUMBER_RE = re.compile(r"[^\w\n]{0,4}(?:[^\W\d_]+[^\w\n]{1,4})?(\d{2}|2[abAB]|97\d)(?![\w€£$%]|[.,]\d)")
+
+
+def own_department_after(text: str, end: int, communes: list[Any]) -> bool:
+    """A name followed, on its line, by the code of the department of one of its communes: what an
+    ordinary word ("dax", "mâcon") never is."""
+    m = _OWN_NUMBER_RE.match(text, end)
+    return m is not None and m.group(1).upper() in {x.department for x in communes[:12]}

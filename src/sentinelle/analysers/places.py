@@ -32,11 +32,12 @@ from ..core import Analysis
 from ..errors import ConfigError
 from ..gazetteer import CANON, DEPARTMENT_CODES, LONGER, NAME, Commune, Gazetteer, Key, key_of, load_gazetteer
 from .base import Analyser
-from .place_text import handle_chunks, outside, unmark
+from .place_text import handle_chunks, outside, own_department_after, unmark
 
 BIG_CITY = 50_000  # an ordinary-word name this large is read without a cue (Bordeaux, Rennes)
 UNCUED_SINGLE = 20_000  # a one-word commune name read without a cue
 UNCUED_MULTI = 4_000  # a several-word commune name read without a cue
+NAME_LINKS = {"le", "la", "les", "lès", "lez", "sur", "sous", "en", "de", "du", "des", "aux", "saint", "sainte", "mer"}
 NEEDS_CUE = {
     ("nice",),
     ("tours",),
@@ -406,6 +407,7 @@ class PlaceAnalyser(Analyser):
         numbers = [j for j in marks if words[j] in dept_numbers]
         if numbers:
             place_end = {c.end: c for c in cands if c.accepted}
+            place_start = {c.start: c for c in cands if c.accepted and c.communes}
             place_deps = {x.department for c in cands if c.accepted for x in (c.communes or c.heads)[:3]}
         phone_zones: list[tuple[int, int]] | None = None  # found when a number first needs them
         keycaps = "\u20e3" in a.post.text
@@ -432,14 +434,20 @@ class PlaceAnalyser(Analyser):
                         (code, ns, ne, f"places:postcode:{w}", f"postcode {w} is in department {code}")
                     )
                 continue
-            if not self._may_state(text, words, w, i, ns, place_end, place_deps, out, keycaps):
+            nxt = place_start.get(i + 1)  # "82 Montauban": a number right before a place of that department
+            if nxt is not None and (w not in {x.department for x in nxt.communes[:12]}
+                                    or text[ne : spans[i + 1][0]].strip()):
+                nxt = None
+            if nxt is None and not self._may_state(text, words, w, i, ns, place_end, place_deps, out, keycaps):
                 continue  # no sign that could make it a department: the drops below need no checking
             if _in_name(cands, i):
                 continue
             before = text[max(0, ns - 3) : ns]
             last = before.rstrip()[-1:]
             overseas_after_word = w in OVERSEAS_FLAGS and before[-1:] == " " and text[ns - 3 : ns - 2].isalpha()
-            if before and (before[-1].isdigit() or (last and last in "€£$=x*/:+.,~")) and not overseas_after_word:
+            times = last == "x" and not before.rstrip()[-2:-1].isalpha()  # "2x35", not "Meaux 77"
+            if (before and (before[-1].isdigit() or times or (last and last in "€£$=*/:+.,~"))
+                    and not overseas_after_word):
                 continue  # "2x35", "€35", "=35", "1,35" (not "Schœlcher. 972 only")
             if ne + 1 < len(text) and text[ne] in ".,:/-" and (text[ne + 1].isdigit() or
                                                                (text[ne] == "/" and text[ne + 1].isalpha())):
@@ -466,6 +474,8 @@ class PlaceAnalyser(Analyser):
                 rule, why = "places:department:after-place", f"{w} follows the place name {prev.value!r}"
             elif text[max(0, ns - 1) : ns] == "(" and text[ne : ne + 1] == ")":
                 rule, why = "places:department:brackets", f"({w}) in brackets"
+            elif nxt is not None:
+                rule, why = "places:department:before-place", f"{w} before {nxt.value!r}, a commune of {w}"
             elif self._ends_with(words, i, self.dept_before):
                 k = self._ends_with(words, i, self.dept_before)
                 cue = " ".join(words[i - k : i])
@@ -675,6 +685,9 @@ class PlaceAnalyser(Analyser):
             ):
                 c.accepted, c.why = True, "name"  # a safe name: no cue needed
                 continue
+            if c.kind == "commune" and own_department_after(text, c.nend, c.communes):
+                c.accepted, c.why = True, "followed by its own department number"
+                continue  # "Dax 40", "Mâcon drive 71": an ordinary word would not carry it
             if (c.common or c.weak) and len(words[c.start]) <= 3 and c.end - c.start == 1 \
                     and not self._all_caps(a, c):
                 continue  # "NY", "SF", "LH", "la": only in capitals, whatever the cue
@@ -728,11 +741,14 @@ class PlaceAnalyser(Analyser):
                     lo, hi = (other, c) if other.end <= c.start else (c, other)
                     gap = text[lo.nend : hi.nstart]
                     if len(gap) <= 16 and "\n" not in gap and LIST_SEPS.match(gap) and gap.strip():
-                        if c.common and not self._capitalised(a, c.nstart, c.nend):
-                            continue
+                        if (c.common and not self._capitalised(a, c.nstart, c.nend)
+                                and any(map(str.isupper, a.post.text))):
+                            continue  # lower case where the writer uses capitals: a word
                         if (c.common or c.weak) and len(words[c.start]) <= 3 and c.end - c.start == 1 \
-                                and not self._all_caps(a, c):
-                            continue  # "Clermont (La Gauthière)": "LA" only in capitals
+                                and not self._all_caps(a, c) and not (
+                                    self._capitalised(a, c.nstart, c.nend) and other.communes and c.communes
+                                    and other.communes[0].department in {x.department for x in c.communes[:12]}):
+                            continue  # "Clermont (La Gauthière)": "LA" only in capitals (but "Mont-de-Marsan / Dax")
                         if (
                             c.kind == "commune"
                             and max([c.population] + [x.population for x in c.heads[:1]]) < 1000
@@ -740,6 +756,12 @@ class PlaceAnalyser(Analyser):
                             continue
                         c.accepted, c.why, changed = True, f"listed with {other.value}", True
                         break
+
+    def _names_stated_department(self, c: _Cand, stated: set[str]) -> bool:
+        """The name is that of a department the text states, and none of its communes is in it."""
+        key = key_of(c.value)
+        return any(key_of(self.g.department_names.get(code, "")) == key
+                   and all(x.department != code for x in c.communes) for code in stated)
 
     def _emit(self, a: Analysis, cands: list[_Cand], stated: list[tuple[str, int, int, str, str]]) -> None:
         # context departments: stated ones and those of unambiguous accepted places
@@ -752,12 +774,19 @@ class PlaceAnalyser(Analyser):
             if c.near and c.near not in context:
                 c.accepted = False
                 continue
+            if c.kind == "commune" and self._names_stated_department(c, stated_codes):
+                c.accepted = False
+                continue  # "LANDES 40": the department, not Landes in Charente-Maritime
             if c.kind == "commune":
                 pick = next((x for x in c.communes if x.department in context), None) if context else None
-                if pick is None and context and (
-                    not c.communes or c.communes[0].population < 5000 or c.after_article
-                ):
-                    pick = next((x for x in c.heads if x.department in context), None)
+                if pick is None and context:
+                    # a longer name of the context's department: "Montigny" among places of Moselle.
+                    # When the name alone is a city of its own (Saint-Paul, Clichy), only one that
+                    # names another place of the post: "Saint-Paul" beside Dax is Saint-Paul-lès-Dax
+                    small = not c.communes or c.communes[0].population < 5000 or c.after_article
+                    others = {w for o in cands if o.accepted and o is not c for w in key_of(o.value)} - NAME_LINKS
+                    pick = next((x for x in c.heads if x.department in context
+                                 and (small or not others.isdisjoint(key_of(x.name)))), None)
                 if pick is None and c.communes:
                     pick = c.communes[0]
                 if pick is None:
