@@ -1,10 +1,12 @@
-"""Which parts of a post's text may hold place names: not its links and handles ("la.ferme.rns",
-"t.me/x", "runner_jobs_wm"), nor the tokens of the handles the contacts analyser found."""
+"""Text helpers of the places analyser: which parts of a post's text may hold place names (not its
+links and handles, "la.ferme.rns", "t.me/x"), cue phrase sets, and the reading of names side by side
+or followed by a department number."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from itertools import compress
 from operator import itemgetter
 from typing import Any
@@ -64,3 +66,65 @@ def own_department_after(text: str, end: int, communes: list[Any]) -> bool:
     ordinary word ("dax", "mâcon") never is."""
     m = _OWN_NUMBER_RE.match(text, end)
     return m is not None and m.group(1).upper() in {x.department for x in communes[:12]}
+
+
+Key = tuple[str, ...]
+
+
+class Phrases(frozenset[Key]):
+    """A set of cue phrases (word tuples) that also knows their first and last words, so that
+    "does a cue end just before word i" is one set lookup for the usual answer, no."""
+
+    firsts: frozenset[str]
+    lasts: frozenset[str]
+
+    def __new__(cls, keys: Iterable[Key] = ()) -> Phrases:
+        self = super().__new__(cls, keys)
+        self.firsts = frozenset(k[0] for k in self if k)
+        self.lasts = frozenset(k[-1] for k in self if k)
+        return self
+
+
+DEPT_ARTICLES = Phrases({
+    ("le",),
+    ("la",),
+    ("l",),
+    ("en",),
+    ("du",),
+    ("de", "la"),
+    ("dans", "le"),
+    ("sur", "le"),
+    ("dans", "la"),
+    ("dans", "l"),
+})
+
+
+_WORDLESS = re.compile(r"[^\w\n]*")  # spaces, punctuation and emoji only
+
+
+def colocated(text: str, cands: list[Any]) -> None:
+    """Accept a run of three names or more written side by side ("Pau 🏉 Lons Billère Lescar",
+    "SEDAN ET NOUZONVILLE") when every one of them names a commune of one department: neighbours
+    listed together are places, whatever else their names mean."""
+    named = [c for c in cands if c.communes and not c.blocked]
+    if len(named) < 3:
+        return  # no run of three
+    run: list[Any] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            shared = set.intersection(*({x.department for x in c.communes[:12]} for c in run))
+            if shared:
+                for c in run:
+                    if not c.accepted:
+                        c.accepted, c.why = True, f"listed with neighbouring communes of department {min(shared)}"
+
+    for c in named:  # `_candidates` finds them in text order
+        gap = text[run[-1].nend : c.nstart] if run else ""
+        if run and len(gap) <= 16 and "\n" not in gap and (
+                _WORDLESS.fullmatch(gap) or gap.strip() in ("et", "and", "&", "ou", "+")):
+            run.append(c)
+        else:
+            flush()
+            run = [c]
+    flush()

@@ -21,7 +21,7 @@ a city.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
@@ -32,7 +32,7 @@ from ..core import Analysis
 from ..errors import ConfigError
 from ..gazetteer import CANON, DEPARTMENT_CODES, LONGER, NAME, Commune, Gazetteer, Key, key_of, load_gazetteer
 from .base import Analyser
-from .place_text import handle_chunks, outside, own_department_after, unmark
+from .place_text import DEPT_ARTICLES, Phrases, colocated, handle_chunks, outside, own_department_after, unmark
 
 BIG_CITY = 50_000  # an ordinary-word name this large is read without a cue (Bordeaux, Rennes)
 UNCUED_SINGLE = 20_000  # a one-word commune name read without a cue
@@ -125,32 +125,6 @@ NOT_BEFORE_DEPT = {
 }
 
 
-class Phrases(frozenset[Key]):
-    """A set of cue phrases (word tuples) that also knows their first and last words, so that
-    "does a cue end just before word i" is one set lookup for the usual answer, no."""
-
-    firsts: frozenset[str]
-    lasts: frozenset[str]
-
-    def __new__(cls, keys: Iterable[Key] = ()) -> Phrases:
-        self = super().__new__(cls, keys)
-        self.firsts = frozenset(k[0] for k in self if k)
-        self.lasts = frozenset(k[-1] for k in self if k)
-        return self
-
-
-DEPT_ARTICLES = Phrases({
-    ("le",),
-    ("la",),
-    ("l",),
-    ("en",),
-    ("du",),
-    ("de", "la"),
-    ("dans", "le"),
-    ("sur", "le"),
-    ("dans", "la"),
-    ("dans", "l"),
-})
 NUMBER_AFTER_RE = re.compile(r"[ \t]*[(,\-–]?[ \t]*(?:\d{2}|2[aAbB]|97\d|\d{5})\)?(?![\w€£$%]|[ .\-]?\d)")
 BREAK_RE = re.compile(r"[\n.!?;|]")
 _CANON_KEYS = frozenset(CANON)
@@ -727,7 +701,7 @@ class PlaceAnalyser(Analyser):
             c.accepted = ok
             if ok:
                 c.why = why or self._cue(words, spans, text, c, hashtag, k) or "name"
-        _colocated(text, cands)
+        colocated(text, cands)
         # lists: a candidate next to an accepted place, separated only by list punctuation
         changed = len(cands) > 1  # a list needs two names
         while changed:
@@ -807,34 +781,6 @@ class PlaceAnalyser(Analyser):
             a.add_norm("departments", code, ns, ne, analyser=self.name, rule=rule, explanation=why)
 
 
-def _colocated(text: str, cands: list[_Cand]) -> None:
-    """Accept a run of three names or more written side by side ("Pau 🏉 Lons Billère Lescar",
-    "SEDAN ET NOUZONVILLE") when every one of them names a commune of one department: neighbours
-    listed together are places, whatever else their names mean."""
-    named = [c for c in cands if c.communes and not c.blocked]
-    if len(named) < 3:
-        return  # no run of three
-    run: list[_Cand] = []
-
-    def flush() -> None:
-        if len(run) >= 3:
-            shared = set.intersection(*({x.department for x in c.communes[:12]} for c in run))
-            if shared:
-                for c in run:
-                    if not c.accepted:
-                        c.accepted, c.why = True, f"listed with neighbouring communes of department {min(shared)}"
-
-    for c in named:  # `_candidates` finds them in text order
-        gap = text[run[-1].nend : c.nstart] if run else ""
-        if run and len(gap) <= 16 and "\n" not in gap and (
-                _WORDLESS.fullmatch(gap) or gap.strip() in ("et", "and", "&", "ou", "+")):
-            run.append(c)
-        else:
-            flush()
-            run = [c]
-    flush()
-
-
 def _in_name(cands: list[_Cand], i: int) -> bool:
     """Word i belongs to a name found (accepted or not)."""
     return any(c.start <= i < c.end for c in cands)
@@ -844,7 +790,6 @@ def _after_hash(text: str, pos: int) -> bool:
     return pos > 0 and text[pos - 1] == "#"
 
 
-_WORDLESS = re.compile(r"[^\w\n]*")  # spaces, punctuation and emoji only
 _UNSEEN: Any = object()
 _first = itemgetter(0)
 _span = itemgetter(1, 2)  # (start, end) of a normalize.Token
