@@ -9,7 +9,7 @@ from ._price import money, nice, tier_price
 from ._recruit_prose import prose_recruitment
 from ._sale import Ctx, brand_text, item_line, pay_words, pick
 from ._text import Weighted, ch, fr_mobile, ri, uk_mobile, us_phone
-from ._world import Vendor, contact_text, other_contact, phone_line, say_dept, say_places, signal_like
+from ._world import Vendor, contact_text, other_contact, phone_line, say_dept, say_places, side_account
 
 _ROLES_FR = (
     ("guetteur", (60, 150), "jour"),
@@ -214,9 +214,9 @@ def recruitment(c: Ctx, minors: bool) -> None:
     elif r < 0.5:
         plat = ch(rng, ("signal", "potato", "telegram"))
         h = (
-            signal_like(rng, plat, v.brand)
+            side_account(rng, v, plat)
             if plat != "telegram"
-            else v.accounts.get("telegram", signal_like(rng, "other", v.brand).replace(".", "_"))
+            else v.accounts.get("telegram") or side_account(rng, v, "other").replace(".", "_")
         )
         if h != c.author:
             post.t(pick(rng, fr, ("contact ", "écris ", "dm "), ("hmu ", "contact "))).k(
@@ -342,7 +342,7 @@ def scam(c: Ctx) -> None:
         ).nl()
     elif rng.random() < 0.5:
         plat = ch(rng, ("wickr", "signal", "session", "potato"))
-        post.k(contact_text(rng, post, plat, signal_like(rng, plat, v.brand), c.lang)).nl()
+        post.k(contact_text(rng, post, plat, side_account(rng, v, plat), c.lang)).nl()
 
 
 # ------------------------------------------------------------------ one-off niche sellers

@@ -275,6 +275,9 @@ class Vendor:
     n_posts: int = 0
     ev_i: int = 0
     extra_contact: tuple[str, str] | None = None
+    # its accounts on side platforms (signal, potato, wickr...), kept from post to post: a vendor
+    # that changed them every post would look like a rebrand every post
+    side_accounts: dict[str, str] = field(default_factory=dict)
 
     @property
     def vid(self) -> str:
@@ -733,3 +736,11 @@ def signal_like(rng: random.Random, platform: str, brand: str) -> str:
     if platform == "session":
         return "05" + "".join(ch(rng, "0123456789abcdef") for _ in range(64))
     return f"{core}{ch(rng, ('', '_', '.'))}{ri(rng, 1, 999)}"
+
+
+def side_account(rng: random.Random, v: Vendor, platform: str) -> str:
+    """The vendor's account on a side platform, made up the first time it is needed."""
+    h = v.side_accounts.get(platform)
+    if h is None:
+        h = v.side_accounts[platform] = signal_like(rng, platform, v.brand)
+    return h

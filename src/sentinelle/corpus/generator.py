@@ -260,8 +260,10 @@ def _recruit(
     rng: random.Random, post: Post, world: list[Vendor], frac: float, month: int, truth: dict[str, Any]
 ) -> tuple[str, str, str, str]:
     minors = rng.random() < 0.5
-    if rng.random() < 0.65:
-        v = _pick_vendor(rng, world, frac)
+    v = _pick_vendor(rng, world, frac) if rng.random() < 0.65 else None
+    if v is not None and not v.start <= frac <= v.end:
+        v = None  # a network recruits while it operates; outside that, a one-off recruiter posts
+    if v is not None:
         truth["vendor"] = v.vid
         truth["_network"] = v.network
         truth["baseline"] = v.baseline()
@@ -269,6 +271,11 @@ def _recruit(
         region = _REG_R(rng)
         v = make_vendor(rng, -1, region, ["cannabis_herb"], light=True)
         v.phone = singleton_phone(rng, v) if rng.random() < 0.5 else None
+        # a one-off recruiter is nobody's network: it must not hold a network's account name
+        taken = {h for w in world for h in w.accounts.values()}
+        for p, h in list(v.accounts.items()):
+            if h in taken:
+                v.accounts[p] = f"{h}_{ri(rng, 10, 99)}"
     platform, author = _account(rng, v, ("snapchat", "telegram", "instagram", "tiktok"))
     c = Ctx(rng, post, v, platform, author, month)
     recruitment(c, minors)
