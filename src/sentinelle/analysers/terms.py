@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from functools import partial
 from itertools import compress
-from typing import NamedTuple
 
 from ..core import Analysis
-from ..lexicon import Entry
+from ..lexicon import Entry, Match
 from ..normalize import Normalised, fold, tokenize
 
 
@@ -24,16 +23,6 @@ def _in_handle(text: str, start: int, end: int) -> bool:
     if start > 0 and text[start - 1] == "@":
         return True
     return end + 1 < len(text) and text[end] in "._@" and text[end + 1].isalnum()
-
-
-class Match(NamedTuple):
-    """A lexicon term found in a post (the fields of `lexicon.Match`, as a cheap tuple)."""
-
-    entry: Entry
-    start: int  # normalised-text offsets
-    end: int
-    first_token: int  # index into norm.tokens
-    n_tokens: int
 
 
 # `Match(...)` runs a Python-level `__new__`; this builds the same tuple in C (as normalize.Token)
