@@ -137,6 +137,10 @@ def test_pay_per_time_cue(text: str, pay: list[str]) -> None:
         ("Licensed cannabis store in Ottawa 🍁 3.5g Pink Kush $30, 19+ only, government ID required", "other"),
         ("🍁 3.5g Pink Kush $30, 28g $180, Ottawa delivery, snap @ottawa.plug", "sale"),
         ("BC Cannabis Store, Vancouver 🍁 government licensed. Pink Kush 3.5g $32. ID required, 19+.", "other"),
+        # songs quote prices and products; a song is not an ad, an ad with a music emoji still is
+        ("« dix balles le gramme, la rue m'a appris » 🎤 extrait du son, clip en ligne vendredi", "other"),
+        ('verse 2: "twenty for the bag, fifty for the eighth" 🎤 new single out friday', "other"),
+        ("🍁 Amnesia 10g 90€ ❄️ 1g 70 livraison Nantes 🎶 snap: nantes.vibes", "sale"),
     ],
 )
 def test_verdict_rules(text: str, category: str) -> None:
