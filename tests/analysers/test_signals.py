@@ -62,6 +62,10 @@ def flag(a: Analysis, kind: str) -> bool:
         ),
         ("shrooms shipped nationwide, BTC / gift cards only, we don't do meetups 🙅", "en", True),
         ("envoi partout en France, paiement avant envoi", "fr", True),
+        # shipping across any country, paid first
+        ("📦 CANADA WIDE 🇨🇦 shipping from Calgary, e-transfer BEFORE we ship, Xpresspost tracked", "en", True),
+        ("we ship anywhere in Ireland, pay upfront by bank transfer", "en", True),
+        ("expédition partout au Québec, virement avant envoi", "fr", True),
         # hard negatives: local dealers, partial crypto, one marker alone
         (
             "📦 Commandes +500€ : 50% d'avance\n💶 Espèces ou crypto (BTC / USDT)\n🚗 Livraison Montpellier",
@@ -77,6 +81,7 @@ def flag(a: Analysis, kind: str) -> bool:
         ("je livre montpel centre, cash only", "fr", False),
         ("pas de rdv, je livre direct chez toi", "fr", False),
         ("envoi colissimo possible, paiement à la livraison", "fr", False),
+        ("🍁 10g 80€ livraison Lyon, envoi partout possible", "fr", False),
     ],
 )
 def test_scam(text: str, lang: str, expected: bool) -> None:
