@@ -733,8 +733,8 @@ class PlaceAnalyser(Analyser):
 
     def _names_stated_department(self, c: _Cand, stated: set[str]) -> bool:
         """The name is that of a department the text states, and none of its communes is in it."""
-        key = key_of(c.value)
-        return any(key_of(self.g.department_names.get(code, "")) == key
+        key = key_of_name(c.value)
+        return any(key_of_name(self.g.department_names.get(code, "")) == key
                    and all(x.department != code for x in c.communes) for code in stated)
 
     def _emit(self, a: Analysis, cands: list[_Cand], stated: list[tuple[str, int, int, str, str]]) -> None:
@@ -758,9 +758,9 @@ class PlaceAnalyser(Analyser):
                     # When the name alone is a city of its own (Saint-Paul, Clichy), only one that
                     # names another place of the post: "Saint-Paul" beside Dax is Saint-Paul-lès-Dax
                     small = not c.communes or c.communes[0].population < 5000 or c.after_article
-                    others = {w for o in cands if o.accepted and o is not c for w in key_of(o.value)} - NAME_LINKS
+                    others = {w for o in cands if o.accepted and o is not c for w in key_of_name(o.value)} - NAME_LINKS
                     pick = next((x for x in c.heads if x.department in context
-                                 and (small or not others.isdisjoint(key_of(x.name)))), None)
+                                 and (small or not others.isdisjoint(key_of_name(x.name)))), None)
                 if pick is None and c.communes:
                     pick = c.communes[0]
                 if pick is None:
