@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..errors import LexiconError
 from ..lexicon import data_dir
@@ -33,7 +33,7 @@ class Words:
     repeat: dict[str, int]  # "double" 2, "triple" 3: the next digit that many times
     joiners: frozenset[str]  # "et" in "vingt et un"
 
-    @property
+    @cached_property
     def all(self) -> frozenset[str]:
         return frozenset(self.units) | frozenset(self.teens) | frozenset(self.tens) | frozenset(self.repeat)
 
