@@ -329,3 +329,19 @@ def test_places_generalisation_q4(text: str, places: list[str], departments: lis
     a = run(text)
     assert a.values("places") == places
     assert a.values("departments") == departments
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        # suburbs and neighbouring towns abroad, as vendors list them
+        ("drops Cardiff & Penarth, £10 bags", ["Cardiff", "Penarth"]),
+        ("cork city 🇮🇪 drops cork city + ballincollig + carrigaline", ["Cork", "Ballincollig", "Carrigaline"]),
+        ("ATL plug 🍑 Decatur + East Point. tele: atl_pharm", ["Atlanta", "Decatur", "East Point"]),
+        ("Sydney 🇦🇺 bud $20 a g, drops Parramatta and Bondi", ["Sydney", "Parramatta", "Bondi"]),
+        # a French commune keeps its name when a town abroad shares it
+        ("livraison Laval et Mayenne 10 le g", ["Laval", "Mayenne"]),
+    ],
+)
+def test_towns_abroad(text: str, places: list[str]) -> None:
+    assert run(text).values("places") == places
