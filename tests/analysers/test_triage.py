@@ -137,6 +137,12 @@ def test_pay_per_time_cue(text: str, pay: list[str]) -> None:
         ("Licensed cannabis store in Ottawa 🍁 3.5g Pink Kush $30, 19+ only, government ID required", "other"),
         ("🍁 3.5g Pink Kush $30, 28g $180, Ottawa delivery, snap @ottawa.plug", "sale"),
         ("BC Cannabis Store, Vancouver 🍁 government licensed. Pink Kush 3.5g $32. ID required, 19+.", "other"),
+        # the shortest recruitment, a story or a comment, and legal jobs or news with an age and pay
+        ("guetteur 80€ la journée", "recruitment"),
+        ("dispo pour guetter ? 70 balles par jour, 14 ans ça passe", "recruitment"),
+        ("shotter needed £120 a day, 15 is fine", "recruitment"),
+        ("Pizzeria recrute livreur scooter 16 ans min, 10€/h", "other"),
+        ("le guetteur de 14 ans payé 80€ par jour a été interpellé", "other"),
         # songs quote prices and products; a song is not an ad, an ad with a music emoji still is
         ("« dix balles le gramme, la rue m'a appris » 🎤 extrait du son, clip en ligne vendredi", "other"),
         ('verse 2: "twenty for the bag, fifty for the eighth" 🎤 new single out friday', "other"),

@@ -179,6 +179,10 @@ _FR: dict[str, tuple[str, ...]] = {
         "Agence d'intérim de {T} recrute agents de sécurité et manutentionnaires, {N2}€/h, permis B apprécié",
         "cherche du monde pour distribuer des flyers au centre de {T} samedi, 60€ la journée, payé en chèque emploi service",
         "Recherche étudiants pour garder des chiens le week-end à {T} 🐕 15€ la garde",
+        "Pizzeria de {T} recrute livreur scooter, 16 ans minimum, {N1}0€ la soirée + pourboires",
+        "Boulangerie recrute apprenti(e) dès 16 ans à {T}, 900€ par mois, CV en boutique",
+        "Le supermarché de {T} cherche des jeunes de 16 ans et plus pour la mise en rayon le samedi, 11€ de l'heure",
+        "Club de foot de {T} cherche arbitres dès 14 ans, 20€ le match ⚽",
         # news that describe a network's jobs and pay
         "Procès à {T} : le réseau payait ses guetteurs {N2}0 € la journée et une nourrice {N3}00 € par mois pour cacher la marchandise, a rappelé le parquet.",
         "{T} : un adolescent de {N1}5 ans, guetteur pour un point de deal, interpellé. Il touchait {N2}0 € par jour selon les enquêteurs.",
@@ -262,6 +266,8 @@ _EN: dict[str, tuple[str, ...]] = {
         "Warehouse in {T} hiring pickers and packers, {CUR}{N2}0 a day, no experience needed, 16+ for weekend shifts",
         "Court hears {T} gang paid lookouts {CUR}{N2}0 a day and kept drugs at a teenager's flat for {CUR}{N3}00 a week",
         "anyone need help moving house in {T} this weekend? {CUR}60 and I bring the van 🚚",
+        "Paper round available in {T}, 13+ welcome, {CUR}25 a week 📰",
+        "Chip shop in {T} hiring counter staff, 16 and over, {CUR}9 an hour",
     ),
 }
 

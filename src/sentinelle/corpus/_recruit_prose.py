@@ -48,9 +48,38 @@ _EXTRA_EN = ("easy money", "no questions asked", "paid cash every night", "bring
 _MINORS_EN = ("14+ fine", "school kids welcome", "after school ok", "15 16 fine")
 
 
+# the shortest form, a story or a comment: "guetteur 80€ la journée, 15 ans ok"
+# drug-trade roles only: "livreur" or "vendeur" with an age is as often a legal job ad
+_TERSE_FR = ("guetteur", "guetteurs", "chouf", "choufs", "charbonneur", "charbonneurs", "nourrice", "ravitailleur")
+_TERSE_PAY_FR = ("{n}€ la journée", "{n}€/j", "{n} par jour", "{n}€ la soirée", "{n} balles la journée")
+_TERSE_EN = ("runners", "lookouts", "shotters", "youngers for the line", "holder")
+_TERSE_PAY_EN = ("£{n} a day", "£{n}/day", "£{n} a shift", "£{n} per day")
+_TERSE_MINORS_FR = ("15 ans ok", "à partir de 14 ans", "t'as 15 ans ? viens", "jeunes du collège acceptés",
+                    "âge minimum 14 ans", "même à 13 ans")
+_TERSE_MINORS_EN = ("14+ ok", "must be 14 or over", "year 9s welcome", "15 and up")
+
+
+def terse_recruitment(c: Ctx, minors: bool) -> None:
+    rng, post = c.rng, c.post
+    fr = c.fr
+    role = ch(rng, _TERSE_FR if fr else _TERSE_EN)
+    pay = ch(rng, _TERSE_PAY_FR if fr else _TERSE_PAY_EN).format(n=10 * ri(rng, 5, 20))
+    pay = pay.replace("£", {"USD": "$", "EUR": "€"}.get(c.cur, "£"))
+    lead = ch(rng, ("recrute ", "cherche ", "", "") if fr else ("need ", "hiring ", "", ""))
+    post.t(f"{lead}{role} {pay}")
+    if minors:
+        post.minors = True
+        post.t(ch(rng, (", ", " ", " • "))).t(ch(rng, _TERSE_MINORS_FR if fr else _TERSE_MINORS_EN))
+    post.t(ch(rng, ("", " 📩", " dm", " 🤫", " 💸")))
+    post.nl()
+
+
 def prose_recruitment(c: Ctx, minors: bool) -> None:
     rng, post, v = c.rng, c.post, c.v
     fr = c.fr
+    if rng.random() < 0.3:
+        terse_recruitment(c, minors)
+        return
     opener = ch(rng, _OPEN_FR if fr else _OPEN_EN)
     ask, (lo, hi), pays = ch(rng, _ASKS_FR if fr else _ASKS_EN)
     pay = ch(rng, pays).format(n=lo + 10 * int(rng.random() * ((hi - lo) // 10 + 1)))
