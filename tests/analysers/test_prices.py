@@ -48,6 +48,11 @@ H, R, C = "cannabis_herb", "cannabis_resin", "cocaine"
     ("🍁 Lemon Haze .......... 10€/g", "fr", [(H, 1, "g", 10, "EUR")]),
     ("❄️ 1g 70 / 2g 130", "fr", [(C, 1, "g", 70, "EUR"), (C, 2, "g", 130, "EUR")]),
     ("❄️ 0,5 = 40 | 1g = 70", "fr", [(C, 0.5, "g", 40, "EUR"), (C, 1, "g", 70, "EUR")]),
+    # a bare count before an arrow and a price is the count of that price, not a price itself
+    ("▪️ Taz 💊 : 3 ➝ 25 balles", "fr", [("mdma", 3, "pill", 25, "EUR")]),
+    ("pills 💊 -> 5 → £40", "en", [("mdma", 5, "pill", 40, "GBP")]),
+    # "sur le 93, 100€": a department then another minimum, not 93 g for 100 €
+    ("❄️ 70 le g, minimum 60€ sur le 93, 100€ hors 93", "fr", [(C, 1, "g", 70, "EUR")]),
     ("❄️ le G = 90", "fr", [(C, 1, "g", 90, "EUR")]),
     ("🍁 Lemon Haze ➝ 12€/g (avant 10)", "fr", [(H, 1, "g", 12, "EUR")]),
     ("🍁 10g 70e au lieu de 80", "fr", [(H, 10, "g", 70, "EUR")]),

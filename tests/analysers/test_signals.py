@@ -102,6 +102,10 @@ def test_scam(text: str, lang: str, expected: bool) -> None:
         ({"product": "cocaine", "quantity": 1, "unit": "g", "price": 60, "currency": "EUR"}, False),
         ({"product": "psilocybin", "quantity": 15, "unit": "g", "price": 35, "currency": "EUR"}, False),
         ({"product": "mdma", "quantity": 5, "unit": "pill", "price": 40, "currency": "EUR"}, False),
+        # crystal at $30 a gram or an 8-ball for $80 is an ordinary street price, not a lure
+        ({"product": "methamphetamine", "quantity": 1, "unit": "g", "price": 30, "currency": "USD"}, False),
+        ({"product": "methamphetamine", "quantity": 3.5, "unit": "g", "price": 80, "currency": "USD"}, False),
+        ({"product": "methamphetamine", "quantity": 28, "unit": "g", "price": 100, "currency": "USD"}, True),
         (
             {"product": "counterfeit_money", "quantity": 10, "unit": "unit", "price": 120, "currency": "EUR"},
             False,

@@ -458,8 +458,10 @@ class PriceAnalyser(Analyser):
                     and toks[i + 2].kind == "NUM"):
                 return toks[i + 2].value, t.unit, i + 3
             return t.value, t.unit, i + 1
-        if k == "SEP" and t.unit in _ARTICLE_SEP and i + 1 < n and toks[i + 1].kind == "NUM":
-            return toks[i + 1].value, None, i + 2  # "les 2 ➜ 60€"
+        if (k == "SEP" and t.unit in _ARTICLE_SEP and i + 1 < n and toks[i + 1].kind == "NUM"
+                and not (i + 2 < n and toks[i + 2].kind == "SEP" and toks[i + 2].unit == ",")):
+            # "les 2 ➜ 60€"; not "sur le 93, 100€ hors 93", a department then another amount
+            return toks[i + 1].value, None, i + 2
         if k == "NUM" and i + 1 < n and toks[i + 1].kind == "SEP" and toks[i + 1].unit in _SEP_EQ:
             return t.value, None, i + 1  # "0,5 = 40", "3 pour 50"
         return None
@@ -484,6 +486,8 @@ class PriceAnalyser(Analyser):
                 if after == "SEP" and toks[j + 1].unit in ("pour", "for", "=") and j + 2 < n \
                         and toks[j + 2].kind in ("PRICE", "NUM"):
                     return None  # "pills 100 for £150": 100 is the count of the next point
+                if after == "SEP" and toks[j + 1].unit in _SEP_EQ and j + 2 < n and toks[j + 2].kind == "PRICE":
+                    return None  # "Taz 💊 : 3 ➝ 25 balles": 3 pills for 25, not one at 3
                 if after == "PRICE" or (after == "SEP" and toks[j + 1].unit == "x" and j + 2 < n
                                         and toks[j + 2].kind == "PRICE"):
                     return None  # "billets | 10×20€ = 60€": 10 is the count of the next point
