@@ -205,6 +205,10 @@ PHONE_CASES = [
     ("Sydney 🇦🇺 text 0412 345 678", "en", ["+61412345678"]),
     ("Sarrebruck, 0151 23456789", "fr", ["+4915123456789"]),
     ("Montréal 🍁 texte 514 555 0199", "fr", ["+15145550199"]),
+    # no country named: an English post's mobile grouped the way its country writes it
+    ("mind the gaff, €150 a week, ring 086 317 4429", "en", ["+353863174429"]),
+    ("bud delivered, text 0412 345 678", "en", ["+61412345678"]),
+    ("weed delivered, text 04 12 34 56 78", "en", ["+33412345678"]),  # in pairs: French
     # numbers written in words, in pairs (French) or digit by digit (English)
     ("☎️ zero six . 44 . 81 . 20 . 39", "fr", ["+33644812039"]),
     ("appelle le zéro six, quarante-quatre, quatre-vingt-un, vingt, trente-neuf", "fr", ["+33644812039"]),
@@ -212,6 +216,7 @@ PHONE_CASES = [
     ("text oh seven seven double oh nine double zero one two three", "en", ["+447700900123"]),
     ("un deux trois soleil, six sept huit", "fr", []),
     ("zéro six douze", "fr", []),
+    ("📲 zero6 . 51 . 07 . 93 . 40", "fr", ["+33651079340"]),  # a number word glued to digits
 ]
 
 

@@ -191,6 +191,9 @@ class ContactAnalyser(Analyser):
             fold(e.term) for e in words["contact"] if e.term.replace("'", "").replace(" ", "").isalpha()}
         # number words, but for the articles that double as "1" (see _spelt_phones)
         self.spoken = spoken_digits().all - {"un", "une", "one"}
+        # a number word glued to digits ("zero6 . 51 . 07"), which the tokens keep as one word
+        self._glued_spoken = re.compile(
+            r"(?<![^\W\d_])(?:" + "|".join(sorted(map(re.escape, self.spoken), key=len, reverse=True)) + r")\d")
         region_entries = load_groups(lexicon_file("common", "phone_regions"), values=REGIONS, extra_keys=("mobile",))
         # the countries whose national numbers a post naming them may hold, in file order, with
         # their mobile prefixes (empty: any number of their plan); US numbers have their own rule
@@ -226,7 +229,8 @@ class ContactAnalyser(Analyser):
             return
         sc = self._scan(a)
         self._phones(a, text, sc)
-        if sum(map(self.spoken.__contains__, a.norm.words)) >= 2:  # number words: a phone written out?
+        # number words: a phone written out?
+        if sum(map(self.spoken.__contains__, a.norm.words)) >= 2 or self._glued_spoken.search(text):
             self._spelt_phones(a, text, sc)
         self._handles(a, text, sc)
 
@@ -678,6 +682,14 @@ class ContactAnalyser(Analyser):
                             and _valid(digits, region)):
                         return (_e164(digits, region), f"contacts:phone:{region}",
                                 f"{region} national number (the post names that country)")
+            if lang == "en" and nd == 10 and len(sizes) > 1 and sizes[0] != 2:
+                # an English post's "086 317 4429" or "0412 345 678": a mobile of a country with
+                # 10-digit mobiles, grouped as written there; French numbers go in pairs
+                for region, mobile in self.national.items():
+                    if mobile and digits.startswith(mobile) and _valid(digits, region):
+                        return (_e164(digits, region), f"contacts:phone:{region}",
+                                f"{region} mobile ({digits[:2]}..., grouped {'-'.join(map(str, sizes))}) "
+                                "in an English post")
             if nd == 10 and shaped:
                 cc = OVERSEAS_PREFIXES.get(digits[:4])
                 if cc and not digits.startswith(FICTION_BLOCK):
