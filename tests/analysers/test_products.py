@@ -29,6 +29,8 @@ def products(text: str, lang: str = "fr") -> set[str]:
 @pytest.mark.parametrize(("text", "lang", "expected"), [
     ("🍁 Cali US 10g ➡️ 100€\n🍫 Jaune mousseux 10g ➡️ 50€\n❄️ 1g 70", "fr",
      {"cannabis_herb", "cannabis_resin", "cocaine"}),
+    # a bulk price per kilo stays a drug price
+    ("🍫 1kg 1 800€ / 🍁 1 kilo → 2 bâtons", "fr", {"cannabis_herb", "cannabis_resin"}),
     ("🍁 Lemon Haze .......... 10€/g\n🍫 Filtré x3 ........... 7€/g\n💎 MD cristaux 40€/g\n🐴 Ké 35€/g", "fr",
      {"cannabis_herb", "cannabis_resin", "mdma", "ketamine"}),
     ("🍁 Zkittlez — 3.5g £30\n🍫 Moroccan hash — 10g £60\n🐴 K — 1g £30\n"
@@ -59,6 +61,11 @@ def test_products_found(text: str, lang: str, expected: set[str]) -> None:
 
 
 @pytest.mark.parametrize(("text", "lang"), [
+    # food, ice and produce priced per kilo, litre or pound: the emoji and weak words are the goods
+    ("🍄 Cèpes et girolles du Cantal 🌲 cèpes 22€ le kg, girolles 28€ le kg", "fr"),
+    ("🥥 Sorbet coco maison 🍨 livraison à domicile, 11€ le litre, glace pilée ❄️", "fr"),
+    ("🍄 Oyster mushrooms from our farm, $11/lb, pickup at the market 🌲", "en"),
+    ("🧊 Party ice delivered ❄️ 5kg bags $7, same-day", "en"),
     ("❄️❄️❄️ 35 cm de poudreuse fraîche cette nuit ! Ouverture des pistes à 9h, forfait 36€ 🎿", "fr"),
     ("oh shit I forgot my keys again", "en"),
     ("Quelle frappe de Mbappé en pleine lucarne, le gardien n'a rien vu ⚽", "fr"),

@@ -65,6 +65,46 @@ _QTY_RE = re.compile(
     r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:g|gr|grs|grammes?|kg|kilos?|oz|pills?|tabs?|cachets?|comprimes?|taz|buvards?|"
     r"pochons?|bags?)(?![^\W\d_])|(?:le|la|/|a|an|per)\s?(?:g|gramme|8th|zip|oz|q)(?![^\W\d_])|\b(?:8th|eighth|zip|oz)\b"
     r"|(?<![\w/])1/[248](?![\w/])")  # "🍄 1/8 $40": an eighth
+# A grocery price: an amount per kilo, litre or pound ("20€ le kg", "$12/lb", "12€ le litre") or
+# for a bag of several kilos ("5kg bags $6"). At the price of food or ice it cannot be a drug's
+# (the cheapest drug sells at hundreds of euros a kilo), so a weak product term on its line is
+# the food, not a code: "🍄 cèpes 20€ le kg", "Sorbet coco 12€ le litre", "Party ice 5kg bags $6".
+_GROCERY_RE = re.compile(
+    r"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(?:€|e|eur|euros?|\$|£|chf)?\s?(?:/|le |la |les |per |a |an |the |par )\s?"
+    r"(kg|kgs|kilo|kilos|l|litre|litres|liter|liters|lb|lbs|pound)(?![^\W\d_])"
+    r"|[$£€]\s?(\d+(?:[.,]\d+)?)\s?(?:/|per |a |an )\s?(kg|kilo|l|litre|liter|lb|lbs|pound)(?![^\W\d_])"
+    r"|(?<![\w.])(\d+(?:[.,]\d+)?)\s?(kg|kgs|kilos?|lbs?|l|litres?)(?![^\W\d_])[^\d\n]{0,12}?(?<![\w.])(?:[$£€]\s?)?"
+    r"(\d+(?:[.,]\d+)?)(?!\d|[.,]\d|\s\d{3}(?!\d))(?!\s?(?:g|kg|l|cl|ml|lbs?|kilos?|grammes?|k|batons?|bâtons?|briques?)(?![^\W\d_]))")
+# The most a kilo (or litre, or pound) of food costs, in any currency: far below any drug's price
+_GROCERY_MAX = {"kg": 150.0, "l": 30.0, "lb": 70.0}
+_GROCERY_UNIT = {"kgs": "kg", "kilo": "kg", "kilos": "kg", "litre": "l", "litres": "l", "liter": "l",
+                 "liters": "l", "lbs": "lb", "pound": "lb"}
+
+
+def _amount(number: str) -> float:
+    """"12,5" is 12.5, but "3,000" or "3.000" is three thousand."""
+    whole, sep, frac = number.replace(",", ".").partition(".")
+    return float(whole + frac) if sep and len(frac) == 3 else float(number.replace(",", "."))
+
+
+def grocery_price(text: str, start: int, end: int) -> bool:
+    """A price per kilo, litre or pound at the level of food on text[start:end] (see _GROCERY_RE)."""
+    for m in _GROCERY_RE.finditer(text, start, end):
+        if m.group(1):
+            price, qty, unit = m.group(1), "1", m.group(2)
+        elif m.group(3):
+            price, qty, unit = m.group(3), "1", m.group(4)
+        else:
+            qty, unit, price = m.group(5), m.group(6), m.group(7)
+        try:
+            per = _amount(price) / _amount(qty)
+        except (ValueError, ZeroDivisionError):
+            continue
+        if per < _GROCERY_MAX[_GROCERY_UNIT.get(unit, unit)]:
+            return True
+    return False
+
+
 # A menu line: starts with an emoji, bullet or dash and carries a digit.
 _MENU_LINE_RE = re.compile(r"^\s*(?:[^\w\s]|\d\s?[-.)])[^\n]*\d")
 # Tokens across which an emoji icon and a product word do not belong together.
@@ -298,6 +338,14 @@ class ProductAnalyser(Analyser):
                 line_qp[li] = v
             return v
 
+        line_grocery: dict[int, bool] = {}
+
+        def grocery(li: int) -> bool:
+            v = line_grocery.get(li)
+            if v is None:
+                v = line_grocery[li] = grocery_price(text, *lines[li])
+            return v
+
         negs = ctx.get("negation", [])
         neg_ends = {n.first_token + n.n_tokens for n in negs}
 
@@ -335,6 +383,8 @@ class ProductAnalyser(Analyser):
                 return True
             if meta.unless_always and any(u in ctx for u in meta.unless_always):
                 return True  # "Colombian 250g £9" in a coffee roaster's post
+            if e.strength == "weak" and has_qp(li) and grocery(li):
+                return True  # "🍄 cèpes 20€ le kg": food at the price of food
             kind = meta.kind
             if kind == "letter" and not _letter_slot(text, toks, m, lines[li], has_qp(li)):
                 return True
