@@ -95,6 +95,22 @@ def test_token_offsets_find_every_token() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "legal"),
+    [
+        ("Boutique CBD, fleurs 8€ le g", True),
+        ("herbe suisse 🍁 (de la vraie, pas du CBD 😉)", False),  # a dealer saying what it is not
+        ("real bud, not your CBD crap", False),
+        ("no CBD here, only the real thing", False),
+        ("CBD shop, no THC", True),
+    ],
+)
+def test_negated_cbd_is_no_legal_cue(text: str, legal: bool) -> None:
+    a = Analysis(Post(id="t", text=text), normalise(text), "fr")
+    CueAnalyser().analyse(a)
+    assert any(f.value == "cbd_legal" for f in a.findings) is legal
+
+
+@pytest.mark.parametrize(
     ("text", "pay"),
     [
         ("guetteur 80/j charbonneur 150/j a toulouse", ["80/j", "150/j"]),  # bare amounts, roles near

@@ -90,7 +90,7 @@ class CueAnalyser(Analyser):
                 cues = self._cues[id(entries)] = _cues_of(entries)
             s, e = span(toks[first].start, toks[last].end)
             for value, rule, score, why in cues:
-                if value not in drop:
+                if value not in drop and not (value == "cbd_legal" and _denied(a.norm.words, first)):
                     add(_new_finding((CUE, value, s, e, name, rule, score, why)))
 
     def _pay(self, a: Analysis, text: str) -> None:
@@ -121,6 +121,20 @@ def _cues_of(entries: list[Entry]) -> list[tuple[str, str, float, str]]:
             out[e.value] = (e.value, e.rule, 1.0 if e.strength == "strong" else 0.5,
                             f"{e.strength} {e.value} cue {e.term!r}")
     return list(out.values())
+
+
+# "de la vraie, pas du CBD", "not your CBD", "no CBD here": a dealer saying what the goods are not
+_NEGATIONS = frozenset({"pas", "not", "no", "non", "jamais", "ni", "nor", "never", "aucun", "aucune", "zero"})
+_DETERMINERS = frozenset({"du", "de", "d", "la", "le", "les", "des", "ton", "ta", "ce", "cette", "that", "your",
+                          "ur", "the", "some", "any", "un", "une", "a"})
+
+
+def _denied(words: list[str], first: int) -> bool:
+    """The cue at token `first` is negated: a negation right before it, or before its determiner."""
+    j = first - 1
+    if j >= 0 and words[j] in _DETERMINERS:
+        j -= 1
+    return j >= 0 and words[j] in _NEGATIONS
 
 
 def _thc_sold(text: str) -> frozenset[str]:
