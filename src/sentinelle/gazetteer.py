@@ -74,6 +74,12 @@ CONNECTORS = {
 }
 
 
+# first words that never stand for a whole name ("Saint-Malo" is not "Saint")
+BARE_FIRST_WORDS = frozenset({"saint", "sainte", "saints", "saintes", "mont", "pont", "port", "val", "bourg",
+                              "chateau", "villa", "ville", "grand", "petit", "haut", "bas", "vieux", "neuf",
+                              "notre", "dame", "font", "fort", "cap", "puy", "plan", "pays"})
+
+
 def head_of(k: Key) -> Key:
     """The words before the first connector of a long name, by which it is often called:
     ("fleury", "les", "aubrais") -> ("fleury",); ("la", "valette", "du", "var") -> ("la", "valette")."""
@@ -81,6 +87,10 @@ def head_of(k: Key) -> Key:
     for j in range(start + 1, len(k)):
         if k[j] in CONNECTORS:
             return k[:j]
+    # no connector: a long first word is the name too ("Perros" for Perros-Guirec, "Lançon" for
+    # Lançon-Provence, "Roquebrune" for Roquebrune-Cap-Martin); "Saint", "Mont" are not
+    if len(k) > start + 1 and len(k[start]) >= 4 and k[start] not in BARE_FIRST_WORDS:
+        return k[: start + 1]
     return ()
 
 

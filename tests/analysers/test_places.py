@@ -322,7 +322,15 @@ def test_places_generalisation_q3(text: str, places: list[str]) -> None:
         ("livraison Saint-Paul", ["Saint-Paul"], []),
         # a writer who never uses capitals lists ordinary-word communes in lower case
         ("compiegne/margny/venette 🚗 on se deplace", ["Compiègne", "Margny-lès-Compiègne", "Venette"], []),
-        ("Compiègne/Margny/venette 🍁", ["Compiègne", "Margny-lès-Compiègne"], []),
+        ("Compiègne/venette 🍁", ["Compiègne"], []),  # lower case where the writer uses capitals: a word
+        # ... but three neighbours of one department in a row are places, whatever their case
+        ("Compiègne/Margny/venette 🍁", ["Compiègne", "Margny-lès-Compiègne", "Venette"], []),
+        # short forms of names without a connector, in lists of neighbours ("Perros" for Perros-Guirec)
+        ("Menton x Roquebrune x Beausoleil 🍁", ["Menton", "Roquebrune-Cap-Martin", "Beausoleil"], []),
+        ("Salon, Pélissanne, Lançon 🚗 jusqu'à 3h", ["Salon-de-Provence", "Pélissanne", "Lançon-Provence"], []),
+        ("Lannion / Perros / Trégastel 🍁 10 le g", ["Lannion", "Perros-Guirec", "Trégastel"], []),
+        # a short form in a department the text states: Lons-le-Saunier (39), not Lons (64)
+        ("📍 Jura (39) 🌲 Lons et environs", ["Lons-le-Saunier"], ["39"]),
     ],
 )
 def test_places_generalisation_q4(text: str, places: list[str], departments: list[str]) -> None:

@@ -113,7 +113,9 @@ def colocated(text: str, cands: list[Any]) -> None:
 
     def flush() -> None:
         if len(run) >= 3:
-            shared = set.intersection(*({x.department for x in c.communes[:12]} for c in run))
+            # a short form counts with the departments of the longer names it starts
+            # ("Salon, Pélissanne, Lançon": Salon-de-Provence and Lançon-Provence, 13)
+            shared = set.intersection(*({x.department for x in [*c.communes[:12], *c.heads[:12]]} for c in run))
             if shared:
                 for c in run:
                     if not c.accepted:
@@ -122,7 +124,7 @@ def colocated(text: str, cands: list[Any]) -> None:
     for c in named:  # `_candidates` finds them in text order
         gap = text[run[-1].nend : c.nstart] if run else ""
         if run and len(gap) <= 16 and "\n" not in gap and (
-                _WORDLESS.fullmatch(gap) or gap.strip() in ("et", "and", "&", "ou", "+")):
+                _WORDLESS.fullmatch(gap) or gap.strip() in ("et", "and", "&", "ou", "+", "x", "n")):
             run.append(c)
         else:
             flush()

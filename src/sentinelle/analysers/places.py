@@ -80,7 +80,7 @@ COMPASS_PARTS = ("sud", "nord", "est", "ouest", "centre")
 LIST_SEPS = re.compile(
     r"^(?:\s*(?:centre|center|ville|centre-ville|nord|sud|est|ouest|city)\b)?"
     r"(?:\s*\(?(?:\d{2,3}|2[ab])\)?(?!\w))?"
-    r"[\s,;/+&|·•\-–—➡→>()]*(?:(?:et|and|ou|or|&)\s*)?[\s,;/+&|·•\-–—➡→>()]*$"
+    r"[\s,;/+&|·•\-–—➡→>()]*(?:(?:et|and|ou|or|&|x|n)\s*)?[\s,;/+&|·•\-–—➡→>()]*$"
 )
 # a chunk of text (between spaces) that is a link, an @handle or a dotted or underscored handle
 # (la.ferme.rns, runner_jobs_wm) is no place
@@ -759,8 +759,11 @@ class PlaceAnalyser(Analyser):
                     # names another place of the post: "Saint-Paul" beside Dax is Saint-Paul-lès-Dax
                     small = not c.communes or c.communes[0].population < 5000 or c.after_article
                     others = {w for o in cands if o.accepted and o is not c for w in key_of_name(o.value)} - NAME_LINKS
+                    # ... or one in a department the text itself states: "Jura (39) Lons" is
+                    # Lons-le-Saunier, not Lons in the Pyrénées-Atlantiques
                     pick = next((x for x in c.heads if x.department in context
-                                 and (small or not others.isdisjoint(key_of_name(x.name)))), None)
+                                 and (small or x.department in stated_codes
+                                      or not others.isdisjoint(key_of_name(x.name)))), None)
                 if pick is None and c.communes:
                     pick = c.communes[0]
                 if pick is None:
