@@ -83,6 +83,7 @@ def test_min_order(text: str, lang: str, amount: float | None, currency: str | N
         ("cash ❌ lydia ✅", "fr", {"lydia"}),
         ("paiement carte cadeau Amazon ou Neosurf", "fr", {"coupon"}),
         ("zelle/cash", "en", {"bank_transfer", "cash"}),
+        ("etransfer accepted 💸", "en", {"bank_transfer"}),  # Interac e-Transfer, Canada
         # hard negatives
         ("Pas de main propre ❌", "fr", set()),
         ("10 pcs left", "en", set()),
@@ -112,10 +113,13 @@ def test_payment(text: str, lang: str, expected: set[str]) -> None:
         ("Retrait ou livraison sur Clermont", "fr", True),
         ("north & south side, no meet-ups under €50", "en", True),
         ("drops 7 days a week 6pm-2am", "en", True),
+        ("livraison non-stop 24h/24 🌙", "fr", True),  # "non-stop" negates nothing
+        ("Sa tourne su Maubeuge, Louvroil aussi", "fr", True),
         # hard negatives
         ("retrait uniquement au Havre, pas de livraison 🙅‍♂️", "fr", False),
         ("collection only, no delivery", "en", False),
         ("on livre pas, faut venir", "fr", False),
+        ("je bouge pas tu viens 🏠", "fr", False),
         ("Passe sur notre snap pour le menu", "fr", False),
         ("Easter drop 🐣 new exotics just landed", "en", False),
         ("snap: drive.23", "fr", False),
@@ -197,6 +201,7 @@ def test_prepayment(text: str, lang: str, expected: str) -> None:
         ("refer a mate = £5 off", "en", True),
         ("🍁 20€ ~~25€~~", "fr", True),
         ("ballons offerts 🎁", "fr", True),
+        ("tanks £25, pair for £45, balloons chucked in 🎁", "en", True),
         # hard negatives: price rises, purity, volume prices, gift cards
         ("❄️ 10g = 300€ (pure 98% 💯)", "fr", False),
         ("🍁 Lemon Haze ➝ 12€/g (avant 10)", "fr", False),

@@ -62,6 +62,9 @@ HANDLE_CASES = [
     ("Seul vrai snap : dij.express (méfiez-vous des fakes)", "fr", "", {("snapchat", "dij.express")}),
     ("mon snap c'est frappe.lyon", "fr", "", {("snapchat", "frappe.lyon")}),
     ("my snap is realplugldn", "en", "", {("snapchat", "realplugldn")}),
+    ("same crew, snap is still toon.greens", "en", "", {("snapchat", "toon.greens")}),
+    ("hiring house sitters. sig: kc_hold_jobs", "en", "", {("signal", "kc_hold_jobs")}),
+    ("50 x £20s ➜ £250, tele @queens_heads", "en", "", {("telegram", "queens_heads")}),  # "x" multiplies
     ("Dispo sur snap et tg : drive69", "fr", "", {("snapchat", "drive69"), ("telegram", "drive69")}),
     ("Insta/Snap: plug.ldn", "en", "", {("instagram", "plug.ldn"), ("snapchat", "plug.ldn")}),
     ("tt est sur snap: mistral.lv", "fr", "", {("snapchat", "mistral.lv")}),

@@ -29,6 +29,10 @@ def products(text: str, lang: str = "fr") -> set[str]:
 @pytest.mark.parametrize(("text", "lang", "expected"), [
     ("🍁 Cali US 10g ➡️ 100€\n🍫 Jaune mousseux 10g ➡️ 50€\n❄️ 1g 70", "fr",
      {"cannabis_herb", "cannabis_resin", "cocaine"}),
+    ("£20 & £50 notes 💷 pass the pen test + UV", "en", {"counterfeit_money"}),
+    ("zèb 🍁 10€ le g / koké 70 le g", "fr", {"cannabis_herb", "cocaine"}),
+    ("Amnesia 🍁 / Jaune 🍫 / bonbons 🍬 au THC 10€ pièce", "fr",
+     {"cannabis_herb", "cannabis_resin", "cannabis_concentrate"}),
     # a bulk price per kilo stays a drug price
     ("🍫 1kg 1 800€ / 🍁 1 kilo → 2 bâtons", "fr", {"cannabis_herb", "cannabis_resin"}),
     ("🍁 Lemon Haze .......... 10€/g\n🍫 Filtré x3 ........... 7€/g\n💎 MD cristaux 40€/g\n🐴 Ké 35€/g", "fr",

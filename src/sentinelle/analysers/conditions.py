@@ -135,6 +135,13 @@ WEAK_POST_OK_NEXT = frozenset(
         "svp",
         "merci",
         "thanks",
+        # a new clause starts: "je bouge pas tu viens", "on livre pas c'est toi qui viens"
+        "tu",
+        "toi",
+        "vous",
+        "c",
+        "you",
+        "u",
     }
 )
 

@@ -456,6 +456,8 @@ class ContactAnalyser(Analyser):
                 return None
             m = _TOKEN_RE.match(text, i)
             if m is None:
+                if ch in "£$€¥":  # "50 x £20s": an amount follows, no handle
+                    return None
                 if not ch.isalnum() and not ch.isspace():  # an emoji or symbol between cue and handle
                     explicit = True
                     consumed = True
