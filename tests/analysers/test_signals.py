@@ -135,6 +135,8 @@ def test_runs_without_prices_or_conditions_notes() -> None:
         ("on prend les collégiens et lycéens motivés", "fr", True),
         ("16 ans ok, payé chaque soir", "fr", True),
         ("dès 15 ans, 50€ la journée", "fr", True),
+        ("t'as que 15-16 piges ? 50 balles la demi-journée", "fr", True),  # slang for years
+        ("dé jenn (menm 15 lanné) pou vèyé lari-a", "fr", True),  # Antillean Creole
         ("pas besoin d'avoir 18 ans 😉", "fr", True),
         ("t'es en 3e ou en seconde ?", "fr", True),
         ("runners wanted, under 18s welcome", "en", True),

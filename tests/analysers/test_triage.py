@@ -119,6 +119,9 @@ def test_negated_cbd_is_no_legal_cue(text: str, legal: bool) -> None:
         ("On recrute, 120€ la journée", ["120€ la journée"]),  # with a currency: no role needed
         ("collegiens ok 20 balle lheure apres les cours", ["20 balle lheure"]),  # SMS spelling
         ("guetteurs payés 15€ de l'heure", ["15€ de l'heure"]),
+        ("50 balles la demi-journée", ["50 balles la demi-journee"]),
+        ("coursiers à vélo, 200.- par soirée", ["200.- par soiree"]),  # Swiss francs
+        ("nou ka chèché dé jenn, 60€ pa jou", ["60€ pa jou"]),  # Antillean Creole
         # hard negatives: a bare amount per day without a job word, a dose, a price per gram
         ("ouvert 7j/7, 10 le g, 60 la plaquette", []),
         ("on a fait 300 par jour de visiteurs au salon", []),
@@ -129,7 +132,27 @@ def test_pay_per_time_cue(text: str, pay: list[str]) -> None:
     a = Analysis(Post(id="t", text=text), normalise(text), "fr")
     CueAnalyser().analyse(a)
     found = [text[f.start:f.end] for f in a.findings if f.rule == "grammar:pay_per_time"]
-    assert found == pay
+    assert [fold_text(x) for x in found] == [fold_text(x) for x in pay]
+
+
+def fold_text(s: str) -> str:
+    return normalise(s).text
+
+
+@pytest.mark.parametrize(
+    ("text", "pay"),
+    [
+        ("tu déposes des pochons chez les clients, 15€ la course", ["15€ la course"]),
+        ("chauffeur 300 le voyage", ["300 le voyage"]),
+        ("£20 a drop, you deliver bags round town", ["£20 a drop"]),
+        # a delivery fee: no errand or role offered to the reader
+        ("🍁 10 le g, livraison 5€ la course", []),
+    ],
+)
+def test_pay_per_run_cue(text: str, pay: list[str]) -> None:
+    a = Analysis(Post(id="t", text=text), normalise(text), "fr")
+    CueAnalyser().analyse(a)
+    assert [text[f.start:f.end] for f in a.findings if f.rule == "grammar:pay_per_run"] == pay
 
 
 @pytest.mark.parametrize(

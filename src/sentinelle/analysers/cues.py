@@ -22,12 +22,16 @@ from .base import Analyser
 # first character, a sign or a digit, is read once before the two branches (which look back at
 # it): a pattern that starts with a character class lets the regex engine skip to the signs and
 # digits of a post instead of trying every position.
+# (Swiss "200.-" and "200 CHF" too; "quid" and "bucks")
 _AMOUNT = (r"[€£$\d](?:(?<=[€£$])\s?\d[\d ]{0,5}(?:[.,]\d+)?"
-           r"|(?<=\d)[\d ]{0,5}(?:[.,]\d+)?\s?(?:€|e\b|eur\b|euros?\b|balles?\b|£|\$|k\b))")
-# ("l'heure" and SMS "lheure" too: "20 balles lheure")
-_PER = (r"(?:(?:/|par|la|le|de l'|l'|l|per|a|an|each|chaque|/ ?)\s?"
-        r"(?:j|jour|jours|journee|soir|soiree|soirees|nuit|semaine|sem|mois|week|wk|day|night|shift|month|h|heure|hour)"
-        r"|lheure)\b")
+           r"|(?<=\d)[\d ]{0,5}(?:[.,]\d+)?\s?(?:€|e\b|eur\b|euros?\b|balles?\b|£|\$|k\b|\.-|chf\b|francs?\b"
+           r"|quid\b|bucks\b|dollars?\b))")
+# ("l'heure" and SMS "lheure" too: "20 balles lheure"; the half day; Antillean Creole "pa jou",
+# "lannuit")
+_PER = (r"(?:(?:/|par|pa|la|le|de l'|l'|l|per|a|an|each|chaque|/ ?)\s?"
+        r"(?:j|jour|jours|jou|journee|demi-journee|demi journee|soir|soiree|soirees|nuit|semaine|sem|mois|week|wk"
+        r"|day|night|shift|month|h|heure|hour|half day|half-day)"
+        r"|lheure|lannuit|pas? jou)\b")  # ("pa" is read "pas" by the SMS spellings)
 PAY_RE = re.compile(_AMOUNT + r"\s?" + _PER)
 # A time unit after a separator, which every PAY_RE and BARE_PAY_RE match holds: a pattern that
 # starts with literals, found fast, and most posts have none.
@@ -40,7 +44,17 @@ BARE_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)(?<![€£$] \d)\d{1,3}" + r"\s
 JOB_ROLE_RE = re.compile(
     r"\b(?:guetteurs?|choufs?|charbonneurs?|charbon|vendeurs?|livreurs?|nourrices?|ravitailleurs?"
     r"|detailleurs?|tartineurs?|gerants?|secu|securite|runners?|drivers?|lookouts?|shotters?|workers?"
-    r"|taf|job|poste|point|recrute|hiring)\b")
+    r"|taf|job|poste|point|recrute|hiring|coursiers?|chauffeurs?|conducteurs?|vigies?)\b")
+# Pay per run, round or trip ("15€ la course", "20€ la tournée", "1500€ le voyage"): a job offer when
+# the same clause says what the job is: a role, or the errand offered to the reader ("tu déposes",
+# "tu livres", "you drop"). Without it, it may be a delivery fee.
+RUN_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{0,3}(?:\s?(?:€|e\b|eur\b|euros?\b|balles?\b|£|\.-|chf\b))?"
+                        r"\s?(?:la|le|par|per|a|each|chaque|/)\s?(?:course|courses|tournee|trajet|voyage|mission|run|drop)\b"
+                        r"|[£$]\d{1,4}\s?(?:a|per|each|/)\s?(?:run|drop|trip)\b")
+ERRAND_RE = re.compile(
+    r"\b(?:tu (?:deposes|livres|ramenes|gardes|transportes|deplaces)|deposer|livrer|ramener|transporter"
+    r"|you (?:drop|deliver|carry|hold|run)|drop(?:ping)? (?:off|bags|parcels)|deliver(?:ing)? (?:bags|parcels))\b")
+_RUN_WORDS_RE = re.compile(r"\b(?:course|courses|tournee|trajet|voyage|mission|run|drop|trip)\b")  # a cheap prefilter
 ROLE_BEFORE, ROLE_AFTER = 80, 40  # characters around the amount where a role word counts
 
 # A stated THC content above the legal 0.3 % ("THC 25%", "22% de THC") is no CBD product: the
@@ -75,6 +89,8 @@ class CueAnalyser(Analyser):
         text = a.norm.text
         if _PER_RE.search(text):
             self._pay(a, text)
+        if _RUN_WORDS_RE.search(text):
+            self._run_pay(a, text)
         if "licen" in text or "+" in text or "government" in text:  # what each LEGAL_RETAIL_RE match holds
             for lm in LEGAL_RETAIL_RE.finditer(text):
                 a.add_norm(CUE, "cbd_legal", lm.start(), lm.end(), analyser=self.name, rule="grammar:legal_retail",
@@ -92,6 +108,17 @@ class CueAnalyser(Analyser):
             for value, rule, score, why in cues:
                 if value not in drop and not (value == "cbd_legal" and _denied(a.norm.words, first)):
                     add(_new_finding((CUE, value, s, e, name, rule, score, why)))
+
+    def _run_pay(self, a: Analysis, text: str) -> None:
+        """Recruitment cues of pay per run next to the errand or the role it pays for."""
+        for pm in RUN_PAY_RE.finditer(text):
+            lo, hi = max(0, pm.start() - ROLE_BEFORE), min(len(text), pm.end() + ROLE_AFTER)
+            what = JOB_ROLE_RE.search(text, lo, hi) or ERRAND_RE.search(text, lo, hi)
+            if what is None:
+                continue
+            a.add_norm(CUE, "recruitment", pm.start(), pm.end(), analyser=self.name, rule="grammar:pay_per_run",
+                       score=1.0, explanation=f"pay per run {text[pm.start():pm.end()]!r} for "
+                       f"{what.group()!r}: a job offer")
 
     def _pay(self, a: Analysis, text: str) -> None:
         """Recruitment cues of pay per unit of time."""
