@@ -329,6 +329,10 @@ def test_places_generalisation_q3(text: str, places: list[str]) -> None:
         ("Menton x Roquebrune x Beausoleil 🍁", ["Menton", "Roquebrune-Cap-Martin", "Beausoleil"], []),
         ("Salon, Pélissanne, Lançon 🚗 jusqu'à 3h", ["Salon-de-Provence", "Pélissanne", "Lançon-Provence"], []),
         ("Lannion / Perros / Trégastel 🍁 10 le g", ["Lannion", "Perros-Guirec", "Trégastel"], []),
+        # departments: keycaps after "le", a list of "le NN"; never a bare "le 25" (a date, a price)
+        ("le 9️⃣4️⃣ est réveillé, Vitry Ivry on roule", ["Vitry-sur-Seine", "Ivry-sur-Seine"], ["94"]),
+        ("dispo sur le 77 et le 93 🍁 10 le g", [], ["77", "93"]),
+        ("rdv le 25 et le 26 🍁 10 le g", [], []),
         # a short form in a department the text states: Lons-le-Saunier (39), not Lons (64)
         ("📍 Jura (39) 🌲 Lons et environs", ["Lons-le-Saunier"], ["39"]),
     ],

@@ -433,7 +433,10 @@ class PlaceAnalyser(Analyser):
                 continue  # "Dublin 15", "(Dublin 11)": a postal district abroad
             rule = ""
             pw = words[i - 1] if i else ""
-            listed = bool(out) and pw in ("et", "ou", "and") and out[-1][2] >= spans[i - 1][0] - 3
+            # "le 77 et 93", "sur le 77 et le 93": a number listed right after a department
+            k_list = 2 if pw == "le" and i >= 2 and words[i - 2] in ("et", "ou", "and") else 1
+            listed = (bool(out) and words[i - k_list] in ("et", "ou", "and")
+                      and out[-1][2] >= spans[i - k_list][0] - 3)
             if pw in NOT_BEFORE_DEPT and not listed:
                 continue
             if (
@@ -453,9 +456,14 @@ class PlaceAnalyser(Analyser):
             elif self._ends_with(words, i, self.dept_before):
                 k = self._ends_with(words, i, self.dept_before)
                 cue = " ".join(words[i - k : i])
-                if cue == "le" and not (i >= 2 and words[i - 2] in ("sur", "dans", "tout", "partout", "de")):
-                    continue
-                rule, why = f"places:department:cue:{cue}", f"{w} after {cue!r}"
+                if cue != "le" or (i >= 2 and words[i - 2] in ("sur", "dans", "tout", "partout", "de")):
+                    rule, why = f"places:department:cue:{cue}", f"{w} after {cue!r}"
+                elif listed:  # "sur le 77 et le 93"
+                    rule, why = "places:department:list", f"{w} listed after the department {out[-1][0]}"
+                elif "\u20e3" in a.post.text[slice(*a.norm.span(ns, ne))] and len(w) <= 3:
+                    rule, why = "places:department:keycaps", f"{w} written in keycap digits after 'le'"
+                else:
+                    continue  # "le 25", "le 10": a date or a price
             elif "📍" in text[max(0, ns - 3) : ns] or "#" in text[max(0, ns - 1) : ns]:
                 rule, why = "places:department:marker", f"{w} after a place marker"
             elif "\u20e3" in a.post.text[slice(*a.norm.span(ns, ne))] and len(w) <= 3:
@@ -515,7 +523,7 @@ class PlaceAnalyser(Analyser):
             or (i > 0 and pw in self.dept_before.lasts)  # after a cue
             or "📍" in text[max(0, ns - 3) : ns]
             or keycaps
-            or (bool(out) and pw in ("et", "ou", "and"))  # listed
+            or (bool(out) and (pw in ("et", "ou", "and") or (pw == "le" and i >= 2 and words[i - 2] in ("et", "ou", "and"))))  # listed
             or w in OVERSEAS_FLAGS
             or (i > 0 and w in place_deps)  # closes a name
         )
