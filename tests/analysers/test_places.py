@@ -333,6 +333,13 @@ def test_places_generalisation_q3(text: str, places: list[str]) -> None:
         ("le 9️⃣4️⃣ est réveillé, Vitry Ivry on roule", ["Vitry-sur-Seine", "Ivry-sur-Seine"], ["94"]),
         ("dispo sur le 77 et le 93 🍁 10 le g", [], ["77", "93"]),
         ("rdv le 25 et le 26 🍁 10 le g", [], []),
+        # lists of department numbers: slashes, commas, "+"; never a date ("15/08") or a price after them
+        ("livraison 93/94/95 🍁", [], ["93", "94", "95"]),
+        ("secteur 69, 01 et 38 🍁", [], ["69", "01", "38"]),
+        ("livraison 77 + 91 🍁", [], ["77", "91"]),
+        ("rdv le 15/08 🍁 10 le g", [], []),
+        ("secteur 13, 10 le g", [], ["13"]),
+        ("🍁 10 le g, on couvre le 76 et le 27", [], ["76", "27"]),
         # a short form in a department the text states: Lons-le-Saunier (39), not Lons (64)
         ("📍 Jura (39) 🌲 Lons et environs", ["Lons-le-Saunier"], ["39"]),
     ],

@@ -418,14 +418,17 @@ class PlaceAnalyser(Analyser):
                 continue
             before = text[max(0, ns - 3) : ns]
             last = before.rstrip()[-1:]
+            # "93/94/95", "69, 01 et 38": a number right after a department, with only list marks between
+            in_list = bool(out) and bool(DEPT_LIST_GAP.fullmatch(text, out[-1][2], ns))
             overseas_after_word = w in OVERSEAS_FLAGS and before[-1:] == " " and text[ns - 3 : ns - 2].isalpha()
             times = last == "x" and not before.rstrip()[-2:-1].isalpha()  # "2x35", not "Meaux 77"
             if (before and (before[-1].isdigit() or times or (last and last in "€£$=*/:+.,~"))
-                    and not overseas_after_word):
+                    and not overseas_after_word and not in_list):
                 continue  # "2x35", "€35", "=35", "1,35" (not "Schœlcher. 972 only")
             if ne + 1 < len(text) and text[ne] in ".,:/-" and (text[ne + 1].isdigit() or
                                                                (text[ne] == "/" and text[ne + 1].isalpha())):
-                continue  # 12.50, 20:30, 15/08, 13-17, 10/g
+                if not (text[ne] in "/," and _dept_pair(w, text, ne)):
+                    continue  # 12.50, 20:30, 15/08, 13-17, 10/g (not "93/94", which is no date)
             if self._unit_after(words, spans, text, i) or in_phone(ns):
                 continue
             prev = place_end.get(i)
@@ -435,8 +438,8 @@ class PlaceAnalyser(Analyser):
             pw = words[i - 1] if i else ""
             # "le 77 et 93", "sur le 77 et le 93": a number listed right after a department
             k_list = 2 if pw == "le" and i >= 2 and words[i - 2] in ("et", "ou", "and") else 1
-            listed = (bool(out) and words[i - k_list] in ("et", "ou", "and")
-                      and out[-1][2] >= spans[i - k_list][0] - 3)
+            listed = in_list or (bool(out) and words[i - k_list] in ("et", "ou", "and")
+                                 and out[-1][2] >= spans[i - k_list][0] - 3)
             if pw in NOT_BEFORE_DEPT and not listed:
                 continue
             if (
@@ -456,7 +459,7 @@ class PlaceAnalyser(Analyser):
             elif self._ends_with(words, i, self.dept_before):
                 k = self._ends_with(words, i, self.dept_before)
                 cue = " ".join(words[i - k : i])
-                if cue != "le" or (i >= 2 and words[i - 2] in ("sur", "dans", "tout", "partout", "de")):
+                if cue != "le" or (i >= 2 and words[i - 2] in LE_DEPT_VERBS):
                     rule, why = f"places:department:cue:{cue}", f"{w} after {cue!r}"
                 elif listed:  # "sur le 77 et le 93"
                     rule, why = "places:department:list", f"{w} listed after the department {out[-1][0]}"
@@ -523,7 +526,8 @@ class PlaceAnalyser(Analyser):
             or (i > 0 and pw in self.dept_before.lasts)  # after a cue
             or "📍" in text[max(0, ns - 3) : ns]
             or keycaps
-            or (bool(out) and (pw in ("et", "ou", "and") or (pw == "le" and i >= 2 and words[i - 2] in ("et", "ou", "and"))))  # listed
+            or (bool(out) and (pw in ("et", "ou", "and") or bool(DEPT_LIST_GAP.fullmatch(text, out[-1][2], ns))
+                               or (pw == "le" and i >= 2 and words[i - 2] in ("et", "ou", "and"))))  # listed
             or w in OVERSEAS_FLAGS
             or (i > 0 and w in place_deps)  # closes a name
         )
@@ -790,6 +794,22 @@ class PlaceAnalyser(Analyser):
             )
         for code, ns, ne, rule, why in stated:
             a.add_norm("departments", code, ns, ne, analyser=self.name, rule=rule, explanation=why)
+
+
+# "sur le 93", "on couvre le 76", "je livre le 95": words after which "le NN" is a department
+LE_DEPT_VERBS = frozenset({"sur", "dans", "tout", "partout", "de", "couvre", "couvrons", "dessert", "desservons",
+                           "livre", "livrons", "passe", "passons", "bouge", "tourne"})
+# what may stand between two department numbers of a list: "93/94", "69, 01 et 38", "77 + 91"
+DEPT_LIST_GAP = re.compile(r"\s*(?:[/,+&]\s*(?:et\s+|le\s+)?|(?:et|ou|and)\s+(?:le\s+)?)")
+_DATE_PAIR = re.compile(r"[/,](\d{1,2})(?!\d)")
+
+
+def _dept_pair(w: str, text: str, ne: int) -> bool:
+    """"93/94": a department number followed by another, not a date ("15/08") or a decimal ("1,5")."""
+    m = _DATE_PAIR.match(text, ne)
+    if m is None or not w.isdigit() or len(w) != 2:
+        return False
+    return int(w) > 31 or int(m.group(1)) > 12
 
 
 def _in_name(cands: list[_Cand], i: int) -> bool:
