@@ -63,6 +63,7 @@ HANDLE_CASES = [
     ("mon snap c'est frappe.lyon", "fr", "", {("snapchat", "frappe.lyon")}),
     ("my snap is realplugldn", "en", "", {("snapchat", "realplugldn")}),
     ("same crew, snap is still toon.greens", "en", "", {("snapchat", "toon.greens")}),
+    ("commande sur le signal habituel 👉 citrusclub.06", "fr", "", {("signal", "citrusclub.06")}),
     ("hiring house sitters. sig: kc_hold_jobs", "en", "", {("signal", "kc_hold_jobs")}),
     ("50 x £20s ➜ £250, tele @queens_heads", "en", "", {("telegram", "queens_heads")}),  # "x" multiplies
     ("Dispo sur snap et tg : drive69", "fr", "", {("snapchat", "drive69"), ("telegram", "drive69")}),
@@ -208,6 +209,7 @@ PHONE_CASES = [
     ("Sydney 🇦🇺 text 0412 345 678", "en", ["+61412345678"]),
     ("Sarrebruck, 0151 23456789", "fr", ["+4915123456789"]),
     ("Montréal 🍁 texte 514 555 0199", "fr", ["+15145550199"]),
+    ("QC 🍁 coke dispo à soir, textez-moé au 418 555-0123", "fr", ["+14185550123"]),
     # no country named: an English post's mobile grouped the way its country writes it
     ("mind the gaff, €150 a week, ring 086 317 4429", "en", ["+353863174429"]),
     ("bud delivered, text 0412 345 678", "en", ["+61412345678"]),

@@ -162,6 +162,11 @@ def test_pay_per_run_cue(text: str, pay: list[str]) -> None:
         ("Boutique CBD 🌿 fleurs légales, et sous le comptoir de la vraie beuh THC 22% à 10€ le g, demande en DM",
          "sale"),
         ("Fleurs CBD 🌿 Amnesia 6€/g, THC < 0,3 %, boutique ouverte 10h-19h", "other"),
+        # a deal point's hours and hand-to-hand service, with no contact at all
+        ("📍 le point est ouvert 10h-22h à Forbach, ça sert à la main, pas de livraison\n🍫 pochons à 10€ / 20€", "sale"),
+        # a dealer who says the goods are not CBD
+        ("herbe suisse 🍁 (de la vraie, pas du CBD 😉) + haschich 🍫, livraison en ville. Natel : 079 555 41 28",
+         "sale"),
         # THC edibles: the sweets words are no sweet shop; sweets alone are
         ("🍫 THC edibles Leeds 🍬 gummies, chocolate bars, carts 🔥 dm for the menu 📩 delivery", "sale"),
         ("Homemade chocolate bars and gummies 🍫 for Easter, order by dm, delivery across Leeds", "other"),
