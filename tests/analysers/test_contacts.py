@@ -64,6 +64,9 @@ HANDLE_CASES = [
     ("my snap is realplugldn", "en", "", {("snapchat", "realplugldn")}),
     ("same crew, snap is still toon.greens", "en", "", {("snapchat", "toon.greens")}),
     ("commande sur le signal habituel 👉 citrusclub.06", "fr", "", {("signal", "citrusclub.06")}),
+    # an icon among emoji points to nothing by itself: only a handle-shaped name may follow it
+    ("sunday menu 🍗🥔🥕 delivered to any grandchild", "en", "", set()),
+    ("👻🔥 lyon.drive", "fr", "", {("snapchat", "lyon.drive")}),
     ("hiring house sitters. sig: kc_hold_jobs", "en", "", {("signal", "kc_hold_jobs")}),
     ("50 x £20s ➜ £250, tele @queens_heads", "en", "", {("telegram", "queens_heads")}),  # "x" multiplies
     ("Dispo sur snap et tg : drive69", "fr", "", {("snapchat", "drive69"), ("telegram", "drive69")}),

@@ -458,6 +458,12 @@ class ContactAnalyser(Analyser):
             if m is None:
                 if ch in "£$€¥":  # "50 x £20s": an amount follows, no handle
                     return None
+                if not c.term[:1].isalnum() and ch not in _POINTERS and not ch.isspace():
+                    # "🍗🥔🥕 delivered": an icon among emoji points to nothing by itself; only a
+                    # handle-shaped name may follow ("👻🔥 lyon.drive")
+                    i += 1
+                    consumed = True
+                    continue
                 if not ch.isalnum() and not ch.isspace():  # an emoji or symbol between cue and handle
                     explicit = True
                     consumed = True
@@ -747,6 +753,10 @@ class ContactAnalyser(Analyser):
                 return (k, value, f"contacts:phone:intl:{region}",
                         f"international number (+{num.country_code}, {region})")
         return None
+
+
+# emoji that point from a platform icon to its handle ("👻👉 name", "👻➡️ name")
+_POINTERS = frozenset("👉👇⬇➡➜→⤵☞")
 
 
 def _inside_handle(text: str, s: int, e: int) -> bool:
