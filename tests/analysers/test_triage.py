@@ -177,6 +177,10 @@ def test_pay_per_run_cue(text: str, pay: list[str]) -> None:
         ("the lads outside the shop keep shouting 'weed £10 a g, coke £40' at school kids, rang 101, nothing done",
          "other"),
         ('ras-le-bol, sous mes fenêtres ils crient "beuh 10 le g, shit 60 les 10" toute la soirée', "other"),
+        # ... or after a colon, when a complaint or a warning introduces them
+        ("un inconnu m'ajoute et m'envoie son menu en story : 🍁 10g 90 / ❄️ 80 le g / livraison Meaux — "
+         "j'ai rien demandé, bloqué et signalé", "other"),
+        ("🍁 10 le g mdr : livraison partout 👻 lyon.drive", "sale"),
         # a licensed store with an age gate and no private contact is legal retail
         ("Licensed cannabis store in Ottawa 🍁 3.5g Pink Kush $30, 19+ only, government ID required", "other"),
         ("🍁 3.5g Pink Kush $30, 28g $180, Ottawa delivery, snap @ottawa.plug", "sale"),

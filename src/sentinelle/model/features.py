@@ -69,18 +69,28 @@ def token_features(a: Analysis) -> list[tuple[str, int, int]]:
 # before one (so that apostrophes, "l'argent", "kids' phones", never pair up).
 _QUOTED_RE = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"\n]{4,}\"|(?<![^\W\d_])'[^'\n]{6,}'(?![^\W\d_])")
 _REPORTING_CUES = frozenset({"buyer", "news", "prevention", "harm_reduction", "humor", "health"})
+_COLON_REPORTING = frozenset({"buyer", "news", "prevention"})  # jokes say "mdr :" before their own offers
+_REPORT_END = re.compile(r"\s[—–]\s|\n|[.!?](?:\s|$)")
 
 
 def quoted_spans(a: Analysis) -> list[tuple[int, int]]:
     """Spans of the post's « » / “ ” quotes, when the text outside them reports (a negative cue)."""
     text = a.post.text
-    if "«" not in text and "“" not in text and '"' not in text and "'" not in text:
+    if "«" not in text and "“" not in text and '"' not in text and "'" not in text and ":" not in text:
         return []
     # apostrophes are common ("l'argent"): the quotes are only looked for when a cue could report
     reporting = [fd for fd in a.findings if fd.kind == CUE and fd.value in _REPORTING_CUES]
     if not reporting:
         return []
     spans = [m.span() for m in _QUOTED_RE.finditer(text)]
+    # "le mec m'envoie son menu en story : 🍁 10g 90 / ❄️ 80 le g — bloqué": what follows a colon
+    # after a complaint or a warning, to the end of its sentence, is reported too
+    first = min((fd.start for fd in reporting if fd.value in _COLON_REPORTING), default=-1)
+    if first >= 0:
+        colon = text.find(":", first)
+        if colon >= 0 and "\n" not in text[first:colon]:
+            end = _REPORT_END.search(text, colon + 1)
+            spans.append((colon + 1, end.start() if end else len(text)))
     outside = any(not any(s <= fd.start and fd.end <= e for s, e in spans) for fd in reporting)
     return spans if outside else []
 
