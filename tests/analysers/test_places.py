@@ -329,6 +329,11 @@ def test_places_generalisation_q3(text: str, places: list[str]) -> None:
         ("Menton x Roquebrune x Beausoleil 🍁", ["Menton", "Roquebrune-Cap-Martin", "Beausoleil"], []),
         ("Salon, Pélissanne, Lançon 🚗 jusqu'à 3h", ["Salon-de-Provence", "Pélissanne", "Lançon-Provence"], []),
         ("Lannion / Perros / Trégastel 🍁 10 le g", ["Lannion", "Perros-Guirec", "Trégastel"], []),
+        # a town of 8,000 or more whose name is no ordinary word needs no cue; one whose name is
+        # a word needs a cue, or a capital in the middle of a lower-case sentence
+        ("🌈 trip corner Verdun 🌈 buvards 10€", ["Verdun"], []),
+        ("Il manque du monde au four de Cambrai, 150€ la journée", ["Cambrai"], []),
+        ("Livraison Rapide Et Discrète Menton Et Cambrai", [], []),
         # departments: keycaps after "le", a list of "le NN"; never a bare "le 25" (a date, a price)
         ("le 9️⃣4️⃣ est réveillé, Vitry Ivry on roule", ["Vitry-sur-Seine", "Ivry-sur-Seine"], ["94"]),
         ("dispo sur le 77 et le 93 🍁 10 le g", [], ["77", "93"]),

@@ -35,8 +35,9 @@ from .base import Analyser
 from .place_text import DEPT_ARTICLES, Phrases, colocated, handle_chunks, outside, own_department_after, unmark
 
 BIG_CITY = 50_000  # an ordinary-word name this large is read without a cue (Bordeaux, Rennes)
-UNCUED_SINGLE = 20_000  # a one-word commune name read without a cue
+UNCUED_SINGLE = 8_000  # a one-word commune name read without a cue (not an ordinary word: see common_names.txt)
 UNCUED_MULTI = 4_000  # a several-word commune name read without a cue
+MID_SENTENCE_CITY = 10_000  # an ordinary-word name this large is read when capitalised mid-sentence
 NAME_LINKS = {"le", "la", "les", "lès", "lez", "sur", "sous", "en", "de", "du", "des", "aux", "saint", "sainte", "mer"}
 NEEDS_CUE = {
     ("nice",),
@@ -227,6 +228,19 @@ class PlaceAnalyser(Analyser):
         line_e = a.post.text.find("\n", e)
         line = a.post.text[line_s : line_e if line_e >= 0 else len(a.post.text)]
         return not (len(line) > len(frag) + 3 and line.isupper())
+
+    def _proper_mid_sentence(self, a: Analysis, c: _Cand) -> bool:
+        """The name is capitalised inside a sentence ("au four de Cambrai"), in a post whose other
+        words are in lower case (not "Livraison Rapide Sur Cambrai")."""
+        if not self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c):
+            return False
+        s, _e = a.norm.span(c.nstart, c.nend)
+        before = a.post.text[:s].rstrip(" \t")
+        if not before or before[-1] in ".!?:\n" or not before[-1].isalnum():
+            return False  # a sentence or a line starts with it, or it follows an emoji or a mark
+        words = [w for w in a.post.text.split() if w[:1].isalpha()]
+        capitals = sum(1 for w in words if w[0].isupper())
+        return capitals * 3 <= len(words)
 
     @staticmethod
     def _all_caps(a: Analysis, c: _Cand) -> bool:
@@ -699,10 +713,14 @@ class PlaceAnalyser(Analyser):
                 if (
                     c.kind == "commune"
                     and not c.weak
-                    and c.population >= BIG_CITY
+                    and (c.population >= BIG_CITY
+                         or (c.population >= MID_SENTENCE_CITY and self._proper_mid_sentence(a, c)))
                     and tuple(words[c.start : c.end]) not in NEEDS_CUE
                 ):
-                    ok = True  # Bordeaux, Rennes: ordinary words too, but big cities first
+                    # Bordeaux, Rennes: ordinary words too, but big cities first; "au four de
+                    # Cambrai": a capital in the middle of a sentence makes a town's name a name
+                    ok = True
+                    why = why or "a capital in the middle of a sentence"
             else:
                 why = self._cue(words, spans, text, c, hashtag, k)
                 ok = bool(why) or (
