@@ -332,6 +332,7 @@ def test_places_generalisation_q3(text: str, places: list[str]) -> None:
         # a town of 8,000 or more whose name is no ordinary word needs no cue; one whose name is
         # a word needs a cue, or a capital in the middle of a lower-case sentence
         ("🌈 trip corner Verdun 🌈 buvards 10€", ["Verdun"], []),
+        ("Ducos 🇲🇶 Rivière-Salée Le Lamentin", ["Ducos", "Rivière-Salée", "Le Lamentin"], []),  # a flag in a list
         ("Il manque du monde au four de Cambrai, 150€ la journée", ["Cambrai"], []),
         ("Livraison Rapide Et Discrète Menton Et Cambrai", [], []),
         # departments: keycaps after "le", a list of "le NN"; never a bare "le 25" (a date, a price)

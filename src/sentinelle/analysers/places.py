@@ -81,7 +81,7 @@ COMPASS_PARTS = ("sud", "nord", "est", "ouest", "centre")
 LIST_SEPS = re.compile(
     r"^(?:\s*(?:centre|center|ville|centre-ville|nord|sud|est|ouest|city)\b)?"
     r"(?:\s*\(?(?:\d{2,3}|2[ab])\)?(?!\w))?"
-    r"[\s,;/+&|·•\-–—➡→>()]*(?:(?:et|and|ou|or|&|x|n)\s*)?[\s,;/+&|·•\-–—➡→>()]*$"
+    r"[\s,;/+&|·•\-–—➡→>()]*(?:flag_[a-z]{2}\s*)?(?:(?:et|and|ou|or|&|x|n)\s*)?[\s,;/+&|·•\-–—➡→>()]*$"
 )
 # a chunk of text (between spaces) that is a link, an @handle or a dotted or underscored handle
 # (la.ferme.rns, runner_jobs_wm) is no place
