@@ -343,6 +343,7 @@ def test_places_generalisation_q3(text: str, places: list[str]) -> None:
         ("livraison 93/94/95 🍁", [], ["93", "94", "95"]),
         ("secteur 69, 01 et 38 🍁", [], ["69", "01", "38"]),
         ("livraison 77 + 91 🍁", [], ["77", "91"]),
+        ("📍 42\n+18 seulement", [], ["42"]),  # an age gate on the next line
         ("rdv le 15/08 🍁 10 le g", [], []),
         ("secteur 13, 10 le g", [], ["13"]),
         ("🍁 10 le g, on couvre le 76 et le 27", [], ["76", "27"]),

@@ -818,7 +818,8 @@ class PlaceAnalyser(Analyser):
 LE_DEPT_VERBS = frozenset({"sur", "dans", "tout", "partout", "de", "couvre", "couvrons", "dessert", "desservons",
                            "livre", "livrons", "passe", "passons", "bouge", "tourne"})
 # what may stand between two department numbers of a list: "93/94", "69, 01 et 38", "77 + 91"
-DEPT_LIST_GAP = re.compile(r"\s*(?:[/,+&]\s*(?:et\s+|le\s+)?|(?:et|ou|and)\s+(?:le\s+)?)")
+# (on one line; "+18" glued to its number is an age gate, not a list)
+DEPT_LIST_GAP = re.compile(r"[ \t]*(?:(?:[/,&][ \t]*|\+[ \t]+)(?:et[ \t]+|le[ \t]+)?|(?:et|ou|and)[ \t]+(?:le[ \t]+)?)")
 _DATE_PAIR = re.compile(r"[/,](\d{1,2})(?!\d)")
 
 
