@@ -344,6 +344,9 @@ def test_places_generalisation_q3(text: str, places: list[str]) -> None:
         ("secteur 69, 01 et 38 🍁", [], ["69", "01", "38"]),
         ("livraison 77 + 91 🍁", [], ["77", "91"]),
         ("📍 42\n+18 seulement", [], ["42"]),  # an age gate on the next line
+        # a department name that is also a word, right after a commune of that department
+        ("retrait sur Argentan et Alençon Orne", ["Argentan", "Alençon"], ["61"]),
+        ("Lille Nord 🍁", ["Lille"], []),  # a compass part, not the department
         ("rdv le 15/08 🍁 10 le g", [], []),
         ("secteur 13, 10 le g", [], ["13"]),
         ("🍁 10 le g, on couvre le 76 et le 27", [], ["76", "27"]),

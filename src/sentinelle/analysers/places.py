@@ -515,7 +515,12 @@ class PlaceAnalyser(Analyser):
                     if e.strength == "weak":
                         k = self._ends_with(words, i, DEPT_ARTICLES)
                         brackets = text[max(0, ns - 1) : ns] == "(" and text[ne : ne + 1] == ")"
-                        if not ((k or brackets) and self._capitalised(a, ns, ne)):
+                        # "Alençon Orne", "Lyon, Rhône": right after a commune of that department
+                        # (not a compass word: "Lille Nord" is the north of Lille)
+                        own = words[i] not in COMPASS_PARTS and any(
+                            c.accepted and c.end == i and c.communes and c.communes[0].department == e.value
+                            and not text[c.nend:ns].strip(" ,-") for c in cands)
+                        if not ((k or brackets or own) and self._capitalised(a, ns, ne)):
                             break
                     overlap = [c for c in cands if c.start < i + size and i < c.end]
                     if any(c.end - c.start >= size and (c.start < i or c.end > i + size) for c in overlap):
