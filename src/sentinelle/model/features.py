@@ -85,7 +85,7 @@ def quoted_spans(a: Analysis) -> list[tuple[int, int]]:
     spans = [m.span() for m in _QUOTED_RE.finditer(text)]
     # "le mec m'envoie son menu en story : 🍁 10g 90 / ❄️ 80 le g — bloqué": what follows a colon
     # after a complaint or a warning, to the end of its sentence, is reported too
-    first = min((fd.start for fd in reporting if fd.value in _COLON_REPORTING), default=-1)
+    first = min((fd.start for fd in reporting if fd.value in _COLON_REPORTING and fd.score >= 1.0), default=-1)
     if first >= 0:
         colon = text.find(":", first)
         if colon >= 0 and "\n" not in text[first:colon]:
