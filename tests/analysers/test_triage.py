@@ -120,6 +120,7 @@ def test_negated_cbd_is_no_legal_cue(text: str, legal: bool) -> None:
         ("collegiens ok 20 balle lheure apres les cours", ["20 balle lheure"]),  # SMS spelling
         ("guetteurs payés 15€ de l'heure", ["15€ de l'heure"]),
         ("50 balles la demi-journée", ["50 balles la demi-journee"]),
+        ("besoin guetteurs pour le point, 80€ le créneau", ["80€ le créneau"]),
         ("coursiers à vélo, 200.- par soirée", ["200.- par soiree"]),  # Swiss francs
         ("nou ka chèché dé jenn, 60€ pa jou", ["60€ pa jou"]),  # Antillean Creole
         # hard negatives: a bare amount per day without a job word, a dose, a price per gram

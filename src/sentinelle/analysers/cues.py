@@ -30,7 +30,7 @@ _AMOUNT = (r"[€£$\d](?:(?<=[€£$])\s?\d[\d ]{0,5}(?:[.,]\d+)?"
 # "lannuit")
 _PER = (r"(?:(?:/|par|pa|la|le|de l'|l'|l|per|a|an|each|chaque|/ ?)\s?"
         r"(?:j|jour|jours|jou|journee|demi-journee|demi journee|soir|soiree|soirees|nuit|semaine|sem|mois|week|wk"
-        r"|day|night|shift|month|h|heure|hour|half day|half-day)"
+        r"|day|night|shift|month|h|heure|hour|half day|half-day|creneau|creneaux)"
         r"|lheure|lannuit|pas? jou)\b")  # ("pa" is read "pas" by the SMS spellings)
 PAY_RE = re.compile(_AMOUNT + r"\s?" + _PER)
 # A time unit after a separator, which every PAY_RE and BARE_PAY_RE match holds: a pattern that
