@@ -164,7 +164,8 @@ def test_pay_per_run_cue(text: str, pay: list[str]) -> None:
          "sale"),
         ("Fleurs CBD 🌿 Amnesia 6€/g, THC < 0,3 %, boutique ouverte 10h-19h", "other"),
         # a deal point's hours and hand-to-hand service, with no contact at all
-        ("📍 le point est ouvert 10h-22h à Forbach, ça sert à la main, pas de livraison\n🍫 pochons à 10€ / 20€", "sale"),
+        ("📍 le point est ouvert 10h-22h à Forbach, ça sert à la main, pas de livraison\n🍫 pochons à 10€ / 20€",
+         "sale"),
         # a dealer who says the goods are not CBD
         ("herbe suisse 🍁 (de la vraie, pas du CBD 😉) + haschich 🍫, livraison en ville. Natel : 079 555 41 28",
          "sale"),

@@ -439,10 +439,10 @@ class PlaceAnalyser(Analyser):
             if (before and (before[-1].isdigit() or times or (last and last in "€£$=*/:+.,~"))
                     and not overseas_after_word and not in_list):
                 continue  # "2x35", "€35", "=35", "1,35" (not "Schœlcher. 972 only")
-            if ne + 1 < len(text) and text[ne] in ".,:/-" and (text[ne + 1].isdigit() or
-                                                               (text[ne] == "/" and text[ne + 1].isalpha())):
-                if not (text[ne] in "/," and _dept_pair(w, text, ne)):
-                    continue  # 12.50, 20:30, 15/08, 13-17, 10/g (not "93/94", which is no date)
+            if (ne + 1 < len(text) and text[ne] in ".,:/-"
+                    and (text[ne + 1].isdigit() or (text[ne] == "/" and text[ne + 1].isalpha()))
+                    and not (text[ne] in "/," and _dept_pair(w, text, ne))):
+                continue  # 12.50, 20:30, 15/08, 13-17, 10/g (not "93/94", which is no date)
             if self._unit_after(words, spans, text, i) or in_phone(ns):
                 continue
             prev = place_end.get(i)
