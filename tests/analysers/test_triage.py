@@ -121,6 +121,7 @@ def test_negated_cbd_is_no_legal_cue(text: str, legal: bool) -> None:
         ("guetteurs payés 15€ de l'heure", ["15€ de l'heure"]),
         ("50 balles la demi-journée", ["50 balles la demi-journee"]),
         ("besoin guetteurs pour le point, 80€ le créneau", ["80€ le créneau"]),
+        ("besoin de paires d'yeux, 80€ la garde", ["80€ la garde"]),
         ("coursiers à vélo, 200.- par soirée", ["200.- par soiree"]),  # Swiss francs
         ("nou ka chèché dé jenn, 60€ pa jou", ["60€ pa jou"]),  # Antillean Creole
         # hard negatives: a bare amount per day without a job word, a dose, a price per gram
@@ -145,6 +146,7 @@ def fold_text(s: str) -> str:
     [
         ("tu déposes des pochons chez les clients, 15€ la course", ["15€ la course"]),
         ("chauffeur 300 le voyage", ["300 le voyage"]),
+        ("on cherche un chauffeur, 300€ l'aller-retour, tu transportes juste des pièces", ["300€ l'aller-retour"]),
         ("£20 a drop, you deliver bags round town", ["£20 a drop"]),
         # a delivery fee: no errand or role offered to the reader
         ("🍁 10 le g, livraison 5€ la course", []),

@@ -30,7 +30,7 @@ _AMOUNT = (r"[€£$\d](?:(?<=[€£$])\s?\d[\d ]{0,5}(?:[.,]\d+)?"
 # "lannuit")
 _PER = (r"(?:(?:/|par|pa|la|le|de l'|l'|l|per|a|an|each|chaque|/ ?)\s?"
         r"(?:j|jour|jours|jou|journee|demi-journee|demi journee|soir|soiree|soirees|nuit|semaine|sem|mois|week|wk"
-        r"|day|night|shift|month|h|heure|hour|half day|half-day|creneau|creneaux)"
+        r"|day|night|shift|month|h|heure|hour|half day|half-day|creneau|creneaux|garde)"
         r"|lheure|lannuit|pas? jou)\b")  # ("pa" is read "pas" by the SMS spellings)
 PAY_RE = re.compile(_AMOUNT + r"\s?" + _PER)
 # A time unit after a separator, which every PAY_RE and BARE_PAY_RE match holds: a pattern that
@@ -49,12 +49,13 @@ JOB_ROLE_RE = re.compile(
 # the same clause says what the job is: a role, or the errand offered to the reader ("tu déposes",
 # "tu livres", "you drop"). Without it, it may be a delivery fee.
 RUN_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{0,3}(?:\s?(?:€|e\b|eur\b|euros?\b|balles?\b|£|\.-|chf\b))?"
-                        r"\s?(?:la|le|par|per|a|each|chaque|/)\s?(?:course|courses|tournee|trajet|voyage|mission|run|drop)\b"
+                        r"\s?(?:la|le|l'|par|per|a|each|chaque|/)\s?(?:course|courses|tournee|trajet|voyage|mission|run|drop"
+                        r"|aller-retour|aller retour)\b"
                         r"|[£$]\d{1,4}\s?(?:a|per|each|/)\s?(?:run|drop|trip)\b")
 ERRAND_RE = re.compile(
     r"\b(?:tu (?:deposes|livres|ramenes|gardes|transportes|deplaces)|deposer|livrer|ramener|transporter"
     r"|you (?:drop|deliver|carry|hold|run)|drop(?:ping)? (?:off|bags|parcels)|deliver(?:ing)? (?:bags|parcels))\b")
-_RUN_WORDS_RE = re.compile(r"\b(?:course|courses|tournee|trajet|voyage|mission|run|drop|trip)\b")  # a cheap prefilter
+_RUN_WORDS_RE = re.compile(r"\b(?:course|courses|tournee|trajet|voyage|mission|run|drop|trip|aller)\b")  # a cheap prefilter
 ROLE_BEFORE, ROLE_AFTER = 80, 40  # characters around the amount where a role word counts
 
 # A stated THC content above the legal 0.3 % ("THC 25%", "22% de THC") is no CBD product: the
