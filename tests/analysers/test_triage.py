@@ -122,6 +122,8 @@ def test_negated_cbd_is_no_legal_cue(text: str, legal: bool) -> None:
         ("50 balles la demi-journée", ["50 balles la demi-journee"]),
         ("besoin guetteurs pour le point, 80€ le créneau", ["80€ le créneau"]),
         ("besoin de paires d'yeux, 80€ la garde", ["80€ la garde"]),
+        ("tu te poses au bout de la rue, tu siffles quand tu vois une voiture bleue, 40 balles par aprem",
+         ["40 balles par aprem"]),
         ("coursiers à vélo, 200.- par soirée", ["200.- par soiree"]),  # Swiss francs
         ("nou ka chèché dé jenn, 60€ pa jou", ["60€ pa jou"]),  # Antillean Creole
         # hard negatives: a bare amount per day without a job word, a dose, a price per gram
@@ -156,6 +158,24 @@ def test_pay_per_run_cue(text: str, pay: list[str]) -> None:
     a = Analysis(Post(id="t", text=text), normalise(text), "fr")
     CueAnalyser().analyse(a)
     assert [text[f.start:f.end] for f in a.findings if f.rule == "grammar:pay_per_run"] == pay
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "pay"),
+    [
+        ("jeunes du coin, 30€ pour déposer un sac chez quelqu'un après les cours", "pay_for_errand",
+         ["30€ pour déposer"]),
+        ("£50 for 2 hrs after school, just carry a bag from one house to another", "pay_for_time", ["£50 for 2 hrs"]),
+        ("tu veux te faire 1500 en 2 semaines ? tu sers les clients qui sonnent", "pay_for_time",
+         ["1500 en 2 semaines"]),
+        # a rental's price for two days is no pay: no errand or role near it
+        ("location voiture 50€ pour 2 jours", "pay_for_time", []),
+    ],
+)
+def test_pay_for_errand_or_time(text: str, rule: str, pay: list[str]) -> None:
+    a = Analysis(Post(id="t", text=text), normalise(text), "fr")
+    CueAnalyser().analyse(a)
+    assert [text[f.start:f.end] for f in a.findings if f.rule == "grammar:" + rule] == pay
 
 
 @pytest.mark.parametrize(

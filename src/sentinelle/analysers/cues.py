@@ -28,9 +28,10 @@ _AMOUNT = (r"[€£$\d](?:(?<=[€£$])\s?\d[\d ]{0,5}(?:[.,]\d+)?"
            r"|quid\b|bucks\b|dollars?\b))")
 # ("l'heure" and SMS "lheure" too: "20 balles lheure"; the half day; Antillean Creole "pa jou",
 # "lannuit")
-_PER = (r"(?:(?:/|par|pa|la|le|de l'|l'|l|per|a|an|each|chaque|/ ?)\s?"
+_PER = (r"(?:(?:/|par|pa|la|le|lo|de l'|l'|l|per|a|an|each|chaque|/ ?)\s?"
         r"(?:j|jour|jours|jou|journee|demi-journee|demi journee|soir|soiree|soirees|nuit|semaine|sem|mois|week|wk"
-        r"|day|night|shift|month|h|heure|hour|half day|half-day|creneau|creneaux|garde)"
+        r"|day|night|shift|month|h|heure|hour|half day|half-day|creneau|creneaux|garde|aprem|apres-midi|matinee"
+        r"|zour)"
         r"|lheure|lannuit|pas? jou)\b")  # ("pa" is read "pas" by the SMS spellings)
 PAY_RE = re.compile(_AMOUNT + r"\s?" + _PER)
 # A time unit after a separator, which every PAY_RE and BARE_PAY_RE match holds: a pattern that
@@ -52,10 +53,21 @@ RUN_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{0,3}(?:\s?(?:€|e\b|eur\b|eu
                         r"\s?(?:la|le|l'|par|per|a|each|chaque|/)\s?(?:course|courses|tournee|trajet|voyage|mission|run|drop"
                         r"|aller-retour|aller retour)\b"
                         r"|[£$]\d{1,4}\s?(?:a|per|each|/)\s?(?:run|drop|trip)\b")
+# Pay for a stated time ("£50 for 2 hrs", "1500 en 2 semaines") or for an errand in the same phrase
+# ("30€ pour déposer un sac"): the errand or a role must be near for the first (a rental also has a
+# price for two days); the second says it itself.
+SPAN_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{1,4}(?:\s?(?:€|e\b|eur\b|euros?\b|balles?\b|£|\$))?"
+                         r"\s?(?:for|pour|en)\s?\d{1,2}\s?(?:hrs?|hours?|h|heures?|days?|jours?|weeks?|semaines?"
+                         r"|nights?|nuits?)\b|[£$]\d{1,4}\s?for\s?\d{1,2}\s?(?:hrs?|hours?|days?|weeks?|nights?)\b")
+ERRAND_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{0,4}\s?(?:€|e\b|eur\b|euros?\b|balles?\b|£|\$)\s?(?:pour|for|to)\s"
+                           r"(?:deposer|livrer|ramener|porter|garder|transporter|surveiller|guetter|carry|drop|hold|mind"
+                           r"|deliver|watch)\b|[£$]\d{1,4}\s?(?:to|for)\s(?:carry|drop|hold|mind|deliver|watch)\b")
 ERRAND_RE = re.compile(
     r"\b(?:tu (?:deposes|livres|ramenes|gardes|transportes|deplaces)|deposer|livrer|ramener|transporter"
-    r"|you (?:drop|deliver|carry|hold|run)|drop(?:ping)? (?:off|bags|parcels)|deliver(?:ing)? (?:bags|parcels))\b")
-_RUN_WORDS_RE = re.compile(r"\b(?:course|courses|tournee|trajet|voyage|mission|run|drop|trip|aller)\b")  # a cheap prefilter
+    r"|you (?:drop|deliver|carry|hold|run)|drop(?:ping)? (?:off|bags|parcels)|deliver(?:ing)? (?:bags|parcels)"
+    r"|tu (?:sers|restes|te poses|siffles|surveilles)|carry a bag|serve the|hold a bag|mind a bag)\b")
+# a cheap prefilter: every RUN_PAY_RE, SPAN_PAY_RE and ERRAND_PAY_RE match holds one of these words
+_RUN_WORDS_RE = re.compile(r"\b(?:course|courses|tournee|trajet|voyage|mission|run|drop|trip|aller|pour|for|en|to)\b")
 ROLE_BEFORE, ROLE_AFTER = 80, 40  # characters around the amount where a role word counts
 
 # A stated THC content above the legal 0.3 % ("THC 25%", "22% de THC") is no CBD product: the
@@ -90,7 +102,7 @@ class CueAnalyser(Analyser):
         text = a.norm.text
         if _PER_RE.search(text):
             self._pay(a, text)
-        if _RUN_WORDS_RE.search(text):
+        if _RUN_WORDS_RE.search(text):  # (also every word SPAN_PAY_RE and ERRAND_PAY_RE hold)
             self._run_pay(a, text)
         if "licen" in text or "+" in text or "government" in text:  # what each LEGAL_RETAIL_RE match holds
             for lm in LEGAL_RETAIL_RE.finditer(text):
@@ -111,15 +123,20 @@ class CueAnalyser(Analyser):
                     add(_new_finding((CUE, value, s, e, name, rule, score, why)))
 
     def _run_pay(self, a: Analysis, text: str) -> None:
-        """Recruitment cues of pay per run next to the errand or the role it pays for."""
-        for pm in RUN_PAY_RE.finditer(text):
-            lo, hi = max(0, pm.start() - ROLE_BEFORE), min(len(text), pm.end() + ROLE_AFTER)
-            what = JOB_ROLE_RE.search(text, lo, hi) or ERRAND_RE.search(text, lo, hi)
-            if what is None:
-                continue
-            a.add_norm(CUE, "recruitment", pm.start(), pm.end(), analyser=self.name, rule="grammar:pay_per_run",
-                       score=1.0, explanation=f"pay per run {text[pm.start():pm.end()]!r} for "
-                       f"{what.group()!r}: a job offer")
+        """Recruitment cues of pay per run, or for a stated time, next to the errand or the role it
+        pays for; and of pay for an errand named in the same phrase."""
+        for pm in ERRAND_PAY_RE.finditer(text):
+            a.add_norm(CUE, "recruitment", pm.start(), pm.end(), analyser=self.name, rule="grammar:pay_for_errand",
+                       score=1.0, explanation=f"pay for an errand {text[pm.start():pm.end()]!r}: a job offer")
+        for regex, rule, how in ((RUN_PAY_RE, "grammar:pay_per_run", "per run"),
+                                 (SPAN_PAY_RE, "grammar:pay_for_time", "for a stated time")):
+            for pm in regex.finditer(text):
+                lo, hi = max(0, pm.start() - ROLE_BEFORE), min(len(text), pm.end() + ROLE_AFTER)
+                what = JOB_ROLE_RE.search(text, lo, hi) or ERRAND_RE.search(text, lo, hi)
+                if what is None:
+                    continue
+                a.add_norm(CUE, "recruitment", pm.start(), pm.end(), analyser=self.name, rule=rule, score=1.0,
+                           explanation=f"pay {how} {text[pm.start():pm.end()]!r} for {what.group()!r}: a job offer")
 
     def _pay(self, a: Analysis, text: str) -> None:
         """Recruitment cues of pay per unit of time."""

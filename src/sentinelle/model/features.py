@@ -113,6 +113,8 @@ def fact_features(a: Analysis) -> dict[str, float]:
                     cue_keys[ck] = key
         else:
             key = _KIND_KEYS.get(kind) or "f:" + kind
+            if kind == "phones" and isinstance(fd.value, str) and fd.value.startswith(LANDLINE_PREFIXES):
+                key = "f:landline"  # a shop's or a firm's number: dealers give mobiles
         counts[key] = counts.get(key, 0) + 1
     for key, n in counts.items():
         f[key] = _COUNT_VALUE[min(n, 4)]
@@ -130,6 +132,10 @@ def fact_features(a: Analysis) -> dict[str, float]:
 _COUNT_VALUE = tuple(min(n, 4) / 4.0 + 0.25 for n in range(5))
 # feature names of finding kinds and of cue meanings, made once rather than per finding
 _KIND_KEYS = {k: "f:" + k for k in FACT_KINDS}
+# E.164 prefixes of fixed lines: French geographic numbers (01-05) and British ones (01, 02). A
+# restaurant, a garage or an off-licence gives one; a dealer gives a mobile. They count apart
+# ("f:landline"), not as the contact that weighs most toward a sale.
+LANDLINE_PREFIXES = ("+331", "+332", "+333", "+334", "+335", "+441", "+442")
 _CUE_KEYS: dict[tuple[object, bool], str] = {}
 
 
