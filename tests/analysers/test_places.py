@@ -146,7 +146,7 @@ def test_departments(text: str, departments: list[str]) -> None:
         # with brand_numbers = "with_sign", a number closing a shop name needs one more sign
         ("⛰️ PYRÉNÉES SNOW 64 ⛰️\nlivraison Pau et Lescar", ["64"], "area word 'pyrenees'"),
         ("🐺 LOUP DU NORD 62 🐺\nlivraison Lens, Liévin", ["62"], "area word 'nord'"),
-        ("SPEED 13 🚀 Aubagne / La Ciotat", ["13"], "the place 'Aubagne' follows"),
+        ("SPEED 13 ✨ ALPES 🚀", [], ""),
         # hard negatives: the bare brand number, whatever the places served
         ("🌲 FORÊT 29 🌲\nlivraison Brest, Quimper", [], ""),
         ("SPEED 13 🚀\nlivraison Aubagne, La Ciotat", [], ""),
@@ -344,6 +344,13 @@ def test_places_generalisation_q3(text: str, places: list[str]) -> None:
         ("secteur 69, 01 et 38 🍁", [], ["69", "01", "38"]),
         ("livraison 77 + 91 🍁", [], ["77", "91"]),
         ("📍 42\n+18 seulement", [], ["42"]),  # an age gate on the next line
+        # a number right before a place of its department, emoji between ("SPEED 13 🚀 Aubagne")
+        ("SPEED 13 🚀 Aubagne / La Ciotat", ["Aubagne", "La Ciotat"], ["13"]),
+        # a department name that is also a word: with its own number, as a hashtag, or "only"
+        ("Livraison plage / camping ✔️ Manche 50", [], ["50"]),
+        ("la manche 50 de mon pull", [], []),
+        ("#voiron #isere #grenoble 🍁", ["Voiron", "Grenoble"], ["38"]),
+        ("Isère uniquement (Voiron, Moirans, Rives)", ["Voiron", "Moirans", "Rives"], ["38"]),
         # a department name that is also a word, right after a commune of that department
         ("retrait sur Argentan et Alençon Orne", ["Argentan", "Alençon"], ["61"]),
         ("Lille Nord 🍁", ["Lille"], []),  # a compass part, not the department

@@ -424,8 +424,8 @@ class PlaceAnalyser(Analyser):
                 continue
             nxt = place_start.get(i + 1)  # "82 Montauban": a number right before a place of that department
             if nxt is not None and (w not in {x.department for x in nxt.communes[:12]}
-                                    or text[ne : spans[i + 1][0]].strip()):
-                nxt = None
+                                    or not WORDLESS_GAP.fullmatch(text, ne, spans[i + 1][0])):
+                nxt = None  # (emoji may stand between: "58 🏴 Decize")
             if nxt is None and not self._may_state(text, words, w, i, ns, place_end, place_deps, out, keycaps):
                 continue  # no sign that could make it a department: the drops below need no checking
             if _in_name(cands, i):
@@ -520,7 +520,13 @@ class PlaceAnalyser(Analyser):
                         own = words[i] not in COMPASS_PARTS and any(
                             c.accepted and c.end == i and c.communes and c.communes[0].department == e.value
                             and not text[c.nend:ns].strip(" ,-") for c in cands)
-                        if not ((k or brackets or own) and self._capitalised(a, ns, ne)):
+                        # "Manche 50", "#isere": the name with its own number, or as a hashtag
+                        hashtag = text[max(0, ns - 1) : ns] == "#"
+                        numbered = bool(NUMBER_AFTER_RE.match(text, ne)) and text[ne:ne + 6].strip(" (,-–")[:2] \
+                            == e.value[:2]
+                        only = i + size < n and words[i + size] in ONLY_WORDS  # "Isère uniquement"
+                        if not (((k or brackets or own or numbered or only) and self._capitalised(a, ns, ne))
+                                or hashtag):
                             break
                     overlap = [c for c in cands if c.start < i + size and i < c.end]
                     if any(c.end - c.start >= size and (c.start < i or c.end > i + size) for c in overlap):
@@ -822,6 +828,7 @@ class PlaceAnalyser(Analyser):
 # "sur le 93", "on couvre le 76", "je livre le 95": words after which "le NN" is a department
 LE_DEPT_VERBS = frozenset({"sur", "dans", "tout", "partout", "de", "couvre", "couvrons", "dessert", "desservons",
                            "livre", "livrons", "passe", "passons", "bouge", "tourne"})
+WORDLESS_GAP = re.compile(r"[^\w\n]*")  # spaces, punctuation and emoji only
 # what may stand between two department numbers of a list: "93/94", "69, 01 et 38", "77 + 91"
 # (on one line; "+18" glued to its number is an age gate, not a list)
 DEPT_LIST_GAP = re.compile(r"[ \t]*(?:(?:[/,&][ \t]*|\+[ \t]+)(?:et[ \t]+|le[ \t]+)?|(?:et|ou|and)[ \t]+(?:le[ \t]+)?)")
