@@ -84,6 +84,7 @@ def test_min_order(text: str, lang: str, amount: float | None, currency: str | N
         ("paiement carte cadeau Amazon ou Neosurf", "fr", {"coupon"}),
         ("zelle/cash", "en", {"bank_transfer", "cash"}),
         ("etransfer accepted 💸", "en", {"bank_transfer"}),  # Interac e-Transfer, Canada
+        ("Card via payment link or cash", "en", {"card", "cash"}),
         # hard negatives
         ("Pas de main propre ❌", "fr", set()),
         ("10 pcs left", "en", set()),
@@ -115,6 +116,8 @@ def test_payment(text: str, lang: str, expected: set[str]) -> None:
         ("drops 7 days a week 6pm-2am", "en", True),
         ("livraison non-stop 24h/24 🌙", "fr", True),  # "non-stop" negates nothing
         ("Sa tourne su Maubeuge, Louvroil aussi", "fr", True),
+        ("LUTON + DUNSTABLE 24/7, always a driver out", "en", True),
+        ("je fais la tournée le vendredi soir, réserve avant jeudi", "fr", True),
         # hard negatives
         ("retrait uniquement au Havre, pas de livraison 🙅‍♂️", "fr", False),
         ("collection only, no delivery", "en", False),

@@ -67,6 +67,8 @@ HANDLE_CASES = [
     # an icon among emoji points to nothing by itself: only a handle-shaped name may follow it
     ("sunday menu 🍗🥔🥕 delivered to any grandchild", "en", "", set()),
     ("👻🔥 lyon.drive", "fr", "", {("snapchat", "lyon.drive")}),
+    ("Prices in the signal chat: limestone_k", "en", "", {("signal", "limestone_k")}),
+    ("$100 a day, paid daily. snap me back", "en", "", set()),
     ("hiring house sitters. sig: kc_hold_jobs", "en", "", {("signal", "kc_hold_jobs")}),
     ("50 x £20s ➜ £250, tele @queens_heads", "en", "", {("telegram", "queens_heads")}),  # "x" multiplies
     ("Dispo sur snap et tg : drive69", "fr", "", {("snapchat", "drive69"), ("telegram", "drive69")}),
@@ -213,6 +215,7 @@ PHONE_CASES = [
     ("Sarrebruck, 0151 23456789", "fr", ["+4915123456789"]),
     ("Montréal 🍁 texte 514 555 0199", "fr", ["+15145550199"]),
     ("QC 🍁 coke dispo à soir, textez-moé au 418 555-0123", "fr", ["+14185550123"]),
+    ("yverdon + martigny le week end, appelle le 079 612 40 58", "fr", ["+41796124058"]),
     # no country named: an English post's mobile grouped the way its country writes it
     ("mind the gaff, €150 a week, ring 086 317 4429", "en", ["+353863174429"]),
     ("bud delivered, text 0412 345 678", "en", ["+61412345678"]),
