@@ -17,14 +17,19 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
+from functools import partial
 from importlib.metadata import entry_points
 from typing import Any, ClassVar
 
-from ..core import Analysis
+from ..core import Analysis, Finding
 from ..errors import ConfigError
 
 ENTRY_POINT_GROUP = "sentinelle.analysers"
 ANY_LANGUAGE = "*"
+
+# `Finding(...)` (and `Analysis.add`) run Python-level calls; this builds the same tuple in C:
+# `a.findings.append(new_finding((kind, value, start, end, analyser, rule, score, explanation)))`
+new_finding = partial(tuple.__new__, Finding)
 
 
 class Analyser:

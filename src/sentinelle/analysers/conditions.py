@@ -39,7 +39,7 @@ from typing import Any
 from ..core import PAYMENTS, Analysis
 from ..lexicon import Entry, lexicon_file, load_groups
 from ..normalize import Normalised, fold
-from .base import Analyser
+from .base import Analyser, new_finding
 from .terms import Match, MultiMatcher, token_words
 
 LANGS = ("fr", "en")
@@ -167,6 +167,7 @@ _OLD_PRICE_WORDS = ("was", "instead", "normal", "usually", "ancien", "~~")
 _STRIKE = re.compile(r"~~\s*[£€$]?\s?(\d+(?:[.,]\d+)?)[^~\n]{0,8}~~")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 OLD_PRICE_TERMS = frozenset({"au lieu de", "instead of"})
+_DELIVERY_WHAT = {"postal": "postal shipping", "meetup": "in-person meet-up"}
 
 
 @lru_cache(maxsize=4096)
@@ -227,6 +228,8 @@ def currency_regex(entries: Iterable[Entry]) -> tuple[re.Pattern[str], dict[str,
 
 class Clause:
     """Token-level helpers over one post: clause boundaries and negation windows."""
+
+    __slots__ = ("norm", "toks", "words", "neg_pre_end", "neg_post_start", "affirm", "by_value")
 
     def __init__(self, norm: Normalised, grammar: list[Match], words: list[str] | None = None) -> None:
         self.norm = norm
@@ -362,29 +365,32 @@ class ConditionAnalyser(Analyser):
             "pickup_only": False,
         }
         a.notes["conditions"] = notes
-        # each step is skipped when the post has none of its words (most posts lack most)
+        # each step is skipped when the post has none of its words (most posts lack most; a
+        # Python call costs more than these tests)
         paid = self._payment(a, cl, found["payment"]) if found["payment"] else False
         if found["delivery"]:
             self._delivery(a, cl, found["delivery"], notes)
         if found["hours"]:
             self._hours(a, cl, found["hours"])
-        self._promotion(a, cl, found["promotion"])
-        if not self._prepayment(a, cl, found["prepayment"]) and paid:
+        text = a.norm.text
+        old_price = (
+            "was" in text or "instead" in text or "normal" in text or "usually" in text
+            or "ancien" in text or "~~" in text
+        )  # _OLD_PRICE_WORDS, spelt out: the usual post has none
+        if found["promotion"] or old_price or "%" in text:
+            self._promotion(a, cl, found["promotion"], old_price)
+        stated = self._prepayment(a, cl, found["prepayment"]) if found["prepayment"] else False
+        if paid and not stated:
             self._implicit_prepayment(a, found["prepayment"], notes)
-        if cl.by_value:
+        g = cl.by_value
+        if g and ("min_cue" in g or "from_cue" in g or "below_cue" in g):  # (by_value holds no empty list)
             self._min_order(a, cl, found)
 
     def _add(self, a: Analysis, kind: str, value: Any, m: Match, why: str) -> None:
         e = m.entry
-        a.add_norm(
-            kind,
-            value,
-            m.start,
-            m.end,
-            analyser=self.name,
-            rule=e.rule,
-            explanation=f"{why} {e.term!r} ({e.source or 'project lexicon'})",
-        )
+        start, end = a.norm.span(m.start, m.end)  # (what a.add_norm does, without its two calls)
+        a.findings.append(new_finding((kind, value, start, end, self.name, e.rule, 1.0,
+                                       f"{why} {e.term!r} ({e.source or 'project lexicon'})")))
 
     # -- payment -----------------------------------------------------------------------------
 
@@ -427,9 +433,9 @@ class ConditionAnalyser(Analyser):
                     pickup_only = True
                 continue
             if (
-                m.entry.term.lower() in ("livre", "livres")
-                and m.first_token > 0
+                m.first_token > 0
                 and cl.words[m.first_token - 1].isdigit()
+                and m.entry.term.lower() in ("livre", "livres")
             ):
                 continue  # "2 livres": a weight or a price
             if cl.negated(m.first_token, m.n_tokens) and not cl.near(below, m.first_token + m.n_tokens, 0, 2):
@@ -447,7 +453,7 @@ class ConditionAnalyser(Analyser):
                 notes["postal"] = True
             elif v == "meetup":
                 notes["meetup"] = True
-            what = {"postal": "postal shipping", "meetup": "in-person meet-up"}.get(v, "delivery")
+            what = _DELIVERY_WHAT.get(v, "delivery")
             self._add(a, "delivery", True, m, f"{what} offered:")
 
     # -- always open -------------------------------------------------------------------------
@@ -459,7 +465,8 @@ class ConditionAnalyser(Analyser):
 
     # -- promotion ---------------------------------------------------------------------------
 
-    def _promotion(self, a: Analysis, cl: Clause, ms: list[Match]) -> None:
+    def _promotion(self, a: Analysis, cl: Clause, ms: list[Match], old_price: bool) -> None:
+        """Promotions; `old_price`: the text holds a word of _OLD_PRICE_WORDS."""
         text = a.norm.text
         for m in ms:
             if m.entry.value != "promotion" or cl.negated(m.first_token, m.n_tokens):
@@ -480,10 +487,7 @@ class ConditionAnalyser(Analyser):
                         rule="conditions:promotion:percent_off",
                         explanation=f"discount notation {rm.group().strip()!r}",
                     )
-        if not (
-            "was" in text or "instead" in text or "normal" in text or "usually" in text
-            or "ancien" in text or "~~" in text
-        ):  # _OLD_PRICE_WORDS, spelt out: the usual post has none
+        if not old_price:
             return
         for rm in _STRIKE.finditer(text):
             if not _is_price_rise(text, rm.start(), rm.end()):

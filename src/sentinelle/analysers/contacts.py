@@ -36,17 +36,19 @@ word ("SIRET", "réf") are not phones; short and emergency numbers never reach 8
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from functools import lru_cache, partial
 from itertools import compress
-from typing import Any
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 import phonenumbers
 
 from ..core import HANDLE_PLATFORMS, Analysis
 from ..lexicon import Entry, lexicon_file, load_groups
 from ..normalize import fold, tokenize
-from .base import ANY_LANGUAGE, Analyser
+from .base import ANY_LANGUAGE, Analyser, new_finding
 from .phone_words import spelt_numbers, spoken_digits
 
 WORD_LANGS = ("fr", "en")
@@ -97,12 +99,12 @@ def _is_strict(tok: str) -> bool:
     n = len(tok)
     if n < 3 or n > 40:
         return False
-    letters = sum(c.isalpha() for c in tok)
+    letters = sum(map(str.isalpha, tok))
     if letters < 2 or _DOMAIN_RE.search(tok):
         return False
     if _HAS_SEP_RE.search(tok):
         return True
-    if any(c.isdigit() for c in tok):
+    if any(map(str.isdigit, tok)):
         return letters >= 3 and not _QTY_RE.fullmatch(tok)
     return False
 
@@ -111,11 +113,10 @@ def _is_loose(tok: str) -> bool:
     """A token that may be a handle when the text says so explicitly ("snap: name"). After "snap:"
     a name ending like a country domain ("hull.shipping.co", "lyon.frais.fr") is a username; only
     web addresses proper (www., .com, .net, .org, pages) are not."""
-    return 2 <= len(tok) <= 40 and any(c.isalpha() for c in tok) and not _WEB_RE.search(tok)
+    return 2 <= len(tok) <= 40 and any(map(str.isalpha, tok)) and not _WEB_RE.search(tok)
 
 
-@dataclass(frozen=True, slots=True)
-class _Cue:
+class _Cue(NamedTuple):
     platform: str
     strong: bool
     start: int
@@ -124,16 +125,22 @@ class _Cue:
     term: str
 
 
-@dataclass(slots=True)
-class _Scan:
+# `_Cue(...)` and `_Group(...)` run a Python-level `__new__`; these build the same tuples in C
+_new_cue = partial(tuple.__new__, _Cue)
+
+
+class _Scan(NamedTuple):
     """What the word lists found in one post."""
 
-    cues: list[_Cue]
-    contact: list[int]  # starts of contact words
-    account: list[int]  # ends of account words ("nouveau compte", "new acc")
-    phone_cue: list[int]  # starts of phone cues ("call", "📞")
-    not_phone: list[int]  # ends of identifier words ("SIRET", "réf")
-    regions: set[str]  # region codes the post speaks of
+    cues: Sequence[_Cue]
+    contact: Sequence[int]  # starts of contact words
+    account: Sequence[int]  # ends of account words ("nouveau compte", "new acc")
+    phone_cue: Sequence[int]  # starts of phone cues ("call", "📞")
+    not_phone: Sequence[int]  # ends of identifier words ("SIRET", "réf")
+    regions: AbstractSet[str]  # region codes the post speaks of
+
+
+_NO_TERMS = _Scan((), (), (), (), (), frozenset())  # what most posts hold
 
 
 # --- phones ------------------------------------------------------------------------------
@@ -149,13 +156,16 @@ _GLUE_AFTER = set("€£$%°")
 _WA_RE = re.compile(r"(?:wa\.me/|whatsapp\.com/send\?phone=)\+?(\d{8,15})")
 
 
-@dataclass(slots=True)
-class _Group:
+class _Group(NamedTuple):
     start: int
     end: int
     digits: str
     plus: bool  # "+" just before
     paren: bool  # written "(0)"
+
+
+_new_group = partial(tuple.__new__, _Group)
+_digits = itemgetter(2)  # _Group.digits
 
 
 class ContactAnalyser(Analyser):
@@ -220,6 +230,22 @@ class ContactAnalyser(Analyser):
         for k in self._table:
             sizes.setdefault(k[0], set()).add(len(k))
         self._sizes = {w: tuple(sorted(v, reverse=True)) for w, v in sizes.items()}
+        self._first_words = frozenset(self._sizes)
+        # the same, split for _scan: one-word terms by word; for a first word of longer terms,
+        # their lengths (longest first) and the words that may follow it (most lookups stop there);
+        # a cue's hit carries the fields of its _Cue but the span
+        self._one: dict[str, list[tuple[str, Any]]] = {}
+        self._longer: dict[str, tuple[tuple[int, ...], frozenset[str]]] = {}
+        self._hits: dict[tuple[str, ...], list[tuple[str, Any]]] = {}
+        for k, hits in self._table.items():
+            compiled = [(kind, (e.value, e.strength == "strong", e.rule, e.term) if kind == "cue" else e.value)
+                        for kind, e in hits]
+            if len(k) == 1:
+                self._one[k[0]] = compiled
+            else:
+                self._hits[k] = compiled
+                lens, seconds = self._longer.get(k[0], ((), frozenset()))
+                self._longer[k[0]] = (tuple(sorted({*lens, len(k)}, reverse=True)), seconds | {k[1]})
 
     # -- entry point ----------------------------------------------------------------------
 
@@ -227,61 +253,80 @@ class ContactAnalyser(Analyser):
         text = a.norm.text
         if not text:
             return
-        sc = self._scan(a)
-        self._phones(a, text, sc)
-        # number words: a phone written out?
-        if sum(map(self.spoken.__contains__, a.norm.words)) >= 2 or self._glued_spoken.search(text):
-            self._spelt_phones(a, text, sc)
-        self._handles(a, text, sc)
-
-    def _scan(self, a: Analysis) -> _Scan:
-        sc = _Scan([], [], [], [], [], set())
         words = a.norm.words
-        sizes_of = self._sizes
-        # the tokens that start a term, picked in C: most posts hold few or none
-        idx = list(compress(range(len(words)), map(sizes_of.__contains__, words)))
-        if not idx:
-            return sc
+        # Most posts have no contact at all: each step is called only when the post holds what it
+        # needs, tested here in C (a Python call costs as much as several of these tests).
+        sc = _NO_TERMS if self._first_words.isdisjoint(words) else self._scan(a, words)
+        slash = "/" in text
+        # a WhatsApp link (see _WA_RE), or a candidate run for `_runs` (digits or O, 8 characters or more)
+        has_wa = slash and ("wa.me/" in text or "whatsapp.com/" in text)
+        if has_wa or _CAND_O_RE.search(text) is not None:
+            self._phones(a, text, sc, has_wa)
+        # number words: a phone written out?
+        if ((not self.spoken.isdisjoint(words) and sum(map(self.spoken.__contains__, words)) >= 2)
+                or self._glued_spoken.search(text)):  # ... or glued to digits ("zero6 . 51 . 07")
+            self._spelt_phones(a, text, sc)
+        # what each handle rule needs ("95€/g" has a "/", "05 61..." a "05")
+        links = slash and any(map(text.__contains__, self.domain_marks))  # each mark ends with "/"
+        session = "05" in text and _SESSION_RE.search(a.post.text) is not None
+        if sc.cues or sc.account or "@" in text or links or session:
+            self._handles(a, text, sc, links, session)
+
+    def _scan(self, a: Analysis, words: list[str]) -> _Scan:
+        cues: list[_Cue] = []
+        contact: list[int] = []
+        account: list[int] = []
+        phone_cue: list[int] = []
+        not_phone: list[int] = []
+        regions: set[str] = set()
+        # the tokens that start a term, picked in C: few
+        idx = list(compress(range(len(words)), map(self._sizes.__contains__, words)))
         toks = a.norm.tokens
         text = a.norm.text
-        table, n = self._table, len(words)
+        one, longer, multi, n = self._one, self._longer, self._hits, len(words)
         after = 0  # words before this index are part of a term already found
         for i in idx:
             if i < after:
                 continue
-            for size in sizes_of[words[i]]:
-                if i + size > n:
+            w = words[i]
+            hits = None
+            size = 1
+            more = longer.get(w)
+            if more is not None and i + 1 < n and words[i + 1] in more[1]:  # the longest term first
+                for size in more[0]:
+                    if i + size <= n:
+                        hits = multi.get(tuple(words[i:i + size]))
+                        if hits:
+                            break
+            if not hits:
+                hits = one.get(w)
+                size = 1
+                if not hits:
                     continue
-                hits = table.get(tuple(words[i : i + size]))
-                if hits:
-                    start, end = toks[i].start, toks[i + size - 1].end
-                    for kind, e in hits:
-                        if kind == "cue":
-                            if _inside_handle(text, start, end):  # "snap.62_off" is a handle, not a cue
-                                continue
-                            sc.cues.append(_Cue(e.value, e.strength == "strong", start, end, e.rule, e.term))
-                        elif kind == "contact":
-                            sc.contact.append(start)
-                        elif kind == "account":
-                            sc.account.append(end)
-                        elif kind == "phone_cue":
-                            sc.phone_cue.append(start)
-                        elif kind == "not_phone":
-                            sc.not_phone.append(end)
-                        elif kind == "region":
-                            sc.regions.add(e.value)
-                    after = i + size
-                    break
-        return sc
+            start, end = toks[i].start, toks[i + size - 1].end
+            for kind, x in hits:
+                if kind == "cue":
+                    if _inside_handle(text, start, end):  # "snap.62_off" is a handle, not a cue
+                        continue
+                    platform, strong, rule, term = x
+                    cues.append(_new_cue((platform, strong, start, end, rule, term)))
+                elif kind == "contact":
+                    contact.append(start)
+                elif kind == "account":
+                    account.append(end)
+                elif kind == "phone_cue":
+                    phone_cue.append(start)
+                elif kind == "not_phone":
+                    not_phone.append(end)
+                elif kind == "region":
+                    regions.add(x)
+            after = i + size
+        return _Scan(cues, contact, account, phone_cue, not_phone, regions)
 
     # -- handles --------------------------------------------------------------------------
 
-    def _handles(self, a: Analysis, text: str, sc: _Scan) -> None:
-        # what each rule below needs: most posts have none ("95€/g" has a "/", "05 61..." a "05")
-        links = "/" in text and any(mark in text for mark in self.domain_marks)  # each mark ends with "/"
-        session = "05" in text and _SESSION_RE.search(a.post.text) is not None
-        if not (sc.cues or sc.account or "@" in text or links or session):
-            return
+    def _handles(self, a: Analysis, text: str, sc: _Scan, links: bool, session: bool) -> None:
+        """Handles; `links`: the text may hold a link (see analyse), `session`: a Session ID."""
         author = a.post.author.lower().lstrip("@")
         own_platform = a.post.platform.lower()
         seen: set[tuple[str, str]] = set()
@@ -301,8 +346,8 @@ class ContactAnalyser(Analyser):
             orig = a.post.text[a0:a1]
             orig = orig.lstrip("@")
             value = orig if _ORIG_HANDLE_RE.fullmatch(orig) else tok
-            a.add_norm("handles", {"platform": platform, "handle": value}, s, e, analyser=self.name,
-                       rule=rule, explanation=why)
+            a.findings.append(new_finding(("handles", {"platform": platform, "handle": value}, a0, a1, self.name,
+                                           rule, 1.0, why)))
 
         # links: t.me/NAME, instagram.com/NAME, wa.me/NUMBER (a phone, handled in _phones)
         if links:
@@ -396,7 +441,7 @@ class ContactAnalyser(Analyser):
         line_start = text.rfind("\n", 0, pos) + 1
         return text.rfind("\n", 0, max(line_start - 1, 0)) + 1 if line_start else 0
 
-    def _near_cue(self, text: str, cues: list[_Cue], pos: int) -> _Cue | None:
+    def _near_cue(self, text: str, cues: Sequence[_Cue], pos: int) -> _Cue | None:
         """The last platform cue before `pos` on its line or the line before."""
         lo = self._prev_line_start(text, pos)
         near = [c for c in cues if lo <= c.start < pos]
@@ -538,10 +583,8 @@ class ContactAnalyser(Analyser):
 
     # -- phones ---------------------------------------------------------------------------
 
-    def _phones(self, a: Analysis, text: str, sc: _Scan) -> None:
-        has_wa = "wa.me" in text or "whatsapp.com" in text
-        if not has_wa and _CAND_O_RE.search(text) is None:
-            return  # no link and no candidate run for `_runs` (digits or O, 8 characters or more): most posts
+    def _phones(self, a: Analysis, text: str, sc: _Scan, has_wa: bool) -> None:
+        """Phones; `has_wa`: the text may hold a WhatsApp link (see analyse)."""
         done: set[str] = set()
         regions = sc.regions
         blocked = sc.not_phone
@@ -550,7 +593,8 @@ class ContactAnalyser(Analyser):
             if value in done:
                 return
             done.add(value)
-            a.add_norm("phones", value, s, e, analyser=self.name, rule=rule, explanation=why)
+            start, end = a.norm.span(s, e)
+            a.findings.append(new_finding(("phones", value, start, end, self.name, rule, 1.0, why)))
 
         if has_wa:
             for m in _WA_RE.finditer(text):
@@ -569,15 +613,15 @@ class ContactAnalyser(Analyser):
         if "o" in text:
             text = text.replace("o", "0")
         for run in self._runs(text, raw):
-            total = sum(len(g.digits) for g in run)
+            total = sum(map(len, map(_digits, run)))
             if total < 8:
                 continue
             rs = run[0].start - (1 if run[0].plus else 0)
-            if any(p <= rs and _ID_GAP_RE.fullmatch(raw, p, rs) for p in blocked):
+            if blocked and any(p <= rs and _ID_GAP_RE.fullmatch(raw, p, rs) for p in blocked):
                 continue
             found: list[tuple[str, int, int, str, str]] = []
             line_start = text.rfind("\n", 0, rs) + 1
-            cued = any(line_start <= p < rs for p in sc.phone_cue)  # "hmu 2135550163", "📞 ..."
+            cued = bool(sc.phone_cue) and any(line_start <= p < rs for p in sc.phone_cue)  # "hmu 2135550163", "📞 ..."
             i = 0
             covered = 0
             while i < len(run):
@@ -587,7 +631,7 @@ class ContactAnalyser(Analyser):
                     continue
                 k, value, rule, why = res
                 found.append((value, run[i].start - (1 if run[i].plus else 0), run[k].end, rule, why))
-                covered += sum(len(g.digits) for g in run[i:k + 1])
+                covered += sum(map(len, map(_digits, run[i:k + 1])))
                 i = k + 1
             if not found:
                 continue
@@ -637,7 +681,7 @@ class ContactAnalyser(Analyser):
                     runs.append(cur)
                 cur = []
                 continue
-            g = _Group(s, e, m.group(), plus, paren)
+            g = _new_group((s, e, m.group(), plus, paren))
             gap = text[cur[-1].end:s] if cur else ""
             if (cur and not plus and _GAP_RE.fullmatch(gap)
                     and not ("/" in gap and min(len(cur[-1].digits), e - s) < 2)):  # "42 24/7"
@@ -650,7 +694,7 @@ class ContactAnalyser(Analyser):
             runs.append(cur)
 
     def _match_at(self, text: str, run: list[_Group], i: int, lang: str,
-                  regions: set[str], cued: bool) -> tuple[int, str, str, str] | None:
+                  regions: AbstractSet[str], cued: bool) -> tuple[int, str, str, str] | None:
         first = run[i]
         if first.paren:
             return None
@@ -678,7 +722,7 @@ class ContactAnalyser(Analyser):
                 return (k, *res)
         return None
 
-    def _national(self, digits: str, sizes: list[int], lang: str, regions: set[str],
+    def _national(self, digits: str, sizes: list[int], lang: str, regions: AbstractSet[str],
                   cued: bool) -> tuple[str, str, str] | None:
         nd = len(digits)
         tidy = min(sizes) >= 2 or max(sizes) == 1
@@ -742,16 +786,9 @@ class ContactAnalyser(Analyser):
                 prefixes.append((k, raw))
         # longest first: parsing is slow, and the whole run is usually the number
         for k, raw in reversed(prefixes):
-            try:
-                num = phonenumbers.parse("+" + raw, None)
-            except phonenumbers.NumberParseException:
-                continue
-            reason = phonenumbers.is_possible_number_with_reason(num)
-            if reason == phonenumbers.ValidationResult.IS_POSSIBLE:
-                value = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
-                region = phonenumbers.region_code_for_country_code(num.country_code or 0)
-                return (k, value, f"contacts:phone:intl:{region}",
-                        f"international number (+{num.country_code}, {region})")
+            possible = _possible_international(raw)
+            if possible is not None:
+                return (k, *possible)
         return None
 
 
@@ -764,6 +801,22 @@ def _inside_handle(text: str, s: int, e: int) -> bool:
     if e < len(text) - 1 and text[e] in "._" and text[e + 1].isalnum():
         return True
     return s >= 2 and text[s - 1] in "._@" and text[s - 2].isalnum()
+
+
+# vendors repeat their numbers from post to post, and parsing one takes 15 µs
+@lru_cache(maxsize=8192)
+def _possible_international(raw: str) -> tuple[str, str, str] | None:
+    """(E.164 value, rule, explanation) of "+" then `raw` when it is a possible number."""
+    try:
+        num = phonenumbers.parse("+" + raw, None)
+    except phonenumbers.NumberParseException:
+        return None
+    reason = phonenumbers.is_possible_number_with_reason(num)
+    if reason != phonenumbers.ValidationResult.IS_POSSIBLE:
+        return None
+    value = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+    region = phonenumbers.region_code_for_country_code(num.country_code or 0)
+    return (value, f"contacts:phone:intl:{region}", f"international number (+{num.country_code}, {region})")
 
 
 def _valid(digits: str, region: str) -> bool:

@@ -30,6 +30,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from ..core import Analysis, Finding
@@ -42,7 +44,10 @@ from .terms import token_words
 MINOR_VALUES = VALUES["minors"]
 THRESHOLD = 2.0
 
-_DIGIT = re.compile(r"\d")
+# the kinds of finding the scam rules read, and the weights of the scam lexicon's markers
+_SCAM_KINDS = frozenset({"payment", "prepayment", "delivery", "prices"})
+_SCAM_WEIGHTS = {"nationwide": 1.0, "no_meetup": 1.0, "no_prescription": 1.0, "guarantee": 0.5, "counterfeit": 1.0}
+_kind = itemgetter(0)  # Finding.kind
 _AGE_BEFORE = re.compile(r"(?:depuis|il y a|pendant|durant|for|since|over the last|apres)\s*$")
 _AGE_AFTER = re.compile(
     r"\s*(?:de prison|de taule|d'experience|de experience|d'exp|of experience|ago|"
@@ -94,6 +99,9 @@ class SignalAnalyser(Analyser):
             rf"(\d(?<![\d,.€£$]\d)\d?)(?=[\s{heads}])(?:\s*(?:-|a|to|et|and|/|~)\s*(\d{{1,2}}))?\s*"
             rf"(?:{alts})(?![^\W\d_])"
         )
+        # what every age_re match holds, a digit then a unit: cheaper to look for, and most posts
+        # with digits (prices) have none
+        self.age_hint = re.compile(rf"\d\s*(?:{alts})")
         self._load_prices()
         # price point (the items of a price finding's value) -> why it is too low, None if it is not
         self._below: dict[tuple[tuple[str, Any], ...], str | None] = {}
@@ -128,78 +136,68 @@ class SignalAnalyser(Analyser):
             found = self.matcher.find(a.norm, words)
             cl = Clause(a.norm, self.grammar.find(a.norm, words)["conditions"], words)
         self._scam(a, cl, found["scam"], notes)
-        self._minors(a, cl, found["minors"])
+        # minors: words of the lexicon, then ages (each step called only when the post may hold one)
+        if found["minors"]:
+            self._minor_words(a, cl, found["minors"])
+        if self.age_hint.search(text) is not None:
+            self._ages(a, text)
 
     # -- scam --------------------------------------------------------------------------------
 
     def _scam(self, a: Analysis, cl: Clause, ms: list[Any], notes: Mapping[str, Any]) -> None:
-        marks: list[tuple[float, str, int, int, bool, str]] = []  # weight, rule, start, end, normalised?, why
-        # the findings this reads, in one pass over the post's findings
-        payments: list[Finding] = []
-        prepayments: list[Finding] = []
-        deliveries: list[Finding] = []
+        # the findings this reads, picked in C (most of a post's findings are of other kinds),
+        # then the first of each sort in one pass
+        fs = a.findings
+        coupon = crypto_or_coupon = full = pf = None
         prices: list[Finding] = []
-        wanted = {"payment": payments, "prepayment": prepayments, "delivery": deliveries, "prices": prices}
-        for f in a.findings:
-            bucket = wanted.get(f.kind)
-            if bucket is not None:
-                bucket.append(f)
-        coupon = [f for f in payments if f.value == "coupon"]
-        crypto_or_coupon = [f for f in payments if f.value in ("coupon", "crypto")]
-        if coupon:
-            f = coupon[0]
-            marks.append(
-                (
-                    2.0,
-                    "signals:scam:coupon",
-                    f.start,
-                    f.end,
-                    False,
-                    "payment by prepaid coupon or gift card, the usual advance-fee scam channel",
-                )
-            )
-        full = [f for f in prepayments if f.value == "full"]
-        if full:
-            f = full[0]
-            marks.append(
-                (1.0, "signals:scam:full_prepayment", f.start, f.end, False, "everything paid up front")
-            )
-            if crypto_or_coupon:
-                g = crypto_or_coupon[0]
-                marks.append(
-                    (
-                        1.0,
-                        "signals:scam:full_prepayment_crypto",
-                        g.start,
-                        g.end,
-                        False,
-                        f"full prepayment by {g.value}",
-                    )
-                )
-        postal = bool(notes.get("postal")) or any(":postal:" in f.rule for f in deliveries)
-        if postal:
-            pf = next((x for x in deliveries if ":postal:" in x.rule), None)
-            if pf is not None:
-                marks.append((0.5, "signals:scam:postal", pf.start, pf.end, False, "goods shipped by post"))
-        for s, e, rule in notes.get("no_meetup", []):
+        for f in compress(fs, map(_SCAM_KINDS.__contains__, map(_kind, fs))):
+            kind = f.kind
+            if kind == "payment":
+                if f.value == "coupon":
+                    if coupon is None:
+                        coupon = f
+                    if crypto_or_coupon is None:
+                        crypto_or_coupon = f
+                elif f.value == "crypto" and crypto_or_coupon is None:
+                    crypto_or_coupon = f
+            elif kind == "prepayment":
+                if full is None and f.value == "full":
+                    full = f
+            elif kind == "delivery":
+                if pf is None and ":postal:" in f.rule:
+                    pf = f
+            else:
+                prices.append(f)
+        no_meetup = notes.get("no_meetup")
+        if not (coupon or full or pf or no_meetup or ms or prices):
+            return  # no marker at all (the usual post)
+        marks: list[tuple[float, str, int, int, bool, str]] = []  # weight, rule, start, end, normalised?, why
+        if coupon is not None:
+            marks.append((2.0, "signals:scam:coupon", coupon.start, coupon.end, False,
+                          "payment by prepaid coupon or gift card, the usual advance-fee scam channel"))
+        if full is not None:
+            marks.append((1.0, "signals:scam:full_prepayment", full.start, full.end, False,
+                          "everything paid up front"))
+            if crypto_or_coupon is not None:
+                g = crypto_or_coupon
+                marks.append((1.0, "signals:scam:full_prepayment_crypto", g.start, g.end, False,
+                              f"full prepayment by {g.value}"))
+        postal = bool(notes.get("postal")) or pf is not None
+        if pf is not None:
+            marks.append((0.5, "signals:scam:postal", pf.start, pf.end, False, "goods shipped by post"))
+        if no_meetup:
+            s, e, rule = no_meetup[0]
             marks.append((1.0, "signals:scam:no_meetup", s, e, True, f"no meet-up ({rule})"))
-            break
         seen: set[str] = set()
         for m in ms:
             v = m.entry.value
             if v in seen or cl.negated(m.first_token, m.n_tokens):
                 continue
             seen.add(v)
-            w = {
-                "nationwide": 1.0,
-                "no_meetup": 1.0,
-                "no_prescription": 1.0,
-                "guarantee": 0.5,
-                "counterfeit": 1.0,
-            }.get(v, 0.0)
+            w = _SCAM_WEIGHTS.get(v, 0.0)
             if v == "no_prescription" and postal:
                 w += 1.0
-            if v == "no_meetup" and notes.get("no_meetup"):
+            if v == "no_meetup" and no_meetup:
                 continue  # already counted
             marks.append(
                 (w, m.entry.rule, m.start, m.end, True, f"{v.replace('_', ' ')} marker {m.entry.term!r}")
@@ -257,8 +255,8 @@ class SignalAnalyser(Analyser):
 
     # -- minors ------------------------------------------------------------------------------
 
-    def _minors(self, a: Analysis, cl: Clause, ms: list[Any]) -> None:
-        adult = bool(ms) and any(m.entry.value == "adult" for m in ms)
+    def _minor_words(self, a: Analysis, cl: Clause, ms: list[Any]) -> None:
+        adult = any(m.entry.value == "adult" for m in ms)
         for m in ms:
             v = m.entry.value
             if v in ("adult", "age_unit"):
@@ -281,9 +279,8 @@ class SignalAnalyser(Analyser):
                 rule=m.entry.rule,
                 explanation=f"{why}: {m.entry.term!r}",
             )
-        text = a.norm.text
-        if _DIGIT.search(text) is None:
-            return
+
+    def _ages(self, a: Analysis, text: str) -> None:
         for rm in self.age_re.finditer(text):
             low = int(rm.group(1))
             high = int(rm.group(2)) if rm.group(2) else low

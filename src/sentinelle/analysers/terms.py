@@ -51,14 +51,21 @@ class MultiMatcher:
         for k in self._table:
             sizes.setdefault(k[0], set()).add(len(k))
         self._sizes = {w: tuple(sorted(v, reverse=True)) for w, v in sizes.items()}
-        singles = {k[0]: v for k, v in self._table.items() if len(k) == 1}
+        # one-word terms by word, their entries grouped by lexicon: (lexicon, entries)
+        singles: dict[str, list[tuple[str, list[Entry]]]] = {}
+        for k, v in self._table.items():
+            if len(k) == 1:
+                groups: dict[str, list[Entry]] = {}
+                for name, e in v:
+                    groups.setdefault(name, []).append(e)
+                singles[k[0]] = list(groups.items())
         # first word -> the second words of its longer terms (prunes most multi-word lookups)
         self._seconds: dict[str, frozenset[str]] = {}
         for k in self._table:
             if len(k) > 1:
                 self._seconds[k[0]] = self._seconds.get(k[0], frozenset()) | {k[1]}
         # first word -> (second words of its longer terms, its one-word terms or None)
-        self._info: dict[str, tuple[frozenset[str], list[tuple[str, Entry]] | None]] = {
+        self._info: dict[str, tuple[frozenset[str], list[tuple[str, list[Entry]]] | None]] = {
             w: (self._seconds.get(w, frozenset()), singles.get(w)) for w in self._sizes
         }
 
@@ -76,41 +83,43 @@ class MultiMatcher:
         covered = dict.fromkeys(self.names, 0)  # token index up to which each lexicon is matched
         table, sizes_of, text = self._table, self._sizes, norm.text
         tlen = len(text)
+        nexts = words[1:]
+        nexts.append("")  # nexts[i]: the word after token i ("" after the last one)
         for i in idx:
-            w = words[i]
-            second, one = info[w]
-            multi = bool(second) and i + 1 < n and words[i + 1] in second
-            if not multi:  # the usual case: a one-word term, or a first word not followed by its term
+            second, one = info[words[i]]
+            if nexts[i] not in second:  # the usual case: a one-word term, or a first word not followed by its term
                 if one is None:
                     continue
-                tok = toks[i]
-                start, end = tok.start, tok.end
+                _, start, end = toks[i]
                 prev = text[start - 1] if start else " "
                 if (prev in "@._" and (prev == "@" or (start > 1 and text[start - 2].isalnum()))) or (
                     end + 1 < tlen and text[end] in "._@" and text[end + 1].isalnum()
                 ):
-                    continue  # glued into a handle or a link (see _in_handle)
-                for name, e in one:
+                    continue  # glued into a handle or a link (_in_handle, inlined: a call costs more)
+                for name, es in one:
                     if covered[name] <= i:
-                        out[name].append(_new_match((e, start, end, i, 1)))
-                for name, _ in one:
-                    if covered[name] <= i:
+                        for e in es:
+                            out[name].append(_new_match((e, start, end, i, 1)))
                         covered[name] = i + 1
                 continue
-            sizes = sizes_of[w]
+            w = words[i]
             done: dict[str, int] = {}
-            for size in sizes:
+            for size in sizes_of[w]:
                 if i + size > n:
                     continue
                 hits = table.get(tuple(words[i : i + size]) if size > 1 else (w,))
                 if not hits:
                     continue
-                if _in_handle(text, toks[i].start, toks[i + size - 1].end):
-                    continue
+                start, end = toks[i].start, toks[i + size - 1].end
+                prev = text[start - 1] if start else " "
+                if (prev in "@._" and (prev == "@" or (start > 1 and text[start - 2].isalnum()))) or (
+                    end + 1 < tlen and text[end] in "._@" and text[end + 1].isalnum()
+                ):
+                    continue  # glued into a handle or a link (_in_handle, inlined)
                 for name, e in hits:
                     if covered[name] > i or done.get(name, size) != size:
                         continue
-                    out[name].append(_new_match((e, toks[i].start, toks[i + size - 1].end, i, size)))
+                    out[name].append(_new_match((e, start, end, i, size)))
                     done[name] = size
             for name, size in done.items():
                 if covered[name] < i + size:
