@@ -201,9 +201,6 @@ class ContactAnalyser(Analyser):
             fold(e.term) for e in words["contact"] if e.term.replace("'", "").replace(" ", "").isalpha()}
         # number words, but for the articles that double as "1" (see _spelt_phones)
         self.spoken = spoken_digits().all - {"un", "une", "one"}
-        # a number word glued to digits ("zero6 . 51 . 07"), which the tokens keep as one word
-        self._glued_spoken = re.compile(
-            r"(?<![^\W\d_])(?:" + "|".join(sorted(map(re.escape, self.spoken), key=len, reverse=True)) + r")\d")
         region_entries = load_groups(lexicon_file("common", "phone_regions"), values=REGIONS, extra_keys=("mobile",))
         # the countries whose national numbers a post naming them may hold, in file order, with
         # their mobile prefixes (empty: any number of their plan); US numbers have their own rule
@@ -264,7 +261,7 @@ class ContactAnalyser(Analyser):
             self._phones(a, text, sc, has_wa)
         # number words: a phone written out?
         if ((not self.spoken.isdisjoint(words) and sum(map(self.spoken.__contains__, words)) >= 2)
-                or self._glued_spoken.search(text)):  # ... or glued to digits ("zero6 . 51 . 07")
+                or ("zero" in text and _GLUED_ZERO_RE.search(text))):  # ... or "zero6 . 51 . 07"
             self._spelt_phones(a, text, sc)
         # what each handle rule needs ("95€/g" has a "/", "05 61..." a "05")
         links = slash and any(map(text.__contains__, self.domain_marks))  # each mark ends with "/"
@@ -792,6 +789,8 @@ class ContactAnalyser(Analyser):
         return None
 
 
+# "zero" glued to the digits that follow ("zero6 . 51 . 07 . 93 . 40"), kept as one token
+_GLUED_ZERO_RE = re.compile(r"(?<![^\W\d_])zero\d")
 # emoji that point from a platform icon to its handle ("👻👉 name", "👻➡️ name")
 _POINTERS = frozenset("👉👇⬇➡➜→⤵☞")
 

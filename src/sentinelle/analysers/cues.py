@@ -67,7 +67,11 @@ ERRAND_RE = re.compile(
     r"|you (?:drop|deliver|carry|hold|run)|drop(?:ping)? (?:off|bags|parcels)|deliver(?:ing)? (?:bags|parcels)"
     r"|tu (?:sers|restes|te poses|siffles|surveilles)|carry a bag|serve the|hold a bag|mind a bag)\b")
 # a cheap prefilter: every RUN_PAY_RE, SPAN_PAY_RE and ERRAND_PAY_RE match holds one of these words
-_RUN_WORDS_RE = re.compile(r"\b(?:course|courses|tournee|trajet|voyage|mission|run|drop|trip|aller|pour|for|en|to)\b")
+# (as a whole token; "2 jours" counts, "2j" is read by PAY_RE)
+_RUN_WORDS = frozenset({"course", "courses", "tournee", "trajet", "voyage", "mission", "run", "drop", "trip", "aller",
+                        "hrs", "hr", "hours", "heures", "days", "jours", "weeks", "semaines", "nights", "nuits",
+                        "deposer", "livrer", "ramener", "porter", "garder", "transporter", "surveiller", "guetter",
+                        "carry", "hold", "mind", "deliver", "watch"})
 ROLE_BEFORE, ROLE_AFTER = 80, 40  # characters around the amount where a role word counts
 
 # A stated THC content above the legal 0.3 % ("THC 25%", "22% de THC") is no CBD product: the
@@ -102,7 +106,7 @@ class CueAnalyser(Analyser):
         text = a.norm.text
         if _PER_RE.search(text):
             self._pay(a, text)
-        if _RUN_WORDS_RE.search(text):  # (also every word SPAN_PAY_RE and ERRAND_PAY_RE hold)
+        if not _RUN_WORDS.isdisjoint(a.norm.words):  # (tested in C: most posts hold none)
             self._run_pay(a, text)
         # what each LEGAL_RETAIL_RE match holds ("+" is common, "19+" and "21+" are not)
         if "licen" in text or ("+" in text and ("19" in text or "21" in text)) or "government" in text:
