@@ -23,12 +23,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
-from ..core import Analysis
+from ..core import Analysis, Finding
 from ..errors import ConfigError
 from ..gazetteer import CANON, DEPARTMENT_CODES, LONGER, NAME, Commune, Gazetteer, Key, key_of, load_gazetteer
 from .base import Analyser
@@ -189,6 +189,16 @@ class PlaceAnalyser(Analyser):
         self.interesting = frozenset(self.starters | self.numbers | self.g.department_firsts)
         # `g.names` of the one-word keys, by their word
         self.word_bits = {k[0]: bits for k, bits in self.g.names.items() if len(k) == 1}
+        # what each word of `interesting` is, in one table: a post's words are looked up once each,
+        # not once in each of these tables (tens of thousands of words: each lookup is likely a
+        # cache miss); the `word_bits` of the word above _BITS_SHIFT
+        self.word_flags: dict[str, int] = {}
+        for flag, table in ((_STARTER, self.starters), (_FIRST, self.g.first_words), (_NUMBER, self.numbers),
+                            (_DEPT_FIRST, self.g.department_firsts)):
+            for w in table:
+                self.word_flags[w] = self.word_flags.get(w, 0) | flag
+        for w, flags in self.word_flags.items():
+            self.word_flags[w] = flags | self.word_bits.get(w, 0) << _BITS_SHIFT
         # the lengths of the department names (four words at most) that start with a word, longest first
         self.dept_sizes: dict[str, list[int]] = {}
         for k in sorted(self.g.departments, key=len, reverse=True):
@@ -257,7 +267,9 @@ class PlaceAnalyser(Analyser):
         # words are the normalised text's word tokens, less those of links and handles
         # ("la.ferme.rns", "runner_jobs_wm", "t.me/x") and of the handles contacts found
         all_toks = a.norm.tokens
-        keep = list(map(str.isalnum, map(_first, a.norm.words)))
+        # a word token is all letters and digits, other tokens are one symbol: the whole token
+        # tells, unless "_" joins words in it ("runner_jobs"), and then its first character does
+        keep = list(map(str.isalnum, a.norm.words if "_" not in text else map(_first, a.norm.words)))
         if "." in text or "@" in text or "/" in text or "_" in text:
             chunks = handle_chunks(text)
             if chunks:
@@ -279,18 +291,20 @@ class PlaceAnalyser(Analyser):
         words = list(map(_first, toks))
         if not _CANON_KEYS.isdisjoint(words):
             words = [CANON.get(w, w) for w in words]
-        present = self.interesting.intersection(words)
-        if not present:
-            return  # no name, department name or department number: the usual post
+        # None for a word of no interest: `marks` are the others, the only words whose flags are read
+        flags = cast(list[int], list(map(self.word_flags.get, words)))
+        marks = list(compress(range(len(words)), flags))
+        if not marks:
+            return  # no name, department name or department number
         spans = list(map(_span, toks))
-        marks = list(compress(range(len(words)), map(present.__contains__, words)))
-        cands = self._candidates(a, words, spans, text, marks)
+        cands = self._candidates(a, words, spans, text, marks, flags)
         self._accept(a, words, spans, cands)
-        stated = self._departments(a, words, spans, cands, marks)
+        stated = self._departments(a, words, spans, cands, marks, flags)
         self._emit(a, cands, stated)
 
     def _candidates(
-        self, a: Analysis, words: list[str], spans: list[tuple[int, int]], blanked: str, marks: list[int]
+        self, a: Analysis, words: list[str], spans: list[tuple[int, int]], blanked: str, marks: list[int],
+        flags: list[int],
     ) -> list[_Cand]:
         """Names of the gazetteer, longest first. `blanked` is the text with handles and links
         blanked out: a name never runs across a line break or a sentence end in it."""
@@ -298,30 +312,34 @@ class PlaceAnalyser(Analyser):
         text = a.norm.text
         out: list[_Cand] = []
         n = len(words)
-        first, starters, names, word_bits = g.first_words, self.starters, g.names, self.word_bits
+        names = g.names
         after = 0  # words before this index belong to a name already found
-        for i in [k for k in marks if words[k] in starters]:
+        for i in [k for k in marks if flags[k] & _STARTER]:
             if i < after:
                 continue
             w = words[i]
-            if w not in first and not _after_hash(text, spans[i][0]):
+            f = flags[i]
+            if not f & _FIRST and not _after_hash(text, spans[i][0]):
                 continue
             # the longest name starting here: extend while the words begin a longer name, never
             # across a line break or a sentence end; `keys` are those of these runs that are names
             keys: list[Key] = []
             key: Key = (w,)
-            bits = word_bits.get(w, 0)
+            bits = f >> _BITS_SHIFT  # word_bits.get(w, 0)
             j = i + 1
             while True:
                 if bits & NAME:
                     keys.append(key)
-                if not (
-                    bits & LONGER and j < n and BREAK_RE.search(blanked, spans[j - 1][1], spans[j][0]) is None
-                ):
+                if not (bits & LONGER and j < n):
+                    break
+                # the longer run is looked up before the text between its words is searched for a
+                # break: it names nothing most of the time ("la", "le" start names), then no search
+                longer = tuple(words[i : j + 1])
+                longer_bits = names.get(longer, 0)
+                if not longer_bits or BREAK_RE.search(blanked, spans[j - 1][1], spans[j][0]) is not None:
                     break
                 j += 1
-                key = tuple(words[i:j])
-                bits = names.get(key, 0)
+                key, bits = longer, longer_bits
             found: _Cand | None = None
             for key in reversed(keys):
                 found = self._lookup(key, i, len(key), spans)
@@ -384,15 +402,16 @@ class PlaceAnalyser(Analyser):
     # -- departments --------------------------------------------------------------------------
 
     def _departments(
-        self, a: Analysis, words: list[str], spans: list[tuple[int, int]], cands: list[_Cand], marks: list[int]
+        self, a: Analysis, words: list[str], spans: list[tuple[int, int]], cands: list[_Cand], marks: list[int],
+        flags: list[int],
     ) -> list[tuple[str, int, int, str, str]]:
         """Departments the text states: (code, nstart, nend, rule, explanation)."""
         g = self.g
         text = a.norm.text
         out: list[tuple[str, int, int, str, str]] = []
         n = len(words)
-        dept_numbers, code_of = self.numbers, self.code_of
-        numbers = [j for j in marks if words[j] in dept_numbers]
+        code_of = self.code_of
+        numbers = [j for j in marks if flags[j] & _NUMBER]
         if numbers:
             place_end = {c.end: c for c in cands if c.accepted}
             place_start = {c.start: c for c in cands if c.accepted and c.communes}
@@ -500,9 +519,8 @@ class PlaceAnalyser(Analyser):
             if rule:
                 out.append((w, ns, ne, rule, why))
         # department names
-        firsts = g.department_firsts
         after = 0
-        for i in [j for j in marks if words[j] in firsts]:
+        for i in [j for j in marks if flags[j] & _DEPT_FIRST]:
             if i < after:
                 continue
             for size in self.dept_sizes[words[i]]:
@@ -781,6 +799,7 @@ class PlaceAnalyser(Analyser):
     def _emit(self, a: Analysis, cands: list[_Cand], stated: list[tuple[str, int, int, str, str]]) -> None:
         # context departments: stated ones and those of unambiguous accepted places
         stated_codes = {d[0] for d in stated}
+        span, add = a.norm.span, a.findings.append
         accepted = [idx for idx, c in enumerate(cands) if c.accepted]
         own = [c.communes[0].department if c.accepted and c.communes and not c.near else "" for c in cands]
         for idx in accepted:
@@ -812,17 +831,12 @@ class PlaceAnalyser(Analyser):
                 c.value = self.g.city_of(pick).name
             elif c.kind == "abroad" and a.lang == "fr":
                 c.value = self.g.abroad_fr.get(c.value, c.value)  # "Bruxelles" in a French post
-            a.add_norm(
-                "places",
-                c.value,
-                c.nstart,
-                c.nend,
-                analyser=self.name,
-                rule=c.rule,
-                explanation=f"{c.kind} {c.value!r} ({c.why})",
-            )
+            # what `a.add_norm` does, the Finding built in C (see `_finding`)
+            start, end = span(c.nstart, c.nend)
+            add(_finding(("places", c.value, start, end, self.name, c.rule, 1.0, f"{c.kind} {c.value!r} ({c.why})")))
         for code, ns, ne, rule, why in stated:
-            a.add_norm("departments", code, ns, ne, analyser=self.name, rule=rule, explanation=why)
+            start, end = span(ns, ne)
+            add(_finding(("departments", code, start, end, self.name, rule, 1.0, why)))
 
 
 # "sur le 93", "on couvre le 76", "je livre le 95": words after which "le NN" is a department
@@ -853,6 +867,13 @@ def _after_hash(text: str, pos: int) -> bool:
 
 
 _UNSEEN: Any = object()
+# `PlaceAnalyser.word_flags`: a word starts a name (`starters`), is a first word of a name
+# (`g.first_words`), a department number, the first word of a department name; then `word_bits`
+_STARTER, _FIRST, _NUMBER, _DEPT_FIRST = 1, 2, 4, 8
+_BITS_SHIFT = 4
+# `Finding(...)` (and `Analysis.add_norm`, which makes one) runs Python-level calls; this builds the
+# same tuple in C from all eight fields, appended to `a.findings` as `Analysis.add` does
+_finding = partial(tuple.__new__, Finding)
 _first = itemgetter(0)
 _span = itemgetter(1, 2)  # (start, end) of a normalize.Token
 _start = itemgetter(1)  # start of a normalize.Token

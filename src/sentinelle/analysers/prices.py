@@ -48,13 +48,18 @@ from functools import lru_cache, partial
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from ..core import Analysis
+from ..core import Analysis, Finding
 from ..errors import LexiconError
 from ..lexicon import lexicon_file, read_toml
 from ..normalize import alternation
 from .base import Analyser
 
 _NUM = r"\d+(?:[.,]\d+)?"
+# The same, its leading digits possessive (`\d++`, never given back): wherever it is followed by
+# something that cannot start with a digit (a unit, "%", a word end), giving a digit back can never
+# make a match, and `re` no longer retries every shorter run of digits before it gives up (the
+# number alternatives below fail one after another on most numbers)
+_NUM_P = r"\d++(?:[.,]\d+)?"
 _PUNCT_CHARS = r"=:➡→➜➝⇒►▶/|•·,;—\-()\[\]+.!"  # a punctuation token of one character
 _WORD_END = r"(?![^\W_])"
 
@@ -75,6 +80,9 @@ class Tok(NamedTuple):
 # `Tok(...)` runs a Python-level `__new__`; `tuple.__new__(Tok, (kind, start, end, value, unit))`
 # builds the same object in C (every field given): the tokenizer makes ten of them per post
 _tok = partial(tuple.__new__, Tok)
+# `Finding(...)` (and `Analysis.add_norm`, which makes one) runs Python-level calls; this builds the
+# same tuple in C from all eight fields, appended to `a.findings` as `Analysis.add` does
+_finding = partial(tuple.__new__, Finding)
 
 
 def _num(s: str) -> float:
@@ -137,19 +145,22 @@ class Grammar:
             r"(?=[\d+£$€💶💷💵])(?:"
             + "|".join([
                 r"(?P<phone>(?:\+|00)?\d(?:[ .\-]?\d){8,})",
-                rf"(?P<time>\d{{1,2}}\s?h\s?(?:\d{{2}})?{_WORD_END}|\d{{1,2}}(?:[:.]\d{{2}})?\s?(?:am|pm){_WORD_END}"
-                rf"|\d+\s?(?:min|mins|minutes|ans|years?|yo|jours?|days?|semaines?|weeks?|mois|months?|heures?"
-                rf"|hours?|hrs?|j|cm|km|m|mm|kms|t){_WORD_END}|\d+\s?/\s?7\b|\d+\s?j\s?/\s?\d+)",
-                rf"(?P<pct>[-+]?{_NUM}\s?%)",
+                # a time, a duration or an age: the lookahead (what any of them has after its digits)
+                # turns most numbers away at once, before the five alternatives are tried in turn
+                rf"(?=\d++(?:[:.]|\s?[hmayjdswcktp/]))"
+                rf"(?P<time>\d{{1,2}}+\s?h\s?(?:\d{{2}})?{_WORD_END}|\d{{1,2}}+(?:[:.]\d{{2}})?\s?(?:am|pm){_WORD_END}"
+                rf"|\d++\s?(?:min|mins|minutes|ans|years?|yo|jours?|days?|semaines?|weeks?|mois|months?|heures?"
+                rf"|hours?|hrs?|j|cm|km|m|mm|kms|t){_WORD_END}|\d++\s?/\s?7\b|\d++\s?j\s?/\s?\d+)",
+                rf"(?P<pct>[-+]?{_NUM_P}\s?%)",
                 rf"(?P<ords>(?:[1-9]|1\d|20)e(?:/(?:[1-9]|1\d|20)e)+{_WORD_END})",  # "Paris 11e/20e"
-                rf"(?P<dose>{_NUM}\s?(?:mg|mcg|µg|ug){_WORD_END})",
+                rf"(?P<dose>{_NUM_P}\s?(?:mg|mcg|µg|ug){_WORD_END})",
                 rf"(?P<named>{b}(?:{alternation(named_digit)}){_WORD_END})",
                 r"(?P<date>\d{1,2}/\d{1,2}(?:/\d{2,4})?)",
                 rf"(?P<cpre>(?:{alternation(prefix_cur)})\s?)(?P<cnum>{_NUM})(?P<ck>k{_WORD_END})?",
-                rf"(?P<num>{_NUM})\s?(?:(?P<mass>{alternation(list(self.mass))})|(?P<cur>{alternation(suffix_cur)})"
+                rf"(?P<num>{_NUM_P})\s?(?:(?P<mass>{alternation(list(self.mass))})|(?P<cur>{alternation(suffix_cur)})"
                 rf"|(?:x\s?)?(?P<count>{alternation(list(self.count))})){_WORD_END}",
-                rf"(?P<ord>\d+\s?(?:eme|er|ere|nd|rd|th|st|ieme){_WORD_END})",
-                rf"(?P<bare>{b}{_NUM})(?P<bk>k)?{_WORD_END}",
+                rf"(?P<ord>\d++\s?(?:eme|er|ere|nd|rd|th|st|ieme){_WORD_END})",
+                rf"(?P<bare>{b}{_NUM_P})(?P<bk>k)?{_WORD_END}",
             ]) + ")",
             r"(?P<strike>~~[^~\n]{1,40}~~)",  # "~~50 balles~~": a struck-out old price
             r"(?P<times>(?<![^\W_])x\s?\d+(?![^\W_]))",
@@ -265,6 +276,11 @@ _START = attrgetter("start")
 _LASTGROUP = attrgetter("lastgroup")
 _SPAN, _GROUP = re.Match.span, re.Match.group
 _PIECE_UNITS = frozenset({"bag", "unit", "pill", "blotter"})
+# regex groups of number tokens (see `PriceAnalyser.tokens`)
+_CURRENCY_FIRST = frozenset({"cnum", "ck", "cpre"})
+_BARE = frozenset({"bare", "bk"})
+_SKIPPED = frozenset({"phone", "time", "dose", "date", "ord", "ords", "strike"})
+_COUNTED = frozenset({"num", "count"})
 _SEGMENT_END = frozenset({"|", ",", ";", "•", "·", "/", ".", "!"})
 _PER_ARTICLES = frozenset({"a", "an", "the", "per", "le", "la", "un", "une"})
 _PRODUCT_ARTICLES = frozenset({"le", "la", "les", "du", "de", "d'", "the", "some"})
@@ -372,50 +388,50 @@ class PriceAnalyser(Analyser):
                 else:
                     out.append(_tok(("SEP", s, e, 0.0, w)))
                 continue
-            if kind == "pct":  # "pure 97%": a purity or THC rate, read like a word
-                out.append(_tok(("WORD", s, e, 0.0, "%")))
-            elif kind in ("phone", "time", "dose", "date", "ord", "ords", "strike"):
-                out.append(_tok(("SKIP", s, e, 0.0, None)))
-            # `kind` (the last group closed) tells which of the groups after a number matched
-            elif kind in ("cnum", "ck", "cpre"):
+            # the kinds of a number token, the most common first (each test is one kind or set)
+            if kind == "cur":
                 m = raw[i - 1]
-                cur = g.currency.get(m.group("cpre").strip(), "EUR")
-                v = _num(m.group("cnum")) * (1000 if kind == "ck" else 1)
-                append(_tok(("PRICE", s, e, v, cur)))
+                word = m.group("cur")
+                append(_tok(("PRICE", s, e, _num(m.group("num")) * g.minor.get(word, 1.0), g.currency[word])))
             elif kind == "mass":
                 m = raw[i - 1]
                 unit, factor = g.mass[m.group("mass")]
                 append(_tok(("QTY", s, e, _num(m.group("num")) * factor, unit)))
-            elif kind == "cur":
+            # `kind` (the last group closed) tells which of the groups after a number matched
+            elif kind in _CURRENCY_FIRST:
                 m = raw[i - 1]
-                word = m.group("cur")
-                append(_tok(("PRICE", s, e, _num(m.group("num")) * g.minor.get(word, 1.0), g.currency[word])))
-            elif kind in ("num", "count"):
+                cur = g.currency.get(m.group("cpre").strip(), "EUR")
+                v = _num(m.group("cnum")) * (1000 if kind == "ck" else 1)
+                append(_tok(("PRICE", s, e, v, cur)))
+            elif kind in _BARE:
+                v = _num(raw[i - 1].group("bare")) * (1000 if kind == "bk" else 1)
+                append(_tok(("NUM", s, e, v, None)))
+            elif kind in _SKIPPED:
+                append(_tok(("SKIP", s, e, 0.0, None)))
+            elif kind == "pct":  # "pure 97%": a purity or THC rate, read like a word
+                append(_tok(("WORD", s, e, 0.0, "%")))
+            elif kind in _COUNTED:
                 m = raw[i - 1]
                 append(_tok(("COUNT", s, e, _num(m.group("num")), g.count[m.group("count")])))
             elif kind == "times":  # "x10": ten of them
-                out.append(_tok(("TIMES", s, e, float(w[1:].strip()), None)))
-            elif kind in ("bare", "bk"):
-                v = _num(raw[i - 1].group("bare")) * (1000 if kind == "bk" else 1)
-                append(_tok(("NUM", s, e, v, None)))
+                append(_tok(("TIMES", s, e, float(w[1:].strip()), None)))
             elif kind == "named":
                 q, u = g.named[w]
                 if out and out[-1].kind in ("SEP", "WORD") and out[-1].unit in _PER_ARTICLES:
                     out[-1] = _tok(("PER", out[-1].start, e, q, u))  # "£25 an 8th"
                 else:
-                    out.append(_tok(("NAMED", s, e, q, u)))
+                    append(_tok(("NAMED", s, e, q, u)))
         if spans:  # emoji and other mentions the regex does not cut
             starts = list(map(_START, out))
-            extra = []
-            for ps, pe in spans:
+            # each one goes where it belongs in `out` (sorted by start): the last span first, so that
+            # the positions found for the others stay right (no token starts where one of them does)
+            for ps, pe in reversed(spans):
                 if (ps, pe) in have:
                     continue
                 k = bisect_left(starts, pe)  # out[k - 1] is the last token starting before the span ends
                 if k and out[k - 1].end > ps:
                     continue
-                extra.append(_tok(("PROD", ps, pe, 0.0, None)))
-            if extra:
-                out = sorted([*out, *extra], key=_START)
+                out.insert(k, _tok(("PROD", ps, pe, 0.0, None)))
         return out
 
     # -- grammar ---------------------------------------------------------------------------
@@ -718,6 +734,7 @@ class PriceAnalyser(Analyser):
             return
         currency = self._post_currency(a, [p for _, p in found])
         g = self.g
+        norm = a.norm
         last: tuple[int, str, float, str, str] | None = None  # line, product, quantity, unit, rule of the last point
         for li, p in found:
             prod = self._product_for(li, p, lines, mentions, text, g.free_re)
@@ -764,9 +781,11 @@ class PriceAnalyser(Analyser):
             cur = p.currency or currency
             shown_qty, shown_price = _clean(qty), _clean(p.price)
             value = {"product": product, "quantity": shown_qty, "unit": unit, "price": shown_price, "currency": cur}
-            a.add_norm("prices", value, p.start, p.end, analyser=self.name, rule=f"prices:{p.rule}",
-                       explanation=f"price point: {shown_qty} {unit} of {product} for {shown_price} {cur} "
-                                   f"(grammar rule {p.rule})")
+            # what `a.add_norm` does, the Finding built in C (see `_finding`)
+            start, end = norm.span(p.start, p.end)
+            a.findings.append(_finding((
+                "prices", value, start, end, self.name, f"prices:{p.rule}", 1.0,
+                f"price point: {shown_qty} {unit} of {product} for {shown_price} {cur} (grammar rule {p.rule})")))
 
     def _post_currency(self, a: Analysis, pts: list[Point]) -> str:
         counts: dict[str, int] = {}

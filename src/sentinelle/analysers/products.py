@@ -43,7 +43,7 @@ from itertools import compress
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from ..core import PRODUCTS, Analysis
+from ..core import PRODUCTS, Analysis, Finding
 from ..errors import LexiconError
 from ..lexicon import Entry, lexicon_file, load_groups
 from ..normalize import Normalised, fold, tokenize
@@ -224,6 +224,9 @@ class Hit(NamedTuple):
 _Node = dict[str, tuple["_Node", list[tuple[Entry, Meta]] | None]]
 # `Hit(...)` runs a Python-level `__new__`; `tuple.__new__(Hit, fields)` builds the same object in C
 _new_hit = partial(tuple.__new__, Hit)
+# `Finding(...)` (and `Analysis.add_norm`, which makes one) runs Python-level calls; this builds the
+# same tuple in C from all eight fields, appended to `a.findings` as `Analysis.add` does
+_finding = partial(tuple.__new__, Finding)
 
 
 class FastHiter:
@@ -298,6 +301,8 @@ class ProductAnalyser(Analyser):
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(options)
         self.matchers = build_matchers(LANGS)
+        # (id of an entry kept alive by `matchers`, value, support) -> the finding's explanation
+        self._why: dict[tuple[int, str, str], str] = {}
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -438,10 +443,16 @@ class ProductAnalyser(Analyser):
             if value != e.value:
                 unit = None
             mentions.setdefault(li, []).append((m.start, m.end, value, unit))
-            a.add_norm("products", value, m.start, m.end, analyser=self.name, rule=e.rule,
-                       score=1.0 if e.strength == "strong" else 0.6,
-                       explanation=f"{e.strength} product term {e.term!r} means {value} "
-                                   f"({e.source or 'project lexicon'}); support: {support}")
+            # the sentence depends on the entry, the value and the support only: made once
+            why_key = (id(e), value, support)
+            why = self._why.get(why_key)
+            if why is None:
+                why = self._why[why_key] = (f"{e.strength} product term {e.term!r} means {value} "
+                                            f"({e.source or 'project lexicon'}); support: {support}")
+            # what `a.add_norm` does, the Finding built in C (see `_finding`)
+            start, end = norm.span(m.start, m.end)
+            a.findings.append(_finding(("products", value, start, end, self.name, e.rule,
+                                        1.0 if e.strength == "strong" else 0.6, why)))
 
 
 def _after_count(text: str, toks: list[Any], i: int) -> bool:
