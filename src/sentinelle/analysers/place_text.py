@@ -11,7 +11,6 @@ from itertools import compress
 from operator import itemgetter
 from typing import Any
 
-SPACE_RE = re.compile(r"\s")
 HANDLE_MARK_RE = re.compile(r"[._@/](?=[^\W_])")  # ".", "_", "@" or "/" before a letter or digit
 _start = itemgetter(1)  # start of a normalize.Token
 
@@ -130,3 +129,115 @@ def colocated(text: str, cands: list[Any]) -> None:
             flush()
             run = [c]
     flush()
+
+
+# -- the words and marks around names and department numbers (see places.py) ---------------
+
+NAME_LINKS = {"le", "la", "les", "lès", "lez", "sur", "sous", "en", "de", "du", "des", "aux", "saint", "sainte", "mer"}
+NEEDS_CUE = {
+    ("nice",),
+    ("tours",),
+    ("orange",),
+    ("sens",),
+    ("lens",),
+    ("stains",),
+    ("vienne",),
+    ("grasse",),
+    ("cayenne",),
+    ("colombes",),
+    ("gap",),
+    ("plaisir",),
+    ("croix",),
+    ("fontaine",),
+    ("avion",),
+    ("mana",),
+    ("douai",),
+    ("trappes",),
+    ("moulins",),
+    ("saintes",),
+    ("lourdes",),
+    ("cognac",),
+    ("vichy",),
+    ("dole",),
+}
+ARRONDISSEMENT_CITIES = {"Paris": 20, "Lyon": 9, "Marseille": 16}
+CITY_DEPARTMENT = {"Paris": "75", "Lyon": "69", "Marseille": "13"}
+# overseas department codes and their flags: "974 🇷🇪", "973 🇬🇫 Cayenne", "972 only" state a
+# department when the flag is next to the code, or the post names the flag or one of its communes
+# and the code opens the post or comes before "only"
+OVERSEAS_FLAGS = {"971": "flag_gp", "972": "flag_mq", "973": "flag_gf", "974": "flag_re", "976": "flag_yt"}
+ONLY_WORDS = {"only", "uniquement", "seulement"}
+# "rue de Lyon", "Faubourg de Béthune", "avenue de Nice": a commune name after these and "de" is a street
+STREET_WORDS = {"rue", "avenue", "av", "boulevard", "bd", "bld", "faubourg", "fbg", "quai", "place", "cours", "chemin",
+                "impasse", "allee", "route"}
+STREET_LINKS = {"de", "du", "des", "d"}
+# "Lille-Sud", "Marseille-Nord": a city and a compass part of it, not a hyphenated word
+COMPASS_PARTS = ("sud", "nord", "est", "ouest", "centre")
+LIST_SEPS = re.compile(
+    r"^(?:\s*(?:centre|center|ville|centre-ville|nord|sud|est|ouest|city)\b)?"
+    r"(?:\s*\(?(?:\d{2,3}|2[ab])\)?(?!\w))?"
+    r"[\s,;/+&|·•\-–—➡→>()]*(?:flag_[a-z]{2}\s*)?(?:(?:et|and|ou|or|&|x|n)\s*)?[\s,;/+&|·•\-–—➡→>()]*$"
+)
+# a chunk of text (between spaces) that is a link, an @handle or a dotted or underscored handle
+# (la.ferme.rns, runner_jobs_wm) is no place
+SPACE_RE = re.compile(r"\s")
+NOT_BEFORE_DEPT = {
+    "pour",
+    "for",
+    "ou",
+    "or",
+    "et",
+    "and",
+    "a",
+    "de",
+    "x",
+    "par",
+    "avant",
+    "was",
+    "vs",
+    "les",
+    "des",
+    "mini",
+    "minimum",
+    "max",
+    "maximum",
+    "plus",
+    "moins",
+    "environ",
+    "about",
+    "only",
+    "seulement",
+    "that",
+    "than",
+    "from",
+    "to",
+    "au",
+    "jusqu",
+    "jusqua",
+    "entre",
+    "sur",
+    "under",
+    "over",
+}
+
+
+NUMBER_AFTER_RE = re.compile(r"[ \t]*[(,\-–]?[ \t]*(?:\d{2}|2[aAbB]|97\d|\d{5})\)?(?![\w€£$%]|[ .\-]?\d)")
+BREAK_RE = re.compile(r"[\n.!?;|]")
+PHONE_GROUP_RE = re.compile(r"\d[\d .\-]{6,}\d")
+
+# "sur le 93", "on couvre le 76", "je livre le 95": words after which "le NN" is a department
+LE_DEPT_VERBS = frozenset({"sur", "dans", "tout", "partout", "de", "couvre", "couvrons", "dessert", "desservons",
+                           "livre", "livrons", "passe", "passons", "bouge", "tourne"})
+WORDLESS_GAP = re.compile(r"[^\w\n]*")  # spaces, punctuation and emoji only
+# what may stand between two department numbers of a list: "93/94", "69, 01 et 38", "77 + 91"
+# (on one line; "+18" glued to its number is an age gate, not a list)
+DEPT_LIST_GAP = re.compile(r"[ \t]*(?:(?:[/,&][ \t]*|\+[ \t]+)(?:et[ \t]+|le[ \t]+)?|(?:et|ou|and)[ \t]+(?:le[ \t]+)?)")
+_DATE_PAIR = re.compile(r"[/,](\d{1,2})(?!\d)")
+
+
+def dept_pair(w: str, text: str, ne: int) -> bool:
+    """"93/94": a department number followed by another, not a date ("15/08") or a decimal ("1,5")."""
+    m = _DATE_PAIR.match(text, ne)
+    if m is None or not w.isdigit() or len(w) != 2:
+        return False
+    return int(w) > 31 or int(m.group(1)) > 12

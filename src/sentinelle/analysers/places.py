@@ -32,104 +32,41 @@ from ..core import Analysis, Finding
 from ..errors import ConfigError
 from ..gazetteer import CANON, DEPARTMENT_CODES, LONGER, NAME, Commune, Gazetteer, Key, key_of, load_gazetteer
 from .base import Analyser
-from .place_text import DEPT_ARTICLES, Phrases, colocated, handle_chunks, outside, own_department_after, unmark
+from .place_text import (
+    ARRONDISSEMENT_CITIES,
+    BREAK_RE,
+    CITY_DEPARTMENT,
+    COMPASS_PARTS,
+    DEPT_ARTICLES,
+    DEPT_LIST_GAP,
+    LE_DEPT_VERBS,
+    LIST_SEPS,
+    NAME_LINKS,
+    NEEDS_CUE,
+    NOT_BEFORE_DEPT,
+    NUMBER_AFTER_RE,
+    ONLY_WORDS,
+    OVERSEAS_FLAGS,
+    PHONE_GROUP_RE,
+    STREET_LINKS,
+    STREET_WORDS,
+    WORDLESS_GAP,
+    Phrases,
+    colocated,
+    dept_pair,
+    handle_chunks,
+    outside,
+    own_department_after,
+    unmark,
+)
 
 BIG_CITY = 50_000  # an ordinary-word name this large is read without a cue (Bordeaux, Rennes)
 UNCUED_SINGLE = 8_000  # a one-word commune name read without a cue (not an ordinary word: see common_names.txt)
 UNCUED_MULTI = 4_000  # a several-word commune name read without a cue
 MID_SENTENCE_CITY = 10_000  # an ordinary-word name this large is read when capitalised mid-sentence
-NAME_LINKS = {"le", "la", "les", "lès", "lez", "sur", "sous", "en", "de", "du", "des", "aux", "saint", "sainte", "mer"}
-NEEDS_CUE = {
-    ("nice",),
-    ("tours",),
-    ("orange",),
-    ("sens",),
-    ("lens",),
-    ("stains",),
-    ("vienne",),
-    ("grasse",),
-    ("cayenne",),
-    ("colombes",),
-    ("gap",),
-    ("plaisir",),
-    ("croix",),
-    ("fontaine",),
-    ("avion",),
-    ("mana",),
-    ("douai",),
-    ("trappes",),
-    ("moulins",),
-    ("saintes",),
-    ("lourdes",),
-    ("cognac",),
-    ("vichy",),
-    ("dole",),
-}
-ARRONDISSEMENT_CITIES = {"Paris": 20, "Lyon": 9, "Marseille": 16}
-CITY_DEPARTMENT = {"Paris": "75", "Lyon": "69", "Marseille": "13"}
-# overseas department codes and their flags: "974 🇷🇪", "973 🇬🇫 Cayenne", "972 only" state a
-# department when the flag is next to the code, or the post names the flag or one of its communes
-# and the code opens the post or comes before "only"
-OVERSEAS_FLAGS = {"971": "flag_gp", "972": "flag_mq", "973": "flag_gf", "974": "flag_re", "976": "flag_yt"}
-ONLY_WORDS = {"only", "uniquement", "seulement"}
-# "rue de Lyon", "Faubourg de Béthune", "avenue de Nice": a commune name after these and "de" is a street
-STREET_WORDS = {"rue", "avenue", "av", "boulevard", "bd", "bld", "faubourg", "fbg", "quai", "place", "cours", "chemin",
-                "impasse", "allee", "route"}
-STREET_LINKS = {"de", "du", "des", "d"}
-# "Lille-Sud", "Marseille-Nord": a city and a compass part of it, not a hyphenated word
-COMPASS_PARTS = ("sud", "nord", "est", "ouest", "centre")
-LIST_SEPS = re.compile(
-    r"^(?:\s*(?:centre|center|ville|centre-ville|nord|sud|est|ouest|city)\b)?"
-    r"(?:\s*\(?(?:\d{2,3}|2[ab])\)?(?!\w))?"
-    r"[\s,;/+&|·•\-–—➡→>()]*(?:flag_[a-z]{2}\s*)?(?:(?:et|and|ou|or|&|x|n)\s*)?[\s,;/+&|·•\-–—➡→>()]*$"
-)
-# a chunk of text (between spaces) that is a link, an @handle or a dotted or underscored handle
-# (la.ferme.rns, runner_jobs_wm) is no place
-SPACE_RE = re.compile(r"\s")
-NOT_BEFORE_DEPT = {
-    "pour",
-    "for",
-    "ou",
-    "or",
-    "et",
-    "and",
-    "a",
-    "de",
-    "x",
-    "par",
-    "avant",
-    "was",
-    "vs",
-    "les",
-    "des",
-    "mini",
-    "minimum",
-    "max",
-    "maximum",
-    "plus",
-    "moins",
-    "environ",
-    "about",
-    "only",
-    "seulement",
-    "that",
-    "than",
-    "from",
-    "to",
-    "au",
-    "jusqu",
-    "jusqua",
-    "entre",
-    "sur",
-    "under",
-    "over",
-}
 
 
-NUMBER_AFTER_RE = re.compile(r"[ \t]*[(,\-–]?[ \t]*(?:\d{2}|2[aAbB]|97\d|\d{5})\)?(?![\w€£$%]|[ .\-]?\d)")
-BREAK_RE = re.compile(r"[\n.!?;|]")
 _CANON_KEYS = frozenset(CANON)
-PHONE_GROUP_RE = re.compile(r"\d[\d .\-]{6,}\d")
 
 
 @dataclass(slots=True)
@@ -460,7 +397,7 @@ class PlaceAnalyser(Analyser):
                 continue  # "2x35", "€35", "=35", "1,35" (not "Schœlcher. 972 only")
             if (ne + 1 < len(text) and text[ne] in ".,:/-"
                     and (text[ne + 1].isdigit() or (text[ne] == "/" and text[ne + 1].isalpha()))
-                    and not (text[ne] in "/," and _dept_pair(w, text, ne))):
+                    and not (text[ne] in "/," and dept_pair(w, text, ne))):
                 continue  # 12.50, 20:30, 15/08, 13-17, 10/g (not "93/94", which is no date)
             if self._unit_after(words, spans, text, i) or in_phone(ns):
                 continue
@@ -837,24 +774,6 @@ class PlaceAnalyser(Analyser):
         for code, ns, ne, rule, why in stated:
             start, end = span(ns, ne)
             add(_finding(("departments", code, start, end, self.name, rule, 1.0, why)))
-
-
-# "sur le 93", "on couvre le 76", "je livre le 95": words after which "le NN" is a department
-LE_DEPT_VERBS = frozenset({"sur", "dans", "tout", "partout", "de", "couvre", "couvrons", "dessert", "desservons",
-                           "livre", "livrons", "passe", "passons", "bouge", "tourne"})
-WORDLESS_GAP = re.compile(r"[^\w\n]*")  # spaces, punctuation and emoji only
-# what may stand between two department numbers of a list: "93/94", "69, 01 et 38", "77 + 91"
-# (on one line; "+18" glued to its number is an age gate, not a list)
-DEPT_LIST_GAP = re.compile(r"[ \t]*(?:(?:[/,&][ \t]*|\+[ \t]+)(?:et[ \t]+|le[ \t]+)?|(?:et|ou|and)[ \t]+(?:le[ \t]+)?)")
-_DATE_PAIR = re.compile(r"[/,](\d{1,2})(?!\d)")
-
-
-def _dept_pair(w: str, text: str, ne: int) -> bool:
-    """"93/94": a department number followed by another, not a date ("15/08") or a decimal ("1,5")."""
-    m = _DATE_PAIR.match(text, ne)
-    if m is None or not w.isdigit() or len(w) != 2:
-        return False
-    return int(w) > 31 or int(m.group(1)) > 12
 
 
 def _in_name(cands: list[_Cand], i: int) -> bool:
