@@ -329,6 +329,10 @@ def test_places_generalisation_q3(text: str, places: list[str]) -> None:
         ("Menton x Roquebrune x Beausoleil 🍁", ["Menton", "Roquebrune-Cap-Martin", "Beausoleil"], []),
         ("Salon, Pélissanne, Lançon 🚗 jusqu'à 3h", ["Salon-de-Provence", "Pélissanne", "Lançon-Provence"], []),
         ("Lannion / Perros / Trégastel 🍁 10 le g", ["Lannion", "Perros-Guirec", "Trégastel"], []),
+        ("CÔTE FLEURIE 🏖️ Deauville • Trouville • Honfleur • Cabourg", ["Deauville", "Trouville-sur-Mer", "Honfleur",
+                                                                      "Cabourg"], []),
+        ("Cluses ➜ Sallanches ➜ Chamonix", ["Cluses", "Sallanches", "Chamonix-Mont-Blanc"], []),
+        ("on livre Rennes & Saint-Grégoire uniquement", ["Rennes", "Saint-Grégoire"], []),  # "livre" is a word
         # a town of 8,000 or more whose name is no ordinary word needs no cue; one whose name is
         # a word needs a cue, or a capital in the middle of a lower-case sentence
         ("🌈 trip corner Verdun 🌈 buvards 10€", ["Verdun"], []),

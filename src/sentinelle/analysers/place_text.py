@@ -101,11 +101,13 @@ DEPT_ARTICLES = Phrases({
 _WORDLESS = re.compile(r"[^\w\n]*")  # spaces, punctuation and emoji only
 
 
-def colocated(text: str, cands: list[Any]) -> None:
+def colocated(text: str, cands: list[Any], capitalised: Any = None) -> None:
     """Accept a run of three names or more written side by side ("Pau 🏉 Lons Billère Lescar",
     "SEDAN ET NOUZONVILLE") when every one of them names a commune of one department: neighbours
     listed together are places, whatever else their names mean."""
-    named = [c for c in cands if c.communes and not c.blocked]
+    # short forms too ("Trouville"), when capitalised: "on livre Rennes" is no Livré-sur-Changeon
+    named = [c for c in cands
+             if not c.blocked and (c.communes or (c.heads and (capitalised is None or capitalised(c))))]
     if len(named) < 3:
         return  # no run of three
     run: list[Any] = []
@@ -176,7 +178,7 @@ COMPASS_PARTS = ("sud", "nord", "est", "ouest", "centre")
 LIST_SEPS = re.compile(
     r"^(?:\s*(?:centre|center|ville|centre-ville|nord|sud|est|ouest|city)\b)?"
     r"(?:\s*\(?(?:\d{2,3}|2[ab])\)?(?!\w))?"
-    r"[\s,;/+&|·•\-–—➡→>()]*(?:flag_[a-z]{2}\s*)?(?:(?:et|and|ou|or|&|x|n)\s*)?[\s,;/+&|·•\-–—➡→>()]*$"
+    r"[\s,;/+&|·•\-–—➡→>()➜➝▸↔⇄]*(?:flag_[a-z]{2}\s*)?(?:(?:et|and|ou|or|&|x|n)\s*)?[\s,;/+&|·•\-–—➡→>()➜➝▸↔⇄]*$"
 )
 # a chunk of text (between spaces) that is a link, an @handle or a dotted or underscored handle
 # (la.ferme.rns, runner_jobs_wm) is no place

@@ -697,7 +697,7 @@ class PlaceAnalyser(Analyser):
             c.accepted = ok
             if ok:
                 c.why = why or self._cue(words, spans, text, c, hashtag, k) or "name"
-        colocated(text, cands)
+        colocated(text, cands, lambda c: self._capitalised(a, c.nstart, c.nend))
         # lists: a candidate next to an accepted place, separated only by list punctuation
         changed = len(cands) > 1  # a list needs two names
         while changed:
