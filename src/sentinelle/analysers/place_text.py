@@ -113,14 +113,22 @@ def colocated(text: str, cands: list[Any], capitalised: Any = None) -> None:
     run: list[Any] = []
 
     def flush() -> None:
-        if len(run) >= 3:
-            # a short form counts with the departments of the longer names it starts
-            # ("Salon, Pélissanne, Lançon": Salon-de-Provence and Lançon-Provence, 13)
-            shared = set.intersection(*({x.department for x in [*c.communes[:12], *c.heads[:12]]} for c in run))
+        # a short form counts with the departments of the longer names it starts ("Salon, Pélissanne,
+        # Lançon": Salon-de-Provence and Lançon-Provence, 13); a word at either end that names a
+        # commune elsewhere ("CÔTE FLEURIE 🏖️ Deauville • Trouville • Honfleur") is left out of the run
+        deps = [{x.department for x in [*c.communes[:12], *c.heads[:12]]} for c in run]
+        lo, hi = 0, len(run)
+        while hi - lo >= 3:
+            shared = set.intersection(*deps[lo:hi])
             if shared:
-                for c in run:
+                for c in run[lo:hi]:
                     if not c.accepted:
                         c.accepted, c.why = True, f"listed with neighbouring communes of department {min(shared)}"
+                return
+            if deps[lo].isdisjoint(set.intersection(*deps[lo + 1 : hi])):
+                lo += 1
+            else:
+                hi -= 1
 
     for c in named:  # `_candidates` finds them in text order
         gap = text[run[-1].nend : c.nstart] if run else ""
