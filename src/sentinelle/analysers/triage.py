@@ -70,12 +70,15 @@ class TriageAnalyser(Analyser):
         facts = fact_features(a)
         facts["bias"] = 1.0
         pred, spans = self.model.predict_words(facts, token_words(a), explain=8)
-        a.category = pred.category
+        category = pred.category
+        contributions = pred.contributions
+        a.category = category
         a.score = pred.score
+        rounded = _ROUNDED.get  # _round3 without a call per feature when remembered (a 0.0 is rounded again)
         a.notes["triage"] = {"probabilities": pred.probabilities,
-                             "features": [(n, _round3(c)) for n, c in pred.contributions]}
-        a.because = self._because(a, pred.contributions, spans, pred.category)
-        legal = _legal_retail(a) if a.category == "sale" else []
+                             "features": [(n, rounded(c) or _round3(c)) for n, c in contributions]}
+        a.because = self._because(a, contributions, spans, category)
+        legal = _legal_retail(a) if category == "sale" else []
         if legal:
             # a licensed store with an age gate, and no private contact: legal recreational retail
             a.category, a.score = "other", min(a.score, LEGAL_RETAIL_SCORE)
@@ -88,24 +91,28 @@ class TriageAnalyser(Analyser):
         seen: set[tuple[int, int]] = set()
         findings = a.findings
         earlier = findings[:]  # the findings of the earlier analysers (words found here come after)
+        hows = self._how
         for name, weight in contributions:
-            how = self._how.get(name)
+            how = hows.get(name)
             if how is None:
                 how = _how(name)
-                if len(self._how) < 100_000:
-                    self._how[name] = how
+                if len(hows) < 100_000:
+                    hows[name] = how
             what, arg = how
+            # findings are indexed rather than named below (f[0] is f.kind, f[1] f.value, f[2:4]
+            # (f.start, f.end)): quicker, in loops that run for every post
             if what == _KIND:
-                found = [f for f in earlier if f.kind == arg]
+                found = [f for f in earlier if f[0] == arg]
             elif what == _CUE:
-                found = [f for f in earlier if f.kind == CUE and f.value == arg]
+                found = [f for f in earlier if f[0] == CUE and f[1] == arg]
             elif what == _WORD:
                 at = spans.get(name)
                 if at is None:
                     continue
-                toks = a.norm.tokens
+                norm = a.norm
+                toks = norm.tokens
                 start, end = toks[at[0]].start, toks[at[1]].end
-                word = a.norm.text[start:end]
+                word = norm.text[start:end]
                 # a token feature's contribution toward a category is the same in every post (its
                 # value is fixed), so its finding's score and explanation depend on these three only
                 key = (word, name, category)
@@ -114,13 +121,13 @@ class TriageAnalyser(Analyser):
                     said = (_round3(weight), f"the triage model weighs {word!r} toward {category} (+{weight:.2f})")
                     if len(self._said) < 100_000:
                         self._said[key] = said
-                f = _new_finding((CUE, category, *a.norm.span(start, end), self.name, arg, *said))
+                f = _new_finding((CUE, category, *norm.span(start, end), self.name, arg, *said))
                 findings.append(f)
                 found = [f]
             else:
                 continue
             for f in found:
-                span = (f.start, f.end)
+                span = f[2:4]
                 if span not in seen:
                     seen.add(span)
                     out.append(f)

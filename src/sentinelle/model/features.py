@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..core import CUE, Analysis
+from ..core import CUE, Analysis, Finding
 
 TOKEN_WEIGHT = 0.35
 _DIGITS = re.compile(r"\d")
@@ -96,36 +96,50 @@ def quoted_spans(a: Analysis) -> list[tuple[int, int]]:
 
 
 def fact_features(a: Analysis) -> dict[str, float]:
-    f: dict[str, float] = {}
+    findings = a.findings
+    counts, reports = _counts(findings)
+    if reports:  # a cue that could report: the findings inside quotes may not count (see quoted_spans)
+        quoted = quoted_spans(a)
+        if quoted:
+            findings = [fd for fd in findings if not any(s <= fd.start and fd.end <= e for s, e in quoted)]
+            counts, reports = _counts(findings)
+    value = _COUNT_VALUE
+    f = {key: value[n if n < 4 else 4] for key, n in counts.items()}
+    if "f:products" in counts:
+        products = {fd.value for fd in findings if fd.kind == "products"}
+        f["f:distinct_products"] = min(len(products), 4) / 4.0
+    text = a.post.text
+    lines = text.count("\n") + 1
+    f["f:lines"] = min(lines, 12) / 12.0
+    if len(text) < 60:
+        f["f:short"] = 1.0
+    return f
+
+
+def _counts(findings: list[Finding]) -> tuple[dict[str, int], bool]:
+    """How many findings each fact feature has, in order of first appearance (the order in which
+    the model adds their terms), and whether a cue could report (see `quoted_spans`)."""
     counts: dict[str, int] = {}
+    get = counts.get
     cue_keys = _CUE_KEYS
-    quoted = quoted_spans(a)
-    findings = a.findings if not quoted else [
-        fd for fd in a.findings if not any(s <= fd.start and fd.end <= e for s, e in quoted)]
+    reports = False
     for fd in findings:
-        kind = fd.kind
+        kind = fd[0]  # fd.kind: indexing a tuple is quicker than its named attribute
         if kind == CUE:
-            ck = (fd.value, fd.score >= 1.0)
+            ck = (fd[1], fd[6] >= 1.0)  # (value, strong)
             key = cue_keys.get(ck)
             if key is None:
                 key = f"f:cue:{fd.value}:{'strong' if fd.score >= 1.0 else 'weak'}"
                 if len(cue_keys) < 1000:
                     cue_keys[ck] = key
+            if not reports and fd[1] in _REPORTING_CUES:
+                reports = True
         else:
             key = _KIND_KEYS.get(kind) or "f:" + kind
-            if kind == "phones" and isinstance(fd.value, str) and fd.value.startswith(LANDLINE_PREFIXES):
+            if kind == "phones" and isinstance(fd[1], str) and fd[1].startswith(LANDLINE_PREFIXES):
                 key = "f:landline"  # a shop's or a firm's number: dealers give mobiles
-        counts[key] = counts.get(key, 0) + 1
-    for key, n in counts.items():
-        f[key] = _COUNT_VALUE[min(n, 4)]
-    if "f:products" in counts:
-        products = {fd.value for fd in findings if fd.kind == "products"}
-        f["f:distinct_products"] = min(len(products), 4) / 4.0
-    lines = a.post.text.count("\n") + 1
-    f["f:lines"] = min(lines, 12) / 12.0
-    if len(a.post.text) < 60:
-        f["f:short"] = 1.0
-    return f
+        counts[key] = get(key, 0) + 1
+    return counts, reports
 
 
 # The value of a feature found n times: presence counts most, more mentions add a little

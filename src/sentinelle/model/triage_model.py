@@ -14,7 +14,7 @@ import math
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import compress, count, repeat
 from operator import gt, itemgetter
 from pathlib import Path
 from typing import Any
@@ -119,25 +119,36 @@ class TriageModel:
         except KeyError:  # a word not met yet
             known = self._words.get
             infos = [known(w) or self._word_info(w) for w in words]
-        # token feature number -> (first token, last token) at its first occurrence, in order
-        first_at: dict[int, tuple[int, int]] = {}
+        # token feature number -> where it first occurs, in order: 2 * the index of its (last) word,
+        # + 1 for a bigram (a small int rather than a (first, last) tuple per feature: the spans of
+        # the few features that explain are worked out from it below)
+        first_at: dict[int, int] = {}
         put = first_at.setdefault
         prev_next: dict[str, int] = _NO_BIGRAMS
-        prev_i = 0
-        for i, info in enumerate(infos):
+        for at, info in zip(count(0, 2), infos):
             if info is _SKIPPED:
                 continue
             shape, uni, nxt = info
             if uni is not None:
-                put(uni, (i, i))
+                put(uni, at)
             bi = prev_next.get(shape)
             if bi is not None:
-                put(bi, (prev_i, i))
-            prev_next, prev_i = nxt, i
+                put(bi, at + 1)
+            prev_next = nxt
         tokens = list(first_at)
         pred, top = self._verdict(used, tokens, explain)
         n = len(used)
-        spans = {self._names[tokens[j - n]]: first_at[tokens[j - n]] for j in top if j >= n}
+        spans: dict[str, tuple[int, int]] = {}
+        for j in top:
+            if j >= n:
+                number = tokens[j - n]
+                at = first_at[number]
+                last = first = at >> 1
+                if at & 1:  # a bigram: it starts at the word before, punctuation left out
+                    first -= 1
+                    while infos[first] is _SKIPPED:
+                        first -= 1
+                spans[self._names[number]] = (first, last)
         return pred, spans
 
     def _word_info(self, word: str) -> WordInfo:
