@@ -3,6 +3,15 @@
 Each cue is a finding of kind "cue" whose value is the cue's meaning (`sale`, `recruitment`,
 `news`, `cbd_legal`...). Cues are evidence for the verdict; the triage model weighs them with the
 other findings. Lexicons: `data/<lang>/cues.toml` and `data/common/cues.toml`.
+
+Grammar cues add what word lists cannot say:
+- pay per unit of time ("150€ la soirée", "£500/week", "80€ la garde", "60€ pa jou"): recruitment;
+  a bare amount ("guetteur 80/j") needs a job-role word near it;
+- pay per run ("15€ la course", "300€ l'aller-retour") or for a stated time ("£50 for 2 hrs"):
+  recruitment when the errand offered or a role stands near it (otherwise a delivery fee or a
+  rental); pay for an errand named in the same phrase ("30€ pour déposer un sac");
+- legal recreational retail (a licensed store, a 19+/21+ gate);
+- a negated CBD ("de la vraie, pas du CBD") gives no legal-shop cue.
 """
 
 from __future__ import annotations
