@@ -205,6 +205,7 @@ def test_prepayment(text: str, lang: str, expected: str) -> None:
         ("🍁 20€ ~~25€~~", "fr", True),
         ("ballons offerts 🎁", "fr", True),
         ("tanks £25, pair for £45, balloons chucked in 🎁", "en", True),
+        ("code CINEMA = 10% sur ta 1ère commande", "fr", True),
         # hard negatives: price rises, purity, volume prices, gift cards
         ("❄️ 10g = 300€ (pure 98% 💯)", "fr", False),
         ("🍁 Lemon Haze ➝ 12€/g (avant 10)", "fr", False),

@@ -156,7 +156,7 @@ _BARE_AMOUNT = re.compile(
 )
 _PERCENT_OFF = re.compile(
     r"(?<![\w%])-\s?(\d{1,2})\s?%|(?<!\d)(\d{1,2})\s?%\s?(?:off|de\s+(?:r[eé]duc|remise|moins)|"
-    r"discount|reduc|en\s+moins|offerts?)"
+    r"discount|reduc|en\s+moins|offerts?|sur\s+(?:ta|ton|votre|vos|la|le|les|tout|toute|chaque)\b)"
 )
 _OLD_PRICE = re.compile(
     r"\(\s*(?:was|normally|usually|normalement|ancien prix|prix normal)\s*:?\s*[£€$]?\s?\d|"
