@@ -77,7 +77,9 @@ CONNECTORS = {
 # first words that never stand for a whole name ("Saint-Malo" is not "Saint")
 BARE_FIRST_WORDS = frozenset({"saint", "sainte", "saints", "saintes", "mont", "pont", "port", "val", "bourg",
                               "chateau", "villa", "ville", "grand", "petit", "haut", "bas", "vieux", "neuf",
-                              "notre", "dame", "font", "fort", "cap", "puy", "plan", "pays"})
+                              "notre", "dame", "font", "fort", "cap", "puy", "plan", "pays", "haute", "hautes", "basse",
+                              "basses", "grande", "grandes", "petite", "petites", "vieille", "nouvelle", "belle",
+                              "croix"})
 
 
 def head_of(k: Key) -> Key:

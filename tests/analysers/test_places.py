@@ -333,6 +333,11 @@ def test_places_generalisation_q3(text: str, places: list[str]) -> None:
                                                                       "Cabourg"], []),
         ("Cluses ➜ Sallanches ➜ Chamonix", ["Cluses", "Sallanches", "Chamonix-Mont-Blanc"], []),
         ("on livre Rennes & Saint-Grégoire uniquement", ["Rennes", "Saint-Grégoire"], []),  # "livre" is a word
+        # a short form read on its own is the town everyone means by it, when one stands out
+        ("quelqu'un de tranquille sur Villefranche 🏠", ["Villefranche-sur-Saône"], []),
+        ("bonjour la Haute-Savoie ☀️ on passe à Évian demain", ["Évian-les-Bains"], ["74"]),
+        ("🦁 Le Lion — arrivage du jeudi 🍁", [], []),  # a brand, not the small Lion-sur-Mer
+        ("#grenoble #nord #weekend 🍄", ["Grenoble"], []),  # a compass hashtag, not the department
         # a town of 8,000 or more whose name is no ordinary word needs no cue; one whose name is
         # a word needs a cue, or a capital in the middle of a lower-case sentence
         ("🌈 trip corner Verdun 🌈 buvards 10€", ["Verdun"], []),

@@ -476,7 +476,7 @@ class PlaceAnalyser(Analyser):
                             c.accepted and c.end == i and c.communes and c.communes[0].department == e.value
                             and not text[c.nend:ns].strip(" ,-") for c in cands)
                         # "Manche 50", "#isere": the name with its own number, or as a hashtag
-                        hashtag = text[max(0, ns - 1) : ns] == "#"
+                        hashtag = text[max(0, ns - 1) : ns] == "#" and words[i] not in COMPASS_PARTS  # not "#nord"
                         numbered = bool(NUMBER_AFTER_RE.match(text, ne)) and text[ne:ne + 6].strip(" (,-–")[:2] \
                             == e.value[:2]
                         only = i + size < n and words[i + size] in ONLY_WORDS  # "Isère uniquement"
@@ -763,8 +763,11 @@ class PlaceAnalyser(Analyser):
                                       or not others.isdisjoint(key_of_name(x.name)))), None)
                 if pick is None and c.communes:
                     pick = c.communes[0]
+                if (pick is None and c.heads and c.heads[0].population >= UNCUED_SINGLE
+                        and (len(c.heads) == 1 or c.heads[0].population >= 2 * c.heads[1].population)):
+                    pick = c.heads[0]  # "sur Villefranche", "à Évian": the town everyone means by it
                 if pick is None:
-                    continue  # "Joué" alone: read only next to a place of its department
+                    continue  # "Saint-Martin" alone: many towns of that size, none stands out
                 c.value = self.g.city_of(pick).name
             elif c.kind == "abroad" and a.lang == "fr":
                 c.value = self.g.abroad_fr.get(c.value, c.value)  # "Bruxelles" in a French post
