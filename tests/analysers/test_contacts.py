@@ -228,6 +228,7 @@ PHONE_CASES = [
     ("un deux trois soleil, six sept huit", "fr", []),
     ("zéro six douze", "fr", []),
     ("📲 zero6 . 51 . 07 . 93 . 40", "fr", ["+33651079340"]),  # a number word glued to digits
+    ("text five one three, five five five, zero one seven two", "en", ["+15135550172"]),  # North American
 ]
 
 

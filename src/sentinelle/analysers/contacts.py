@@ -642,8 +642,8 @@ class ContactAnalyser(Analyser):
         numbers (see phone_words.py)."""
         done = set(a.values("phones"))
         for s, e, digits in spelt_numbers(text):
-            if digits[0] != "0":
-                continue
+            if digits[0] != "0" and not (len(digits) == 10 and (a.lang == "en" or "US" in sc.regions)):
+                continue  # a national number, or a North American one ("five one three, five five five...")
             res = self._national(digits, [len(digits)], a.lang, sc.regions, True)
             if res is not None and res[0] not in done:
                 done.add(res[0])
