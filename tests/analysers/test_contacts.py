@@ -220,6 +220,7 @@ PHONE_CASES = [
     ("mind the gaff, €150 a week, ring 086 317 4429", "en", ["+353863174429"]),
     ("bud delivered, text 0412 345 678", "en", ["+61412345678"]),
     ("weed delivered, text 04 12 34 56 78", "en", ["+33412345678"]),  # in pairs: French
+    ("Menu inchangé 🍁, commande au 0471/55.20.18", "fr", ["+32471552018"]),  # 4-2-2-2: Belgian
     # numbers written in words, in pairs (French) or digit by digit (English)
     ("☎️ zero six . 44 . 81 . 20 . 39", "fr", ["+33644812039"]),
     ("appelle le zéro six, quarante-quatre, quatre-vingt-un, vingt, trente-neuf", "fr", ["+33644812039"]),

@@ -739,6 +739,10 @@ class ContactAnalyser(Analyser):
                         return (_e164(digits, region), f"contacts:phone:{region}",
                                 f"{region} mobile ({digits[:2]}..., grouped {'-'.join(map(str, sizes))}) "
                                 "in an English post")
+            if nd == 10 and sizes == [4, 2, 2, 2] and digits[:3] in _BE_MOBILES and _valid(digits, "BE"):
+                # "0471/55.20.18", "0479 12 34 56": a Belgian mobile as Belgians write it (a French
+                # number goes in pairs from the start: 04 71 ...)
+                return (_e164(digits, "BE"), "contacts:phone:BE", "Belgian mobile (04xx, grouped 4-2-2-2)")
             if nd == 10 and shaped:
                 cc = OVERSEAS_PREFIXES.get(digits[:4])
                 if cc and not digits.startswith(FICTION_BLOCK):
@@ -791,6 +795,7 @@ class ContactAnalyser(Analyser):
 
 # "zero" glued to the digits that follow ("zero6 . 51 . 07 . 93 . 40"), kept as one token
 _GLUED_ZERO_RE = re.compile(r"(?<![^\W\d_])zero\d")
+_BE_MOBILES = frozenset({"045", "046", "047", "048", "049"})  # Belgian mobile prefixes (BIPT)
 # emoji that point from a platform icon to its handle ("👻👉 name", "👻➡️ name")
 _POINTERS = frozenset("👉👇⬇➡➜→⤵☞")
 
