@@ -51,6 +51,8 @@ H, R, C = "cannabis_herb", "cannabis_resin", "cocaine"
     # a bare count before an arrow and a price is the count of that price, not a price itself
     ("▪️ Taz 💊 : 3 ➝ 25 balles", "fr", [("mdma", 3, "pill", 25, "EUR")]),
     ("pills 💊 -> 5 → £40", "en", [("mdma", 5, "pill", 40, "GBP")]),
+    # a price then its quantity in brackets
+    ("— Coke: €70 (1g) €130 (2g)", "en", [(C, 1, "g", 70, "EUR"), (C, 2, "g", 130, "EUR")]),
     # "sur le 93, 100€": a department then another minimum, not 93 g for 100 €
     ("❄️ 70 le g, minimum 60€ sur le 93, 100€ hors 93", "fr", [(C, 1, "g", 70, "EUR")]),
     ("❄️ le G = 90", "fr", [(C, 1, "g", 90, "EUR")]),

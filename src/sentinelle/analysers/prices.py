@@ -611,6 +611,13 @@ class PriceAnalyser(Analyser):
                                              t.unit if k == "PRICE" else None, "price_for_quantity"))
                             i = nxt
                             continue
+            # P3c: a price then its quantity in brackets ("€70 (1g) €130 (2g)")
+            if (k == "PRICE" and i + 3 < n and toks[i + 1].unit == "(" and toks[i + 2].kind in ("QTY", "NAMED")
+                    and toks[i + 3].unit == ")"):
+                q2 = toks[i + 2]
+                pts.append(Point(t.start, toks[i + 3].end, q2.value, q2.unit, t.value, t.unit, "price_for_quantity"))
+                i += 4
+                continue
             # P3b: an explicit price then a named amount or a mass, closing a segment ("gas $300 oz")
             if (k == "PRICE" and i + 1 < n and toks[i + 1].kind in ("NAMED", "QTY")
                     and (i + 2 == n or (toks[i + 2].kind == "SEP" and toks[i + 2].unit in _SEGMENT_END)
