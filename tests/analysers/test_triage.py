@@ -188,6 +188,11 @@ def test_pay_for_errand_or_time(text: str, rule: str, pay: list[str]) -> None:
         # a deal point's hours and hand-to-hand service, with no contact at all
         ("📍 le point est ouvert 10h-22h à Forbach, ça sert à la main, pas de livraison\n🍫 pochons à 10€ / 20€",
          "sale"),
+        # pay for a network's work told in words the model never learnt: a job offer; the same pay for
+        # a legal job, or quoted in the news, is not
+        ("Tu cherches un job d'été ? pas de CV. Tu restes assis en bas d'un immeuble, tu regardes qui rentre "
+         "et tu siffles si t'as un doute. 60€ la journée payé le soir même", "recruitment"),
+        ("Le tribunal a jugé les guetteurs du réseau, payés 60€ la journée selon les enquêteurs", "other"),
         # a dealer who says the goods are not CBD
         ("herbe suisse 🍁 (de la vraie, pas du CBD 😉) + haschich 🍫, livraison en ville. Natel : 079 555 41 28",
          "sale"),

@@ -8,6 +8,7 @@ itself weighed, a `cue` finding on that word naming the model feature.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache, partial
 from typing import Any
@@ -20,6 +21,7 @@ from ..model.triage_model import TriageModel
 from ..normalize import tokenize
 from .base import Analyser
 from .conditions import token_words
+from .cues import ERRAND_RE
 
 _FACT_KINDS = ("products", "prices", "handles", "phones", "places", "departments", "min_order", "payment",
                "delivery", "always_open", "prepayment", "promotion", "scam_signals", "minors_signals")
@@ -38,6 +40,33 @@ def _legal_retail(a: Analysis) -> list[Finding]:
     if any(f.kind in ("handles", "phones") for f in a.findings):
         return []
     return legal
+
+
+JOB_RULE_SCORE = 0.8  # the score of a post the job-offer rule makes a recruitment
+_PAY_RULES = frozenset({"grammar:pay_per_time", "grammar:pay_per_run", "grammar:pay_for_errand",
+                        "grammar:pay_for_time"})
+# the work of a drug network, named or told ("tenir le terrain", "stocker chez toi", mules)
+_TRADE_JOB_RE = re.compile(
+    r"\b(?:guetteurs?|choufs?|charbonneurs?|charbon|nourrices?|ravitailleurs?|ravitos?|detailleurs?|tartineurs?"
+    r"|gerants? de four|vigies?|runners?|lookouts?|shotters?|grafters?|youngers|jobeurs?|djobeurs?|go-fast|go fast"
+    r"|mules?|tenir le (?:point|terrain|hall|four)|stocker|garder (?:de la|des|la) marchandise|passeurs?)\b")
+_NOT_A_JOB_OFFER = frozenset({"news", "prevention", "buyer", "harm_reduction", "humor", "legit_commerce",
+                              "food_delivery", "cbd_legal"})
+
+
+def _job_offer(a: Analysis) -> list[Finding]:
+    """The pay cues of a post that offers a drug network's job whatever its wording: pay for the
+    time, the run or the errand, with the work of a network named or told, or a drug named, and no
+    strong cue of news, prevention, humour or a legal business. Empty when it does not."""
+    pay = [f for f in a.findings if f.kind == CUE and f.rule in _PAY_RULES]
+    if not pay:
+        return []
+    if any(f.kind == CUE and f.score >= 1.0 and f.value in _NOT_A_JOB_OFFER for f in a.findings):
+        return []
+    text = a.norm.text
+    if not (_TRADE_JOB_RE.search(text) or ERRAND_RE.search(text) or any(f.kind == "products" for f in a.findings)):
+        return []
+    return pay
 
 
 def _model(options: Mapping[str, Any], default: str) -> tuple[TriageModel, str]:
@@ -83,6 +112,11 @@ class TriageAnalyser(Analyser):
             # a licensed store with an age gate, and no private contact: legal recreational retail
             a.category, a.score = "other", min(a.score, LEGAL_RETAIL_SCORE)
             a.because = legal + [f for f in a.because if f not in legal]
+        job = _job_offer(a) if category != "recruitment" else []
+        if job:
+            # pay for a network's work, told in words the model did not learn: a job offer
+            a.category, a.score = "recruitment", max(a.score, JOB_RULE_SCORE)
+            a.because = job + [f for f in a.because if f not in job]
 
     def _because(self, a: Analysis, contributions: list[tuple[str, float]], spans: dict[str, tuple[int, int]],
                  category: str) -> list[Finding]:
