@@ -333,6 +333,11 @@ def test_places_generalisation_q3(text: str, places: list[str]) -> None:
                                                                       "Cabourg"], []),
         ("Cluses ➜ Sallanches ➜ Chamonix", ["Cluses", "Sallanches", "Chamonix-Mont-Blanc"], []),
         ("on livre Rennes & Saint-Grégoire uniquement", ["Rennes", "Saint-Grégoire"], []),  # "livre" is a word
+        # a place named to say it is not served is no place of the post
+        ("Blain / Châteaubriant / Savenay non, Nort-sur-Erdre oui", ["Blain", "Châteaubriant", "Nort-sur-Erdre"], []),
+        ("livraison partout sauf Brest 🍁", [], []),
+        ("Lyon pas cher 🍁", ["Lyon"], []),
+        ("je suis pas à Lyon ce soir mais à Villeurbanne 🍁", ["Villeurbanne"], []),
         # a short form read on its own is the town everyone means by it, when one stands out
         ("quelqu'un de tranquille sur Villefranche 🏠", ["Villefranche-sur-Saône"], []),
         ("bonjour la Haute-Savoie ☀️ on passe à Évian demain", ["Évian-les-Bains"], ["74"]),

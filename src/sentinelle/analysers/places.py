@@ -771,12 +771,21 @@ class PlaceAnalyser(Analyser):
                 c.value = self.g.city_of(pick).name
             elif c.kind == "abroad" and a.lang == "fr":
                 c.value = self.g.abroad_fr.get(c.value, c.value)  # "Bruxelles" in a French post
+            text = a.norm.text
+            if NOT_SERVED_AFTER.match(text, c.nend) or NOT_SERVED_BEFORE.search(text, max(0, c.nstart - 14), c.nstart):
+                continue  # "Savenay non", "Aubin ⛔", "pas sur Pons": a place the post says it does not serve
             # what `a.add_norm` does, the Finding built in C (see `_finding`)
             start, end = span(c.nstart, c.nend)
             add(_finding(("places", c.value, start, end, self.name, c.rule, 1.0, f"{c.kind} {c.value!r} ({c.why})")))
         for code, ns, ne, rule, why in stated:
             start, end = span(ns, ne)
             add(_finding(("departments", code, start, end, self.name, rule, 1.0, why)))
+
+
+# a place named to say it is not served: "Savenay non", "Épinac NON", "Aubin ⛔", "pas sur Pons",
+# "sauf Pons", "no Bellshill" (the normalised text is in lower case)
+NOT_SERVED_AFTER = re.compile(r"[ \t]*(?:non\b|nn\b|❌|⛔|🚫|naw\b|anymore\b)")
+NOT_SERVED_BEFORE = re.compile(r"(?:\bpas(?: sur| a| à| de)?|\bsauf|\bhors|\bnot|\bno|\bexcept)[ \t]+$")
 
 
 def _in_name(cands: list[_Cand], i: int) -> bool:
