@@ -251,3 +251,9 @@ def dept_pair(w: str, text: str, ne: int) -> bool:
     if m is None or not w.isdigit() or len(w) != 2:
         return False
     return int(w) > 31 or int(m.group(1)) > 12
+
+
+# a place named to say it is not served: "Savenay non", "Épinac NON", "Aubin ⛔", "pas sur Pons",
+# "sauf Pons", "no Bellshill" (the normalised text is in lower case)
+NOT_SERVED_AFTER = re.compile(r"[ \t]*(?:non\b|nn\b|❌|⛔|🚫|naw\b|anymore\b)")
+NOT_SERVED_BEFORE = re.compile(r"(?:\bpas(?: sur| a| à| de)?|\bsauf|\bhors|\bnot|\bno|\bexcept)[ \t]+$")

@@ -44,6 +44,8 @@ from .place_text import (
     NAME_LINKS,
     NEEDS_CUE,
     NOT_BEFORE_DEPT,
+    NOT_SERVED_AFTER,
+    NOT_SERVED_BEFORE,
     NUMBER_AFTER_RE,
     ONLY_WORDS,
     OVERSEAS_FLAGS,
@@ -780,12 +782,6 @@ class PlaceAnalyser(Analyser):
         for code, ns, ne, rule, why in stated:
             start, end = span(ns, ne)
             add(_finding(("departments", code, start, end, self.name, rule, 1.0, why)))
-
-
-# a place named to say it is not served: "Savenay non", "Épinac NON", "Aubin ⛔", "pas sur Pons",
-# "sauf Pons", "no Bellshill" (the normalised text is in lower case)
-NOT_SERVED_AFTER = re.compile(r"[ \t]*(?:non\b|nn\b|❌|⛔|🚫|naw\b|anymore\b)")
-NOT_SERVED_BEFORE = re.compile(r"(?:\bpas(?: sur| a| à| de)?|\bsauf|\bhors|\bnot|\bno|\bexcept)[ \t]+$")
 
 
 def _in_name(cands: list[_Cand], i: int) -> bool:
