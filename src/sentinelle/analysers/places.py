@@ -738,7 +738,7 @@ class PlaceAnalyser(Analyser):
     def _emit(self, a: Analysis, cands: list[_Cand], stated: list[tuple[str, int, int, str, str]]) -> None:
         # context departments: stated ones and those of unambiguous accepted places
         stated_codes = {d[0] for d in stated}
-        span, add = a.norm.span, a.findings.append
+        span, add, text = a.norm.span, a.findings.append, a.norm.text
         accepted = [idx for idx, c in enumerate(cands) if c.accepted]
         own = [c.communes[0].department if c.accepted and c.communes and not c.near else "" for c in cands]
         for idx in accepted:
@@ -773,7 +773,6 @@ class PlaceAnalyser(Analyser):
                 c.value = self.g.city_of(pick).name
             elif c.kind == "abroad" and a.lang == "fr":
                 c.value = self.g.abroad_fr.get(c.value, c.value)  # "Bruxelles" in a French post
-            text = a.norm.text
             if NOT_SERVED_AFTER.match(text, c.nend) or NOT_SERVED_BEFORE.search(text, max(0, c.nstart - 14), c.nstart):
                 continue  # "Savenay non", "Aubin ⛔", "pas sur Pons": a place the post says it does not serve
             # what `a.add_norm` does, the Finding built in C (see `_finding`)
