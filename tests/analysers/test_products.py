@@ -188,6 +188,35 @@ def test_new_terms_keep_hard_negatives_out(text: str, lang: str) -> None:
     assert products(text, lang) == set()
 
 
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a bag named alone on a priced line is herb; a product named with it wins
+    ("le pochon ▶️ 10\n5 pochons ▶️ 45", "fr", {"cannabis_herb"}),
+    ("pochon de coke 60\npochon de beuh 20", "fr", {"cocaine", "cannabis_herb"}),
+    ("boulette 10g = 50, balle de C ▶️ 30", "fr", {"cannabis_resin", "cocaine"}),
+    # menus coded by colour, in a menu slot
+    ("🟢 10G ➜ 90€\n🟤 10G ➜ 60€\n⚪ 1G ➜ 70€", "fr", {"cannabis_herb", "cannabis_resin", "cocaine"}),
+    ("🟢 Lemon Haze 3,5 — 35\n⚪ Kéta 1g — 35", "fr", {"cannabis_herb", "ketamine"}),
+    # brown and white, eckies, subu
+    ("B and W 💍 — £10 each, text LINE", "en", {"heroin", "crack"}),
+    ("eckies £5 each, snap us", "en", {"mdma"}),
+    ("héro brune 1g 40€ · subu 8mg 10€", "fr", {"heroin", "prescription_drugs"}),
+])
+def test_bags_colours_and_street_names(text: str, lang: str, expected: set[str]) -> None:
+    assert products(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Statut 🟢 dispo, 🟢 ouvert ce soir", "fr"),  # a status light, no menu slot
+    ("🍇 GRAND CRU 🍇 Beaune, dégustation au domaine samedi", "fr"),  # grapes decorate wine
+    ("💜 merci pour vos messages 💜", "fr"),
+    ("e-transfer accepted, pickup only", "en"),  # a one-letter prefix, not a code
+    ("🟨 Tier B 3.5 = £25", "en"),  # the name of a grade, not brown
+    ("pochon de bonbons 2€ à la fête foraine", "fr"),
+])
+def test_colours_letters_and_bags_keep_negatives_out(text: str, lang: str) -> None:
+    assert products(text, lang) == set()
+
+
 def test_a_number_on_the_line_above_is_not_a_count() -> None:
     # "26" ends the phone line above: "coco" is not "26 coco" (a unit after a number)
     assert products("tel 06 39 98 75 26\ncoco + 3mmc toujours dispo", "fr") == {"cocaine", "cathinones"}

@@ -378,6 +378,8 @@ class ProductAnalyser(Analyser):
             meta = m.meta
             if e.strength == "weak" and meta.kind is None and _after_count(text, toks, m.first_token):
                 return True  # "60 tabs", "3 ballons": a unit after a number, not a product
+            if m.end - m.start == 1 and text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].isalpha():
+                return True  # "e-transfer", "b-boy": a one-letter prefix, not a one-letter code
             if e.value in CANNABIS and (li in cbd_lines or cbd_shop or _cbd_next(toks, m)):
                 return True
             needs = meta.needs
@@ -496,6 +498,13 @@ def _cbd_next(toks: list[Any], m: Hit) -> bool:
     return j < len(toks) and toks[j].text in ("cbd", "cbg", "hhc")
 
 
+# words that make the letter after them a name ("tier B", "plan B", "vitamine C"), not a product code
+# (normalised: lower case, no accents)
+_LETTER_LABELS = frozenset({"tier", "grade", "class", "classe", "plan", "type", "option", "size", "taille", "section",
+                            "category", "categorie", "zone", "groupe", "group", "vitamin", "vitamine", "batiment",
+                            "block", "bloc", "team", "equipe", "menu", "formule"})
+
+
 def _letter_slot(text: str, toks: list[Any], m: Hit, line: tuple[int, int], qp: bool) -> bool:
     """A one-letter code counts in a menu slot only: a priced line, the letter first on the line
     (after emoji/bullets) or followed by a colon, dash, quantity or price; never after a number."""
@@ -505,6 +514,8 @@ def _letter_slot(text: str, toks: list[Any], m: Hit, line: tuple[int, int], qp: 
     if i > 0 and toks[i - 1].text.isdigit() and toks[i - 1].end >= m.start - 1 \
             and text[toks[i - 1].end:m.start] != "\n":
         return False  # "10 K" is ten thousand; "110\nH 0,5g" is a new menu line
+    if i > 0 and toks[i - 1].text in _LETTER_LABELS:
+        return False  # "Tier B (UK grown) 3.5 = £25": the name of a grade, not brown
     nxt = toks[i + 1].text if i + 1 < len(toks) else "\n"
     if nxt == "'" or (i + 1 < len(toks) and toks[i + 1].start > line[1]):
         nxt = "\n"
