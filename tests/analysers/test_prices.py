@@ -301,3 +301,17 @@ def test_a_malformed_price_vocabulary_names_its_file(tmp_path: Path) -> None:
 ])
 def test_numbers_in_words(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a price after an arrow or a colon right after the product, for one usual unit
+    ("coke ➜ 30\nsnap x", "fr", [(C, 1, "g", 30, "EUR")]),
+    ("❄️ : 70 | 👻 x", "fr", [(C, 1, "g", 70, "EUR")]),
+    # a bag alone on its line is a bag of herb
+    ("le pochon ▶️ 10\n5 pochons ▶️ 45", "fr", [(H, 1, "bag", 10, "EUR"), (H, 5, "bag", 45, "EUR")]),
+    # "billets de 50€" is the face value of the notes, not their price
+    ("faux billets de 50€ qualité top, lot de 20 billets = 250€", "fr",
+     [("counterfeit_money", 20, "unit", 250, "EUR")]),
+])
+def test_arrows_bags_and_face_values(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

@@ -152,7 +152,10 @@ class Grammar:
                 rf"|\d++\s?(?:min|mins|minutes|ans|years?|yo|jours?|days?|semaines?|weeks?|mois|months?|heures?"
                 rf"|hours?|hrs?|j|cm|km|m|mm|kms|t){_WORD_END}|\d++\s?/\s?7\b|\d++\s?j\s?/\s?\d+)",
                 rf"(?P<pct>[-+]?{_NUM_P}\s?%)",
-                rf"(?P<ords>(?:[1-9]|1\d|20)e(?:/(?:[1-9]|1\d|20)e)+{_WORD_END})",  # "Paris 11e/20e"
+                rf"(?P<ords>(?:[1-9]|1\d|20)e(?:/(?:[1-9]|1\d|20)e)+{_WORD_END}"  # "Paris 11e/20e"
+                r"|\d{1,2}e(?= (?:commandes?|fois|achats?|visites?|clients?|places?|etages?|offerte?s?"
+                r"|gratuite?s?)\b))",
+                # "ta 8e commande = 3,5g offerts", "la 11e offerte": an ordinal, not euros
                 rf"(?P<dose>{_NUM_P}\s?(?:mg|mcg|µg|ug){_WORD_END})",
                 rf"(?P<named>{b}(?:{alternation(named_digit)}){_WORD_END})",
                 r"(?P<date>\d{1,2}/\d{1,2}(?:/\d{2,4})?)",
@@ -266,10 +269,15 @@ _PROD_KINDS = frozenset({"word", "bare", "bk", "named", "punct", "dose", "ord"})
 _DIGIT = re.compile(r"\d")
 _THOUSANDS = re.compile(r"\d{1,3}[.,]\d{3}")
 _SEP_EQ = frozenset({"=", "=>", "->", ":", "➡", "→", "➜", "➝", "⇒", "►", "▶", "pour", "for"})
+_SEP_ARROW = frozenset({"=", ":", "➡", "→", "➜", "➝", "⇒", "►", "▶"})  # "coke ➜ 30", "❄️ : 70"
 _SEP_P3 = frozenset({"=", "=>", "->", "➡", "→", "➜", "➝", "⇒", "pour", "for", "les"})
 _ARTICLE_SEP = frozenset({"les", "le", "la"})
 _PASSIVE = frozenset({"WORD", "PROD"})  # kinds no point starts with (see parse_line)
 _LIQUID_OK = frozenset({"cannabis_concentrate"})  # THC oil, distillate: sold by weight or by the ml
+# powders sold by the gram, for which a bare "half" is half a gram
+_BY_THE_GRAM = frozenset({"cocaine", "crack", "heroin", "ketamine", "mdma", "methamphetamine", "amphetamine",
+                          "cathinones"})
+_HALF_RE = re.compile(r"\bhalf\b(?!\s?(?:an?\s)?(?:oz|o|ounce|ounces|zip|o's|p)\b)")
 _NAMED_AMOUNTS = frozenset({3.5, 7.0, 14.0, 28.0, 56.0, 112.0, 224.0, 448.0})  # 8th, Q, half, oz... in g
 _SLASH_PLUS = frozenset({"/", "+"})
 _START = attrgetter("start")
@@ -561,6 +569,11 @@ class PriceAnalyser(Analyser):
                 skip_next_price = True
                 i += 1
                 continue
+            if (k == "CONT" and t.unit == "banknote" and i + 2 < n and toks[i + 2].kind == "PRICE"
+                    and (toks[i + 1].kind == "PROD"
+                         or (toks[i + 1].kind == "SEP" and toks[i + 1].unit in ("de", "of")))):
+                i += 3  # "faux billets de 50€" (a product's span may take "de 50"): a face value, not a price
+                continue
             if k == "THRESHOLD":
                 threshold = True
                 i += 1
@@ -688,7 +701,7 @@ class PriceAnalyser(Analyser):
             t = toks[j]
             if t.kind == "PROD":
                 return True
-            if not (t.kind in ("WORD", "SEP") and t.unit in filler):
+            if not (t.kind in ("WORD", "SEP") and (t.unit in filler or t.unit in _SEP_ARROW)):
                 return False
             j -= 1
         return False
@@ -776,6 +789,8 @@ class PriceAnalyser(Analyser):
             elif unit == "g" and (hint or default) == "ml":  # "4oz of lean": fluid ounces
                 qty = qty / 28 * g.fl_oz if qty % 3.5 == 0 else qty
                 unit = "ml"
+            if qty == 14.0 and unit == "g" and product in _BY_THE_GRAM and _HALF_RE.search(text, p.start, p.end):
+                qty = 0.5  # "Charlie £80 g / £50 half": half a gram of a powder, not half an ounce
             if product == "lsd" and unit == "pill":
                 unit = "blotter"
             elif product != "lsd" and unit == "blotter":
