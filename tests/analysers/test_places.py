@@ -170,6 +170,21 @@ def test_brand_numbers_default_reads_a_number_of_a_served_department() -> None:
         PlaceAnalyser({"brand_numbers": "sometimes"})
 
 
+@pytest.mark.parametrize(("text", "lang", "departments"), [
+    # a French post that names no place: the number closing its name is the department it serves
+    ("🎟️ CARTE FIDÉLITÉ BAIE 22 🎟️\n1 tampon par commande", "fr", ["22"]),
+    ("📣 RECRUTEMENT — réseau 25 📣\nPostes : ravitailleur, livreur", "fr", ["25"]),
+    # not a time range, a price, a quantity, nor an English shop's number
+    ("🚚 livraison postale 24/48h sous vide\n🍫 10 g ➡️ 35 balles", "fr", []),
+    ("LA FERME 🍁 10g 90", "fr", []),
+    ("📦 UK + IRELAND TRACKED 24 📦\nXanax 2mg bars 50 for £70", "en", []),
+])
+def test_a_name_number_without_places(text: str, lang: str, departments: list[str]) -> None:
+    a = Analysis(Post(id="t", text=text), normalise(text, load_sms([lang])), lang)
+    PlaceAnalyser().analyse(a)
+    assert a.values("departments") == departments
+
+
 def test_spans_rules_and_explanations() -> None:
     text = "livraison Rennes (35) + Cesson"
     a = run(text)
@@ -395,3 +410,18 @@ def test_places_generalisation_q4(text: str, places: list[str], departments: lis
 )
 def test_towns_abroad(text: str, places: list[str]) -> None:
     assert run(text).values("places") == places
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a short name means the town far bigger than the commune of that exact name
+    ("allers-retours La Jonquera – Lézignan le week-end", ["La Jonquera", "Lézignan-Corbières"]),
+    ("dispo sur Savigny-sur-Orge / Juvisy / Viry", ["Savigny-sur-Orge", "Juvisy-sur-Orge", "Viry-Châtillon"]),
+    ("livraison Annemasse, Viry, Saint-Julien", ["Annemasse", "Viry", "Saint-Julien-en-Genevois"]),
+    # a question ends a run of names; a German word is no town
+    ("de la thune après les cours ? 💸 Gradignan / Villenave / déposer des paquets",
+     ["Gradignan", "Villenave-d'Ornon"]),
+    ("Stiring / Freyming / Forbach livraison le soir, wir sprechen auch deutsch",
+     ["Stiring-Wendel", "Freyming-Merlebach", "Forbach"]),
+])
+def test_short_names_and_run_ends(text: str, expected: list[str]) -> None:
+    assert run(text).values("places") == expected

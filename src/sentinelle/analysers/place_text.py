@@ -132,7 +132,7 @@ def colocated(text: str, cands: list[Any], capitalised: Any = None) -> None:
 
     for c in named:  # `_candidates` finds them in text order
         gap = text[run[-1].nend : c.nstart] if run else ""
-        if run and len(gap) <= 16 and "\n" not in gap and (
+        if run and len(gap) <= 16 and "\n" not in gap and "?" not in gap and "!" not in gap and (
                 _WORDLESS.fullmatch(gap) or gap.strip() in ("et", "and", "&", "ou", "+", "x", "n")):
             run.append(c)
         else:
@@ -144,6 +144,9 @@ def colocated(text: str, cands: list[Any], capitalised: Any = None) -> None:
 # -- the words and marks around names and department numbers (see places.py) ---------------
 
 NAME_LINKS = {"le", "la", "les", "lès", "lez", "sur", "sous", "en", "de", "du", "des", "aux", "saint", "sainte", "mer"}
+# names that are everyday words of a neighbouring language: places only when capitalised
+# ("wir sprechen auch deutsch" names no Auch)
+FOREIGN_WORDS = frozenset({("auch",), ("und",), ("bis",), ("sous",)})
 NEEDS_CUE = {
     ("nice",),
     ("tours",),

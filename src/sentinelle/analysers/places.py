@@ -10,10 +10,11 @@ in a department the post names, else the most populous. Arrondissements read as 
 
 Departments: only when the text STATES one: a number next to a place or after a cue ("Rennes
 (35)", "sur le 93", "📍 42"), a postcode ("76600" -> 76), or a department name ("Côte-d'Or").
-A number closing a shop name counts only with another sign that it is a department: the name
-is a commune of it ("TOURS 37"), names an area ("ALPES NEIGE 38", cues.toml `area_word`), or a
-place follows ("DRIVE 87 🚗 Limoges"); "CENTRALE 75" or "LE JARDIN 44" alone is a name (option
-`brand_numbers = "always"` restores the older reading). A number that is a price, a quantity,
+A number closing a shop name (on the first line or after a word in capitals) counts when the
+post's places are in that department ("DRIVE 87 🚗 Limoges") or, in a French post, when it names
+no place ("CARTE FIDÉLITÉ BAIE 22"); with the option `brand_numbers = "with_sign"` it needs another
+sign: the name is a commune of it ("TOURS 37"), names an area ("ALPES NEIGE 38", cues.toml
+`area_word`), or a place of it follows. A number that is a price, a quantity,
 a time, an age, a phone part or an arrondissement is not a department; nothing is inferred from
 a city.
 """
@@ -39,6 +40,7 @@ from .place_text import (
     COMPASS_PARTS,
     DEPT_ARTICLES,
     DEPT_LIST_GAP,
+    FOREIGN_WORDS,
     LE_DEPT_VERBS,
     LIST_SEPS,
     NAME_LINKS,
@@ -63,6 +65,7 @@ from .place_text import (
 )
 
 BIG_CITY = 50_000  # an ordinary-word name this large is read without a cue (Bordeaux, Rennes)
+DWARFS = 5  # a longer name this many times as populous is the town a short name means ("Viry", "Lézignan")
 UNCUED_SINGLE = 8_000  # a one-word commune name read without a cue (not an ordinary word: see common_names.txt)
 UNCUED_MULTI = 4_000  # a several-word commune name read without a cue
 MID_SENTENCE_CITY = 10_000  # an ordinary-word name this large is read when capitalised mid-sentence
@@ -355,6 +358,7 @@ class PlaceAnalyser(Analyser):
             place_end = {c.end: c for c in cands if c.accepted}
             place_start = {c.start: c for c in cands if c.accepted and c.communes}
             place_deps = {x.department for c in cands if c.accepted for x in (c.communes or c.heads)[:3]}
+            free_brand = not place_deps and a.lang == "fr"  # a name's number may state the department
         phone_zones: list[tuple[int, int]] | None = None  # found when a number first needs them
         keycaps = "\u20e3" in a.post.text
 
@@ -384,7 +388,8 @@ class PlaceAnalyser(Analyser):
             if nxt is not None and (w not in {x.department for x in nxt.communes[:12]}
                                     or not WORDLESS_GAP.fullmatch(text, ne, spans[i + 1][0])):
                 nxt = None  # (emoji may stand between: "58 🏴 Decize")
-            if nxt is None and not self._may_state(text, words, w, i, ns, place_end, place_deps, out, keycaps):
+            if nxt is None and not self._may_state(text, words, w, i, ns, place_end, place_deps, out, keycaps,
+                                                   free_brand):
                 continue  # no sign that could make it a department: the drops below need no checking
             if _in_name(cands, i):
                 continue
@@ -447,7 +452,10 @@ class PlaceAnalyser(Analyser):
                 rule, why = "places:department:list", f"{w} listed after the department {out[-1][0]}"
             elif w in OVERSEAS_FLAGS and self._overseas_stated(text, words, spans, i, place_deps):
                 rule, why = "places:department:overseas", f"{w} with its flag or one of its places"
-            elif i > 0 and w in place_deps and self._brand_number(a, words, spans, i):
+            elif (i > 0 and (w in place_deps or (free_brand and pw.isalpha()))
+                  and self._brand_number(a, words, spans, i)):
+                # the name's number is the department of a place of the post, or a French post names
+                # no place ("CARTE FIDÉLITÉ BAIE 22", "réseau 25"; not "tracked 24" in English)
                 sign = (
                     "read as a department without another sign (option brand_numbers = 'always')"
                     if self.brand_numbers_always
@@ -496,7 +504,8 @@ class PlaceAnalyser(Analyser):
         return out
 
     def _may_state(self, text: str, words: list[str], w: str, i: int, ns: int, place_end: dict[int, _Cand],
-                   place_deps: set[str], out: list[tuple[str, int, int, str, str]], keycaps: bool) -> bool:
+                   place_deps: set[str], out: list[tuple[str, int, int, str, str]], keycaps: bool,
+                   free_brand: bool) -> bool:
         """Whether number i has one of the signs `_departments` reads a department from (a necessary
         condition of each of its rules, none of them sufficient): most numbers are prices and
         quantities with none, and skip the tests that drop a number."""
@@ -511,7 +520,7 @@ class PlaceAnalyser(Analyser):
             or (bool(out) and (pw in ("et", "ou", "and") or bool(DEPT_LIST_GAP.fullmatch(text, out[-1][2], ns))
                                or (pw == "le" and i >= 2 and words[i - 2] in ("et", "ou", "and"))))  # listed
             or w in OVERSEAS_FLAGS
-            or (i > 0 and w in place_deps)  # closes a name
+            or (i > 0 and (w in place_deps or (free_brand and pw.isalpha())))  # closes a name
         )
 
     @staticmethod
@@ -606,8 +615,8 @@ class PlaceAnalyser(Analyser):
         ):
             return False
         rest = text[ne : ne + 3].lstrip(" ")
-        if rest and (rest[0].isalnum()):
-            return False
+        if rest and (rest[0].isalnum() or (rest[0] in "/-" and rest[1:2].isdigit())):
+            return False  # "ROOM 24B", "postale 24/48h": no name's number
         first_line = text.lstrip().find("\n")
         on_first = "\n" not in text[:ns].lstrip() or (first_line < 0)
         s, e = a.norm.span(ps, pe)
@@ -647,6 +656,9 @@ class PlaceAnalyser(Analyser):
             ):
                 c.accepted, c.why = True, f"after its contracted article {words[c.start - 1]!r}"
                 continue  # "au Havre", "gare du Havre", "AU HAVRE": Le Havre
+            if tuple(words[c.start : c.end]) in FOREIGN_WORDS and not self._capitalised(a, c.nstart, c.nend):
+                c.blocked = True
+                continue
             if not (c.common or c.weak) and (
                 c.kind != "commune"
                 or c.population >= (UNCUED_SINGLE if c.end - c.start == 1 else UNCUED_MULTI)
@@ -762,7 +774,12 @@ class PlaceAnalyser(Analyser):
                     # Lons-le-Saunier, not Lons in the Pyrénées-Atlantiques
                     pick = next((x for x in c.heads if x.department in context
                                  and (small or x.department in stated_codes
+                                      or x.population >= DWARFS * c.communes[0].population
                                       or not others.isdisjoint(key_of_name(x.name)))), None)
+                if (pick is None and c.communes and c.heads and not context
+                        and c.heads[0].population >= max(UNCUED_SINGLE, DWARFS * c.communes[0].population)
+                        and (len(c.heads) == 1 or c.heads[0].population >= 2 * c.heads[1].population)):
+                    pick = c.heads[0]  # "Lézignan" alone: Lézignan-Corbières (10,000), not Lézignan (355)
                 if pick is None and c.communes:
                     pick = c.communes[0]
                 if (pick is None and c.heads and c.heads[0].population >= UNCUED_SINGLE
