@@ -118,6 +118,13 @@ def test_payment(text: str, lang: str, expected: set[str]) -> None:
         ("Sa tourne su Maubeuge, Louvroil aussi", "fr", True),
         ("LUTON + DUNSTABLE 24/7, always a driver out", "en", True),
         ("je fais la tournée le vendredi soir, réserve avant jeudi", "fr", True),
+        ("on fait le tour le vendredi soir", "fr", True),
+        ("Je fais aussi Saint-Lizier", "fr", True),
+        ("Mi pé déplace le soir", "fr", True),
+        ("on se retrouve en ville uniquement", "fr", True),
+        ("I'm running til 3am tonight", "en", True),
+        ("Aus wide express post, payment upfront", "en", True),
+        ("DM ur postcode 📍", "en", True),
         # hard negatives
         ("retrait uniquement au Havre, pas de livraison 🙅‍♂️", "fr", False),
         ("collection only, no delivery", "en", False),

@@ -219,6 +219,8 @@ def test_pay_for_errand_or_time(text: str, rule: str, pay: list[str]) -> None:
         ("dispo pour guetter ? 70 balles par jour, 14 ans ça passe", "recruitment"),
         ("shotter needed £120 a day, 15 is fine", "recruitment"),
         ("Pizzeria recrute livreur scooter 16 ans min, 10€/h", "other"),
+        # county-lines runs paid by the run
+        ("need young dudes for runs after school in north mpls $50 a run, bikes ok, 14+ fine. snap x.y", "recruitment"),
         ("le guetteur de 14 ans payé 80€ par jour a été interpellé", "other"),
         # songs quote prices and products; a song is not an ad, an ad with a music emoji still is
         ("« dix balles le gramme, la rue m'a appris » 🎤 extrait du son, clip en ligne vendredi", "other"),

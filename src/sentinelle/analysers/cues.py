@@ -54,7 +54,8 @@ BARE_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)(?<![€£$] \d)\d{1,3}" + r"\s
 JOB_ROLE_RE = re.compile(
     r"\b(?:guetteurs?|choufs?|charbonneurs?|charbon|vendeurs?|livreurs?|nourrices?|ravitailleurs?"
     r"|detailleurs?|tartineurs?|gerants?|secu|securite|runners?|drivers?|lookouts?|shotters?|workers?"
-    r"|taf|job|poste|point|recrute|hiring|coursiers?|chauffeurs?|conducteurs?|vigies?)\b")
+    r"|taf|job|poste|point|recrute|hiring|coursiers?|chauffeurs?|conducteurs?|vigies?"
+    r"|(?:do|doing|for|make) runs|runs after school)\b")
 # Pay per run, round or trip ("15€ la course", "20€ la tournée", "1500€ le voyage"): a job offer when
 # the same clause says what the job is: a role, or the errand offered to the reader ("tu déposes",
 # "tu livres", "you drop"). Without it, it may be a delivery fee.

@@ -49,7 +49,8 @@ _PAY_RULES = frozenset({"grammar:pay_per_time", "grammar:pay_per_run", "grammar:
 _TRADE_JOB_RE = re.compile(
     r"\b(?:guetteurs?|choufs?|charbonneurs?|charbon|nourrices?|ravitailleurs?|ravitos?|detailleurs?|tartineurs?"
     r"|gerants? de four|vigies?|runners?|lookouts?|shotters?|grafters?|youngers|jobeurs?|djobeurs?|go-fast|go fast"
-    r"|mules?|tenir le (?:point|terrain|hall|four)|stocker|garder (?:de la|des|la) marchandise|passeurs?)\b")
+    r"|mules?|tenir le (?:point|terrain|hall|four)|stocker|garder (?:de la|des|la) marchandise|passeurs?"
+    r"|(?:do|doing|make|making|for) runs|runs after school)\b")
 _NOT_A_JOB_OFFER = frozenset({"news", "prevention", "buyer", "harm_reduction", "humor", "legit_commerce",
                               "food_delivery", "cbd_legal"})
 
