@@ -304,6 +304,20 @@ def test_numbers_in_words(text: str, lang: str, expected: list[tuple[Any, ...]])
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("taz 10 l'unité ou 25 les 3", "fr", [("mdma", 1, "pill", 10, "EUR"), ("mdma", 3, "pill", 25, "EUR")]),
+    ("billets de 20 et de 50 💶\n15 billets de 20 → 90€", "fr", [("counterfeit_money", 15, "unit", 90, "EUR")]),
+    ("percocet 10/325 100ct $200", "en", [("prescription_drugs", 100, "pill", 200, "USD")]),
+    ("28s of Blue Dream £150 / 14s £85", "en", [(H, 28, "g", 150, "GBP"), (H, 14, "g", 85, "GBP")]),
+    ("beu 10 · shit 8 · c 70", "fr", [(H, 1, "g", 10, "EUR"), (R, 1, "g", 8, "EUR"), (C, 1, "g", 70, "EUR")]),
+    ("frappe dispo 9€ le g, teuch 6€ le g", "fr", [(H, 1, "g", 9, "EUR"), (R, 1, "g", 6, "EUR")]),
+    ("galette dispo 🪨 10 la pierre, 5 pour 45", "fr",
+     [("crack", 1, "unit", 10, "EUR"), ("crack", 5, "unit", 45, "EUR")]),
+])
+def test_units_counts_and_letters_of_heldout_k_l(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
     # a price after an arrow or a colon right after the product, for one usual unit
     ("coke ➜ 30\nsnap x", "fr", [(C, 1, "g", 30, "EUR")]),
     ("❄️ : 70 | 👻 x", "fr", [(C, 1, "g", 70, "EUR")]),

@@ -452,7 +452,7 @@ class PlaceAnalyser(Analyser):
                 rule, why = "places:department:list", f"{w} listed after the department {out[-1][0]}"
             elif w in OVERSEAS_FLAGS and self._overseas_stated(text, words, spans, i, place_deps):
                 rule, why = "places:department:overseas", f"{w} with its flag or one of its places"
-            elif (i > 0 and (w in place_deps or (free_brand and pw.isalpha()))
+            elif (i > 0 and (w in place_deps or (free_brand and pw.isalpha() and len(pw) >= 3))
                   and self._brand_number(a, words, spans, i)):
                 # the name's number is the department of a place of the post, or a French post names
                 # no place ("CARTE FIDÉLITÉ BAIE 22", "réseau 25"; not "tracked 24" in English)
@@ -520,7 +520,7 @@ class PlaceAnalyser(Analyser):
             or (bool(out) and (pw in ("et", "ou", "and") or bool(DEPT_LIST_GAP.fullmatch(text, out[-1][2], ns))
                                or (pw == "le" and i >= 2 and words[i - 2] in ("et", "ou", "and"))))  # listed
             or w in OVERSEAS_FLAGS
-            or (i > 0 and (w in place_deps or (free_brand and pw.isalpha())))  # closes a name
+            or (i > 0 and (w in place_deps or (free_brand and pw.isalpha() and len(pw) >= 3)))  # closes a name
         )
 
     @staticmethod

@@ -160,7 +160,7 @@ class Grammar:
                 rf"(?P<named>{b}(?:{alternation(named_digit)}){_WORD_END})",
                 r"(?P<date>\d{1,2}/\d{1,2}(?:/\d{2,4})?)",
                 rf"(?P<cpre>(?:{alternation(prefix_cur)})\s?)(?P<cnum>{_NUM})(?P<ck>k{_WORD_END})?",
-                rf"(?P<num>{_NUM_P})\s?(?:(?P<mass>{alternation(list(self.mass))})|(?P<cur>{alternation(suffix_cur)})"
+                rf"(?P<num>{_NUM_P})\s?(?:(?P<mass>{alternation(list(self.mass))})(?!['’])|(?P<cur>{alternation(suffix_cur)})"
                 rf"|(?:x\s?)?(?P<count>{alternation(list(self.count))})){_WORD_END}",
                 rf"(?P<ord>\d++\s?(?:eme|er|ere|nd|rd|th|st|ieme){_WORD_END})",
                 rf"(?P<bare>{b}{_NUM_P})(?P<bk>k)?{_WORD_END}",
@@ -274,6 +274,7 @@ _SEP_P3 = frozenset({"=", "=>", "->", "➡", "→", "➜", "➝", "⇒", "pour",
 _ARTICLE_SEP = frozenset({"les", "le", "la"})
 _PASSIVE = frozenset({"WORD", "PROD"})  # kinds no point starts with (see parse_line)
 _LIQUID_OK = frozenset({"cannabis_concentrate"})  # THC oil, distillate: sold by weight or by the ml
+_FACE_VALUES = frozenset({5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0})  # banknotes
 # powders sold by the gram, for which a bare "half" is half a gram
 _BY_THE_GRAM = frozenset({"cocaine", "crack", "heroin", "ketamine", "mdma", "methamphetamine", "amphetamine",
                           "cathinones"})
@@ -569,11 +570,18 @@ class PriceAnalyser(Analyser):
                 skip_next_price = True
                 i += 1
                 continue
-            if (k == "CONT" and t.unit == "banknote" and i + 2 < n and toks[i + 2].kind == "PRICE"
-                    and (toks[i + 1].kind == "PROD"
-                         or (toks[i + 1].kind == "SEP" and toks[i + 1].unit in ("de", "of")))):
-                i += 3  # "faux billets de 50€" (a product's span may take "de 50"): a face value, not a price
-                continue
+            if k == "CONT" and t.unit == "banknote" and i + 1 < n:
+                # "faux billets de 50€" (a product's span may take "de 50"), "billets 20 et 50",
+                # "billets de 20 et de 50": face values, not prices
+                j = i + 1
+                while j < n and (toks[j].kind in ("PRICE", "NUM") and toks[j].value in _FACE_VALUES
+                                 or (toks[j].kind in ("SEP", "WORD") and toks[j].unit in ("de", "of", "et", "and", "&"))
+                                 or toks[j].kind == "PROD"):
+                    j += 1
+                if any(toks[x].kind in ("PRICE", "NUM") for x in range(i + 1, j)) and not (
+                        j < n and toks[j].kind == "SEP" and toks[j].unit in _SEP_EQ):
+                    i = j
+                    continue
             if k == "THRESHOLD":
                 threshold = True
                 i += 1

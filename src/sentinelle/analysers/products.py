@@ -371,6 +371,9 @@ class ProductAnalyser(Analyser):
             s, e = lines[li]
             return has_qp(li) and bool(_QTY_RE.search(text, s, e))
 
+        # a product word in the post: a letter then a bare price is a menu slot too ("shit 8 · c 70")
+        strong_word = any(m.entry.strength == "strong" and m.meta.kind is None for m in prods)
+
         def blocked(m: Hit, li: int) -> bool:
             e = m.entry
             if negated(m):
@@ -393,12 +396,14 @@ class ProductAnalyser(Analyser):
             if e.strength == "weak" and has_qp(li) and grocery(li):
                 return True  # "🍄 cèpes 20€ le kg": food at the price of food
             kind = meta.kind
-            if kind == "letter" and not _letter_slot(text, toks, m, lines[li], has_qp(li)):
+            if kind == "letter" and not _letter_slot(text, toks, m, lines[li],
+                                                     has_qp(li) or (strong_word and _bare_price_next(toks, m))):
                 return True
             if kind == "quality":
                 for m2, l2 in zip(prods, prod_lines, strict=True):
-                    if l2 == li and m2 is not m and m2.meta.kind != "quality":
-                        return True
+                    if l2 == li and m2 is not m and m2.meta.kind != "quality" and not _SEGMENT_BREAK_RE.search(
+                            text, min(m.end, m2.end), max(m.start, m2.start)):
+                        return True  # "shit c'est de la frappe"; not "frappe 9€ le g, teuch 6€ le g"
             return False
 
         ok = [not blocked(m, li) for m, li in zip(prods, prod_lines, strict=True)]
@@ -503,6 +508,17 @@ def _cbd_next(toks: list[Any], m: Hit) -> bool:
 _LETTER_LABELS = frozenset({"tier", "grade", "class", "classe", "plan", "type", "option", "size", "taille", "section",
                             "category", "categorie", "zone", "groupe", "group", "vitamin", "vitamine", "batiment",
                             "block", "bloc", "team", "equipe", "menu", "formule"})
+
+
+_SEGMENT_BREAK_RE = re.compile(r"[,;.|·•/]")  # what separates the items of a menu written on one line
+
+
+def _bare_price_next(toks: list[Any], m: Hit) -> bool:
+    """The term is followed right away by a whole number of 10 to 999 ("c 70", "C A 60")."""
+    j = m.first_token + m.n_tokens
+    if j < len(toks) and toks[j].text == "a":
+        j += 1
+    return j < len(toks) and toks[j].text.isdigit() and 10 <= int(toks[j].text) <= 999
 
 
 def _letter_slot(text: str, toks: list[Any], m: Hit, line: tuple[int, int], qp: bool) -> bool:
