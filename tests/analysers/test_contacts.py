@@ -230,6 +230,10 @@ PHONE_CASES = [
     ("zéro six douze", "fr", []),
     ("📲 zero6 . 51 . 07 . 93 . 40", "fr", ["+33651079340"]),  # a number word glued to digits
     ("text five one three, five five five, zero one seven two", "en", ["+15135550172"]),  # North American
+    # a town of the country names it: an Irish mobile written without spaces, a Belgian one in pairs
+    ("Thurles tonight, Clonmel tomorrow 🍀❄️ usual 👍 0874129936", "en", ["+353874129936"]),
+    ("Charleroi 🍁 04 70 58 21 94", "fr", ["+32470582194"]),
+    ("livraison Lyon 🍁 06 12 34 56 78", "fr", ["+33612345678"]),
 ]
 
 

@@ -46,6 +46,7 @@ from typing import Any, NamedTuple
 import phonenumbers
 
 from ..core import HANDLE_PLATFORMS, Analysis
+from ..gazetteer import load_gazetteer
 from ..lexicon import Entry, lexicon_file, load_groups
 from ..normalize import fold, tokenize
 from .base import ANY_LANGUAGE, Analyser, new_finding
@@ -54,6 +55,11 @@ from .phone_words import spelt_numbers, spoken_digits
 WORD_LANGS = ("fr", "en")
 WORD_KINDS = ("filler", "contact", "account", "phone_cue", "not_handle", "not_phone")
 REGIONS = ("BE", "CH", "US", "GB", "IE", "AU", "DE")
+TOWN_REGIONS = frozenset({"IE", "AU", "BE"})  # a town of these names its country (see ContactAnalyser)
+
+
+class _Town(NamedTuple):
+    value: str  # the country code a town abroad names, for the region hints
 # French overseas departments share the national 10-digit plan ("0690 ...") but have their own
 # country codes (ARCEP plan; phonenumbers metadata of GP/GF/MQ/RE/YT): the first four digits
 # decide. 06 39 98 is the ARCEP fiction block and stays metropolitan (+33).
@@ -223,6 +229,12 @@ class ContactAnalyser(Analyser):
             key = tuple(tokenize(fold(e.term)))
             if key:
                 self._table.setdefault(key, []).append((self.kind_of[id(e)], e))
+        # towns abroad of the countries whose mobiles look like French numbers once the country is
+        # known ("Thurles, Clonmel ... 0874129936" is Irish): their one-word names name the country
+        for key, named in load_gazetteer().abroad.items():
+            for n in named:
+                if len(key) == 1 and len(key[0]) >= 4 and not n.weak and n.country in TOWN_REGIONS:
+                    self._table.setdefault(key, []).append(("region", _Town(n.country)))
         sizes: dict[str, set[int]] = {}
         for k in self._table:
             sizes.setdefault(k[0], set()).add(len(k))
