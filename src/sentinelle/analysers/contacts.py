@@ -223,7 +223,7 @@ class ContactAnalyser(Analyser):
                 self.kind_of[id(e)] = kind
         # longest whole-token match of every word list (lexicon.TermMatcher's rule), indexed by
         # first word; each term's entries come with their kind
-        self._table: dict[tuple[str, ...], list[tuple[str, Entry]]] = {}
+        self._table: dict[tuple[str, ...], list[tuple[str, Any]]] = {}  # (kind, Entry or _Town)
         for e in [*entries, *words["contact"], *words["account"], *words["phone_cue"], *words["not_phone"],
                   *region_entries]:
             key = tuple(tokenize(fold(e.term)))
