@@ -194,8 +194,10 @@ def test_new_terms_keep_hard_negatives_out(text: str, lang: str) -> None:
     ("pochon de coke 60\npochon de beuh 20", "fr", {"cocaine", "cannabis_herb"}),
     ("boulette 10g = 50, balle de C ▶️ 30", "fr", {"cannabis_resin", "cocaine"}),
     # menus coded by colour, in a menu slot
-    ("🟢 10G ➜ 90€\n🟤 10G ➜ 60€\n⚪ 1G ➜ 70€", "fr", {"cannabis_herb", "cannabis_resin", "cocaine"}),
+    ("🟢 10G ➜ 90€\n🟤 10G ➜ 60€\n❄️ 1G ➜ 70€", "fr", {"cannabis_herb", "cannabis_resin", "cocaine"}),
     ("🟢 Lemon Haze 3,5 — 35\n⚪ Kéta 1g — 35", "fr", {"cannabis_herb", "ketamine"}),
+    # white is cocaine in France, crack in the UK: a white circle alone names neither
+    ("⚪ 1G ➜ 70€", "fr", set()),
     # brown and white, eckies, subu
     ("B and W 💍 — £10 each, text LINE", "en", {"heroin", "crack"}),
     ("eckies £5 each, snap us", "en", {"mdma"}),
