@@ -142,6 +142,10 @@ def test_runs_without_prices_or_conditions_notes() -> None:
         ("runners wanted, under 18s welcome", "en", True),
         ("need youngers for the line", "en", True),
         ("15yo+ can apply, after school shifts", "en", True),
+        ("$100 a day, paid daily. 16 and up ok", "en", True),
+        ("$150/shift. young is fine, we train you", "en", True),
+        ("2 charbonneurs, majeurs de préférence mais on regarde tout", "fr", True),
+        ("ni cherche marmailles pou fé la veille, lékol fini ?", "fr", True),  # Réunion Creole
         # hard negatives
         ("Sérieux uniquement, majeurs seulement (+18)", "fr", False),
         ("Must be 18+, no time wasters", "en", False),
