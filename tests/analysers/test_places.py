@@ -425,3 +425,16 @@ def test_towns_abroad(text: str, places: list[str]) -> None:
 ])
 def test_short_names_and_run_ends(text: str, expected: list[str]) -> None:
     assert run(text).values("places") == expected
+
+
+@pytest.mark.parametrize(("text", "departments", "places"), [
+    # a department code opening the line before one of its communes states both
+    ("58 🏴 Decize ↔ Cosne / on a du 🍄 frais", ["58"], ["Decize"]),
+    ("974 Saint-Benoît : on cherche un gramoun tranquille", ["974"], ["Saint-Benoît"]),
+    ("🌋 974 l'Est 🌋 Saint-Benoît, Bras-Panon", ["974"], ["Saint-Benoît", "Bras-Panon"]),
+    ("10 pochons 20€", [], []),
+    ("12 Rue de Lyon", [], []),
+])
+def test_a_department_code_opening_a_line(text: str, departments: list[str], places: list[str]) -> None:
+    a = run(text)
+    assert a.values("departments") == departments and a.values("places") == places

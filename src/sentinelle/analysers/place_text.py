@@ -67,6 +67,18 @@ def own_department_after(text: str, end: int, communes: list[Any]) -> bool:
     return m is not None and m.group(1).upper() in {x.department for x in communes[:12]}
 
 
+# a department code right before a name, at the start of a line or after a mark: "58 🏴 Decize"
+_OWN_NUMBER_BEFORE_RE = re.compile(r"(?:^|(?<=\n)|(?<=[📍#|/•·]\s))\s*(\d{2}|2[abAB]|97\d)[^\w\n€£$%.,:]{1,4}$")
+
+
+def own_department_before(text: str, start: int, communes: list[Any]) -> bool:
+    """A name that follows, at the start of its line, the code of the department of one of its
+    communes ("58 🏴 Decize ↔ Cosne", "974 Saint-Benoît :")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _OWN_NUMBER_BEFORE_RE.search(text, line_start, start)
+    return m is not None and m.group(1).upper() in {x.department for x in communes[:12]}
+
+
 Key = tuple[str, ...]
 
 

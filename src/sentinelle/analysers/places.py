@@ -61,6 +61,7 @@ from .place_text import (
     handle_chunks,
     outside,
     own_department_after,
+    own_department_before,
     unmark,
 )
 
@@ -573,8 +574,10 @@ class PlaceAnalyser(Analyser):
             return True
         if i + 1 < len(words):
             gap = text[ne : spans[i + 1][0]]
-            if gap.strip() in ("", "'") and self._starts_with(words, i + 1, self.units, 2):
-                return True
+            if gap.strip() in ("", "'") and self._starts_with(words, i + 1, self.units, 2) and not (
+                    len(words[i + 1]) == 1 and text[spans[i + 1][1] : spans[i + 1][1] + 1] in ("'", "’")) and not (
+                    gap and words[i + 1] in _ORDINALS):
+                return True  # "10 l", "5 g", "21st"; not "974 l'Est" (an article), "974 St-Benoît" (Saint)
             if gap.strip() == "x":
                 return True
         return bool(ne < len(text) and text[ne].isalpha())
@@ -668,6 +671,9 @@ class PlaceAnalyser(Analyser):
             if c.kind == "commune" and own_department_after(text, c.nend, c.communes):
                 c.accepted, c.why = True, "followed by its own department number"
                 continue  # "Dax 40", "Mâcon drive 71": an ordinary word would not carry it
+            if c.kind == "commune" and own_department_before(text, c.nstart, c.communes):
+                c.accepted, c.why = True, "after its own department number at the start of its line"
+                continue  # "58 🏴 Decize"
             if (c.common or c.weak) and len(words[c.start]) <= 3 and c.end - c.start == 1 \
                     and not self._all_caps(a, c):
                 continue  # "NY", "SF", "LH", "la": only in capitals, whatever the cue
@@ -809,6 +815,8 @@ def _after_hash(text: str, pos: int) -> bool:
     return pos > 0 and text[pos - 1] == "#"
 
 
+# ordinal suffixes count as units only when glued to the number ("st" is read "saint" in the tables)
+_ORDINALS = frozenset({"st", "saint", "nd", "rd", "th", "e", "er", "eme", "ieme"})
 _UNSEEN: Any = object()
 # `PlaceAnalyser.word_flags`: a word starts a name (`starters`), is a first word of a name
 # (`g.first_words`), a department number, the first word of a department name; then `word_bits`
