@@ -438,3 +438,14 @@ def test_short_names_and_run_ends(text: str, expected: list[str]) -> None:
 def test_a_department_code_opening_a_line(text: str, departments: list[str], places: list[str]) -> None:
     a = run(text)
     assert a.values("departments") == departments and a.values("places") == places
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # two capitalised neighbours of one department, neither an ordinary word
+    ("Paimpol / Ploubazlanec ⛵ dispo tout le week end", ["Paimpol", "Ploubazlanec"]),
+    ("TEKNIVAL entre Quillan et Espéraza ce week-end", ["Quillan", "Espéraza"]),
+    ("Pierre et Paul 🎉", []),
+    ("Bonne et heureuse année", []),
+])
+def test_two_neighbours(text: str, places: list[str]) -> None:
+    assert run(text).values("places") == places

@@ -219,6 +219,19 @@ def test_pay_for_errand_or_time(text: str, rule: str, pay: list[str]) -> None:
         ("dispo pour guetter ? 70 balles par jour, 14 ans ça passe", "recruitment"),
         ("shotter needed £120 a day, 15 is fine", "recruitment"),
         ("Pizzeria recrute livreur scooter 16 ans min, 10€/h", "other"),
+        # a seller's commission is a job offer; a shop's discount is not
+        ("Fais tourner des petits sachets à tes potes, tu gardes 30% sur tout ce qui part 💸 DM", "recruitment"),
+        ("we front you the gear, you keep a third of everything you shift. snap: x.y", "recruitment"),
+        ("-30% sur tout le magasin ce week-end ! livraison offerte", "other"),
+        # legal retail, drug checking, food: their menus are no sale
+        ("Kalamazoo licensed provisioning center — 8ths from $15, carts $45. 21+ only, bring ID.", "other"),
+        ("📍 notre distributeur CBD est ouvert 24h/24\n🍁 Amnesia 5€/g\n🍫 Pollen 6€/g\npièce d'identité (18+)", "other"),
+        ("Results from our pop-up testing: 3 of 7 'MDMA' pills were MDMA + caffeine. Pills are going for £10 each "
+         "so people are double-dropping. Take half, wait 2 hours, sip water.", "other"),
+        ("🍄 Vente de morilles séchées et de cèpes : 30 g = 18 €, 100 g = 50 €. À récupérer à Poligny", "other"),
+        # a menu quoted in a complaint about dealer accounts
+        ("J'en peux plus des demandes d'ajout de comptes du genre « 🍁 10g 80 ❄️ 70 le G livraison 24/7 ». "
+         "Bloqués, signalés.", "other"),
         # county-lines runs paid by the run
         ("need young dudes for runs after school in north mpls $50 a run, bikes ok, 14+ fine. snap x.y", "recruitment"),
         ("le guetteur de 14 ans payé 80€ par jour a été interpellé", "other"),

@@ -72,6 +72,14 @@ SPAN_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{1,4}(?:\s?(?:€|e\b|eur\b|e
 ERRAND_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{0,4}\s?(?:€|e\b|eur\b|euros?\b|balles?\b|£|\$)\s?(?:pour|for|to)\s"
                            r"(?:deposer|livrer|ramener|porter|garder|transporter|surveiller|guetter|carry|drop|hold|mind"
                            r"|deliver|watch)\b|[£$]\d{1,4}\s?(?:to|for)\s(?:carry|drop|hold|mind|deliver|watch)\b")
+# A seller's commission offered to the reader ("tu gardes 30% sur tout ce qui part", "you keep a
+# third of everything you shift"): recruitment of a seller when a product or the selling is told
+# (see triage._job_offer)
+COMMISSION_RE = re.compile(
+    r"\b(?:tu gardes|tu touches|tu prends|you keep|you get|keep|on te laisse)\s"
+    r"(?:\d{1,2}\s?%|un tiers|le tiers|la moitie|a third|half|\d{1,2}\s?percent)"
+    r"|\b\d{1,2}\s?%\s(?:of|de|sur)\s(?:everything you|all you|tout ce que tu|tout ce qui part|ce que tu|what you"
+    r"|tes ventes|your sales|chaque vente|each sale)")
 ERRAND_RE = re.compile(
     r"\b(?:tu (?:deposes|livres|ramenes|gardes|transportes|deplaces)|deposer|livrer|ramener|transporter"
     r"|you (?:drop|deliver|carry|hold|run)|drop(?:ping)? (?:off|bags|parcels)|deliver(?:ing)? (?:bags|parcels)"
@@ -93,7 +101,8 @@ THC_LIMIT = 0.3
 THC_PRODUCT_RE = re.compile(r"\bthc\s(?:edibles?|gummies|gummy|chocolates?|bonbons?|carts?|vapes?|infused|syrup)\b"
                             r"|\b(?:edibles?|gummies|chocolates?|bonbons?|carts?|vapes?|infused)\s(?:au|a|with|de)\s?thc\b")
 # Legal recreational retail: a licensed store or an age gate above 18 ("19+ only", "21+")
-LEGAL_RETAIL_RE = re.compile(r"\blicen[cs]ed(?:\s[\w.']+){0,3}?\s(?:store|shop|retailer|dispensary)\b"
+LEGAL_RETAIL_RE = re.compile(r"\blicen[cs]ed(?:\s[\w.']+){0,3}?\s"
+                             r"(?:store|shop|retailer|dispensary|provisioning cent(?:er|re))\b"
                              r"|\b(?:19|21)\s?\+(?:\s?only)?(?!\w)|\bgovernment of canada\b")
 
 CUE_VALUES = ("sale", "recruitment", "buyer", "news", "prevention", "harm_reduction", "cbd_legal",
@@ -118,6 +127,10 @@ class CueAnalyser(Analyser):
             self._pay(a, text)
         if not _RUN_WORDS.isdisjoint(a.norm.words):  # (tested in C: most posts hold none)
             self._run_pay(a, text)
+        if "%" in text or "tiers" in text or "third" in text or "moitie" in text or "half" in text:
+            for cm in COMMISSION_RE.finditer(text):
+                a.add_norm(CUE, "recruitment", cm.start(), cm.end(), analyser=self.name, rule="grammar:commission",
+                           score=0.5, explanation=f"a seller's commission {cm.group()!r}")
         # what each LEGAL_RETAIL_RE match holds ("+" is common, "19+" and "21+" are not)
         if "licen" in text or ("+" in text and ("19" in text or "21" in text)) or "government" in text:
             for lm in LEGAL_RETAIL_RE.finditer(text):

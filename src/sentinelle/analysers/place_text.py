@@ -120,8 +120,8 @@ def colocated(text: str, cands: list[Any], capitalised: Any = None) -> None:
     # short forms too ("Trouville"), when capitalised: "on livre Rennes" is no Livré-sur-Changeon
     named = [c for c in cands
              if not c.blocked and (c.communes or (c.heads and (capitalised is None or capitalised(c))))]
-    if len(named) < 3:
-        return  # no run of three
+    if len(named) < 2:
+        return  # no run
     run: list[Any] = []
 
     def flush() -> None:
@@ -129,6 +129,16 @@ def colocated(text: str, cands: list[Any], capitalised: Any = None) -> None:
         # Lançon": Salon-de-Provence and Lançon-Provence, 13); a word at either end that names a
         # commune elsewhere ("CÔTE FLEURIE 🏖️ Deauville • Trouville • Honfleur") is left out of the run
         deps = [{x.department for x in [*c.communes[:12], *c.heads[:12]]} for c in run]
+        if len(run) == 2:
+            # two names side by side ("Paimpol / Ploubazlanec", "Roscoff / Plouescat"): neighbours
+            # when neither is an ordinary word and both are capitalised, in one department
+            if (all(not c.common and not c.weak and c.communes for c in run) and deps[0] & deps[1]
+                    and (capitalised is None or all(capitalised(c) for c in run))):
+                for c in run:
+                    if not c.accepted:
+                        c.accepted = True
+                        c.why = f"listed with a neighbouring commune of department {min(deps[0] & deps[1])}"
+            return
         lo, hi = 0, len(run)
         while hi - lo >= 3:
             shared = set.intersection(*deps[lo:hi])

@@ -44,13 +44,15 @@ def _legal_retail(a: Analysis) -> list[Finding]:
 
 JOB_RULE_SCORE = 0.8  # the score of a post the job-offer rule makes a recruitment
 _PAY_RULES = frozenset({"grammar:pay_per_time", "grammar:pay_per_run", "grammar:pay_for_errand",
-                        "grammar:pay_for_time"})
+                        "grammar:pay_for_time", "grammar:commission"})
 # the work of a drug network, named or told ("tenir le terrain", "stocker chez toi", mules)
 _TRADE_JOB_RE = re.compile(
     r"\b(?:guetteurs?|choufs?|charbonneurs?|charbon|nourrices?|ravitailleurs?|ravitos?|detailleurs?|tartineurs?"
     r"|gerants? de four|vigies?|runners?|lookouts?|shotters?|grafters?|youngers|jobeurs?|djobeurs?|go-fast|go fast"
     r"|mules?|tenir le (?:point|terrain|hall|four)|stocker|garder (?:de la|des|la) marchandise|passeurs?"
-    r"|(?:do|doing|make|making|for) runs|runs after school)\b")
+    r"|(?:do|doing|make|making|for) runs|runs after school"
+    r"|fais tourner|faire tourner|vendre a tes potes|vends a tes potes|sell(?:ing)? to your (?:own )?mates"
+    r"|move my product|front you|on te depanne|everything you (?:sell|shift))\b")
 _NOT_A_JOB_OFFER = frozenset({"news", "prevention", "buyer", "harm_reduction", "humor", "legit_commerce",
                               "food_delivery", "cbd_legal"})
 
