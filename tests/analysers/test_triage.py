@@ -225,7 +225,8 @@ def test_pay_for_errand_or_time(text: str, rule: str, pay: list[str]) -> None:
         ("-30% sur tout le magasin ce week-end ! livraison offerte", "other"),
         # legal retail, drug checking, food: their menus are no sale
         ("Kalamazoo licensed provisioning center — 8ths from $15, carts $45. 21+ only, bring ID.", "other"),
-        ("📍 notre distributeur CBD est ouvert 24h/24\n🍁 Amnesia 5€/g\n🍫 Pollen 6€/g\npièce d'identité (18+)", "other"),
+        ("📍 notre distributeur CBD est ouvert 24h/24\n🍁 Amnesia 5€/g\n🍫 Pollen 6€/g\npièce d'identité (18+)",
+         "other"),
         ("Results from our pop-up testing: 3 of 7 'MDMA' pills were MDMA + caffeine. Pills are going for £10 each "
          "so people are double-dropping. Take half, wait 2 hours, sip water.", "other"),
         ("🍄 Vente de morilles séchées et de cèpes : 30 g = 18 €, 100 g = 50 €. À récupérer à Poligny", "other"),
