@@ -168,7 +168,7 @@ def colocated(text: str, cands: list[Any], capitalised: Any = None) -> None:
 NAME_LINKS = {"le", "la", "les", "lès", "lez", "sur", "sous", "en", "de", "du", "des", "aux", "saint", "sainte", "mer"}
 # names that are everyday words of a neighbouring language: places only when capitalised
 # ("wir sprechen auch deutsch" names no Auch)
-FOREIGN_WORDS = frozenset({("auch",), ("und",), ("bis",), ("sous",)})
+FOREIGN_WORDS = frozenset({("auch",)})
 NEEDS_CUE = {
     ("nice",),
     ("tours",),
