@@ -234,6 +234,9 @@ PHONE_CASES = [
     ("Thurles tonight, Clonmel tomorrow 🍀❄️ usual 👍 0874129936", "en", ["+353874129936"]),
     ("Charleroi 🍁 04 70 58 21 94", "fr", ["+32470582194"]),
     ("livraison Lyon 🍁 06 12 34 56 78", "fr", ["+33612345678"]),
+    ("heading over to Rotorua sat bro, same number 021 555 0187", "en", ["+64215550187"]),
+    ("On couvre Versoix aussi 🚗 Nouveau numéro : 079 412 63 08", "fr", ["+41794126308"]),  # Swiss grouping
+    ("livraison Lyon 07 94 12 63 08", "fr", ["+33794126308"]),
 ]
 
 

@@ -310,6 +310,9 @@ def test_numbers_in_words(text: str, lang: str, expected: list[tuple[Any, ...]])
     ("28s of Blue Dream £150 / 14s £85", "en", [(H, 28, "g", 150, "GBP"), (H, 14, "g", 85, "GBP")]),
     ("beu 10 · shit 8 · c 70", "fr", [(H, 1, "g", 10, "EUR"), (R, 1, "g", 8, "EUR"), (C, 1, "g", 70, "EUR")]),
     ("frappe dispo 9€ le g, teuch 6€ le g", "fr", [(H, 1, "g", 9, "EUR"), (R, 1, "g", 6, "EUR")]),
+    ("c'est le 15 août 🎆 2e pochon offert pour 50€ d'achat\n🍁 pochon 20", "fr", [(H, 1, "bag", 20, "EUR")]),
+    # a line with its own price does not lend its product to the line above
+    ("MAESTEG 🐉\n• 8th £30\n• charlie £70", "en", [(C, 1, "g", 70, "GBP")]),
     ("galette dispo 🪨 10 la pierre, 5 pour 45", "fr",
      [("crack", 1, "unit", 10, "EUR"), ("crack", 5, "unit", 45, "EUR")]),
 ])

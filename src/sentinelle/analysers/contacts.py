@@ -54,8 +54,8 @@ from .phone_words import spelt_numbers, spoken_digits
 
 WORD_LANGS = ("fr", "en")
 WORD_KINDS = ("filler", "contact", "account", "phone_cue", "not_handle", "not_phone")
-REGIONS = ("BE", "CH", "US", "GB", "IE", "AU", "DE")
-TOWN_REGIONS = frozenset({"IE", "AU", "BE"})  # a town of these names its country (see ContactAnalyser)
+REGIONS = ("BE", "CH", "US", "GB", "IE", "NZ", "AU", "DE")
+TOWN_REGIONS = frozenset({"IE", "NZ", "AU", "BE"})  # a town of these names its country (see ContactAnalyser)
 
 
 class _Town(NamedTuple):
@@ -751,6 +751,9 @@ class ContactAnalyser(Analyser):
                         return (_e164(digits, region), f"contacts:phone:{region}",
                                 f"{region} mobile ({digits[:2]}..., grouped {'-'.join(map(str, sizes))}) "
                                 "in an English post")
+            if nd == 10 and sizes == [3, 3, 2, 2] and digits[:3] in _CH_MOBILES and _valid(digits, "CH"):
+                # "079 412 63 08": a Swiss mobile as the Swiss write it (a French one goes in pairs)
+                return (_e164(digits, "CH"), "contacts:phone:CH", "Swiss mobile (07x, grouped 3-3-2-2)")
             if nd == 10 and sizes == [4, 2, 2, 2] and digits[:3] in _BE_MOBILES and _valid(digits, "BE"):
                 # "0471/55.20.18", "0479 12 34 56": a Belgian mobile as Belgians write it (a French
                 # number goes in pairs from the start: 04 71 ...)
@@ -808,6 +811,7 @@ class ContactAnalyser(Analyser):
 # "zero" glued to the digits that follow ("zero6 . 51 . 07 . 93 . 40"), kept as one token
 _GLUED_ZERO_RE = re.compile(r"(?<![^\W\d_])zero\d")
 _BE_MOBILES = frozenset({"045", "046", "047", "048", "049"})  # Belgian mobile prefixes (BIPT)
+_CH_MOBILES = frozenset({"075", "076", "077", "078", "079"})  # Swiss mobile prefixes (OFCOM)
 # emoji that point from a platform icon to its handle ("👻👉 name", "👻➡️ name")
 _POINTERS = frozenset("👉👇⬇➡➜→⤵☞")
 

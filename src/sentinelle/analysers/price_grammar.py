@@ -106,7 +106,7 @@ class Grammar:
                 rf"(?P<pct>[-+]?{_NUM_P}\s?%)",
                 rf"(?P<ords>(?:[1-9]|1\d|20)e(?:/(?:[1-9]|1\d|20)e)+{_WORD_END}"  # "Paris 11e/20e"
                 r"|\d{1,2}e(?= (?:commandes?|fois|achats?|visites?|clients?|places?|etages?|offerte?s?"
-                r"|gratuite?s?)\b))",
+                r"|gratuite?s?|pochons?|sachets?|articles?|produits?|barrettes?)\b))",
                 # "ta 8e commande = 3,5g offerts", "la 11e offerte": an ordinal, not euros
                 rf"(?P<dose>{_NUM_P}\s?(?:mg|mcg|µg|ug){_WORD_END})",
                 rf"(?P<named>{b}(?:{alternation(named_digit)}){_WORD_END})",

@@ -666,9 +666,10 @@ class PriceAnalyser(Analyser):
                     chosen = (paid or ms)[-1]
                     line = up
                     break
-            else:  # a price block with its product line after it
+            else:  # a price block with its product line after it (a line with no number: not
+                # "• 8th £30" above "• charlie £70", a menu line of its own)
                 for down in range(li + 1, min(len(lines), li + 3)):
-                    if mentions.get(down):
+                    if mentions.get(down) and not _DIGIT.search(text, *lines[down]):
                         chosen = mentions[down][0]
                         line = down
                         break
