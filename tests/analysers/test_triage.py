@@ -230,9 +230,20 @@ def test_pay_for_errand_or_time(text: str, rule: str, pay: list[str]) -> None:
         ("Results from our pop-up testing: 3 of 7 'MDMA' pills were MDMA + caffeine. Pills are going for £10 each "
          "so people are double-dropping. Take half, wait 2 hours, sip water.", "other"),
         ("🍄 Vente de morilles séchées et de cèpes : 30 g = 18 €, 100 g = 50 €. À récupérer à Poligny", "other"),
+        # tips and an age gate do not make a runner's job legal; an app, a licence and insurance do
+        ("anyone 16+ want a bit of cash over the summer, just drop bits to lads on the bike €50 a night. snap me",
+         "recruitment"),
+        ("Dash this fall! Drivers earn $18-25/hr, set your own hours. 18+, valid license and insurance.", "other"),
+        ("tu fais juste les commissions à scooter pour nous. 50€ la course. WhatsApp 0696 44 55 66", "recruitment"),
+        ("tu sais peser et faire des pochons propres ? on paye 100€ la session de 4h. tg @x_rh", "recruitment"),
+        # shipping by post is no job post; a vape shop's disposables are nicotine
+        ("On envoie partout par la poste 📬 paiement carte cadeau ou Neosurf avant envoi. t.me/colis_x", "sale"),
+        ("Disposables back in stock at Vape Corner: 600-puff bars £5 each or 3 for £12, nicotine products", "other"),
         # a menu quoted in a complaint about dealer accounts
         ("J'en peux plus des demandes d'ajout de comptes du genre « 🍁 10g 80 ❄️ 70 le G livraison 24/7 ». "
          "Bloqués, signalés.", "other"),
+        ("Les gars qui postent leur menu « 🍁 10g 80 / ❄️ 70 le g / livraison 24/7 » en story, et mon fils de "
+         "14 ans qui les voit passer. Faites quelque chose 😡", "other"),
         # county-lines runs paid by the run
         ("need young dudes for runs after school in north mpls $50 a run, bikes ok, 14+ fine. snap x.y", "recruitment"),
         ("le guetteur de 14 ans payé 80€ par jour a été interpellé", "other"),

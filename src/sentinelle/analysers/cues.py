@@ -37,7 +37,7 @@ _AMOUNT = (r"[€£$\d](?:(?<=[€£$])\s?\d[\d ]{0,5}(?:[.,]\d+)?"
 # ("l'heure" and SMS "lheure" too: "20 balles lheure"; the half day, the afternoon, the watch; Antillean
 # Creole "pa jou", "lannuit" ("pa" is read "pas" by the SMS spellings), Réunion "lo zour")
 _SEPS = ("/", "par", "pa", "la", "le", "lo", "de l'", "l'", "l", "per", "a", "an", "each", "chaque", "/ ?")  # (regexes)
-_UNITS = ("j|jour|jours|jou|journee|demi-journee|demi journee|soir|soiree|soirees|nuit|semaine|sem|mois|week|wk"
+_UNITS = ("j|jour|jours|jou|journee|demi-journee|demi journee|soir|soiree|soirees|nuit|semaine|sem|mois|week|wk|session"
           "|day|night|shift|month|h|heure|hour|half day|half-day|creneau|creneaux|garde|aprem|apres-midi|matinee|zour")
 _PER = r"(?:(?:" + "|".join(_SEPS) + r")\s?(?:" + _UNITS + r")|lheure|lannuit|pas? jou)\b"
 PAY_RE = re.compile(_AMOUNT + r"\s?" + _PER)
@@ -82,7 +82,8 @@ COMMISSION_RE = re.compile(
     r"|tes ventes|your sales|chaque vente|each sale)")
 ERRAND_RE = re.compile(
     r"\b(?:tu (?:deposes|livres|ramenes|gardes|transportes|deplaces)|deposer|livrer|ramener|transporter"
-    r"|you (?:drop|deliver|carry|hold|run)|drop(?:ping)? (?:off|bags|parcels)|deliver(?:ing)? (?:bags|parcels)"
+    r"|les commissions"
+    r"|you (?:drop|deliver|carry|hold|run)|drop(?:ping)? (?:off|bags|parcels|packs|bits|stuff)|deliver(?:ing)? (?:bags|parcels)"
     r"|tu (?:sers|restes|te poses|siffles|surveilles)|carry a bag|serve the|hold a bag|mind a bag)\b")
 # a cheap prefilter: every RUN_PAY_RE, SPAN_PAY_RE and ERRAND_PAY_RE match holds one of these words
 # (as a whole token; "2 jours" counts, "2j" is read by PAY_RE)

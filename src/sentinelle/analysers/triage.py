@@ -52,7 +52,8 @@ _TRADE_JOB_RE = re.compile(
     r"|mules?|tenir le (?:point|terrain|hall|four)|stocker|garder (?:de la|des|la) marchandise|passeurs?"
     r"|(?:do|doing|make|making|for) runs|runs after school"
     r"|fais tourner|faire tourner|vendre a tes potes|vends a tes potes|sell(?:ing)? to your (?:own )?mates"
-    r"|move my product|front you|on te depanne|everything you (?:sell|shift))\b")
+    r"|move my product|front you|on te depanne|everything you (?:sell|shift)"
+    r"|peser|faire des pochons|conditionner)\b")
 _NOT_A_JOB_OFFER = frozenset({"news", "prevention", "buyer", "harm_reduction", "humor", "legit_commerce",
                               "food_delivery", "cbd_legal"})
 
@@ -64,8 +65,9 @@ def _job_offer(a: Analysis) -> list[Finding]:
     pay = [f for f in a.findings if f.kind == CUE and f.rule in _PAY_RULES]
     if not pay:
         return []
-    if any(f.kind == CUE and f.score >= 1.0 and f.value in _NOT_A_JOB_OFFER for f in a.findings):
-        return []
+    if any(f.kind == CUE and f.score >= 1.0 and f.value in _NOT_A_JOB_OFFER and f.rule != "grammar:legal_retail"
+           for f in a.findings):
+        return []  # (an age gate alone, "19+", is no legal business)
     text = a.norm.text
     if not (_TRADE_JOB_RE.search(text) or ERRAND_RE.search(text) or any(f.kind == "products" for f in a.findings)):
         return []
