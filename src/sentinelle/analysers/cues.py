@@ -82,8 +82,8 @@ COMMISSION_RE = re.compile(
     r"|tes ventes|your sales|chaque vente|each sale)")
 ERRAND_RE = re.compile(
     r"\b(?:tu (?:deposes|livres|ramenes|gardes|transportes|deplaces)|deposer|livrer|ramener|transporter"
-    r"|les commissions"
-    r"|you (?:drop|deliver|carry|hold|run)|drop(?:ping)? (?:off|bags|parcels|packs|bits|stuff)|deliver(?:ing)? (?:bags|parcels)"
+    r"|les commissions|you (?:drop|deliver|carry|hold|run)"
+    r"|drop(?:ping)? (?:off|bags|parcels|packs|bits|stuff)|deliver(?:ing)? (?:bags|parcels)"
     r"|tu (?:sers|restes|te poses|siffles|surveilles)|carry a bag|serve the|hold a bag|mind a bag)\b")
 # a cheap prefilter: every RUN_PAY_RE, SPAN_PAY_RE and ERRAND_PAY_RE match holds one of these words
 # (as a whole token; "2 jours" counts, "2j" is read by PAY_RE)
