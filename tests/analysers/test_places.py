@@ -445,6 +445,9 @@ def test_a_department_code_opening_a_line(text: str, departments: list[str], pla
     ("Paimpol / Ploubazlanec ⛵ dispo tout le week end", ["Paimpol", "Ploubazlanec"]),
     ("TEKNIVAL entre Quillan et Espéraza ce week-end", ["Quillan", "Espéraza"]),
     ("Pierre et Paul 🎉", []),
+    # three communes on the border of two departments (29 and 22)
+    ("🍁 dispo / Huelgoat / Châteauneuf-du-Faou / Callac / snap x", ["Huelgoat", "Châteauneuf-du-Faou", "Callac"]),
+    ("Pierre, Paul et Jacques 🎉", []),
     ("Bonne et heureuse année", []),
 ])
 def test_two_neighbours(text: str, places: list[str]) -> None:

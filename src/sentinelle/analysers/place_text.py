@@ -139,6 +139,18 @@ def colocated(text: str, cands: list[Any], capitalised: Any = None) -> None:
                         c.accepted = True
                         c.why = f"listed with a neighbouring commune of department {min(deps[0] & deps[1])}"
             return
+        if len(run) >= 3 and all(not c.common and not c.weak and c.communes for c in run):
+            # names of communes only, none an ordinary word, on a border of two departments
+            # ("Huelgoat / Châteauneuf-du-Faou / Callac": 29 and 22)
+            for d1 in sorted(deps[0]):
+                rest = [d for d in deps if d1 not in d]
+                pair = set.intersection(*rest) if rest else {d1}
+                if pair:
+                    for c in run:
+                        if not c.accepted:
+                            c.accepted = True
+                            c.why = f"listed with neighbouring communes of departments {d1} and {min(pair)}"
+                    return
         lo, hi = 0, len(run)
         while hi - lo >= 3:
             shared = set.intersection(*deps[lo:hi])
