@@ -311,6 +311,8 @@ def test_numbers_in_words(text: str, lang: str, expected: list[tuple[Any, ...]])
     ("beu 10 · shit 8 · c 70", "fr", [(H, 1, "g", 10, "EUR"), (R, 1, "g", 8, "EUR"), (C, 1, "g", 70, "EUR")]),
     ("frappe dispo 9€ le g, teuch 6€ le g", "fr", [(H, 1, "g", 9, "EUR"), (R, 1, "g", 6, "EUR")]),
     ("c'est le 15 août 🎆 2e pochon offert pour 50€ d'achat\n🍁 pochon 20", "fr", [(H, 1, "bag", 20, "EUR")]),
+    ("• Coke — €80 / €150 for 2", "en", [(C, 1, "g", 80, "EUR"), (C, 2, "g", 150, "EUR")]),
+    ("le 🥥 est tombé, 1g 70 2g 130", "fr", [(C, 1, "g", 70, "EUR"), (C, 2, "g", 130, "EUR")]),
     # a line with its own price does not lend its product to the line above
     ("MAESTEG 🐉\n• 8th £30\n• charlie £70", "en", [(C, 1, "g", 70, "GBP")]),
     ("galette dispo 🪨 10 la pierre, 5 pour 45", "fr",

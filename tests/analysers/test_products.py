@@ -214,6 +214,7 @@ def test_bags_colours_and_street_names(text: str, lang: str, expected: set[str])
     ("e-transfer accepted, pickup only", "en"),  # a one-letter prefix, not a code
     ("🟨 Tier B 3.5 = £25", "en"),  # the name of a grade, not brown
     ("pochon de bonbons 2€ à la fête foraine", "fr"),
+    ("🥥 Sorbet coco maison, 4€ la boule", "fr"),  # coconut, not coco
 ])
 def test_colours_letters_and_bags_keep_negatives_out(text: str, lang: str) -> None:
     assert products(text, lang) == set()

@@ -76,7 +76,7 @@ class Point(NamedTuple):
 _PROD_KINDS = frozenset({"word", "bare", "bk", "named", "punct", "dose", "ord"})
 _DIGIT = re.compile(r"\d")
 _SEP_EQ = frozenset({"=", "=>", "->", ":", "➡", "→", "➜", "➝", "⇒", "►", "▶", "pour", "for"})
-_SEP_ARROW = frozenset({"=", ":", "➡", "→", "➜", "➝", "⇒", "►", "▶"})  # "coke ➜ 30", "❄️ : 70"
+_SEP_ARROW = frozenset({"=", ":", "➡", "→", "➜", "➝", "⇒", "►", "▶", "-"})  # "coke ➜ 30", "❄️ : 70", "Coke — €80"
 _SEP_P3 = frozenset({"=", "=>", "->", "➡", "→", "➜", "➝", "⇒", "pour", "for", "les"})
 _ARTICLE_SEP = frozenset({"les", "le", "la"})
 _PASSIVE = frozenset({"WORD", "PROD"})  # kinds no point starts with (see parse_line)
