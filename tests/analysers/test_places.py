@@ -434,6 +434,15 @@ def test_short_names_and_run_ends(text: str, expected: list[str]) -> None:
     ("🌋 974 l'Est 🌋 Saint-Benoît, Bras-Panon", ["974"], ["Saint-Benoît", "Bras-Panon"]),
     ("10 pochons 20€", [], []),
     ("12 Rue de Lyon", [], []),
+    # a department code with a compass word names a part of the department
+    ("94 SUD 🚗 Fresnes / 🍁 13€ le g", ["94"], ["Fresnes"]),
+    ("45 ouest 🚗 beuh 3,5 ➜ 30", ["45"], []),
+    ("on livre le 13 nord et le 93 Est", ["13", "93"], []),
+    ("10 est le prix du g", [], []),
+    ("10 nordiques en promo", [], []),
+    # "Strass" is Strasbourg only with a cue (also rhinestones)
+    ("livraison Strass et environs", [], ["Strasbourg"]),
+    ("robe à strass 30€", [], []),
 ])
 def test_a_department_code_opening_a_line(text: str, departments: list[str], places: list[str]) -> None:
     a = run(text)

@@ -434,6 +434,8 @@ class PlaceAnalyser(Analyser):
                 rule, why = "places:department:brackets", f"({w}) in brackets"
             elif nxt is not None:
                 rule, why = "places:department:before-place", f"{w} before {nxt.value!r}, a commune of {w}"
+            elif self._compass_after(a, words, spans, i):  # "le 13 nord", "94 SUD"
+                rule, why = "places:department:compass", f"{w} {words[i + 1]!r}: a part of the department"
             elif self._ends_with(words, i, self.dept_before):
                 k = self._ends_with(words, i, self.dept_before)
                 cue = " ".join(words[i - k : i])
@@ -521,8 +523,22 @@ class PlaceAnalyser(Analyser):
             or (bool(out) and (pw in ("et", "ou", "and") or bool(DEPT_LIST_GAP.fullmatch(text, out[-1][2], ns))
                                or (pw == "le" and i >= 2 and words[i - 2] in ("et", "ou", "and"))))  # listed
             or w in OVERSEAS_FLAGS
+            or (i + 1 < len(words) and words[i + 1] in COMPASS_PARTS)  # "94 SUD"
             or (i > 0 and (w in place_deps or (free_brand and pw.isalpha() and len(pw) >= 3)))  # closes a name
         )
+
+    def _compass_after(self, a: Analysis, words: list[str], spans: list[tuple[int, int]], i: int) -> bool:
+        """Whether number i is followed by a compass word, as a department's part is named ("94 SUD",
+        "45 ouest", "13 Nord"); "est" only capitalised ("93 Est", not "10 est le prix")."""
+        if i + 1 >= len(words) or words[i + 1] not in COMPASS_PARTS:
+            return False
+        text = a.norm.text
+        if text[spans[i][1] : spans[i + 1][0]] not in (" ", "-"):
+            return False
+        if words[i + 1] == "est":
+            s, _ = a.norm.span(*spans[i + 1])
+            return a.post.text[s : s + 1] == "E"
+        return True
 
     @staticmethod
     def _overseas_stated(
