@@ -126,6 +126,7 @@ def test_negated_cbd_is_no_legal_cue(text: str, legal: bool) -> None:
          ["40 balles par aprem"]),
         ("coursiers à vélo, 200.- par soirée", ["200.- par soiree"]),  # Swiss francs
         ("nou ka chèché dé jenn, 60€ pa jou", ["60€ pa jou"]),  # Antillean Creole
+        ("tu tiens l'entrée du bât, 70€ cash tous les soirs", ["70€ cash tous les soirs"]),
         # hard negatives: a bare amount per day without a job word, a dose, a price per gram
         ("ouvert 7j/7, 10 le g, 60 la plaquette", []),
         ("on a fait 300 par jour de visiteurs au salon", []),
@@ -150,6 +151,7 @@ def fold_text(s: str) -> str:
         ("chauffeur 300 le voyage", ["300 le voyage"]),
         ("on cherche un chauffeur, 300€ l'aller-retour, tu transportes juste des pièces", ["300€ l'aller-retour"]),
         ("£20 a drop, you deliver bags round town", ["£20 a drop"]),
+        ("just bring a few bits across town after school, €40 a go", ["€40 a go"]),
         # a delivery fee: no errand or role offered to the reader
         ("🍁 10 le g, livraison 5€ la course", []),
     ],
@@ -251,6 +253,29 @@ def test_pay_for_errand_or_time(text: str, rule: str, pay: list[str]) -> None:
         ("« dix balles le gramme, la rue m'a appris » 🎤 extrait du son, clip en ligne vendredi", "other"),
         ('verse 2: "twenty for the bag, fifty for the eighth" 🎤 new single out friday', "other"),
         ("🍁 Amnesia 10g 90€ ❄️ 1g 70 livraison Nantes 🎶 snap: nantes.vibes", "sale"),
+        # a legal business (food, vapes, confectionery) or a person's own post names no drug: no sale,
+        # whatever its menu layout and contacts; a wink at a hidden meaning keeps the sale
+        ("🍔 NIGHT FOOD 🍕\nlivraison 7j/7 jusqu'à 4h 🛵\n🍔 Smash burger ...... 9€\n🍟 Frites .... 4€\n"
+         "commandes 👻 nightfood.cmd • 📲 06 39 98 11 02", "other"),
+        ("💨 VAPE STORE 💨\npuffs 🍓 12€ / 2 pour 20€\ne-liquides 10ml 5,90€\nlivraison 🛵 7j/7\n📲 06 39 98 40 40",
+         "other"),
+        ("Selling Cadbury selection boxes 🍫🎁 €3 each or 5 for €12, can drop off around Kinsale 🚗 message me",
+         "other"),
+        ("M, 31, Newbury 🌳 into hiking & a good curry, not looking for anything too serious, snap me: tom.nby",
+         "other"),
+        ("j'ai perdu mon snap 😭 nouveau compte : lea.b_2009 rajoutez moi tous 🙏", "other"),
+        ("la vraie neige c'est pas sur les pistes 😏❄️ Grenoble | snap ➡️ alpes.neige38 | livraison 7j/7", "sale"),
+        # a job offer whose pay or perk holds a business word, or whose duty is told with an emoji
+        ("besoin d'un gars le weekend, tu prends les commandes et tu fais les remises, 25% sur ce que tu vends",
+         "recruitment"),
+        ("OFFRE D'EMPLOI 😂 charbon aux Ponts-de-Cé, 10h-20h, 100€/j + repas. envoie ton âge en privé",
+         "recruitment"),
+        ("ya du taf pour ceux qui sont en 3e, tu tiens l'entrée du bât et tu cries quand tu vois les bleus 👮 "
+         "70€ cash tous les soirs. mp", "recruitment"),
+        ("any young lads want to earn? just bring a few bits across town after school, €40 a go. message me",
+         "recruitment"),
+        # a neighbour's menu told in a complaint
+        ("le mec du 3e vient de m'envoyer son menu sur whatsapp 🍁10/g ❄️70 livraison 24/7 😭", "other"),
     ],
 )
 def test_verdict_rules(text: str, category: str) -> None:

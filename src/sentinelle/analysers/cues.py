@@ -36,11 +36,13 @@ _AMOUNT = (r"[€£$\d](?:(?<=[€£$])\s?\d[\d ]{0,5}(?:[.,]\d+)?"
            r"|quid\b|bucks\b|dollars?\b))")
 # ("l'heure" and SMS "lheure" too: "20 balles lheure"; the half day, the afternoon, the watch; Antillean
 # Creole "pa jou", "lannuit" ("pa" is read "pas" by the SMS spellings), Réunion "lo zour")
-_SEPS = ("/", "par", "pa", "la", "le", "lo", "de l'", "l'", "l", "per", "a", "an", "each", "chaque", "/ ?")  # (regexes)
-_UNITS = ("j|jour|jours|jou|journee|demi-journee|demi journee|soir|soiree|soirees|nuit|semaine|sem|mois|week|wk|session"
+_SEPS = ("/", "par", "pa", "la", "le", "lo", "de l'", "l'", "l", "per", "a", "an", "each", "chaque", "tous les",
+         "/ ?")  # (regexes)
+_UNITS = ("j|jour|jours|jou|journee|demi-journee|demi journee|soir|soirs|soiree|soirees|nuit|nuits|semaine|sem|mois"
+          "|week|wk|session"
           "|day|night|shift|month|h|heure|hour|half day|half-day|creneau|creneaux|garde|aprem|apres-midi|matinee|zour")
 _PER = r"(?:(?:" + "|".join(_SEPS) + r")\s?(?:" + _UNITS + r")|lheure|lannuit|pas? jou)\b"
-PAY_RE = re.compile(_AMOUNT + r"\s?" + _PER)
+PAY_RE = re.compile(_AMOUNT + r"\s?(?:cash\s)?" + _PER)  # ("70€ cash tous les soirs")
 # A time unit after a separator, which every PAY_RE and BARE_PAY_RE match holds, and most posts
 # have none. It is _PER written as one alternative per separator: a pattern whose alternatives
 # all start with a literal lets the regex engine skip to the characters that may start a match
@@ -61,8 +63,8 @@ JOB_ROLE_RE = re.compile(
 # "tu livres", "you drop"). Without it, it may be a delivery fee.
 RUN_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{0,3}(?:\s?(?:€|e\b|eur\b|euros?\b|balles?\b|£|\.-|chf\b))?"
                         r"\s?(?:la|le|l'|par|per|a|each|chaque|/)\s?(?:course|courses|tournee|trajet|voyage|mission|run|drop"
-                        r"|aller-retour|aller retour)\b"
-                        r"|[£$]\d{1,4}\s?(?:a|per|each|/)\s?(?:run|drop|trip)\b")
+                        r"|aller-retour|aller retour|go)\b"
+                        r"|[£$€]\d{1,4}\s?(?:a|per|each|/)\s?(?:run|drop|trip|go)\b")
 # Pay for a stated time ("£50 for 2 hrs", "1500 en 2 semaines") or for an errand in the same phrase
 # ("30€ pour déposer un sac"): the errand or a role must be near for the first (a rental also has a
 # price for two days); the second says it itself.
@@ -79,16 +81,17 @@ COMMISSION_RE = re.compile(
     r"\b(?:tu gardes|tu touches|tu prends|you keep|you get|keep|on te laisse)\s"
     r"(?:\d{1,2}\s?%|un tiers|le tiers|la moitie|a third|half|\d{1,2}\s?percent)"
     r"|\b\d{1,2}\s?%\s(?:of|de|sur)\s(?:everything you|all you|tout ce que tu|tout ce qui part|ce que tu|what you"
-    r"|tes ventes|your sales|chaque vente|each sale)")
+    r"|tes ventes|your sales|chaque vente|each sale)(?:\s(?:vends|ecoules|sell|shift))?")
 ERRAND_RE = re.compile(
     r"\b(?:tu (?:deposes|livres|ramenes|gardes|transportes|deplaces)|deposer|livrer|ramener|transporter"
     r"|les commissions|you (?:drop|deliver|carry|hold|run)"
     r"|drop(?:ping)? (?:off|bags|parcels|packs|bits|stuff)|deliver(?:ing)? (?:bags|parcels)"
-    r"|tu (?:sers|restes|te poses|siffles|surveilles)|carry a bag|serve the|hold a bag|mind a bag)\b")
+    r"|tu (?:sers|restes|te poses|siffles|surveilles|tiens l'entree|cries quand|guettes)|carry a bag|serve the"
+    r"|hold a bag|mind a bag|bring (?:a few |some )?(?:bits|parcels|packages|packs|bags|stuff))\b")
 # a cheap prefilter: every RUN_PAY_RE, SPAN_PAY_RE and ERRAND_PAY_RE match holds one of these words
 # (as a whole token; "2 jours" counts, "2j" is read by PAY_RE)
 _RUN_WORDS = frozenset({"course", "courses", "tournee", "trajet", "voyage", "mission", "run", "drop", "trip", "aller",
-                        "hrs", "hr", "hours", "heures", "days", "jours", "weeks", "semaines", "nights", "nuits",
+                        "go", "hrs", "hr", "hours", "heures", "days", "jours", "weeks", "semaines", "nights", "nuits",
                         "deposer", "livrer", "ramener", "porter", "garder", "transporter", "surveiller", "guetter",
                         "carry", "hold", "mind", "deliver", "watch"})
 ROLE_BEFORE, ROLE_AFTER = 80, 40  # characters around the amount where a role word counts
@@ -107,7 +110,7 @@ LEGAL_RETAIL_RE = re.compile(r"\blicen[cs]ed(?:\s[\w.']+){0,3}?\s"
                              r"|\b(?:19|21)\s?\+(?:\s?only)?(?!\w)|\bgovernment of canada\b")
 
 CUE_VALUES = ("sale", "recruitment", "buyer", "news", "prevention", "harm_reduction", "cbd_legal",
-              "food_delivery", "humor", "legit_commerce", "health")
+              "food_delivery", "humor", "legit_commerce", "health", "personal")
 
 
 class CueAnalyser(Analyser):

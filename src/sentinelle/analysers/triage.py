@@ -42,6 +42,21 @@ def _legal_retail(a: Analysis) -> list[Finding]:
     return legal
 
 
+BUSINESS_SCORE = 0.4  # the score of a sale the legal-business rule overturns
+_BUSINESS_CUES = frozenset({"food_delivery", "legit_commerce", "personal"})
+_WINKS = ("😏", "😉", "😜", "🤫", "(les habitués", "if you know", "who know")
+
+
+def _legal_business(a: Analysis) -> list[Finding]:
+    """The business cues of a post that sells food, drink, vapes or goods, or a person's own post,
+    and names no drug: a strong cue of a legal business ("burger", "e-liquide", "chocolat") or of
+    a personal post (a dating profile, a lost account), and no product found, not
+    even by an emoji, nor a wink at a hidden meaning ("la vraie neige 😏"). Empty otherwise."""
+    if any(f.kind == "products" for f in a.findings) or any(w in a.post.text for w in _WINKS):
+        return []
+    return [f for f in a.findings if f.kind == CUE and f.value in _BUSINESS_CUES and f.score >= 1.0]
+
+
 JOB_RULE_SCORE = 0.8  # the score of a post the job-offer rule makes a recruitment
 _PAY_RULES = frozenset({"grammar:pay_per_time", "grammar:pay_per_run", "grammar:pay_for_errand",
                         "grammar:pay_for_time", "grammar:commission"})
@@ -52,8 +67,10 @@ _TRADE_JOB_RE = re.compile(
     r"|mules?|tenir le (?:point|terrain|hall|four)|stocker|garder (?:de la|des|la) marchandise|passeurs?"
     r"|(?:do|doing|make|making|for) runs|runs after school"
     r"|fais tourner|faire tourner|vendre a tes potes|vends a tes potes|sell(?:ing)? to your (?:own )?mates"
-    r"|move my product|front you|on te depanne|everything you (?:sell|shift)"
+    r"|move my product|front you|on te depanne|everything you (?:sell|shift)|what you (?:sell|shift)"
+    r"|ce que tu (?:vends|ecoules)|tu prends les commandes"
     r"|peser|faire des pochons|conditionner)\b")
+_BUSINESS_WORDS = frozenset({"legit_commerce", "food_delivery", "cbd_legal"})  # perks and words of trade
 _NOT_A_JOB_OFFER = frozenset({"news", "prevention", "buyer", "harm_reduction", "humor", "legit_commerce",
                               "food_delivery", "cbd_legal"})
 
@@ -65,11 +82,19 @@ def _job_offer(a: Analysis) -> list[Finding]:
     pay = [f for f in a.findings if f.kind == CUE and f.rule in _PAY_RULES]
     if not pay:
         return []
-    if any(f.kind == CUE and f.score >= 1.0 and f.value in _NOT_A_JOB_OFFER and f.rule != "grammar:legal_retail"
-           for f in a.findings):
-        return []  # (an age gate alone, "19+", is no legal business)
     text = a.norm.text
-    if not (_TRADE_JOB_RE.search(text) or ERRAND_RE.search(text) or any(f.kind == "products" for f in a.findings)):
+    trade = _TRADE_JOB_RE.search(text)
+    for f in a.findings:
+        if f.kind != CUE or f.score < 1.0 or f.value not in _NOT_A_JOB_OFFER or f.rule == "grammar:legal_retail":
+            continue  # (an age gate alone, "19+", is no legal business)
+        if not any(c.isalpha() for c in a.post.text[f.start:f.end]):
+            continue  # an emoji: "tu cries quand tu vois les bleus 👮" is the job
+        if any(p.start <= f.start and f.end <= p.end for p in pay):
+            continue  # inside the pay: "25% sur ce que tu vends"
+        if trade and f.value in _BUSINESS_WORDS:
+            continue  # the network's work named: "charbon ... 100€/j + repas"
+        return []
+    if not (trade or ERRAND_RE.search(text) or any(f.kind == "products" for f in a.findings)):
         return []
     return pay
 
@@ -117,6 +142,11 @@ class TriageAnalyser(Analyser):
             # a licensed store with an age gate, and no private contact: legal recreational retail
             a.category, a.score = "other", min(a.score, LEGAL_RETAIL_SCORE)
             a.because = legal + [f for f in a.because if f not in legal]
+        business = _legal_business(a) if a.category == "sale" else []
+        if business:
+            # food, drink or goods sold with the same words and emoji, and no drug named
+            a.category, a.score = "other", min(a.score, BUSINESS_SCORE)
+            a.because = business + [f for f in a.because if f not in business]
         job = _job_offer(a) if category != "recruitment" else []
         if job:
             # pay for a network's work, told in words the model did not learn: a job offer

@@ -33,7 +33,7 @@ from .features import TOKEN_WEIGHT, token_features
 
 LANGS = ("fr", "en")
 CUE_VALUES = ("sale", "recruitment", "buyer", "news", "prevention", "harm_reduction", "cbd_legal",
-              "food_delivery", "humor", "legit_commerce", "health")
+              "food_delivery", "humor", "legit_commerce", "health", "personal")
 # extra keys the product lexicons may carry (read by the products analyser, ignored here)
 _PRODUCT_KEYS = ("kind", "unit", "unless", "unless_always", "alt", "alt_if", "own_language_only", "needs", "support")
 _CONDITION_LEXICONS = ("payment", "delivery", "hours", "prepayment", "promotion", "scam", "minors")
