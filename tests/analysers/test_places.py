@@ -458,6 +458,15 @@ def test_a_department_code_opening_a_line(text: str, departments: list[str], pla
     ("🍁 dispo / Huelgoat / Châteauneuf-du-Faou / Callac / snap x", ["Huelgoat", "Châteauneuf-du-Faou", "Callac"]),
     ("Pierre, Paul et Jacques 🎉", []),
     ("Bonne et heureuse année", []),
+    # a short name that is also a commune elsewhere is the longer one of its neighbours' department;
+    # a name that is the start of a bigger commune's name gives no department to the others
+    ("🐮 Bretteville / Fleury / Verson 🐮", ["Bretteville-sur-Odon", "Fleury-sur-Orne", "Verson"]),
+    ("Je livre sur Machecoul et Legé", ["Machecoul-Saint-Même", "Legé"]),
+    # a run in capitals counts as capitalised
+    ("FEYTIAT • LE PALAIS • AIXE 87", ["Feytiat", "Le Palais-sur-Vienne", "Aixe-sur-Vienne"]),
+    # a town abroad that is also a word, in capitals beside a town of its country
+    ("NEATH • PORT TALBOT • BRITON FERRY", ["Neath", "Port Talbot", "Briton Ferry"]),
+    ("LONDON / DEAL OF THE DAY", ["London"]),
 ])
 def test_two_neighbours(text: str, places: list[str]) -> None:
     assert run(text).values("places") == places

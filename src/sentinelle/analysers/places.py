@@ -94,6 +94,7 @@ class _Cand:
     blocked: bool = False
     after_article: bool = False  # "au Mont-Dore": the name lost its article
     why: str = ""
+    country: str = ""  # abroad only
 
 
 class PlaceAnalyser(Analyser):
@@ -304,9 +305,9 @@ class PlaceAnalyser(Analyser):
         if tpl is None:
             return None
         # the lists of a template are shared by its candidates: they are never changed
-        kind, value, rule, communes, weak, common, population, near, heads = tpl
+        kind, value, rule, communes, weak, common, population, near, heads, country = tpl
         return _Cand(i, i + size, spans[i][0], spans[i + size - 1][1], kind, value, rule, communes, weak,
-                     common, population, near, heads)
+                     common, population, near, heads, country=country)
 
     def _template(self, key: Key) -> tuple[Any, ...] | None:
         """What a name means wherever it stands: the `_Cand` fields after the position ones, or
@@ -320,26 +321,26 @@ class PlaceAnalyser(Analyser):
                 c for c in cs if c.name == n.value and (not n.department or c.department == n.department)
             ] or cs
             return ("alias", n.value, f"places/aliases.toml:{n.value}:{' '.join(key)}", cs, n.weak, n.weak,
-                    cs[0].population if cs else 0, n.near, [])
+                    cs[0].population if cs else 0, n.near, [], "")
         named = g.abroad.get(key)
         if named:
             n = named[0]
             return ("abroad", n.value, f"places/abroad.toml:{n.value}:{' '.join(key)}", [], n.weak, n.weak,
-                    10**6, "", [])
+                    10**6, "", [], n.country)
         cs = g.by_key.get(key, [])
         if cs:
             common = key in g.common or key in NEEDS_CUE
             return ("commune", cs[0].name, f"places/communes:{cs[0].insee}", cs, False, common,
-                    cs[0].population, "", g.dropped_article.get(key, []) + g.heads.get(key, []))
+                    cs[0].population, "", g.dropped_article.get(key, []) + g.heads.get(key, []), "")
         cs = g.dropped_article.get(key, [])
         if cs:
             full = key_of_name(cs[0].name)
             return ("commune", cs[0].name, f"places/communes:{cs[0].insee}:no-article", cs, True,
-                    full in g.common or key in g.common or len(key[0]) <= 3, cs[0].population, "", [])
+                    full in g.common or key in g.common or len(key[0]) <= 3, cs[0].population, "", [], "")
         cs = g.heads.get(key, [])
         if cs and len(key[-1]) >= 4:
             return ("commune", cs[0].name, f"places/communes:{cs[0].insee}:head", [], True, key in g.common,
-                    cs[0].population, "", cs)
+                    cs[0].population, "", cs, "")
         return None
 
     # -- departments --------------------------------------------------------------------------
@@ -733,7 +734,8 @@ class PlaceAnalyser(Analyser):
             c.accepted = ok
             if ok:
                 c.why = why or self._cue(words, spans, text, c, hashtag, k) or "name"
-        colocated(text, cands, lambda c: self._capitalised(a, c.nstart, c.nend))
+        # (a name in capitals counts as capitalised here: "FEYTIAT • LE PALAIS • AIXE 87")
+        colocated(text, cands, lambda c: self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c))
         # lists: a candidate next to an accepted place, separated only by list punctuation
         changed = len(cands) > 1  # a list needs two names
         while changed:
@@ -747,8 +749,11 @@ class PlaceAnalyser(Analyser):
                     lo, hi = (other, c) if other.end <= c.start else (c, other)
                     gap = text[lo.nend : hi.nstart]
                     if len(gap) <= 16 and "\n" not in gap and LIST_SEPS.match(gap) and gap.strip():
+                        # a town abroad in capitals beside one of its country ("NEATH • PORT TALBOT")
+                        abroad = (c.kind == "abroad" and other.kind == "abroad" and c.country == other.country
+                                  and self._all_caps(a, c))
                         if (c.common and not self._capitalised(a, c.nstart, c.nend)
-                                and any(map(str.isupper, a.post.text))):
+                                and any(map(str.isupper, a.post.text)) and not abroad):
                             continue  # lower case where the writer uses capitals: a word
                         if (c.common or c.weak) and len(words[c.start]) <= 3 and c.end - c.start == 1 \
                                 and not self._all_caps(a, c) and not (
@@ -774,7 +779,11 @@ class PlaceAnalyser(Analyser):
         stated_codes = {d[0] for d in stated}
         span, add, text = a.norm.span, a.findings.append, a.norm.text
         accepted = [idx for idx, c in enumerate(cands) if c.accepted]
-        own = [c.communes[0].department if c.accepted and c.communes and not c.near else "" for c in cands]
+        # (a name that is also the start of a bigger commune's name, or that several communes bear
+        # with no big one among them, gives no context: "Bretteville" in Manche beside Verson (14)
+        # must not make "Fleury" the one in Manche rather than Fleury-sur-Orne)
+        own = [c.communes[0].department if c.accepted and c.communes and not c.near
+               and _clear(c, a.post.text[slice(*span(c.nstart, c.nend))]) else "" for c in cands]
         for idx in accepted:
             c = cands[idx]
             context = stated_codes | {d for j, d in enumerate(own) if d and j != idx}
@@ -820,6 +829,18 @@ class PlaceAnalyser(Analyser):
         for code, ns, ne, rule, why in stated:
             start, end = span(ns, ne)
             add(_finding(("departments", code, start, end, self.name, rule, 1.0, why)))
+
+
+def _clear(c: _Cand, written: str) -> bool:
+    """The name means its first commune: no other commune of that name, and no longer name it starts,
+    near its size (DWARFS times smaller at most). Written with the accents of the first commune, the
+    names with other accents are no rivals ("Legé" is not Lège nor Lège-Cap-Ferret)."""
+    top = c.communes[0]
+    rivals = [*c.communes[1:], *c.heads]
+    w = written.lower()
+    if top.name.lower() == w:
+        rivals = [x for x in rivals if x.name.lower() == w or x.name.lower().startswith(w + "-")]
+    return all(x.population * DWARFS <= top.population for x in rivals)
 
 
 def _in_name(cands: list[_Cand], i: int) -> bool:
