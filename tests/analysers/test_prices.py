@@ -194,6 +194,15 @@ K, CR, HE, L, PS, RX, G = "ketamine", "crack", "heroin", "lsd", "psilocybin", "p
      [(H, 5, "g", 45, "EUR"), (H, 10, "g", 80, "EUR"), (R, 5, "g", 35, "EUR"), (R, 10, "g", 60, "EUR")]),
     # a price below a line naming a gift and a paid product goes to the paid one
     ("buy 3g ❄️ and get a free 8th 🍁\n£65 a g", "en", [(C, 1, "g", 65, "GBP")]),
+    # prose: "est à", the unit before its product, a price before an old one or a conjunction
+    ("Le gramme de blanche est à 65, la beuh à 10.", "fr", [(C, 1, "g", 65, "EUR"), (H, 1, "g", 10, "EUR")]),
+    ("le g de coke a 70 et la beuh 10", "fr", [(C, 1, "g", 70, "EUR"), (H, 1, "g", 10, "EUR")]),
+    ("je passe ce soir 🚗 la blanche a 55 au lieu de 60 jusqua minuit", "fr", [(C, 1, "g", 55, "EUR")]),
+    ("🍁 le 10g est à 80 ce soir", "fr", [(H, 10, "g", 80, "EUR")]),
+    # an arrow to a lower price: the first one is the old price
+    ("exotic zips $220 → $190", "en", [(H, 28, "g", 190, "USD")]),
+    ("❄️ 1g 80 → 70 flash", "fr", [(C, 1, "g", 70, "EUR")]),
+    ("🍁 10g ➜ 100 / 20g ➜ 180", "fr", [(H, 10, "g", 100, "EUR"), (H, 20, "g", 180, "EUR")]),
 ])
 def test_new_notations(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected

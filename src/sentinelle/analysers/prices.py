@@ -88,6 +88,9 @@ _BY_THE_GRAM = frozenset({"cocaine", "crack", "heroin", "ketamine", "mdma", "met
 _HALF_RE = re.compile(r"\bhalf\b(?!\s?(?:an?\s)?(?:oz|o|ounce|ounces|zip|o's|p)\b)")
 _NAMED_AMOUNTS = frozenset({3.5, 7.0, 14.0, 28.0, 56.0, 112.0, 224.0, 448.0})  # 8th, Q, half, oz... in g
 _SLASH_PLUS = frozenset({"/", "+"})
+_COPULA = frozenset({"est", "a", "c", "cest", "sont", "is", "at", "are", "go", "goes"})  # no filler for a price
+_SEP_NEW = frozenset({"→", "➜", "➡", "->", "=>", "⇒", "➝"})  # "$220 → $190": the new price after an arrow
+_CONJ = frozenset({"et", "and"})
 _START = attrgetter("start")
 _LASTGROUP = attrgetter("lastgroup")
 _SPAN, _GROUP = re.Match.span, re.Match.group
@@ -307,6 +310,10 @@ class PriceAnalyser(Analyser):
         while j < n:
             t = toks[j]
             k = t.kind
+            if k in ("PRICE", "NUM") and j + 2 < n and toks[j + 1].kind == "SEP" and toks[j + 1].unit in _SEP_NEW \
+                    and toks[j + 2].kind == k and toks[j + 2].value < t.value:
+                j += 2  # "zips $220 → $190": the price before the arrow is the old one
+                t = toks[j]
             if k == "PRICE":
                 if j + 1 < n and toks[j + 1].kind == "PAY" and toks[j + 1].unit not in _DELIVERY_WORDS:
                     return None  # pay ("3 soirs 150€ soiree"); "10g 80€ livraison Lyon" stays a price
@@ -329,7 +336,8 @@ class PriceAnalyser(Analyser):
             if k in ("SEP", "PROD"):
                 seps += 1
             elif k == "WORD":
-                words += 1
+                if t.unit not in _COPULA:  # "le 10g est à 80", "the Q is 45"
+                    words += 1
                 if words > 2:
                     return None
             elif k == "OLD" and j + 1 < n and toks[j + 1].kind in ("PRICE", "NUM"):
@@ -457,6 +465,15 @@ class PriceAnalyser(Analyser):
                 pts.append(Point(t.start, q2.end, q2.value, q2.unit, t.value, t.unit, "price_for_quantity"))
                 i += 2
                 continue
+            # P2b: the unit, its product, then the price ("le gramme de blanche est à 65")
+            if (k == "PER" and i + 2 < n and toks[i + 1].unit in ("de", "of") and toks[i + 2].kind == "PROD"):
+                found = self._price_after(toks, i + 3, True)
+                if found is not None:
+                    pj, pt = found
+                    pts.append(Point(t.start, pt.end, t.value, t.unit, pt.value,
+                                     pt.unit if pt.kind == "PRICE" else None, "per_unit"))
+                    i = pj + 1
+                    continue
             # P1: quantity then price
             q = self._qty_at(toks, i)
             if q is not None:
@@ -480,7 +497,8 @@ class PriceAnalyser(Analyser):
                 i += 2
                 continue
             if (k in ("NUM", "PRICE") and (k == "PRICE" or t.value >= 5) and self._after_product(toks, i)
-                    and (i + 1 == n or (toks[i + 1].kind == "SEP" and toks[i + 1].unit in _SEGMENT_END))):
+                    and (i + 1 == n or (toks[i + 1].kind == "SEP" and toks[i + 1].unit in _SEGMENT_END)
+                         or toks[i + 1].kind == "OLD" or toks[i + 1].unit in _CONJ)):
                 # "❄️ 70 |", "coke 80,", "coke €80", "❄️ on bouge pas 70": a price right after a
                 # product (filler words allowed), for one usual unit
                 pts.append(Point(t.start, t.end, 1.0, "?1", t.value, t.unit if k == "PRICE" else None,
