@@ -113,10 +113,13 @@ def test_scam(text: str, lang: str, expected: bool) -> None:
     ],
 )
 def test_unrealistic_prices(price: dict[str, object], expected: bool) -> None:
-    a = run("menu", prices=[price])
+    # an unrealistic price (weight 1.5) with shipping everywhere (1) is a scam
+    a = run("envoi partout en France", prices=[price])
     assert flag(a, "scam_signals") is expected
     if expected:
-        assert a.of("scam_signals")[0].rule == "signals:scam:unrealistic_price"
+        assert "signals:scam:unrealistic_price" in {f.rule for f in a.of("scam_signals")}
+    # alone it is not: a local price misread, or a cheap local market ("coke 25€ le g" in Guyane)
+    assert not flag(run("menu", prices=[price]), "scam_signals")
 
 
 def test_runs_without_prices_or_conditions_notes() -> None:

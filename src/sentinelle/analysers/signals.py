@@ -6,7 +6,7 @@ street prices of `data/common/street_prices.toml`) and by the `scam` lexicon:
 
     marker                                              weight   rule
     payment by coupon / gift card (PCS, Transcash...)   2        scam:coupon
-    unrealistic price                                   2        scam:unrealistic_price
+    unrealistic price                                   1.5      scam:unrealistic_price
     full prepayment                                     1        scam:full_prepayment
     ... by crypto or coupon                             +1       scam:full_prepayment_crypto
     shipping everywhere ("partout en France", UK wide)  1        scam.toml:nationwide
@@ -228,7 +228,7 @@ class SignalAnalyser(Analyser):
                 if len(below) < 100_000:
                     below[key] = why
             if why is not None:
-                return (2.0, "signals:scam:unrealistic_price", f.start, f.end, False, why)
+                return (1.5, "signals:scam:unrealistic_price", f.start, f.end, False, why)
         return None
 
     def _below_floor(self, v: dict[str, Any]) -> str | None:
