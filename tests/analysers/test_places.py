@@ -443,6 +443,15 @@ def test_short_names_and_run_ends(text: str, expected: list[str]) -> None:
     # "Strass" is Strasbourg only with a cue (also rhinestones)
     ("livraison Strass et environs", [], ["Strasbourg"]),
     ("robe à strass 30€", [], []),
+    # a code alone between the bars of a bio; a price table's bars hold no department
+    ("ondaine drive | 🍁🍫❄️ | 42 | 24h/24 | 📞 07.44.12.88.30", ["42"], []),
+    ("🍁 amnesia | 10 | 80 | 150", [], []),
+    # an overseas code opening the post, or after a sentence, with "only"
+    ("976 📢 on cherche des jeunes, 20€ par jour", ["976"], []),
+    ("Tu transportes juste une valise, 3000€. 973 uniquement", ["973"], []),
+    # a river's valley is no department
+    ("VALLÉE DU RHÔNE 38, livraison", ["38"], []),
+    ("livraison dans le Rhône", ["69"], []),
 ])
 def test_a_department_code_opening_a_line(text: str, departments: list[str], places: list[str]) -> None:
     a = run(text)

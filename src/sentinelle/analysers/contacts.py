@@ -89,6 +89,7 @@ _EXPLICIT = set(":=>~-*\"()[]{}«»→⇒⇨➔➙➛➜➝➞➟➠➡➢➣➤
 _STOP = set("|,;.!?/#\n+&")
 _QTY_RE = re.compile(r"\d+[a-z]{1,3}|[a-z]{1,2}\d+|\d+[a-z]{1,3}\d+")
 _HAS_SEP_RE = re.compile(r"[a-z][._]|[._][a-z]")
+_REFUSALS = frozenset("🚫❌⛔✖🙅")
 _DOMAIN_RE = re.compile(r"^www\.|\.(?:com|fr|net|org|io|co|uk|eu|be|ch|de|es|it|info|biz|html?|php)$")
 _WEB_RE = re.compile(r"^www\.|\.(?:com|net|org|html?|php)$")
 _ORIG_HANDLE_RE = re.compile(r"@?[A-Za-z0-9_.\-]+")
@@ -348,8 +349,8 @@ class ContactAnalyser(Analyser):
             if tok == author and (platform in (own_platform, "other") or not own_platform):
                 return  # the posting account itself (the same name on another platform is another account)
             key = (platform, tok)
-            if key in seen:
-                return
+            if key in seen or (platform == "session" and any(v.startswith(tok) for p, v in seen if p == "session")):
+                return  # (a Session ID's first characters, cut at the handle length, are no other handle)
             seen.add(key)
             a0, a1 = a.norm.span(s, e)
             orig = a.post.text[a0:a1]
@@ -518,6 +519,8 @@ class ContactAnalyser(Analyser):
                     i += 1
                     consumed = True
                     continue
+                if ch in _REFUSALS:  # "snap 🚫", "insta ❌": the platform is refused, no handle follows
+                    return None
                 if not ch.isalnum() and not ch.isspace():  # an emoji or symbol between cue and handle
                     explicit = True
                     consumed = True

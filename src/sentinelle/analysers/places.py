@@ -401,7 +401,8 @@ class PlaceAnalyser(Analyser):
             in_list = bool(out) and bool(DEPT_LIST_GAP.fullmatch(text, out[-1][2], ns))
             overseas_after_word = w in OVERSEAS_FLAGS and before[-1:] == " " and text[ns - 3 : ns - 2].isalpha()
             times = last == "x" and not before.rstrip()[-2:-1].isalpha()  # "2x35", not "Meaux 77"
-            if (before and (before[-1].isdigit() or times or (last and last in "€£$=*/:+.,~"))
+            sentence = last in ".!" and before[-1:] == " "  # "3000€. 973 uniquement": a new sentence
+            if (before and (before[-1].isdigit() or times or (last and last in "€£$=*/:+.,~" and not sentence))
                     and not overseas_after_word and not in_list):
                 continue  # "2x35", "€35", "=35", "1,35" (not "Schœlcher. 972 only")
             if (ne + 1 < len(text) and text[ne] in ".,:/-"
@@ -454,6 +455,8 @@ class PlaceAnalyser(Analyser):
                 rule, why = "places:department:keycaps", f"{w} written in keycap digits"
             elif listed:
                 rule, why = "places:department:list", f"{w} listed after the department {out[-1][0]}"
+            elif "|" in text and _bio_field(text, ns, ne):
+                rule, why = "places:department:bio-field", f"{w} alone between the bars of a bio"
             elif w in OVERSEAS_FLAGS and self._overseas_stated(text, words, spans, i, place_deps):
                 rule, why = "places:department:overseas", f"{w} with its flag or one of its places"
             elif (i > 0 and (w in place_deps or (free_brand and pw.isalpha() and len(pw) >= 3))
@@ -478,6 +481,8 @@ class PlaceAnalyser(Analyser):
                 if size > n - i:
                     continue
                 ents = g.departments.get(tuple(words[i : i + size]))
+                if ents and _river_valley(words, i):
+                    break  # "vallée du Rhône", "côtes du Rhône": the river, not the department
                 if ents:
                     e = ents[0]
                     ns, ne = spans[i][0], spans[i + size - 1][1]
@@ -525,6 +530,7 @@ class PlaceAnalyser(Analyser):
                                or (pw == "le" and i >= 2 and words[i - 2] in ("et", "ou", "and"))))  # listed
             or w in OVERSEAS_FLAGS
             or (i + 1 < len(words) and words[i + 1] in COMPASS_PARTS)  # "94 SUD"
+            or (before in ("|", " ") and "|" in text and _bio_field(text, ns, ns + len(w)))  # "| 42 |"
             or (i > 0 and (w in place_deps or (free_brand and pw.isalpha() and len(pw) >= 3)))  # closes a name
         )
 
@@ -550,8 +556,9 @@ class PlaceAnalyser(Analyser):
         ns, ne = spans[i]
         if text[ne:].lstrip(" ").startswith(flag) or text[:ns].rstrip(" ").endswith(flag):
             return True
-        opens = i == 0 or (i + 1 < len(words) and words[i + 1] in ONLY_WORDS)
-        return opens and (flag in text or w in place_deps)
+        # the code opening the post or followed by "only" ("976 📢 on cherche", "973 uniquement"): an
+        # overseas code, three digits that are no price or quantity there
+        return i == 0 or (i + 1 < len(words) and words[i + 1] in ONLY_WORDS)
 
     def _cue(self, words: list[str], spans: list[tuple[int, int]], text: str, c: _Cand, hashtag: bool, k: int) -> str:
         """What cues the name `c` (checked in this order), or "" when nothing does."""
@@ -831,6 +838,30 @@ class PlaceAnalyser(Analyser):
             add(_finding(("departments", code, start, end, self.name, rule, 1.0, why)))
 
 
+_PRICE_FIELD_RE = re.compile(r"\W*\d+(?:[.,]\d+)?\s*(?:€|e|eur|euros?|£|\$|balles)?\W*|.*\d\s?(?:g|gr|kg)\b.*")
+
+
+def _bio_field(text: str, ns: int, ne: int) -> bool:
+    """The number at ns:ne is a field of its own between bars ("ondaine drive | 🍁🍫❄️ | 42 | 24h/24"),
+    and neither field beside it is a price or a quantity (a price table has bars too)."""
+    line_s = text.rfind("\n", 0, ns) + 1
+    line_e = text.find("\n", ne)
+    line_e = len(text) if line_e < 0 else line_e
+    fields = text[line_s:line_e].split("|")
+    if len(fields) < 3:
+        return False
+    pos, at = line_s, -1
+    for k, fld in enumerate(fields):
+        if pos <= ns < pos + len(fld):
+            at = k
+            break
+        pos += len(fld) + 1
+    if at < 0 or fields[at].strip() != text[ns:ne]:
+        return False
+    beside = [fields[k].strip() for k in (at - 1, at + 1) if 0 <= k < len(fields)]
+    return not any(_PRICE_FIELD_RE.fullmatch(b) for b in beside if b)
+
+
 def _clear(c: _Cand, written: str) -> bool:
     """The name means its first commune: no other commune of that name, and no longer name it starts,
     near its size (DWARFS times smaller at most). Written with the accents of the first commune, the
@@ -841,6 +872,14 @@ def _clear(c: _Cand, written: str) -> bool:
     if top.name.lower() == w:
         rivals = [x for x in rivals if x.name.lower() == w or x.name.lower().startswith(w + "-")]
     return all(x.population * DWARFS <= top.population for x in rivals)
+
+
+def _river_valley(words: list[str], i: int) -> bool:
+    """Word i follows "vallée du", "val de la", "bords de", "côtes du": a river's name."""
+    k = i - 1
+    while k >= 0 and words[k] in ("du", "de", "des", "la", "l", "d"):
+        k -= 1
+    return k < i - 1 and k >= 0 and words[k] in ("vallee", "vallees", "val", "bords", "bord", "cotes", "valley")
 
 
 def _in_name(cands: list[_Cand], i: int) -> bool:
