@@ -3,7 +3,7 @@
 The configuration is a TOML file (`data/pipeline.toml` by default):
 
     languages = ["fr", "en"]
-    analysers = ["products", "prices", "contacts", "places", "conditions", "triage"]
+    analysers = ["products", "contacts", "places", "prices", "conditions", "triage"]
     [options.triage]
     model = "models/triage.json.gz"
 

@@ -40,6 +40,7 @@ from ..core import PAYMENTS, Analysis
 from ..lexicon import Entry, lexicon_file, load_groups
 from ..normalize import Normalised, fold
 from .base import Analyser, new_finding
+from .money import dollar_code
 from .terms import Match, MultiMatcher, token_words
 
 LANGS = ("fr", "en")
@@ -328,6 +329,7 @@ def amount_value(raw: str) -> float | int:
 class ConditionAnalyser(Analyser):
     name = "conditions"
     languages = ("fr", "en")
+    requires = ("places", "phones")  # which dollar "$" is (money.py)
     provides = ("min_order", "payment", "delivery", "always_open", "prepayment", "promotion")
     version = "1"
 
@@ -698,6 +700,8 @@ class ConditionAnalyser(Analyser):
         if not 5 <= value <= 5000:
             return False
         currency = cur or default_cur
+        if currency == "USD" and "usd" not in a.norm.text:
+            currency = dollar_code(a)  # "$": the dollar of the post's country (money.py)
         a.add_norm(
             "min_order",
             {"amount": value, "currency": currency},

@@ -51,6 +51,7 @@ from typing import Any, NamedTuple
 from ..core import Analysis, Finding
 from ..lexicon import lexicon_file
 from .base import Analyser
+from .money import dollar_code
 from .price_grammar import Tok, _num, _tok, load_grammar
 
 # Pay markers that, after a quantity and its price, name the delivery on offer, not a job's pay
@@ -114,7 +115,7 @@ _FLAG_CURRENCY = {**{f"flag_{c}": "EUR" for c in _EURO_FLAGS},
 class PriceAnalyser(Analyser):
     name = "prices"
     languages = ("fr", "en")
-    requires = ("products",)
+    requires = ("products", "places", "phones")  # places and phones tell which dollar "$" is (money.py)
     provides = ("prices",)
     version = "1"
 
@@ -589,6 +590,7 @@ class PriceAnalyser(Analyser):
         g = self.g
         norm = a.norm
         last: tuple[int, str, float, str, str] | None = None  # line, product, quantity, unit, rule of the last point
+        dollar: str | None = None  # the code of "$", found when a point first needs it
         for li, p in found:
             prod = self._product_for(li, p, lines, mentions, text, g.free_re)
             if prod is None:
@@ -634,6 +636,10 @@ class PriceAnalyser(Analyser):
                 continue  # "10ml = 13€" is not for the resin named on another line
             last = (li, product, qty, unit, p.rule)
             cur = p.currency or currency
+            if cur == "USD":  # "$": the dollar of the post's country ("Yorkton ... e-transfer": CAD)
+                if dollar is None:
+                    dollar = "USD" if ("usd" in text or "us$" in text) else dollar_code(a)
+                cur = dollar
             shown_qty, shown_price = _clean(qty), _clean(p.price)
             value = {"product": product, "quantity": shown_qty, "unit": unit, "price": shown_price, "currency": cur}
             # what `a.add_norm` does, the Finding built in C (see `_finding`)

@@ -1,0 +1,30 @@
+"""Which dollar "$" is: the country the post's places, phones, payment words or flags tell."""
+
+from __future__ import annotations
+
+import pytest
+
+from sentinelle.api import analyze_text
+
+
+@pytest.mark.parametrize(("text", "currency"), [
+    # Canadian: a town, e-transfer / Interac, a Canadian area code
+    ("YORKTON ❄️\n🌲 AAAA 3.5 $40 | 7 $70\ne-transfer or cash", "CAD"),
+    ("🍁 AAA 3.5g 30$ / 7g 55$\nvirement Interac ou cash\n📲 819-555-0142", "CAD"),
+    # Australian, from New Zealand
+    ("Gosford • Wyong 🌊\ncali gas 🍁 $120 q\nPayID on arrival", "AUD"),
+    ("Palmerston North 🍁 $320 oz\ntext +64 21 448 9130", "NZD"),
+    # American: its towns and apps, or nothing said
+    ("Modesto • Turlock 🚗\n🌳 8th $35\nVenmo, Zelle or cash", "USD"),
+    ("🍁 8th $35, zip $200", "USD"),
+    # two countries told: the US dollar
+    ("Detroit + Windsor 🍁 8th $35\ne-transfer or Venmo", "USD"),
+])
+def test_the_dollar_of_the_post(text: str, currency: str) -> None:
+    prices = analyze_text(text).to_record()["prices"]
+    assert prices and {p["currency"] for p in prices} == {currency}
+
+
+def test_min_order_takes_the_same_dollar() -> None:
+    rec = analyze_text("Yorkton 🌲 AAAA 3.5 $40\nminimum $50\ne-transfer").to_record()
+    assert rec["min_order"] == {"amount": 50, "currency": "CAD"}
