@@ -81,11 +81,14 @@ COMMISSION_RE = re.compile(
     r"\b(?:tu gardes|tu touches|tu prends|you keep|you get|keep|on te laisse)\s"
     r"(?:\d{1,2}\s?%|un tiers|le tiers|la moitie|a third|half|\d{1,2}\s?percent)"
     r"|\b\d{1,2}\s?%\s(?:of|de|sur)\s(?:everything you|all you|tout ce que tu|tout ce qui part|ce que tu|what you"
-    r"|tes ventes|your sales|chaque vente|each sale)(?:\s(?:vends|ecoules|sell|shift))?")
+    r"|tes ventes|your sales|chaque vente|each sale)(?:\s(?:vends|ecoules|sell|shift))?"
+    r"|\b\d{1,2}\s?%\s(?:pour toi|for you|to you)\b")
 ERRAND_RE = re.compile(
     r"\b(?:tu (?:deposes|livres|ramenes|gardes|transportes|deplaces)|deposer|livrer|ramener|transporter"
     r"|les commissions|you (?:drop|deliver|carry|hold|run)"
-    r"|drop(?:ping)? (?:off|bags|parcels|packs|bits|stuff)|deliver(?:ing)? (?:bags|parcels)"
+    r"|drop(?:ping)? (?:a few |some )?(?:off|bags|parcels|packs|bits|stuff)|deliver(?:ing)? (?:bags|parcels)"
+    r"|garder (?:des|un|une|les) (?:cartons|sacs?|colis|affaires)|standing on a corner"
+    r"|(?:text|tell|call|ring) (?:us|me) if (?:you|u) see|keep (?:an eye out|watch|a lookout)"
     r"|tu (?:sers|restes|te poses|siffles|surveilles|tiens l'entree|cries quand|guettes)|carry a bag|serve the"
     r"|hold a bag|mind a bag|bring (?:a few |some )?(?:bits|parcels|packages|packs|bags|stuff))\b")
 # a cheap prefilter: every RUN_PAY_RE, SPAN_PAY_RE and ERRAND_PAY_RE match holds one of these words

@@ -68,7 +68,7 @@ _TRADE_JOB_RE = re.compile(
     r"|(?:do|doing|make|making|for) runs|runs after school"
     r"|fais tourner|faire tourner|vendre a tes potes|vends a tes potes|sell(?:ing)? to your (?:own )?mates"
     r"|move my product|front you|on te depanne|everything you (?:sell|shift)|what you (?:sell|shift)"
-    r"|ce que tu (?:vends|ecoules)|tu prends les commandes"
+    r"|ce que tu (?:vends|ecoules)|tu prends les commandes|tu revends|revendre"
     r"|peser|faire des pochons|conditionner)\b")
 _BUSINESS_WORDS = frozenset({"legit_commerce", "food_delivery", "cbd_legal"})  # perks and words of trade
 _NOT_A_JOB_OFFER = frozenset({"news", "prevention", "buyer", "harm_reduction", "humor", "legit_commerce",
