@@ -452,6 +452,13 @@ def test_short_names_and_run_ends(text: str, expected: list[str]) -> None:
     # a river's valley is no department
     ("VALLÉE DU RHÔNE 38, livraison", ["38"], []),
     ("livraison dans le Rhône", ["69"], []),
+    # a code at the end of its line is no count of the next line's unit; a list across an arrow
+    ("HALLOWEEN 🎃 chez BOURGES 18\nsachets surprise 🍬 : 10g de 🍁", ["18"], ["Bourges"]),
+    ("📍 54 ⇄ 55 | 🍁🍫❄️", ["54", "55"], []),
+    # a number after an ordinary word that is a commune elsewhere is a price; a price in brackets
+    ("❄️ Pure 70/1\n📍 livraison Dammartin-en-Goële", [], ["Dammartin-en-Goële"]),
+    ("🍁 le G 10 balles\n❄️ sur demande (80)", [], []),
+    ("livraison Plaisir 78", ["78"], ["Plaisir"]),
 ])
 def test_a_department_code_opening_a_line(text: str, departments: list[str], places: list[str]) -> None:
     a = run(text)

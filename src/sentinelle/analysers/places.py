@@ -433,6 +433,8 @@ class PlaceAnalyser(Analyser):
             if prev is not None and not any(ch in text[spans[prev.end - 1][1] : ns] for ch in "\n€"):
                 rule, why = "places:department:after-place", f"{w} follows the place name {prev.value!r}"
             elif text[max(0, ns - 1) : ns] == "(" and text[ne : ne + 1] == ")":
+                if a.lang != "fr" or (i >= 2 and words[i - 2 : i] == ["sur", "demande"]):
+                    continue  # "❄️ sur demande (80)", "bundle (10) $60": a price or a count
                 rule, why = "places:department:brackets", f"({w}) in brackets"
             elif nxt is not None:
                 rule, why = "places:department:before-place", f"{w} before {nxt.value!r}, a commune of {w}"
@@ -570,7 +572,8 @@ class PlaceAnalyser(Analyser):
             return "place marker"
         if self._starts_with(words, c.end, self.after) and "\n" not in text[c.nend : spans[c.end][0]]:
             return "confirmed by the next words"
-        if NUMBER_AFTER_RE.match(text, c.nend):
+        nm = NUMBER_AFTER_RE.match(text, c.nend)
+        if nm and self._number_fits(c, nm.group()):
             return "department number after it"
         # "le four de l'Ariane (Nice)": a name alone in brackets locates what comes before it
         if (
@@ -581,6 +584,16 @@ class PlaceAnalyser(Analyser):
         ):
             return "in brackets"
         return ""
+
+    def _number_fits(self, c: _Cand, number: str) -> bool:
+        """The number after a commune's name is the department (or postcode) of one of the communes
+        of that name ("Rennes (35)"), not a price ("❄️ Pure 70/1": Pure is in the Ardennes)."""
+        code = number.strip(" \t(),-–").upper()
+        code = self.code_of.get(code.lower(), code)
+        towns = [*c.communes[:12], *c.heads[:12]]
+        if c.kind != "commune" or not towns:
+            return True
+        return any(x.department == code or (len(code) == 5 and code.startswith(x.department[:2])) for x in towns)
 
     @staticmethod
     def _name_ends(words: list[str], spans: list[tuple[int, int]], text: str, c: _Cand) -> bool:
@@ -598,7 +611,7 @@ class PlaceAnalyser(Analyser):
             return True
         if i + 1 < len(words):
             gap = text[ne : spans[i + 1][0]]
-            if gap.strip() in ("", "'") and self._starts_with(words, i + 1, self.units, 2) and not (
+            if gap.strip() in ("", "'") and "\n" not in gap and self._starts_with(words, i + 1, self.units, 2) and not (
                     len(words[i + 1]) == 1 and text[spans[i + 1][1] : spans[i + 1][1] + 1] in ("'", "’")) and not (
                     gap and words[i + 1] in _ORDINALS):
                 return True  # "10 l", "5 g", "21st"; not "974 l'Est" (an article), "974 St-Benoît" (Saint)
