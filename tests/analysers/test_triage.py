@@ -294,6 +294,36 @@ def test_pay_for_errand_or_time(text: str, rule: str, pay: list[str]) -> None:
         ("on fournit 🍁🍫, tu revends aux campings 🏕️, 40% pour toi. 👻 ile.saison17", "recruitment"),
         ("qqn a une cave vide ? on te paye 300/semaine pour garder des cartons, tu touches à rien", "recruitment"),
         ("anyone wanna earn standing on a corner? just text us if u see the vans 🚓 £60 a day", "recruitment"),
+        # reports, warnings and buyers: two strong words of them overturn an offer they quote
+        ("If someone offers you 'easy money' to hold a bag, run a phone or do drops, that's exploitation, not a "
+         "job. Our youth workers in Dundee are here to talk. DM us", "other"),
+        ("ils ont mis la blanche à 90 le g à Montluçon ?? c'est mon coloc qui m'a dit 💀", "other"),
+        ("le gars de villeneuve m'a vendu du shit coupé au henné à 10 balles le g 🤢 plus jamais", "other"),
+        ("Bayonne : un ado recruté via Snapchat comme nourrice a été retrouvé avec 1,5 kg de résine. L'annonce "
+         "promettait 300 € par semaine.", "other"),
+        ("sérieux les comptes snap qui m'ajoutent en mode « 🍁 10g 90 ❄️ 1g 70 livraison 24/7 » laissez-moi "
+         "tranquille 😭", "other"),
+        # ... but harm-reduction advice on a menu keeps it a sale
+        ("NEPA 💊 blues $10 each, 50 for $350 / they're pressed so go slow, narcan on hand. txt 570 555 0101", "sale"),
+        # a menu with a driver is a sale, not a job offer; the job told by its duties is one
+        ("Service discret. Cocaïne 100 € le gramme, 2g 190 €. Un chauffeur vient à vous en berline. Contact @ml_x",
+         "sale"),
+        ("tu veux de l'argent de poche ? tu montes 2 sacs à un étage et tu redescends, 50 balles à chaque fois",
+         "recruitment"),
+        ("Cherche jeune pour \"travail de nuit\", 150€/nuit, ne pas avoir peur de la police 😉. MP", "recruitment"),
+        # truffles, turf, a licensed store
+        ("🍄 Truffes de Bourgogne (Tuber uncinatum) : 450 €/kg, à partir de 50 g. Tél. 03 80 75 41 26", "other"),
+        ("🌱 Premium grass delivered 🌱 Sir Walter buffalo $14/m², Kikuyu $9/m². Ph 0412 555 087", "other"),
+        ("🍁 licensed by the AGCO ✅\n3.5g Pink Kush $32 | 28g Value Bud $110\nSame-day delivery, ID checked 🔞",
+         "other"),
+        ("quelqu'un qui peut tenir le tel et faire 2-3 courses à vélo le soir 🚲 200 le week end", "recruitment"),
+        ("argent de poche ? juste rester devant le bâtiment et crier si ça arrive 👮 40€ l'aprem",
+         "recruitment"),
+        # rap lyrics quote the job and its pay; a scam seller's "pas de rencontre" is no dating profile
+        ("🎤 extrait « Charbon » 🎤 « À 14 ans on m'a mis au chouf, 50 par jour j'disais merci » clip dimanche",
+         "other"),
+        ("je viens de voir une story « 🍫 6 le g, ❄️ 70, livraison Trébeurden » sur le snap d'un mec de ma classe 😶 "
+         "on en est là ?", "other"),
         # a neighbour's menu told in a complaint
         ("le mec du 3e vient de m'envoyer son menu sur whatsapp 🍁10/g ❄️70 livraison 24/7 😭", "other"),
     ],

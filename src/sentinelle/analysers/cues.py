@@ -39,7 +39,7 @@ _AMOUNT = (r"[€£$\d](?:(?<=[€£$])\s?\d[\d ]{0,5}(?:[.,]\d+)?"
 _SEPS = ("/", "par", "pa", "la", "le", "lo", "de l'", "l'", "l", "per", "a", "an", "each", "chaque", "tous les",
          "/ ?")  # (regexes)
 _UNITS = ("j|jour|jours|jou|journee|demi-journee|demi journee|soir|soirs|soiree|soirees|nuit|nuits|semaine|sem|mois"
-          "|week|wk|session"
+          "|week-end|week end|weekend|week|wk|session"
           "|day|night|shift|month|h|heure|hour|half day|half-day|creneau|creneaux|garde|aprem|apres-midi|matinee|zour")
 _PER = r"(?:(?:" + "|".join(_SEPS) + r")\s?(?:" + _UNITS + r")|lheure|lannuit|pas? jou)\b"
 PAY_RE = re.compile(_AMOUNT + r"\s?(?:cash\s)?" + _PER)  # ("70€ cash tous les soirs")
@@ -52,18 +52,19 @@ _PER_RE = re.compile("|".join(sep + r"\s?(?:" + _UNITS + r")\b" for sep in _SEPS
 # evening, night, week or shift counts when a job-role word stands near it (same clause).
 # (The first digit comes before the look-behinds, which look past it: same reason as _AMOUNT.)
 BARE_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)(?<![€£$] \d)\d{1,3}" + r"\s?(?:/|par|la|le|per|a|an|each|chaque)\s?"
-                         r"(?:j|jour|journee|soir|soiree|nuit|semaine|sem|week|wk|day|night|shift)\b")
+                         r"(?:j|jour|journee|soir|soiree|nuit|semaine|sem|week-end|week end|weekend|week|wk|day|night"
+                         r"|shift)\b")
 JOB_ROLE_RE = re.compile(
     r"\b(?:guetteurs?|choufs?|charbonneurs?|charbon|vendeurs?|livreurs?|nourrices?|ravitailleurs?"
     r"|detailleurs?|tartineurs?|gerants?|secu|securite|runners?|drivers?|lookouts?|shotters?|workers?"
-    r"|taf|job|poste|point|recrute|hiring|coursiers?|chauffeurs?|conducteurs?|vigies?"
+    r"|taf|job|poste|point|recrute|hiring|coursiers?|chauffeurs?|conducteurs?|vigies?|remplacants?|tenir le tel"
     r"|(?:do|doing|for|make) runs|runs after school)\b")
 # Pay per run, round or trip ("15€ la course", "20€ la tournée", "1500€ le voyage"): a job offer when
 # the same clause says what the job is: a role, or the errand offered to the reader ("tu déposes",
 # "tu livres", "you drop"). Without it, it may be a delivery fee.
 RUN_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{0,3}(?:\s?(?:€|e\b|eur\b|euros?\b|balles?\b|£|\.-|chf\b))?"
-                        r"\s?(?:la|le|l'|par|per|a|each|chaque|/)\s?(?:course|courses|tournee|trajet|voyage|mission|run|drop"
-                        r"|aller-retour|aller retour|go)\b"
+                        r"\s?(?:a chaque|la|le|l'|par|per|a|each|chaque|/)\s?"
+                        r"(?:course|courses|tournee|trajet|voyage|mission|run|drop|aller-retour|aller retour|go|fois)\b"
                         r"|[£$€]\d{1,4}\s?(?:a|per|each|/)\s?(?:run|drop|trip|go)\b")
 # Pay for a stated time ("£50 for 2 hrs", "1500 en 2 semaines") or for an errand in the same phrase
 # ("30€ pour déposer un sac"): the errand or a role must be near for the first (a rental also has a
@@ -84,17 +85,19 @@ COMMISSION_RE = re.compile(
     r"|tes ventes|your sales|chaque vente|each sale)(?:\s(?:vends|ecoules|sell|shift))?"
     r"|\b\d{1,2}\s?%\s(?:pour toi|for you|to you)\b")
 ERRAND_RE = re.compile(
-    r"\b(?:tu (?:deposes|livres|ramenes|gardes|transportes|deplaces)|deposer|livrer|ramener|transporter"
+    r"\b(?:tu (?:deposes|livres|ramenes|gardes|transportes|deplaces|montes)|deposer|livrer|ramener|transporter"
     r"|les commissions|you (?:drop|deliver|carry|hold|run)"
     r"|drop(?:ping)? (?:a few |some )?(?:off|bags|parcels|packs|bits|stuff)|deliver(?:ing)? (?:bags|parcels)"
     r"|garder (?:des|un|une|les) (?:cartons|sacs?|colis|affaires)|standing on a corner"
     r"|(?:text|tell|call|ring) (?:us|me) if (?:you|u) see|keep (?:an eye out|watch|a lookout)"
     r"|tu (?:sers|restes|te poses|siffles|surveilles|tiens l'entree|cries quand|guettes)|carry a bag|serve the"
+    r"|rester devant|crier (?:si|quand)|faire (?:des|2-3|deux|quelques) courses"
     r"|hold a bag|mind a bag|bring (?:a few |some )?(?:bits|parcels|packages|packs|bags|stuff))\b")
 # a cheap prefilter: every RUN_PAY_RE, SPAN_PAY_RE and ERRAND_PAY_RE match holds one of these words
 # (as a whole token; "2 jours" counts, "2j" is read by PAY_RE)
 _RUN_WORDS = frozenset({"course", "courses", "tournee", "trajet", "voyage", "mission", "run", "drop", "trip", "aller",
-                        "go", "hrs", "hr", "hours", "heures", "days", "jours", "weeks", "semaines", "nights", "nuits",
+                        "go", "fois", "hrs", "hr", "hours", "heures", "days", "jours", "weeks", "semaines", "nights",
+                        "nuits",
                         "deposer", "livrer", "ramener", "porter", "garder", "transporter", "surveiller", "guetter",
                         "carry", "hold", "mind", "deliver", "watch"})
 ROLE_BEFORE, ROLE_AFTER = 80, 40  # characters around the amount where a role word counts
@@ -110,7 +113,8 @@ THC_PRODUCT_RE = re.compile(r"\bthc\s(?:edibles?|gummies|gummy|chocolates?|bonbo
 # Legal recreational retail: a licensed store or an age gate above 18 ("19+ only", "21+")
 LEGAL_RETAIL_RE = re.compile(r"\blicen[cs]ed(?:\s[\w.']+){0,3}?\s"
                              r"(?:store|shop|retailer|dispensary|provisioning cent(?:er|re))\b"
-                             r"|\b(?:19|21)\s?\+(?:\s?only)?(?!\w)|\bgovernment of canada\b")
+                             r"|\b(?:19|21)\s?\+(?:\s?only)?(?!\w)|\bgovernment of canada\b"
+                             r"|\blicen[cs]ed by (?:the )?(?:agco|aglc|ocs|sqdc|olcc|lcb|state|province)\b")
 
 CUE_VALUES = ("sale", "recruitment", "buyer", "news", "prevention", "harm_reduction", "cbd_legal",
               "food_delivery", "humor", "legit_commerce", "health", "personal")

@@ -47,6 +47,19 @@ _BUSINESS_CUES = frozenset({"food_delivery", "legit_commerce", "personal"})
 _WINKS = ("😏", "😉", "😜", "🤫", "(les habitués", "if you know", "who know")
 
 
+def _priced_sale(a: Analysis) -> list[Finding]:
+    """The price findings of a post the model reads as a job offer but that prices products and
+    offers no job: no pay, no network's work, no errand ("Un chauffeur vient à vous en berline ...
+    100 € le gramme" is a sale). Empty otherwise."""
+    prices = [f for f in a.findings if f.kind == "prices"]
+    if len(prices) < 2 or any(f.kind == CUE and f.rule in _PAY_RULES for f in a.findings):
+        return []  # (a menu: two price points at least; "payé 0,50€ le pochon" is one)
+    text = a.norm.text
+    if _TRADE_JOB_RE.search(text) or ERRAND_RE.search(text):
+        return []
+    return prices
+
+
 def _legal_business(a: Analysis) -> list[Finding]:
     """The business cues of a post that sells food, drink, vapes or goods, or a person's own post,
     and names no drug: a strong cue of a legal business ("burger", "e-liquide", "chocolat") or of
@@ -55,6 +68,27 @@ def _legal_business(a: Analysis) -> list[Finding]:
     if any(f.kind == "products" for f in a.findings) or any(w in a.post.text for w in _WINKS):
         return []
     return [f for f in a.findings if f.kind == CUE and f.value in _BUSINESS_CUES and f.score >= 1.0]
+
+
+WARNING_SCORE = 0.3  # the score of a verdict the warning rule overturns
+# (not harm reduction: dealers add its advice to their menus, "pressed so go slow, narcan on hand")
+_WARNING_CUES = frozenset({"prevention", "news", "buyer"})
+
+
+def _warning(a: Analysis) -> list[Finding]:
+    """The cues of a post that reports, warns or asks rather than offers: two different strong
+    words of a warning, a news report or a buyer ("that's exploitation, not a
+    job ... our youth workers", "c'est mon coloc qui m'a dit ... ils ont mis"); three when the
+    post states pay. Emoji do not count (dealers use 🚨👮 too). Empty otherwise."""
+    text = a.post.text
+    found = [f for f in a.findings if f.kind == CUE and f.value in _WARNING_CUES and f.score >= 1.0
+             and any(c.isalpha() for c in text[f.start:f.end])]
+    # a job offer with its pay needs three: "anyone know people for drop offs, $130 a day, school kids
+    # welcome" is an offer whatever its words of a buyer and of a warning
+    paid = any(f.kind == CUE and f.rule in _PAY_RULES for f in a.findings)
+    if len({f.rule for f in found}) < (3 if paid else 2):
+        return []
+    return found
 
 
 JOB_RULE_SCORE = 0.8  # the score of a post the job-offer rule makes a recruitment
@@ -69,7 +103,8 @@ _TRADE_JOB_RE = re.compile(
     r"|fais tourner|faire tourner|vendre a tes potes|vends a tes potes|sell(?:ing)? to your (?:own )?mates"
     r"|move my product|front you|on te depanne|everything you (?:sell|shift)|what you (?:sell|shift)"
     r"|ce que tu (?:vends|ecoules)|tu prends les commandes|tu revends|revendre"
-    r"|peser|faire des pochons|conditionner)\b")
+    r"|tenir le (?:tel|telephone|phone)|tenir la ligne|hold the phone|run the line"
+    r"|peser|tu peses|faire des pochons|tu mets en pochons?|conditionner)\b")
 _BUSINESS_WORDS = frozenset({"legit_commerce", "food_delivery", "cbd_legal"})  # perks and words of trade
 _NOT_A_JOB_OFFER = frozenset({"news", "prevention", "buyer", "harm_reduction", "humor", "legit_commerce",
                               "food_delivery", "cbd_legal"})
@@ -87,8 +122,6 @@ def _job_offer(a: Analysis) -> list[Finding]:
     for f in a.findings:
         if f.kind != CUE or f.score < 1.0 or f.value not in _NOT_A_JOB_OFFER or f.rule == "grammar:legal_retail":
             continue  # (an age gate alone, "19+", is no legal business)
-        if not any(c.isalpha() for c in a.post.text[f.start:f.end]):
-            continue  # an emoji: "tu cries quand tu vois les bleus 👮" is the job
         if any(p.start <= f.start and f.end <= p.end for p in pay):
             continue  # inside the pay: "25% sur ce que tu vends"
         if trade and f.value in _BUSINESS_WORDS:
@@ -142,6 +175,15 @@ class TriageAnalyser(Analyser):
             # a licensed store with an age gate, and no private contact: legal recreational retail
             a.category, a.score = "other", min(a.score, LEGAL_RETAIL_SCORE)
             a.because = legal + [f for f in a.because if f not in legal]
+        warning = _warning(a) if a.category != "other" else []
+        if warning:
+            # a report, a warning or a buyer's question quotes the offer it is about
+            a.category, a.score = "other", min(a.score, WARNING_SCORE)
+            a.because = warning + [f for f in a.because if f not in warning]
+        priced = _priced_sale(a) if a.category == "recruitment" else []
+        if priced:
+            a.category = "sale"
+            a.because = priced + [f for f in a.because if f not in priced]
         business = _legal_business(a) if a.category == "sale" else []
         if business:
             # food, drink or goods sold with the same words and emoji, and no drug named
