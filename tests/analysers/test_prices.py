@@ -203,6 +203,14 @@ K, CR, HE, L, PS, RX, G = "ketamine", "crack", "heroin", "lsd", "psilocybin", "p
     ("exotic zips $220 → $190", "en", [(H, 28, "g", 190, "USD")]),
     ("❄️ 1g 80 → 70 flash", "fr", [(C, 1, "g", 70, "EUR")]),
     ("🍁 10g ➜ 100 / 20g ➜ 180", "fr", [(H, 10, "g", 100, "EUR"), (H, 20, "g", 180, "EUR")]),
+    # French shorthands: "50 le 5", "le 10 à 75", "100/10g", "le 20 = 2g"
+    ("la beuh 11 le gramme / 50 le 5 / 95 le 10", "fr",
+     [(H, 1, "g", 11, "EUR"), (H, 5, "g", 50, "EUR"), (H, 10, "g", 95, "EUR")]),
+    ("beuh : le 5 à 40, le 10 à 75", "fr", [(H, 5, "g", 40, "EUR"), (H, 10, "g", 75, "EUR")]),
+    ("🍁 Premium .... 11/g — 100/10g — 220/25g", "fr",
+     [(H, 1, "g", 11, "EUR"), (H, 10, "g", 100, "EUR"), (H, 25, "g", 220, "EUR")]),
+    ("🍁 5g 40 / 10g 75", "fr", [(H, 5, "g", 40, "EUR"), (H, 10, "g", 75, "EUR")]),
+    ("la beuh 10 le g, ouvert le 15 à 20h", "fr", [(H, 1, "g", 10, "EUR")]),
 ])
 def test_new_notations(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected

@@ -92,6 +92,8 @@ _SLASH_PLUS = frozenset({"/", "+"})
 _COPULA = frozenset({"est", "a", "c", "cest", "sont", "is", "at", "are", "go", "goes"})  # no filler for a price
 _SEP_NEW = frozenset({"→", "➜", "➡", "->", "=>", "⇒", "➝"})  # "$220 → $190": the new price after an arrow
 _CONJ = frozenset({"et", "and"})
+# amounts a bare number stands for in "50 le 5", "le 10 à 75" (grams, or pieces of a product sold by the piece)
+_USUAL_QTY = frozenset({0.5, 1.0, 2.0, 3.0, 3.5, 5.0, 7.0, 10.0, 14.0, 20.0, 25.0, 28.0, 50.0, 100.0})
 _START = attrgetter("start")
 _LASTGROUP = attrgetter("lastgroup")
 _SPAN, _GROUP = re.Match.span, re.Match.group
@@ -433,9 +435,11 @@ class PriceAnalyser(Analyser):
                         pts.append(self._point(t, per, per.value, per.unit, "per_unit"))
                     i += 2
                     continue
-            # P3: price = quantity ("💶50 = 🍁6g", "40 les 5")
+            # P3: price = quantity ("💶50 = 🍁6g", "40 les 5", "le 20 = 2g")
             nxt_sep = toks[i + 1].unit if i + 1 < n and toks[i + 1].kind == "SEP" else None
-            if k in ("PRICE", "NUM") and nxt_sep in _SEP_P3 and (k == "PRICE" or nxt_sep == "les"):
+            after_article = i > 0 and toks[i - 1].kind == "SEP" and toks[i - 1].unit in _ARTICLE_SEP
+            if k in ("PRICE", "NUM") and nxt_sep in _SEP_P3 and (k == "PRICE" or nxt_sep == "les"
+                                                                 or (after_article and nxt_sep == "=")):
                 j = i + 2
                 while j < n and toks[j].kind == "PROD":
                     j += 1
@@ -448,6 +452,25 @@ class PriceAnalyser(Analyser):
                                              t.unit if k == "PRICE" else None, "price_for_quantity"))
                             i = nxt
                             continue
+            # P3d: a price, "/" or "le", then its quantity ("100/10g", "50 le 5", "95 le 10")
+            if k in ("PRICE", "NUM") and i + 2 < n and (
+                    (nxt_sep == "/" and toks[i + 2].kind == "QTY" and toks[i + 1].start == t.end
+                     and toks[i + 2].start == toks[i + 1].end)  # glued: "100/10g", not "40 / 1g 70"
+                    or (nxt_sep == "le" and toks[i + 2].kind == "NUM" and toks[i + 2].value in _USUAL_QTY
+                        and toks[i + 2].value < t.value)):
+                q2 = toks[i + 2]
+                pts.append(Point(t.start, q2.end, q2.value, q2.unit, t.value, t.unit if k == "PRICE" else None,
+                                 "price_for_quantity"))
+                i += 3
+                continue
+            # P1b: "le 5 à 40", "le 10 à 75": an amount after an article, "à", its price
+            if (k == "NUM" and t.value in _USUAL_QTY and after_article and i + 2 < n and nxt_sep == "a"
+                    and toks[i + 2].kind in ("NUM", "PRICE") and toks[i + 2].value > t.value):
+                pr = toks[i + 2]
+                pts.append(Point(t.start, pr.end, t.value, None, pr.value, pr.unit if pr.kind == "PRICE" else None,
+                                 "quantity_price"))
+                i += 3
+                continue
             # P3c: a price then its quantity in brackets ("€70 (1g) €130 (2g)")
             if (k == "PRICE" and i + 3 < n and toks[i + 1].unit == "(" and toks[i + 2].kind in ("QTY", "NAMED")
                     and toks[i + 3].unit == ")"):
