@@ -150,6 +150,9 @@ def test_key_of(name: str, key: tuple[str, ...]) -> None:
         ("La Valette-du-Var", ("la", "valette")),
         ("Sotteville-lès-Rouen", ("sotteville",)),
         ("Villeurbanne", ()),
+        # a saint's name after a first word that never stands alone belongs to the head
+        ("Port-Saint-Louis-du-Rhône", ("port", "saint", "louis")),
+        ("Saint-Mandrier-sur-Mer", ("saint", "mandrier")),
     ],
 )
 def test_head_of(name: str, head: tuple[str, ...]) -> None:

@@ -84,9 +84,12 @@ BARE_FIRST_WORDS = frozenset({"saint", "sainte", "saints", "saintes", "mont", "p
 
 def head_of(k: Key) -> Key:
     """The words before the first connector of a long name, by which it is often called:
-    ("fleury", "les", "aubrais") -> ("fleury",); ("la", "valette", "du", "var") -> ("la", "valette")."""
+    ("fleury", "les", "aubrais") -> ("fleury",); ("la", "valette", "du", "var") -> ("la", "valette");
+    ("port", "saint", "louis", "du", "rhone") -> ("port", "saint", "louis")."""
     start = 1 if k and k[0] in ARTICLES else 0
     for j in range(start + 1, len(k)):
+        if k[j] in ("saint", "sainte") and j == start + 1 and k[start] in BARE_FIRST_WORDS:
+            continue  # "Port-Saint-Louis-du-Rhône" is called "Port-Saint-Louis", not "Port"
         if k[j] in CONNECTORS:
             return k[:j]
     # no connector: a long first word is the name too ("Perros" for Perros-Guirec, "Lançon" for
