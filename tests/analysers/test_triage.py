@@ -324,6 +324,10 @@ def test_pay_for_errand_or_time(text: str, rule: str, pay: list[str]) -> None:
          "other"),
         ("je viens de voir une story « 🍫 6 le g, ❄️ 70, livraison Trébeurden » sur le snap d'un mec de ma classe 😶 "
          "on en est là ?", "other"),
+        ("need 2 more for the phone 📱 u take orders, pass them on, that's it. £80/day", "recruitment"),
+        ("les stories snap de mon cousin c'est que des émojis 🍁🍫❄️ avec des prix genre « 10g 80 » jsp si il deal",
+         "other"),
+        ("Crosne cité 🌃 cailloux 🪨 15 la pierre, 5 pour 60. jsuis en bas jusqu'a 5h, tape au 06 39 98 20 71", "sale"),
         # a neighbour's menu told in a complaint
         ("le mec du 3e vient de m'envoyer son menu sur whatsapp 🍁10/g ❄️70 livraison 24/7 😭", "other"),
     ],

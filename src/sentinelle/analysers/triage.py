@@ -103,7 +103,8 @@ _TRADE_JOB_RE = re.compile(
     r"|fais tourner|faire tourner|vendre a tes potes|vends a tes potes|sell(?:ing)? to your (?:own )?mates"
     r"|move my product|front you|on te depanne|everything you (?:sell|shift)|what you (?:sell|shift)"
     r"|ce que tu (?:vends|ecoules)|tu prends les commandes|tu revends|revendre"
-    r"|tenir le (?:tel|telephone|phone)|tenir la ligne|hold the phone|run the line"
+    r"|tenir le (?:tel|telephone|phone)|tenir la ligne|hold the phone|run the line|(?:u|you) take orders"
+    r"|for the phone"
     r"|peser|tu peses|faire des pochons|tu mets en pochons?|conditionner)\b")
 _BUSINESS_WORDS = frozenset({"legit_commerce", "food_delivery", "cbd_legal"})  # perks and words of trade
 _NOT_A_JOB_OFFER = frozenset({"news", "prevention", "buyer", "harm_reduction", "humor", "legit_commerce",
