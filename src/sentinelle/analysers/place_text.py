@@ -295,3 +295,35 @@ def dept_pair(w: str, text: str, ne: int) -> bool:
 # "sauf Pons", "no Bellshill" (the normalised text is in lower case)
 NOT_SERVED_AFTER = re.compile(r"[ \t]*(?:non\b|nn\b|❌|⛔|🚫|naw\b|anymore\b)")
 NOT_SERVED_BEFORE = re.compile(r"(?:\bpas(?: sur| a| à| de)?|\bsauf|\bhors|\bnot|\bno|\bexcept)[ \t]+$")
+
+
+PRICE_FIELD_RE = re.compile(r"\W*\d+(?:[.,]\d+)?\s*(?:€|e|eur|euros?|£|\$|balles)?\W*|.*\d\s?(?:g|gr|kg)\b.*")
+
+
+def bio_field(text: str, ns: int, ne: int) -> bool:
+    """The number at ns:ne is a field of its own between bars ("ondaine drive | 🍁🍫❄️ | 42 | 24h/24"),
+    and neither field beside it is a price or a quantity (a price table has bars too)."""
+    line_s = text.rfind("\n", 0, ns) + 1
+    line_e = text.find("\n", ne)
+    line_e = len(text) if line_e < 0 else line_e
+    fields = text[line_s:line_e].split("|")
+    if len(fields) < 3:
+        return False
+    pos, at = line_s, -1
+    for k, fld in enumerate(fields):
+        if pos <= ns < pos + len(fld):
+            at = k
+            break
+        pos += len(fld) + 1
+    if at < 0 or fields[at].strip() != text[ns:ne]:
+        return False
+    beside = [fields[k].strip() for k in (at - 1, at + 1) if 0 <= k < len(fields)]
+    return not any(PRICE_FIELD_RE.fullmatch(b) for b in beside if b)
+
+
+def river_valley(words: list[str], i: int) -> bool:
+    """Word i follows "vallée du", "val de la", "bords de", "côtes du": a river's name."""
+    k = i - 1
+    while k >= 0 and words[k] in ("du", "de", "des", "la", "l", "d"):
+        k -= 1
+    return k < i - 1 and k >= 0 and words[k] in ("vallee", "vallees", "val", "bords", "bord", "cotes", "valley")

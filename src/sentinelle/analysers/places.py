@@ -56,12 +56,14 @@ from .place_text import (
     STREET_WORDS,
     WORDLESS_GAP,
     Phrases,
+    bio_field,
     colocated,
     dept_pair,
     handle_chunks,
     outside,
     own_department_after,
     own_department_before,
+    river_valley,
     unmark,
 )
 
@@ -457,7 +459,7 @@ class PlaceAnalyser(Analyser):
                 rule, why = "places:department:keycaps", f"{w} written in keycap digits"
             elif listed:
                 rule, why = "places:department:list", f"{w} listed after the department {out[-1][0]}"
-            elif "|" in text and _bio_field(text, ns, ne):
+            elif "|" in text and bio_field(text, ns, ne):
                 rule, why = "places:department:bio-field", f"{w} alone between the bars of a bio"
             elif w in OVERSEAS_FLAGS and self._overseas_stated(text, words, spans, i, place_deps):
                 rule, why = "places:department:overseas", f"{w} with its flag or one of its places"
@@ -483,7 +485,7 @@ class PlaceAnalyser(Analyser):
                 if size > n - i:
                     continue
                 ents = g.departments.get(tuple(words[i : i + size]))
-                if ents and _river_valley(words, i):
+                if ents and river_valley(words, i):
                     break  # "vallée du Rhône", "côtes du Rhône": the river, not the department
                 if ents:
                     e = ents[0]
@@ -532,7 +534,7 @@ class PlaceAnalyser(Analyser):
                                or (pw == "le" and i >= 2 and words[i - 2] in ("et", "ou", "and"))))  # listed
             or w in OVERSEAS_FLAGS
             or (i + 1 < len(words) and words[i + 1] in COMPASS_PARTS)  # "94 SUD"
-            or (before in ("|", " ") and "|" in text and _bio_field(text, ns, ns + len(w)))  # "| 42 |"
+            or (before in ("|", " ") and "|" in text and bio_field(text, ns, ns + len(w)))  # "| 42 |"
             or (i > 0 and (w in place_deps or (free_brand and pw.isalpha() and len(pw) >= 3)))  # closes a name
         )
 
@@ -851,30 +853,6 @@ class PlaceAnalyser(Analyser):
             add(_finding(("departments", code, start, end, self.name, rule, 1.0, why)))
 
 
-_PRICE_FIELD_RE = re.compile(r"\W*\d+(?:[.,]\d+)?\s*(?:€|e|eur|euros?|£|\$|balles)?\W*|.*\d\s?(?:g|gr|kg)\b.*")
-
-
-def _bio_field(text: str, ns: int, ne: int) -> bool:
-    """The number at ns:ne is a field of its own between bars ("ondaine drive | 🍁🍫❄️ | 42 | 24h/24"),
-    and neither field beside it is a price or a quantity (a price table has bars too)."""
-    line_s = text.rfind("\n", 0, ns) + 1
-    line_e = text.find("\n", ne)
-    line_e = len(text) if line_e < 0 else line_e
-    fields = text[line_s:line_e].split("|")
-    if len(fields) < 3:
-        return False
-    pos, at = line_s, -1
-    for k, fld in enumerate(fields):
-        if pos <= ns < pos + len(fld):
-            at = k
-            break
-        pos += len(fld) + 1
-    if at < 0 or fields[at].strip() != text[ns:ne]:
-        return False
-    beside = [fields[k].strip() for k in (at - 1, at + 1) if 0 <= k < len(fields)]
-    return not any(_PRICE_FIELD_RE.fullmatch(b) for b in beside if b)
-
-
 def _clear(c: _Cand, written: str) -> bool:
     """The name means its first commune: no other commune of that name, and no longer name it starts,
     near its size (DWARFS times smaller at most). Written with the accents of the first commune, the
@@ -885,14 +863,6 @@ def _clear(c: _Cand, written: str) -> bool:
     if top.name.lower() == w:
         rivals = [x for x in rivals if x.name.lower() == w or x.name.lower().startswith(w + "-")]
     return all(x.population * DWARFS <= top.population for x in rivals)
-
-
-def _river_valley(words: list[str], i: int) -> bool:
-    """Word i follows "vallée du", "val de la", "bords de", "côtes du": a river's name."""
-    k = i - 1
-    while k >= 0 and words[k] in ("du", "de", "des", "la", "l", "d"):
-        k -= 1
-    return k < i - 1 and k >= 0 and words[k] in ("vallee", "vallees", "val", "bords", "bord", "cotes", "valley")
 
 
 def _in_name(cands: list[_Cand], i: int) -> bool:

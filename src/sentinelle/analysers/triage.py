@@ -133,6 +133,12 @@ def _job_offer(a: Analysis) -> list[Finding]:
     return pay
 
 
+def _overturn(a: Analysis, found: list[Finding], category: str, score: float) -> None:
+    """Set the verdict a rule gives, its findings first in the evidence."""
+    a.category, a.score = category, score
+    a.because = found + [f for f in (a.because or []) if f not in found]
+
+
 def _model(options: Mapping[str, Any], default: str) -> tuple[TriageModel, str]:
     """The model an analyser's `model` option names (a path under the data folder), and its version."""
     model = _load(str(data_dir() / str(options.get("model", default))))
@@ -171,30 +177,21 @@ class TriageAnalyser(Analyser):
         a.notes["triage"] = {"probabilities": pred.probabilities,
                              "features": [(n, rounded(c) or _round3(c)) for n, c in contributions]}
         a.because = self._because(a, contributions, spans, category)
-        legal = _legal_retail(a) if category == "sale" else []
-        if legal:
+        # rules that overturn the model's verdict, each with the findings that say why
+        if category == "sale" and (found := _legal_retail(a)):
             # a licensed store with an age gate, and no private contact: legal recreational retail
-            a.category, a.score = "other", min(a.score, LEGAL_RETAIL_SCORE)
-            a.because = legal + [f for f in a.because if f not in legal]
-        warning = _warning(a) if a.category != "other" else []
-        if warning:
+            _overturn(a, found, "other", min(a.score, LEGAL_RETAIL_SCORE))
+        if a.category != "other" and (found := _warning(a)):
             # a report, a warning or a buyer's question quotes the offer it is about
-            a.category, a.score = "other", min(a.score, WARNING_SCORE)
-            a.because = warning + [f for f in a.because if f not in warning]
-        priced = _priced_sale(a) if a.category == "recruitment" else []
-        if priced:
-            a.category = "sale"
-            a.because = priced + [f for f in a.because if f not in priced]
-        business = _legal_business(a) if a.category == "sale" else []
-        if business:
+            _overturn(a, found, "other", min(a.score, WARNING_SCORE))
+        if a.category == "recruitment" and (found := _priced_sale(a)):
+            _overturn(a, found, "sale", a.score)  # a menu, whoever delivers it
+        if a.category == "sale" and (found := _legal_business(a)):
             # food, drink or goods sold with the same words and emoji, and no drug named
-            a.category, a.score = "other", min(a.score, BUSINESS_SCORE)
-            a.because = business + [f for f in a.because if f not in business]
-        job = _job_offer(a) if category != "recruitment" else []
-        if job:
+            _overturn(a, found, "other", min(a.score, BUSINESS_SCORE))
+        if category != "recruitment" and (found := _job_offer(a)):
             # pay for a network's work, told in words the model did not learn: a job offer
-            a.category, a.score = "recruitment", max(a.score, JOB_RULE_SCORE)
-            a.because = job + [f for f in a.because if f not in job]
+            _overturn(a, found, "recruitment", max(a.score, JOB_RULE_SCORE))
 
     def _because(self, a: Analysis, contributions: list[tuple[str, float]], spans: dict[str, tuple[int, int]],
                  category: str) -> list[Finding]:
