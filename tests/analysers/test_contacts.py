@@ -117,6 +117,7 @@ HANDLE_CASES = [
     # a refused platform has no handle; a Session ID is one handle, not also its first characters
     ("on quitte snap 🚫 trop de bans", "fr", "", set()),
     ("l'autre snap est mort, appelle", "fr", "", set()),
+    ("il ose mettre promo sur son snap 😭 on vit une époque", "fr", "", set()),
     ("Tout passe par Session maintenant 👇\n05a3f9c1d7e2b48f6a0c9e1d2b3f4a5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b", "fr",
      "", {("session", "05a3f9c1d7e2b48f6a0c9e1d2b3f4a5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b")}),
 ]

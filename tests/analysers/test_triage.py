@@ -328,6 +328,11 @@ def test_pay_for_errand_or_time(text: str, rule: str, pay: list[str]) -> None:
         ("les stories snap de mon cousin c'est que des émojis 🍁🍫❄️ avec des prix genre « 10g 80 » jsp si il deal",
          "other"),
         ("Crosne cité 🌃 cailloux 🪨 15 la pierre, 5 pour 60. jsuis en bas jusqu'a 5h, tape au 06 39 98 20 71", "sale"),
+        ("Besoin d'une « nounou » sur Serres 🏡 tu stockes, tu sors quand on te dit, 400€/mois. MP", "recruitment"),
+        ("Recherche 1 personne pour stocker chez elle, 1 pour livrer le soir. Payé chaque dimanche. 06 71 30 92 44",
+         "recruitment"),
+        ("le dealer de mon quartier a augmenté son shit à 10 le g et ose mettre \"promo\" sur son snap 😭", "other"),
+        ("Some lad keeps adding me on snap with \"🌳🍫❄️ Abertillery drops\" stories. Blocked. 😭", "other"),
         # a neighbour's menu told in a complaint
         ("le mec du 3e vient de m'envoyer son menu sur whatsapp 🍁10/g ❄️70 livraison 24/7 😭", "other"),
     ],

@@ -521,6 +521,8 @@ class ContactAnalyser(Analyser):
                     continue
                 if ch in _REFUSALS:  # "snap 🚫", "insta ❌": the platform is refused, no handle follows
                     return None
+                if "\U0001f600" <= ch <= "\U0001f64f":  # a face ends the phrase: "sur son snap 😭 on vit"
+                    return None
                 if not ch.isalnum() and not ch.isspace():  # an emoji or symbol between cue and handle
                     explicit = True
                     consumed = True

@@ -91,7 +91,7 @@ ERRAND_RE = re.compile(
     r"|garder (?:des|un|une|les) (?:cartons|sacs?|colis|affaires)|standing on a corner"
     r"|(?:text|tell|call|ring) (?:us|me) if (?:you|u) see|keep (?:an eye out|watch|a lookout)"
     r"|tu (?:sers|restes|te poses|siffles|surveilles|tiens l'entree|cries quand|guettes)|carry a bag|serve the"
-    r"|rester devant|crier (?:si|quand)|faire (?:des|2-3|deux|quelques) courses"
+    r"|rester devant|crier (?:si|quand)|(?:faire|tu fais) (?:des|2-3|deux|quelques) courses|tu stockes"
     r"|hold a bag|mind a bag|bring (?:a few |some )?(?:bits|parcels|packages|packs|bags|stuff))\b")
 # a cheap prefilter: every RUN_PAY_RE, SPAN_PAY_RE and ERRAND_PAY_RE match holds one of these words
 # (as a whole token; "2 jours" counts, "2j" is read by PAY_RE)
