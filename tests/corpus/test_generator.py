@@ -50,6 +50,20 @@ def test_every_record_validates(corpus: list[dict]) -> None:
     assert bad == []
 
 
+def test_vendor_notices_name_no_product(sales: list[dict]) -> None:
+    """Notices (courier on the way, new zone, closed tonight, new account) are sales without a
+    product; every other sale names one, and a notice without a product fails validation otherwise."""
+    notices = [d for d in sales if d["truth"].get("template") == "notice"]
+    assert len(notices) > 100
+    assert all(not d["products"] and not d["prices"] for d in notices)
+    assert all(d["products"] for d in sales if d["truth"].get("template") != "notice")
+    # what the notices say is labelled: places of the round and delivery, contacts, payment
+    assert sum(bool(d["places"]) and d["delivery"] for d in notices) > len(notices) // 4
+    assert any(d["handles"] for d in notices) and any(d["payment"] for d in notices)
+    menu = next(d for d in sales if d["truth"].get("template") == "menu")
+    assert validate_gold({**menu, "products": [], "prices": []}) == ["sale without product"]
+
+
 def test_ids_unique_and_prefixed() -> None:
     ids = [d["id"] for d in generate(300, seed=2, id_prefix="h1")]
     assert len(set(ids)) == 300

@@ -76,6 +76,15 @@ _FR: dict[str, tuple[str, ...]] = {
         "🍰 Les brownies {NAME} 🍫 maison, 3€ la part, 10€ les 4 ! Livraison à vélo sur {T} le mercredi. Sans gluten dispo 🌿",
         "Épicerie de nuit 🌙 {T} {Q} : ouvert 7j/7 de 20h à 6h, livraison dès {N2}€, 📲 {M}",
         "Sushis à volonté 🍣 livrés sur {T}, {T2} — -20% avec le code NUIT 🌙 commande mini {N3}€",
+        # the operational notices of legal businesses: the same words as a network's notices, the trade named
+        "🍕 Pizza {NAME} : livreur en route sur {T}, soyez devant la porte dans 10 min svp 🙏",
+        "Fermé ce soir pour inventaire 🔒 la boulangerie rouvre demain 6h30. Bonne soirée à tous !",
+        "🍔 Nouveau ! On livre aussi {T2} à partir de ce soir, même numéro {PH}, commande mini {N3}€",
+        "Le food truck sera à {T} {DAY} midi 🚚 paiement CB ou espèces, pensez à précommander",
+        "Les 2 livreurs sont débordés ce soir 🍕 comptez 1h d'attente sur {T}, merci de votre patience",
+        "Fermeture exceptionnelle du restaurant le {DAY}, on se repose aussi 😅 retour mercredi midi !",
+        "Nouveau compte insta du kebab, l'ancien a été piraté 😡 suivez @{IG}, même numéro",
+        "🥖 La tournée du pain passe maintenant aussi à {T2} le {DAY} matin, même horaire",
     ),
     "police": (
         "👮 PRÉVENTION — {DN}\nVous voyez passer des stories avec 🍁🍫❄️, des « menus » et des numéros de livraison à {T} ? Derrière ces comptes il y a des réseaux qui exploitent des mineurs. Signalez sur PHAROS.",
@@ -128,6 +137,9 @@ _FR: dict[str, tuple[str, ...]] = {
         "Vaccination grippe sans rendez-vous à la pharmacie {NAME} ({T}) du lundi au samedi 9h-19h 💉",
     ),
     "classified": (
+        "🚕 Taxi {NAME} : dispo 24h/24 sur {T} et {T2}, gares et aéroport, {PH}",
+        "Plombier dépannage 7j/7 sur {T} et environs, intervention en 1h, devis gratuit {M}",
+        "Ramonage : je passe sur {T2} la semaine prochaine, il reste des créneaux, réservez au {M}",
         "Vends bonbonne de gaz butane 13kg vide, 20€, {T} 🔥",
         "Vends lot de pochons cadeaux en tissu 🎁 x50 pour 15€, idéal mariage",
         "Vends balance de cuisine précise au gramme, 10€, jamais servie ⚖️ {T}",
@@ -211,6 +223,11 @@ _EN: dict[str, tuple[str, ...]] = {
         "🍗 Wings & shakes delivered till 3am, {T} only, {CUR}5 off with code NIGHT 🌙",
         "🍕 Late night pizza delivery {T} till 4am 🌙 min order {CUR}15, card or cash",
         "🍩 Donut drop this Saturday across {T}! Pre-order by Thursday 🍫",
+        "🍕 Driver on his way to {T} with your pizzas, be outside in 10 mins please",
+        "Chippy closed tonight 🔒 back tomorrow 5pm, sorry folks!",
+        "Our old page got hacked 😡 this is the new bakery page, same number as always {PH}",
+        "Takeaway busy tonight, 45 min wait on deliveries to {T}, thanks for your patience 🙏",
+        "🍛 Now delivering to {T2} too! Curry house open till midnight, card or cash on the door",
     ),
     "police": (
         "We seized {N2} kg of cannabis and {CUR}{N3}0,000 in cash in {T} today. Report dealing anonymously.",
@@ -240,6 +257,9 @@ _EN: dict[str, tuple[str, ...]] = {
     ),
     "pharmacy": ("Late night pharmacy in {T} open till midnight this week 💊",),
     "classified": (
+        "🚕 {T} Taxis now covering {T2} too, same number {PH}, 24/7 airport runs",
+        "Plumber available 24/7 across {T} & {T2}, no callout fee this weekend {PH}",
+        "Mobile dog groomer 🐶 in {T} on {DAY}s now, a few slots left, text {PH}",
         "Free sofa, collection only {T} 🛋️",
         "Selling 2 tickets for {ARTIST}, face value, {T}",
         "Selling my bike {CUR}{N3}0, collection only {T} 🚲",

@@ -26,6 +26,7 @@ from typing import Any
 from . import _geo as geo
 from ._events import flash_sale, new_product, new_vendor, price_change, rebrand
 from ._lex import PRODUCTS, SPECS
+from ._notice import notice
 from ._other import KIND_W, KINDS, other
 from ._recruit import niche, niche_products, recruitment, scam, singleton_phone
 from ._sale import Ctx, bio, dispo, menu, products_emoji, promo, story, teaser
@@ -36,8 +37,8 @@ __all__ = ["generate", "validate_gold", "main", "DEFAULT_MIX"]
 
 DEFAULT_MIX: dict[str, float] = {"sale": 0.45, "recruitment": 0.10, "other": 0.45}
 
-_POST_TYPES = ("menu", "story", "teaser", "bio", "dispo", "promo")
-_POST_W = (30, 22, 14, 9, 10, 5)
+_POST_TYPES = ("menu", "story", "teaser", "bio", "dispo", "promo", "notice")
+_POST_W = (30, 22, 14, 9, 10, 5, 11)
 _SALE_HOURS = (0, 1, 2, 3, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23)
 _SALE_HOURS_W = (6, 4, 2, 1, 1, 2, 3, 3, 3, 4, 5, 7, 9, 10, 11, 12, 12, 9)
 _SALE_HOUR = Weighted(_SALE_HOURS, _SALE_HOURS_W)
@@ -237,12 +238,11 @@ def _sale(
             new_product(c, it)
             truth["product"] = it.spec.pid
         else:
-            {"menu": menu, "story": story, "teaser": teaser, "bio": bio, "dispo": dispo, "promo": promo}[
-                kind
-            ](c)
+            {"menu": menu, "story": story, "teaser": teaser, "bio": bio, "dispo": dispo, "promo": promo,
+             "notice": notice}[kind](c)
             truth["template"] = kind
         truth.update(c.extra)
-    if not post.products:
+    if not post.products and truth.get("template") != "notice":  # a notice names no product (_notice.py)
         post.nl()
         post.s(products_emoji(c, rng.sample(v.items, min(2, len(v.items))))).t(
             " dispo" if v.lang == "fr" else " available"
@@ -406,8 +406,8 @@ def validate_gold(d: Mapping[str, Any]) -> list[str]:
     for p in d["products"]:
         if p not in SPECS:
             err.append(f"bad product {p}")
-    if cat == "sale" and not d["products"]:
-        err.append("sale without product")
+    if cat == "sale" and not d["products"] and (d.get("truth") or {}).get("template") != "notice":
+        err.append("sale without product")  # only a vendor notice names none (_notice.py)
     for pr in d["prices"]:
         if not isinstance(pr, dict) or pr.get("product") not in d["products"]:
             err.append(f"price product not in products: {pr}")
