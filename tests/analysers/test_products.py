@@ -64,6 +64,8 @@ def products(text: str, lang: str = "fr") -> set[str]:
     ("Soap £5 a g, drop-offs Beeston", "en", {"cannabis_resin"}),
     ("MD cristal 50€ le g, livraison Dijon", "fr", {"mdma"}),
     ("gas canisters 20 quid each, delivery Hove", "en", {"nitrous_oxide"}),
+    # the colour codes of a menu: verte, marron, blanche
+    ("verte 10e le g, 50 les 6\nmarron 10g 50", "fr", {"cannabis_herb", "cannabis_resin"}),
 ])
 def test_products_found(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected
@@ -78,6 +80,8 @@ def test_products_found(text: str, lang: str, expected: set[str]) -> None:
     ("🍭 sucettes et bonbons à la fête foraine, 2€ pièce", "fr"),
     ("❄️❄️❄️ 35 cm de poudreuse fraîche cette nuit ! Ouverture des pistes à 9h, forfait 36€ 🎿", "fr"),
     ("oh shit I forgot my keys again", "en"),
+    ("la carte verte à 10€, la salade verte 3€", "fr"),
+    ("🥧 Bakehouse: pies $6.50, sausage rolls $4, vanilla slice $5.50", "en"),
     ("Quelle frappe de Mbappé en pleine lucarne, le gardien n'a rien vu ⚽", "fr"),
     ("J'ai passé l'après-midi à tondre l'herbe du jardin 🌿", "fr"),
     ("Note finale : C, peut mieux faire", "fr"),
