@@ -118,6 +118,7 @@ HANDLE_CASES = [
     ("on quitte snap 🚫 trop de bans", "fr", "", set()),
     ("l'autre snap est mort, appelle", "fr", "", set()),
     ("il ose mettre promo sur son snap 😭 on vit une époque", "fr", "", set()),
+    ("my son is getting messages on snap offering $100 a day", "en", "", set()),
     ("Tout passe par Session maintenant 👇\n05a3f9c1d7e2b48f6a0c9e1d2b3f4a5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b", "fr",
      "", {("session", "05a3f9c1d7e2b48f6a0c9e1d2b3f4a5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b")}),
 ]
@@ -243,6 +244,10 @@ PHONE_CASES = [
     ("heading over to Rotorua sat bro, same number 021 555 0187", "en", ["+64215550187"]),
     ("On couvre Versoix aussi 🚗 Nouveau numéro : 079 412 63 08", "fr", ["+41794126308"]),  # Swiss grouping
     ("livraison Lyon 07 94 12 63 08", "fr", ["+33794126308"]),
+    ("📲 07•53•18•44•92", "fr", ["+33753184492"]),  # bullets between the pairs
+    # one digit at a time: the whole run is the number (eleven digits: a British mobile)
+    ("snap or 0 7 7 0 4 8 1 5 2 6 3", "en", ["+447704815263"]),
+    ("appel 0 6 1 2 3 4 5 6 7 8", "fr", ["+33612345678"]),
 ]
 
 

@@ -153,11 +153,11 @@ _NO_TERMS = _Scan((), (), (), (), (), frozenset())  # what most posts hold
 # --- phones ------------------------------------------------------------------------------
 
 _ID_GAP_RE = re.compile(r"[ \t:°#.=\-]*(?:n[°o]?[ \t:.]*)?")  # "SIRET : ", "réf. n° "
-_CAND_RE = re.compile(r"\d[\d .\-/()]{6,}\d")
+_CAND_RE = re.compile(r"\d[\d .\-/()•·]{6,}\d")
 # `_CAND_RE` on the text before the letter O is read as 0: no match there, no candidate run
-_CAND_O_RE = re.compile(r"[\do][\do .\-/()]{6,}[\do]")
+_CAND_O_RE = re.compile(r"[\do][\do .\-/()•·]{6,}[\do]")
 _GROUP_RE = re.compile(r"\d+")
-_GAP_RE = re.compile(r" ?[.\-/] ?| {1,2}| ?\( ?| ?\) ?[.\-]? ?")
+_GAP_RE = re.compile(r" ?[.\-/•·] ?| {1,2}| ?\( ?| ?\) ?[.\-]? ?")  # "07•53•18•44•92"
 _DATE_RE = re.compile(r"(0?[1-9]|[12]\d|3[01])([./\-])(0?[1-9]|1[0-2])\2(?:19|20)?\d\d(?![\d]|[./\-]\d)")
 _GLUE_AFTER = set("€£$%°")
 _WA_RE = re.compile(r"(?:wa\.me/|whatsapp\.com/send\?phone=)\+?(\d{8,15})")
@@ -718,6 +718,13 @@ class ContactAnalyser(Analyser):
             return self._international(run, i)
         if first.digits.startswith("00") and len(first.digits) == 2 and i + 1 < len(run):
             return self._international(run, i)
+        if len(run) - i >= 10 and all(len(g.digits) == 1 for g in run[i:]):
+            # one digit at a time ("0 7 7 0 4 8 1 5 2 6 3"): the whole run is the number, not
+            # the first ten digits of it
+            whole = "".join(g.digits for g in run[i:])
+            res = self._national(whole, [1] * len(whole), lang, regions, cued) if len(whole) <= 12 else None
+            if res is not None:
+                return (len(run) - 1, *res)
         digits = ""
         sizes: list[int] = []
         for k in range(i, len(run)):
