@@ -14,6 +14,9 @@ from sentinelle.api import analyze_text
     # Australian, from New Zealand
     ("Gosford • Wyong 🌊\ncali gas 🍁 $120 q\nPayID on arrival", "AUD"),
     ("Palmerston North 🍁 $320 oz\ntext +64 21 448 9130", "NZD"),
+    # shipping said country-wide
+    ("📦 AUS-WIDE EXPRESS POST 📦\nOz of AAA 🍁 $180 (cheapest in Aus)", "AUD"),
+    ("🍁 8th $35, zip $200\nships anywhere in Canada via Canada Post", "CAD"),
     # American: its towns and apps, or nothing said
     ("Modesto • Turlock 🚗\n🌳 8th $35\nVenmo, Zelle or cash", "USD"),
     ("🍁 8th $35, zip $200", "USD"),

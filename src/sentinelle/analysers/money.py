@@ -19,9 +19,10 @@ from ..gazetteer import load_gazetteer
 DOLLARS = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "US": "USD"}
 # payment words and flags of one dollar country (on the normalised text)
 _COUNTRY_WORDS = (
-    ("CA", re.compile(r"\b(?:interac|e-?transfer|e transfer|etransfer)\b|flag_ca")),
-    ("AU", re.compile(r"\b(?:payid|osko)\b|flag_au")),
-    ("NZ", re.compile(r"flag_nz")),
+    ("CA", re.compile(r"\b(?:interac|e-?transfer|e transfer|etransfer|canada post|anywhere in canada)\b|flag_ca")),
+    ("AU", re.compile(r"\b(?:payid|osko|aus-wide|aus wide|australia-wide|australia wide|in aus|anywhere in aus"
+                      r"|auspost|aus post|australia post)\b|flag_au")),
+    ("NZ", re.compile(r"\b(?:nz-wide|nz wide|anywhere in nz|nz post|kiwibank)\b|flag_nz")),
     ("US", re.compile(r"\b(?:venmo|cash ?app|zelle)\b|flag_us")),
 )
 _ABROAD_RULE = "places/abroad.toml:"
