@@ -486,3 +486,41 @@ def test_a_department_code_opening_a_line(text: str, departments: list[str], pla
 ])
 def test_two_neighbours(text: str, places: list[str]) -> None:
     assert run(text).values("places") == places
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # short forms in lower case, three or more in a run that shares a department
+    ("restock laignes / recey / aignay", ["Laignes", "Recey-sur-Ource", "Aignay-le-Duc"]),
+    ("JURA SUD 39 ✅ arinthod clairvaux nozeroy bletterans", ["Arinthod", "Clairvaux-les-Lacs", "Nozeroy",
+                                                            "Bletterans"]),
+    # the department the run shares picks the homonym of each name
+    ("aubigny argent vailly ya moyen ce soir 🚗💨", ["Aubigny-sur-Nère", "Argent-sur-Sauldre",
+                                                    "Vailly-sur-Sauldre"]),
+    # a lower-case short form right after a word is that word: "je livre Noyal" names no Livré
+    ("je livre Noyal-Châtillon, Vern, Châteaugiron.", ["Noyal-Châtillon-sur-Seiche", "Vern-sur-Seiche",
+                                                       "Châteaugiron"]),
+    ("le chat mange / pierre / paul / jacques", []),
+    # one name a line is a list; a big city's short name beside its namesakes' neighbours
+    ("st jean en royans\nst nazaire\nst thomas en royans\n🍁 7€ le g",
+     ["Saint-Jean-en-Royans", "Saint-Nazaire-en-Royans", "Saint-Thomas-en-Royans"]),
+    ("St Nazaire / La Baule 🍁", ["Saint-Nazaire", "La Baule-Escoublac"]),
+    # "puis" links a list; a name of three words and more is no word, however small its commune
+    ("le livreur part de Venerque dans 5 min direction Pins-Justaret puis Labarthe.",
+     ["Venerque", "Pins-Justaret", "Labarthe-sur-Lèze"]),
+    ("🌉 LE PONT 🌉\nÉtiolles · St-Germain-lès-Corbeil · Morsang-sur-Seine · Saintry · Nandy\n🍁 12€/g",
+     ["Étiolles", "Saint-Germain-lès-Corbeil", "Morsang-sur-Seine", "Saintry-sur-Seine", "Nandy"]),
+])
+def test_lists_in_lower_case_and_line_by_line(text: str, places: list[str]) -> None:
+    assert run(text).values("places") == places
+
+
+@pytest.mark.parametrize(("text", "lang", "places"), [
+    ("Moudon • Avenches • Morat / herbe 12.- le g", "fr", ["Moudon", "Avenches", "Morat"]),
+    ("Davenport / Moline / Rock Island runs tonight", "en", ["Davenport", "Moline", "Rock Island"]),
+    ("Blairgowrie · Crieff · Pitlochry · Aberfeldy", "en", ["Blairgowrie", "Crieff", "Pitlochry", "Aberfeldy"]),
+    # small towns abroad whose names are also words or first names need a cue
+    ("Salut c Yass, je livre", "fr", []),
+    ("Winchester & the villages round", "en", ["Winchester"]),
+])
+def test_small_towns_abroad(text: str, lang: str, places: list[str]) -> None:
+    assert run(text, lang).values("places") == places

@@ -120,7 +120,28 @@ def colocated(text: str, cands: list[Any], capitalised: Any = None) -> None:
     # short forms too ("Trouville"), when capitalised: "on livre Rennes" is no Livré-sur-Changeon
     named = [c for c in cands
              if not c.blocked and (c.communes or (c.heads and (capitalised is None or capitalised(c))))]
-    if len(named) < 2:
+    _runs(text, named, capitalised, 2)
+    # then short forms in lower case too, when no ordinary word and not after a word, in runs of
+    # three that must share a department, which words do not: "restock laignes / recey / aignay"
+    # is Laignes, Recey-sur-Ource, Aignay-le-Duc; "je livre Noyal-Châtillon" names no Livré
+    ends = {c.nend for c in cands}
+
+    def after_word(c: Any) -> bool:
+        i = c.nstart
+        while i > 0 and text[i - 1] == " ":
+            i -= 1
+        return i > 0 and text[i - 1].isalnum() and i not in ends
+
+    lower = [c for c in cands if not c.blocked and not c.communes and c.heads and not c.common
+             and c.nend - c.nstart >= 5 and c not in named and not after_word(c)
+             and not any(o is not c and o.nstart < c.nend and c.nstart < o.nend for o in cands)]
+    if lower:
+        _runs(text, sorted(named + lower, key=lambda c: c.nstart), capitalised, 3)
+
+
+def _runs(text: str, named: list[Any], capitalised: Any, shortest: int) -> None:
+    """Accept the runs of `named` (in text order) of `shortest` names or more (see `colocated`)."""
+    if len(named) < shortest:
         return  # no run
     run: list[Any] = []
 
@@ -128,6 +149,8 @@ def colocated(text: str, cands: list[Any], capitalised: Any = None) -> None:
         # a short form counts with the departments of the longer names it starts ("Salon, Pélissanne,
         # Lançon": Salon-de-Provence and Lançon-Provence, 13); a word at either end that names a
         # commune elsewhere ("CÔTE FLEURIE 🏖️ Deauville • Trouville • Honfleur") is left out of the run
+        if len(run) < shortest:
+            return
         deps = [{x.department for x in [*c.communes[:12], *c.heads[:12]]} for c in run]
         if len(run) == 2:
             # two names side by side ("Paimpol / Ploubazlanec", "Roscoff / Plouescat"): neighbours
@@ -158,6 +181,8 @@ def colocated(text: str, cands: list[Any], capitalised: Any = None) -> None:
                 for c in run[lo:hi]:
                     if not c.accepted:
                         c.accepted, c.why = True, f"listed with neighbouring communes of department {min(shared)}"
+                    if len(shared) == 1:
+                        c.run_department = min(shared)
                 return
             if deps[lo].isdisjoint(set.intersection(*deps[lo + 1 : hi])):
                 lo += 1
@@ -223,7 +248,7 @@ COMPASS_PARTS = ("sud", "nord", "est", "ouest", "centre")
 LIST_SEPS = re.compile(
     r"^(?:\s*(?:centre|center|ville|centre-ville|nord|sud|est|ouest|city)\b)?"
     r"(?:\s*\(?(?:\d{2,3}|2[ab])\)?(?!\w))?"
-    r"[\s,;/+&|·•\-–—➡→>()➜➝▸↔⇄]*(?:flag_[a-z]{2}\s*)?(?:(?:et|and|ou|or|&|x|n)\s*)?[\s,;/+&|·•\-–—➡→>()➜➝▸↔⇄]*$"
+    r"[\s,;/+&|·•\-–—➡→>()➜➝▸↔⇄]*(?:flag_[a-z]{2}\s*)?(?:(?:et|and|ou|or|&|x|n|puis|then)\s*)?[\s,;/+&|·•\-–—➡→>()➜➝▸↔⇄]*$"
 )
 # a chunk of text (between spaces) that is a link, an @handle or a dotted or underscored handle
 # (la.ferme.rns, runner_jobs_wm) is no place

@@ -97,6 +97,7 @@ class _Cand:
     after_article: bool = False  # "au Mont-Dore": the name lost its article
     why: str = ""
     country: str = ""  # abroad only
+    run_department: str = ""  # the department shared by the run of names it was listed in (colocated)
 
 
 class PlaceAnalyser(Analyser):
@@ -323,7 +324,7 @@ class PlaceAnalyser(Analyser):
                 c for c in cs if c.name == n.value and (not n.department or c.department == n.department)
             ] or cs
             return ("alias", n.value, f"places/aliases.toml:{n.value}:{' '.join(key)}", cs, n.weak, n.weak,
-                    cs[0].population if cs else 0, n.near, [], "")
+                    cs[0].population if cs else 0, n.near, g.heads.get(key_of_name(n.value), []), "")
         named = g.abroad.get(key)
         if named:
             n = named[0]
@@ -770,7 +771,10 @@ class PlaceAnalyser(Analyser):
                         continue
                     lo, hi = (other, c) if other.end <= c.start else (c, other)
                     gap = text[lo.nend : hi.nstart]
-                    if len(gap) <= 16 and "\n" not in gap and LIST_SEPS.match(gap) and gap.strip():
+                    # one name a line, line after line, is a list too ("St-Jean-en-Royans / St Nazaire")
+                    lines = "\n" in gap and gap.count("\n") == 1 and _alone(text, c) and _alone(text, other)
+                    if len(gap) <= 16 and ("\n" not in gap or lines) and LIST_SEPS.match(gap.replace("\n", " ")) \
+                            and (gap.strip() or lines):
                         # a town abroad in capitals beside one of its country ("NEATH • PORT TALBOT")
                         abroad = (c.kind == "abroad" and other.kind == "abroad" and c.country == other.country
                                   and self._all_caps(a, c))
@@ -784,6 +788,7 @@ class PlaceAnalyser(Analyser):
                             continue  # "Clermont (La Gauthière)": "LA" only in capitals (but "Mont-de-Marsan / Dax")
                         if (
                             c.kind == "commune"
+                            and c.end - c.start < 3  # ("Morsang-sur-Seine": three words and more are no word)
                             and max([c.population] + [x.population for x in c.heads[:1]]) < 1000
                         ):
                             continue
@@ -809,6 +814,8 @@ class PlaceAnalyser(Analyser):
         for idx in accepted:
             c = cands[idx]
             context = stated_codes | {d for j, d in enumerate(own) if d and j != idx}
+            if c.run_department:
+                context.add(c.run_department)  # "aubigny argent vailly": all three in the Cher
             if c.near and c.near not in context:
                 c.accepted = False
                 continue
@@ -841,6 +848,15 @@ class PlaceAnalyser(Analyser):
                 if pick is None:
                     continue  # "Saint-Martin" alone: many towns of that size, none stands out
                 c.value = self.g.city_of(pick).name
+            elif c.kind == "alias" and c.heads and context:
+                # "St Nazaire" between Saint-Jean-en-Royans and Saint-Thomas-en-Royans: the longer name
+                # of the context's department that shares a word with another place of the post
+                others = {w for o in cands if o.accepted and o is not c for w in key_of_name(o.value)} - NAME_LINKS
+                pick = next((x for x in c.heads if x.department in context and c.communes
+                             and all(y.department not in context for y in c.communes)
+                             and not others.isdisjoint(key_of_name(x.name))), None)
+                if pick is not None:
+                    c.value = self.g.city_of(pick).name
             elif c.kind == "abroad" and a.lang == "fr":
                 c.value = self.g.abroad_fr.get(c.value, c.value)  # "Bruxelles" in a French post
             if NOT_SERVED_AFTER.match(text, c.nend) or NOT_SERVED_BEFORE.search(text, max(0, c.nstart - 14), c.nstart):
@@ -851,6 +867,14 @@ class PlaceAnalyser(Analyser):
         for code, ns, ne, rule, why in stated:
             start, end = span(ns, ne)
             add(_finding(("departments", code, start, end, self.name, rule, 1.0, why)))
+
+
+def _alone(text: str, c: _Cand) -> bool:
+    """The name is all its line holds but punctuation and emoji."""
+    start = text.rfind("\n", 0, c.nstart) + 1
+    end = text.find("\n", c.nend)
+    rest = text[start:c.nstart] + text[c.nend:len(text) if end < 0 else end]
+    return not any(ch.isalnum() for ch in rest)
 
 
 def _clear(c: _Cand, written: str) -> bool:
