@@ -110,6 +110,10 @@ def test_abroad_name_follows_post_language(text: str, lang: str, places: list[st
         ("Ajaccio 20000", ["2A"]),
         ("👮 PRÉVENTION — Côte-d'Or", ["21"]),
         ("On vous attend dans le Puy-de-Dôme", ["63"]),
+        # plural names take "les": "dans les Ardennes", not "les vosges c'est beau" in lower case
+        ("livraison dans les Ardennes", ["08"]),
+        ("on livre dans les Vosges et la Haute-Saône", ["88", "70"]),
+        ("les vosges c'est beau", []),
         ("livraison dans le Var et les Bouches-du-Rhône", ["83", "13"]),
         ("départements 31 et 82", ["31", "82"]),
         ("🚜 LA FERME 35 🚜\nlivraison Rennes", ["35"]),  # a shop name's number; Rennes is in 35

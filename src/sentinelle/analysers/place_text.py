@@ -107,6 +107,10 @@ DEPT_ARTICLES = Phrases({
     ("sur", "le"),
     ("dans", "la"),
     ("dans", "l"),
+    ("les",),  # the plural names: "dans les Ardennes", "les Vosges"
+    ("des",),
+    ("dans", "les"),
+    ("sur", "les"),
 })
 
 
