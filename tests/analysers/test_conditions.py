@@ -125,6 +125,10 @@ def test_payment(text: str, lang: str, expected: set[str]) -> None:
         ("I'm running til 3am tonight", "en", True),
         ("Aus wide express post, payment upfront", "en", True),
         ("DM ur postcode 📍", "en", True),
+        # the rounds of a network
+        ("prochaine tournée Watten/Cassel mardi", "fr", True),
+        ("Runs to St Albert & Spruce Grove all day", "en", True),
+        ("new area alert 🚨 now doing Maltby & Dinnington", "en", True),
         # hard negatives
         ("retrait uniquement au Havre, pas de livraison 🙅‍♂️", "fr", False),
         ("collection only, no delivery", "en", False),
@@ -134,6 +138,7 @@ def test_payment(text: str, lang: str, expected: set[str]) -> None:
         ("Easter drop 🐣 new exotics just landed", "en", False),
         ("snap: drive.23", "fr", False),
         ("Limoges, main propre.", "fr", False),
+        ("sold out, we've run out of the kush", "en", False),
     ],
 )
 def test_delivery(text: str, lang: str, expected: bool) -> None:
