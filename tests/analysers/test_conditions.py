@@ -208,6 +208,8 @@ def test_prepayment(text: str, lang: str, expected: str) -> None:
         ("-15% pour les commandes à deux", "fr", True),
         ("⚡️VENTE FLASH⚡️ jusqu'a dimanche soir", "fr", True),
         ("FLASH SALE ⚡ 🍁 28g £160 (was £180)", "en", True),
+        ("❄️ 1g 60€ 🔥 (avant 70) / 🍫 Olive 50g 200€", "fr", True),
+        ("zips $180 (were $220), halves $100 🍁", "en", True),
         ("happy hour 18h-21h", "fr", True),
         ("2ème pochon offert dès 50€ d'achat", "fr", True),
         ("🎁 CARTE FIDÉLITÉ : 10 commandes = 1g offert", "fr", True),
@@ -223,6 +225,7 @@ def test_prepayment(text: str, lang: str, expected: str) -> None:
         ("🍁 Lemon Haze ➝ 12€/g (avant 10)", "fr", False),
         ("5g 45 € au lieu de 40 € (hausse désolé)", "fr", False),
         ("🍃 3.5 ➜ £30 (was £25)", "en", False),
+        ("🍁 12€/g (avant 10, c'est la crise 😤)", "fr", False),  # a price rise
         ("💊 Xtc : 10€ pièce ou 5 pour 40", "fr", False),
         ("paiement carte cadeau Amazon", "fr", False),
         ("feel free to message", "en", False),

@@ -160,11 +160,12 @@ _PERCENT_OFF = re.compile(
     r"discount|reduc|en\s+moins|offerts?|sur\s+(?:ta|ton|votre|vos|la|le|les|tout|toute|chaque)\b)"
 )
 _OLD_PRICE = re.compile(
-    r"\(\s*(?:was|normally|usually|normalement|ancien prix|prix normal)\s*:?\s*[£€$]?\s?\d|"
-    r"\b(?:was|instead of)\s+[£€$]\s?\d"
+    r"\(\s*(?:was|were|normally|usually|normalement|ancien prix|prix normal|avant|c'etait|c'était|before)"
+    r"\s*:?\s*[£€$]?\s?\d|"
+    r"\b(?:was|were|instead of)\s+[£€$]\s?\d"
 )
 
-_OLD_PRICE_WORDS = ("was", "instead", "normal", "usually", "ancien", "~~")
+_OLD_PRICE_WORDS = ("was", "were", "instead", "normal", "usually", "ancien", "avant", "etait", "était", "before", "~~")
 _STRIKE = re.compile(r"~~\s*[£€$]?\s?(\d+(?:[.,]\d+)?)[^~\n]{0,8}~~")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 OLD_PRICE_TERMS = frozenset({"au lieu de", "instead of"})
@@ -376,8 +377,9 @@ class ConditionAnalyser(Analyser):
             self._hours(a, cl, found["hours"])
         text = a.norm.text
         old_price = (
-            "was" in text or "instead" in text or "normal" in text or "usually" in text
-            or "ancien" in text or "~~" in text
+            "was" in text or "were" in text or "instead" in text or "normal" in text or "usually" in text
+            or "ancien" in text or "avant" in text or "etait" in text or "était" in text or "before" in text
+            or "~~" in text
         )  # _OLD_PRICE_WORDS, spelt out: the usual post has none
         if found["promotion"] or old_price or "%" in text:
             self._promotion(a, cl, found["promotion"], old_price)
