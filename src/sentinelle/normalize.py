@@ -94,6 +94,14 @@ _SPECIAL = frozenset([chr(_KEYCAP)] + [chr(c) for c in _REGIONAL])
 
 def fold(text: str) -> str:
     """Fold a short string (a lexicon term, a query) the way `normalise` folds a post."""
+    # Startup folds some 70,000 names and terms. Most are plain: no character that folds to other
+    # than one character and no rewrite's cheap prefilter matching. Then `normalise(text).text` is
+    # the translated text, returned here without building a `Normalised` (the same steps, in the
+    # same order: the translation first, since it records the irregular characters it meets).
+    folded = text.translate(_TABLE)
+    if (_irregular_re().search(text) is None and _NEEDS_SWAP_RE.search(folded) is None
+            and _MAYBE_REPEAT_RE.search(folded) is None and _MAYBE_SPACED_RE.search(folded) is None):
+        return folded
     return normalise(text).text
 
 
