@@ -105,9 +105,10 @@ def _analyse_chunk(posts: list[Post], with_ids: bool = False, triage_only: bool 
     from .networks import extract
 
     out: Results = []
-    for post in posts:
+    for post, a in zip(posts, p.analyse_many(posts), strict=True):
         try:
-            a = p.analyse(post)
+            if isinstance(a, Exception):
+                raise a
             rec = a.to_record()
             out.append((rec, tuple(a.errors), extract(post, rec) if with_ids else None))
         except Exception as exc:  # never lose the post: output it empty, with the reason
@@ -139,6 +140,7 @@ def _analyse_lines(chunk: list[tuple[str, bytes | Reject]], with_ids: bool = Fal
     done = LinesDone()
     summary = done.summary
     lines: list[str] = []
+    posts: list[Post] = []
     for where, raw in chunk:
         summary.read += 1
         post = raw if isinstance(raw, Reject) else parse_line(raw, where)
@@ -146,8 +148,12 @@ def _analyse_lines(chunk: list[tuple[str, bytes | Reject]], with_ids: bool = Fal
             summary.rejected += 1
             done.rejects.append(post)
             continue
+        posts.append(post)
+    # the whole chunk at once: each analyser over every post, then each post's output line
+    for post, a in zip(posts, p.analyse_many(posts), strict=True):
         try:
-            a = p.analyse(post)
+            if isinstance(a, Exception):
+                raise a
             errors = a.errors
             rec = a.to_record()
             ids = extract(post, rec) if with_ids else None
