@@ -144,11 +144,12 @@ class Pipeline:
                 analyses.append(exc)
         ready = [a for a in analyses if isinstance(a, Analysis)]
         for analyser in self.analysers:
+            handles, run = analyser.handles, analyser.analyse  # (bound once per batch, not per post)
             for a in ready:
-                if not analyser.handles(a.lang):
+                if not handles(a.lang):
                     continue
                 try:
-                    analyser.analyse(a)
+                    run(a)
                 except Exception as exc:  # one analyser failing on one post never stops the batch
                     a.errors.append(f"SEN500 analyser {analyser.name!r} failed on post {a.post.id!r}: "
                                     f"{type(exc).__name__}: {exc}")
