@@ -84,8 +84,8 @@ class TriageModel:
         self._canonical = canonical
         # (views made once the array is full: an array with views can no longer grow)
         view = memoryview(self._values)
-        self._terms: tuple[Sequence[float], ...] = (view[0::6], view[1::6], view[2::6])  # type: ignore[assignment]
-        self._contribs: tuple[Sequence[float], ...] = (view[3::6], view[4::6], view[5::6])  # type: ignore[assignment]
+        self._terms: tuple[Sequence[float], ...] = (view[0::6], view[1::6], view[2::6])
+        self._contribs: tuple[Sequence[float], ...] = (view[3::6], view[4::6], view[5::6])
         # word of a post -> (its shape, unigram feature, bigram continuations); _SKIPPED for the
         # punctuation that features leave out. Filled as words are met: posts reuse few words.
         self._words: dict[str, WordInfo] = {}
