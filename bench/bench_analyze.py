@@ -13,6 +13,7 @@ memory flat in the input size.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import resource
@@ -22,6 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from sentinelle.batch import CHUNK, GC_YOUNG
 from sentinelle.core import Analysis, Post
 from sentinelle.corpus.generator import generate
 from sentinelle.normalize import normalise
@@ -85,6 +87,38 @@ def per_analyser(path: Path, n: int) -> None:
         print(f"  {name:12} {1e6 * t / len(posts):7.1f} µs/post")
 
 
+def per_analyser_batched(path: Path, n: int) -> None:
+    """The same, run as `sentinelle analyze` runs them (`Pipeline.analyse_many`): each analyser over
+    a chunk of posts before the next, the pipeline frozen out of the garbage collector."""
+    pipeline = Pipeline()
+    posts = read_posts(path, n)
+    timings = {a.name: 0.0 for a in pipeline.analysers}
+    t_prep = 0.0
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(GC_YOUNG, *thresholds[1:])
+    try:
+        t_all0 = time.process_time()
+        for i in range(0, len(posts), CHUNK):
+            t0 = time.process_time()
+            chunk = [pipeline.prepare(post) for post in posts[i:i + CHUNK]]
+            t_prep += time.process_time() - t0
+            for an in pipeline.analysers:
+                t0 = time.process_time()
+                for a in chunk:
+                    an.analyse(a)
+                timings[an.name] += time.process_time() - t0
+        total = time.process_time() - t_all0
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+    print(f"in-process CPU time as the CLI runs the analysers (chunks of {CHUNK}), {len(posts):,} posts: "
+          f"{len(posts) / total:,.0f} posts/s ({1e6 * total / len(posts):.0f} µs/post)")
+    print(f"  {'prepare':12} {1e6 * t_prep / len(posts):7.1f} µs/post (language and normalise)")
+    for name, t in timings.items():
+        print(f"  {name:12} {1e6 * t / len(posts):7.1f} µs/post")
+
+
 def run_cli(path: Path, workers: int, *extra: str) -> tuple[float, float, int]:
     """(wall seconds, peak RSS in MB, output lines) of one `sentinelle analyze` run; also prints the
     CPU time of the run and its workers (steadier than wall time on a shared machine)."""
@@ -116,6 +150,7 @@ def main() -> None:
         print(f"generated {args.n:,} posts in {gen_s:.1f} s ({args.n / gen_s:,.0f} posts/s), "
               f"{big.stat().st_size / 1e6:.0f} MB")
         per_analyser(big, min(args.n, 20_000))
+        per_analyser_batched(big, min(args.n, 20_000))
         quarter = Path(tmp) / "quarter.jsonl"
         with big.open(encoding="utf-8") as src, quarter.open("w", encoding="utf-8") as dst:
             for i, line in enumerate(src):

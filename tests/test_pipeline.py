@@ -108,3 +108,49 @@ def test_language_free_pipeline_detects_language_only_for_sms_spellings(text: st
     assert quick._language_free and not full._language_free
     post = Post(id="t", text=text)
     assert quick.prepare(post).norm.text == full.prepare(post).norm.text
+
+
+class Counter(Analyser):
+    """Numbers the posts it sees, in the order it sees them (state kept between posts)."""
+
+    name = "test_counter"
+
+    def __init__(self, options: Any = None) -> None:
+        super().__init__(options)
+        self.seen = 0
+
+    def analyse(self, a: Analysis) -> None:
+        self.seen += 1
+        a.notes["order"] = self.seen
+
+
+register(Counter)
+
+
+def _outcome(a: Analysis | Exception) -> Any:
+    if isinstance(a, Exception):
+        return repr(a)
+    return (a.lang, a.category, a.findings, a.errors, a.notes.get("order"))
+
+
+@pytest.mark.parametrize("texts", [
+    ["au secours help", "nothing here", "help help", "the plug is open, help"],
+    ["help"],
+    [],
+])
+def test_analyse_many_gives_what_analyse_gives_post_by_post(texts: list[str]) -> None:
+    names = ("test_broken", "test_shouter", "test_needs_shout", "test_counter")
+    posts = [Post(id=str(i), text=t) for i, t in enumerate(texts)]
+    single = Pipeline(config(*names))
+    one_by_one = [_outcome(single.analyse(p)) for p in posts]
+    many = [_outcome(a) for a in Pipeline(config(*names)).analyse_many(posts)]
+    assert many == one_by_one
+    assert [o[4] for o in many] == list(range(1, len(posts) + 1))  # each analyser saw the posts in order
+
+
+def test_analyse_many_returns_the_exception_of_a_post_that_cannot_be_prepared() -> None:
+    p = Pipeline(config("test_shouter"))
+    bad = Post(id="x", text=None)  # type: ignore[arg-type]
+    out = p.analyse_many([Post(id="a", text="help"), bad, Post(id="b", text="no")])
+    assert isinstance(out[1], Exception)
+    assert [a.has("cue") for a in (out[0], out[2]) if isinstance(a, Analysis)] == [True, False]

@@ -50,7 +50,8 @@ def canon(word: str) -> str:
 
 def key_of(text: str) -> Key:
     """The lookup key of a name or a phrase: folded word tokens, "st" read as "saint"."""
-    return tuple(canon(w) for w in WORD_RE.findall(fold(text)))
+    words = WORD_RE.findall(fold(text))
+    return tuple(map(CANON.get, words, words))  # canon(w) for each word, in C (startup keys 40,000 names)
 
 
 CONNECTORS = {

@@ -56,9 +56,12 @@ class TriageModel:
         # and contributions kept in one array of doubles per class (8 bytes each, no float objects),
         # filled in one go: scoring a post then reads a few compact blocks of memory instead of
         # objects scattered over the whole model (fetching those costs more than the arithmetic).
+        # The six doubles of a feature (its three terms, then its three contributions) lie side by
+        # side in one array, read through one strided view per term and per contribution: a post's
+        # features are spread over the whole array, and the other analysers push it out of the CPU
+        # caches between posts, so each feature costs one memory fetch rather than one per array.
         self._names: list[str] = []  # token feature number -> name
-        self._terms = (array("d"), array("d"), array("d"))
-        self._contribs = (array("d"), array("d"), array("d"))
+        self._values = array("d")  # feature number i -> its terms and contributions at [6i, 6i + 6)
         # Token features indexed by shape: unigram feature, and the bigram features it starts by
         # second shape, so that scoring a post builds no feature strings (see `predict_words`).
         shapes: dict[str, tuple[int | None, dict[str, int] | None]] = {}
@@ -79,6 +82,10 @@ class TriageModel:
                 nxt[second] = number
         self._shapes = shapes
         self._canonical = canonical
+        # (views made once the array is full: an array with views can no longer grow)
+        view = memoryview(self._values)
+        self._terms: tuple[Sequence[float], ...] = (view[0::6], view[1::6], view[2::6])
+        self._contribs: tuple[Sequence[float], ...] = (view[3::6], view[4::6], view[5::6])
         # word of a post -> (its shape, unigram feature, bigram continuations); _SKIPPED for the
         # punctuation that features leave out. Filled as words are met: posts reuse few words.
         self._words: dict[str, WordInfo] = {}
@@ -100,9 +107,7 @@ class TriageModel:
         """Number a token feature: its name, terms and contributions (value TOKEN_WEIGHT) in the lists."""
         v = TOKEN_WEIGHT
         mean = (w[0] + w[1] + w[2]) / 3.0
-        for c in range(3):
-            self._terms[c].append(v * w[c])
-            self._contribs[c].append(v * (w[c] - mean))
+        self._values.extend([v * w[0], v * w[1], v * w[2], v * (w[0] - mean), v * (w[1] - mean), v * (w[2] - mean)])
         self._names.append(name)
         return len(self._names) - 1
 
@@ -239,7 +244,7 @@ _FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 _BY_CLASS = (_FIRST, _SECOND, _THIRD)
 
 
-def _picker(numbers: list[int]) -> Callable[[array[float]], Sequence[float]]:
+def _picker(numbers: list[int]) -> Callable[[Sequence[float]], Sequence[float]]:
     """A function that picks the values at `numbers` from an array, in that order: an `itemgetter`,
     which does it in one C call (it returns a lone value rather than a tuple for one number)."""
     if len(numbers) > 1:
