@@ -114,6 +114,7 @@ def test_abroad_name_follows_post_language(text: str, lang: str, places: list[st
         ("livraison dans les Ardennes", ["08"]),
         ("on livre dans les Vosges et la Haute-Saône", ["88", "70"]),
         ("les vosges c'est beau", []),
+        ("🛹 t-shirts 29.-, casquettes 25.-", []),  # prices in Swiss francs
         ("livraison dans le Var et les Bouches-du-Rhône", ["83", "13"]),
         ("départements 31 et 82", ["31", "82"]),
         ("🚜 LA FERME 35 🚜\nlivraison Rennes", ["35"]),  # a shop name's number; Rennes is in 35
@@ -528,3 +529,14 @@ def test_lists_in_lower_case_and_line_by_line(text: str, places: list[str]) -> N
 ])
 def test_small_towns_abroad(text: str, lang: str, places: list[str]) -> None:
     assert run(text, lang).values("places") == places
+
+
+def test_towns_abroad_listed_in_a_menu_need_no_cue() -> None:
+    """Names that are also first names or words ("Tyler", "Longview") are read side by side, capitalised,
+    in a post that names a product; the same names in a post about people are not."""
+    text = "🤠 EAST TX EXOTICS 🤠\nTyler • Longview\n🍃 Runtz 3.5 $50"
+    a = Analysis(Post(id="t", text=text), normalise(text, SMS), "en")
+    a.add("products", "cannabis_herb", text.index("Runtz"), text.index("Runtz") + 5, analyser="products", rule="test")
+    AN.analyse(a)
+    assert a.values("places") == ["Tyler", "Longview"]
+    assert run("shoutout to Tyler • Longview 🎉", "en").values("places") == []

@@ -612,6 +612,8 @@ class PlaceAnalyser(Analyser):
         nxt = text[ne : ne + 2]
         if nxt[:1] in ("€", "£", "$", "%", "k", "+") or nxt.strip()[:1] in ("€", "£", "$", "%"):
             return True
+        if nxt in (".-", ",-"):
+            return True  # "casquettes 25.-": a price in Swiss francs
         if i + 1 < len(words):
             gap = text[ne : spans[i + 1][0]]
             if gap.strip() in ("", "'") and "\n" not in gap and self._starts_with(words, i + 1, self.units, 2) and not (
@@ -759,6 +761,8 @@ class PlaceAnalyser(Analyser):
                 c.why = why or self._cue(words, spans, text, c, hashtag, k) or "name"
         # (a name in capitals counts as capitalised here: "FEYTIAT • LE PALAIS • AIXE 87")
         colocated(text, cands, lambda c: self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c))
+        if any(f.kind == "products" for f in a.findings):
+            self._abroad_runs(a, text, cands)
         # lists: a candidate next to an accepted place, separated only by list punctuation
         changed = len(cands) > 1  # a list needs two names
         while changed:
@@ -795,6 +799,30 @@ class PlaceAnalyser(Analyser):
                         c.accepted, c.why, changed = True, f"listed with {other.value}", True
                         break
 
+    def _abroad_runs(self, a: Analysis, text: str, cands: list[_Cand]) -> None:
+        """Towns abroad of one country listed side by side, capitalised, in a post that names a
+        product: places, even when each is also a first name or a word ("Tyler • Longview • Kilgore")."""
+        run: list[_Cand] = []
+
+        def flush() -> None:
+            if len(run) >= 2 and len({c.country for c in run}) == 1:
+                for c in run:
+                    if not c.accepted:
+                        c.accepted, c.why = True, f"listed with other towns of {c.country} in a post naming a product"
+
+        for c in cands:
+            if c.kind != "abroad" or c.blocked or not (self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c)):
+                flush()
+                run = []
+                continue
+            gap = text[run[-1].nend:c.nstart] if run else ""
+            if run and len(gap) <= 16 and "\n" not in gap and LIST_SEPS.match(gap) and gap.strip():
+                run.append(c)
+            else:
+                flush()
+                run = [c]
+        flush()
+
     def _names_stated_department(self, c: _Cand, stated: set[str]) -> bool:
         """The name is that of a department the text states, and none of its communes is in it."""
         key = key_of_name(c.value)
@@ -828,7 +856,7 @@ class PlaceAnalyser(Analyser):
                     # a longer name of the context's department: "Montigny" among places of Moselle.
                     # When the name alone is a city of its own (Saint-Paul, Clichy), only one that
                     # names another place of the post: "Saint-Paul" beside Dax is Saint-Paul-lès-Dax
-                    small = not c.communes or c.communes[0].population < 5000 or c.after_article
+                    small = not c.communes or c.communes[0].population < 10_000 or c.after_article
                     others = {w for o in cands if o.accepted and o is not c for w in key_of_name(o.value)} - NAME_LINKS
                     # ... or one in a department the text itself states: "Jura (39) Lons" is
                     # Lons-le-Saunier, not Lons in the Pyrénées-Atlantiques
