@@ -31,3 +31,15 @@ def test_the_dollar_of_the_post(text: str, currency: str) -> None:
 def test_min_order_takes_the_same_dollar() -> None:
     rec = analyze_text("Yorkton 🌲 AAAA 3.5 $40\nminimum $50\ne-transfer").to_record()
     assert rec["min_order"] == {"amount": 50, "currency": "CAD"}
+
+
+@pytest.mark.parametrize(("text", "currency"), [
+    # no currency written: the country the towns and phones tell
+    ("BALLYFERMOT 24/7 🚗\nsnow 1g 70 / 2g 130\ncall 0️⃣8️⃣5️⃣ 7️⃣2️⃣0️⃣ 1️⃣4️⃣3️⃣8️⃣", "EUR"),
+    ("Courroux Courrendlin 🤙 shit 10g 70 / speed 1g 20 / whatsapp 079 452 81 16", "CHF"),
+    ("gland coppet founex j'suis dans le coin 🚗 blanche 90 le g, beuh 10 le g. 076 540 11 28", "CHF"),
+    ("🍁 10g 80 / livraison Lyon", "EUR"),
+])
+def test_the_currency_of_a_price_written_without_one(text: str, currency: str) -> None:
+    prices = analyze_text(text).to_record()["prices"]
+    assert prices and {p["currency"] for p in prices} == {currency}

@@ -17,6 +17,9 @@ from ..core import Analysis
 from ..gazetteer import load_gazetteer
 
 DOLLARS = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "US": "USD"}
+# the currency of a country, for prices written without one ("snow 1g 70" in Dublin: euros)
+CURRENCIES = {**DOLLARS, "GB": "GBP", "CH": "CHF", "FR": "EUR", "BE": "EUR", "LU": "EUR", "IE": "EUR",
+              "DE": "EUR", "ES": "EUR", "IT": "EUR", "NL": "EUR", "PT": "EUR", "AT": "EUR"}
 # payment words and flags of one dollar country (on the normalised text)
 _COUNTRY_WORDS = (
     ("CA", re.compile(r"\b(?:interac|e-?transfer|e transfer|etransfer|canada post|anywhere in canada)\b|flag_ca")),
@@ -65,3 +68,29 @@ def dollar_code(a: Analysis) -> str:
         if regex.search(text):
             seen.add(country)
     return DOLLARS[next(iter(seen))] if len(seen) == 1 else "USD"
+
+
+def post_country(a: Analysis) -> str | None:
+    """The one country the post's towns abroad and phone numbers point to, or None (none, or several).
+    French communes count as France; a phone counts by its international prefix."""
+    seen: set[str] = set()
+    cities = None
+    for f in a.findings:
+        if f.kind == "places":
+            if f.rule.startswith(_ABROAD_RULE):
+                cities = cities or _countries_of_cities()
+                countries = cities.get(str(f.value), frozenset())
+                if len(countries) == 1:
+                    seen |= countries
+            else:
+                seen.add("FR")
+        elif f.kind == "phones" and isinstance(f.value, str):
+            try:
+                region = phonenumbers.region_code_for_number(phonenumbers.parse(f.value))
+            except phonenumbers.NumberParseException:
+                region = None
+            if region:
+                seen.add("FR" if region in ("RE", "GP", "MQ", "GF", "YT", "MF", "BL", "PM") else region)
+        if len(seen) > 1:
+            return None
+    return next(iter(seen)) if seen else None

@@ -51,7 +51,7 @@ from typing import Any, NamedTuple
 from ..core import Analysis, Finding
 from ..lexicon import lexicon_file
 from .base import Analyser
-from .money import dollar_code
+from .money import CURRENCIES, dollar_code, post_country
 from .price_grammar import Tok, _num, _tok, load_grammar
 
 # Pay markers that, after a quantity and its price, name the delivery on offer, not a job's pay
@@ -685,6 +685,9 @@ class PriceAnalyser(Analyser):
         for flag, cur in _FLAG_CURRENCY.items():
             if flag in text and not (a.lang == "fr" and cur in ("USD", "GBP")):
                 return cur  # in a French post 🇺🇸 names where the weed comes from ("exotics US 🇺🇸")
+        country = post_country(a)  # the country its towns and phones tell: "snow 1g 70" in Dublin is in euros
+        if country in CURRENCIES:
+            return CURRENCIES[country]
         return "GBP" if a.lang == "en" else "EUR"
 
     @staticmethod
