@@ -525,6 +525,9 @@ def test_lists_in_lower_case_and_line_by_line(text: str, places: list[str]) -> N
     ("Blairgowrie · Crieff · Pitlochry · Aberfeldy", "en", ["Blairgowrie", "Crieff", "Pitlochry", "Aberfeldy"]),
     # small towns abroad whose names are also words or first names need a cue
     ("Salut c Yass, je livre", "fr", []),
+    # a town abroad that is also a French commune of the post's department is the French one
+    ("main propre sur La Haye et Créances", "fr", ["La Haye", "Créances"]),
+    ("973 🇬🇫 je descends sur Régina le vendredi", "fr", ["Régina"]),
     ("Winchester & the villages round", "en", ["Winchester"]),
 ])
 def test_small_towns_abroad(text: str, lang: str, places: list[str]) -> None:

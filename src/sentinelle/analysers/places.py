@@ -885,6 +885,10 @@ class PlaceAnalyser(Analyser):
                              and not others.isdisjoint(key_of_name(x.name))), None)
                 if pick is not None:
                     c.value = self.g.city_of(pick).name
+            elif c.kind == "abroad" and context and (home := next(
+                    (x for x in self.g.by_key.get(key_of_name(text[c.nstart:c.nend]), ()) if x.department in context),
+                    None)) is not None:
+                c.value = self.g.city_of(home).name  # "La Haye et Créances": the Manche's, not The Hague
             elif c.kind == "abroad" and a.lang == "fr":
                 c.value = self.g.abroad_fr.get(c.value, c.value)  # "Bruxelles" in a French post
             if NOT_SERVED_AFTER.match(text, c.nend) or NOT_SERVED_BEFORE.search(text, max(0, c.nstart - 14), c.nstart):
