@@ -85,13 +85,15 @@ def test_build_is_byte_reproducible(tmp_path: Path) -> None:
     rows = [ln.split("\t") for ln in lines[1:]]
     assert [r[0] for r in rows] == [
         "Ajaccio",
+        "Arbignieu",
         "Lyon",
         "Lyon 7e Arrondissement",
         "Saint-Étienne",
-    ]  # sorted, no déléguée
-    lyon7 = rows[2]
+    ]  # sorted; a former commune (déléguée) under its own name, population 0
+    assert rows[1][3] == "0"
+    lyon7 = rows[3]
     assert lyon7[5] == "69123" and lyon7[4] == "69007"
-    assert rows[1][4] == "69001 69002"  # postcodes sorted
+    assert rows[2][4] == "69001 69002"  # postcodes sorted
 
 
 def test_integrity_check() -> None:

@@ -8,8 +8,10 @@ integrity (sha512) is checked before anything is read.
 Output (deterministic: rows sorted, gzip written with mtime=0 and no file name, so two builds
 from the same package give identical bytes):
 
-- `communes.tsv.gz`: one line per current commune (`type == "commune-actuelle"`) and per
-  municipal arrondissement of Paris, Lyon and Marseille, tab-separated:
+- `communes.tsv.gz`: one line per current commune (`type == "commune-actuelle"`), per
+  municipal arrondissement of Paris, Lyon and Marseille, and per former commune merged into a new
+  one (`commune-deleguee`, `commune-associee`, population 0) whose name the new one did not keep,
+  tab-separated:
   `name  insee  department  population  postcodes(space-separated)  parent_insee`
   (`parent_insee` is empty for a commune and names the city for an arrondissement);
 - `LICENSE.decoupage-administratif.txt`: the package's licence text, verbatim.
@@ -74,7 +76,12 @@ def fetch_package(workdir: Path) -> Path:
 
 
 def rows_from(communes: list[dict[str, Any]]) -> list[tuple[str, str, str, int, str, str]]:
-    """Current communes and the municipal arrondissements of Paris, Lyon and Marseille."""
+    """Current communes, the municipal arrondissements of Paris, Lyon and Marseille, and the former
+    communes merged into a new one (déléguées, associées) under their own names, population 0:
+    posts and analysts still name them ("Fauville-en-Caux", "Seynod"), and a population of 0 keeps
+    them behind any current commune of the same name."""
+    current = {(str(c["nom"]).strip(), str(c["departement"])) for c in communes if c.get("type") == "commune-actuelle"}
+    new_name = {str(c["code"]): str(c["nom"]).strip() for c in communes if c.get("type") == "commune-actuelle"}
     rows: list[tuple[str, str, str, int, str, str]] = []
     for c in communes:
         kind = c.get("type")
@@ -82,15 +89,21 @@ def rows_from(communes: list[dict[str, Any]]) -> list[tuple[str, str, str, int, 
             parent = ""
         elif kind == "arrondissement-municipal":
             parent = str(c.get("commune", ""))
+        elif kind in ("commune-deleguee", "commune-associee"):
+            old = str(c["nom"]).strip()
+            merged_into = new_name.get(str(c.get("chefLieu", "")), "")
+            if (old, str(c["departement"])) in current or merged_into.startswith((old + "-", old + " ")):
+                continue  # the new commune kept the name, or starts with it ("Machecoul-Saint-Même")
+            parent = ""
         else:
             continue
         name = str(c["nom"]).strip()
         for ch in "\t\n\r":
             name = name.replace(ch, " ")
         postcodes = " ".join(sorted({str(p) for p in c.get("codesPostaux", [])}))
-        rows.append(
-            (name, str(c["code"]), str(c["departement"]), int(c.get("population") or 0), postcodes, parent)
-        )
+        population = int(c.get("population") or 0) if kind in ("commune-actuelle", "arrondissement-municipal") else 0
+        rows.append((name, str(c["code"]), str(c["departement"]), population, postcodes, parent))
+    rows = list(dict.fromkeys(rows))  # a former commune both déléguée and associée is one row
     rows.sort(key=lambda r: (r[0], r[1], r[5]))
     return rows
 

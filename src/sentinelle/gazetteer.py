@@ -199,7 +199,8 @@ def build(communes: Iterable[Commune], root: Path | None = None) -> Gazetteer:
     root = root or places_dir()
     g = Gazetteer(communes=list(communes))
     for c in g.communes:
-        g.by_insee[c.insee] = c
+        if c.population or c.insee not in g.by_insee:  # a former commune never hides the current one of its code
+            g.by_insee[c.insee] = c
     for c in g.communes:
         for pc in c.postcodes:
             g.postcodes.setdefault(pc, c.department)

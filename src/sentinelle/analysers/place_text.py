@@ -159,12 +159,15 @@ def _runs(text: str, named: list[Any], capitalised: Any, shortest: int) -> None:
         if len(run) == 2:
             # two names side by side ("Paimpol / Ploubazlanec", "Roscoff / Plouescat"): neighbours
             # when neither is an ordinary word and both are capitalised, in one department
-            if (all(not c.common and not c.weak and c.communes for c in run) and deps[0] & deps[1]
-                    and (capitalised is None or all(capitalised(c) for c in run))):
+            # (a short form counts too: "FAUVILLE OURVILLE ET ALENTOURS" are Fauville- and Ourville-en-Caux)
+            if (all(not c.common and (c.communes and not c.weak or (not c.communes and c.heads)) for c in run)
+                    and deps[0] & deps[1] and (capitalised is None or all(capitalised(c) for c in run))):
                 for c in run:
                     if not c.accepted:
                         c.accepted = True
                         c.why = f"listed with a neighbouring commune of department {min(deps[0] & deps[1])}"
+                    if len(deps[0] & deps[1]) == 1:
+                        c.run_department = min(deps[0] & deps[1])
             return
         if len(run) >= 3 and all(not c.common and not c.weak and c.communes for c in run):
             # names of communes only, none an ordinary word, on a border of two departments
