@@ -119,6 +119,11 @@ HANDLE_CASES = [
     ("l'autre snap est mort, appelle", "fr", "", set()),
     ("il ose mettre promo sur son snap 😭 on vit une époque", "fr", "", set()),
     ("my son is getting messages on snap offering $100 a day", "en", "", set()),
+    # a dotted user name after a cue, not a flag nor an e-mail or web address
+    ("old snap got deleted smh 🙄 new one is etx.exotic5 — same number", "en", "", {("snapchat", "etx.exotic5")}),
+    ("🎁 carte fidélité\nsnap de secours si ça saute : touraine.noct2", "fr", "", {("snapchat", "touraine.noct2")}),
+    ("🇫🇷 livré partout, commande sur snap 🇫🇷", "fr", "", set()),
+    ("jean.dupont@gmail.com ou sur snap", "fr", "", set()),
     ("Tout passe par Session maintenant 👇\n05a3f9c1d7e2b48f6a0c9e1d2b3f4a5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b", "fr",
      "", {("session", "05a3f9c1d7e2b48f6a0c9e1d2b3f4a5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b")}),
 ]

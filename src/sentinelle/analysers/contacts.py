@@ -79,6 +79,9 @@ _TOKEN_RE = re.compile(r"(?<![\w@#/])(@)?(" + _HANDLE_CORE + r")")
 _CORE_RE = re.compile(r"(@)?(" + _HANDLE_CORE + r")")
 _ACCOUNT_RE = re.compile(r"[ \t]*(?:[:=>\-→➜➝➡👉][ \t]*)*(@)?(" + _HANDLE_CORE + r")")
 _AT_RE = re.compile(r"(?<![\w@#/.])@(" + _HANDLE_CORE + r")")
+# a user name with a dot or an underscore between letters ("etx.exotic5", "touraine_noct2"), not in a link,
+# an e-mail address or a web address; read as a handle only near a platform cue (see `_handles`)
+_DOTTED_RE = re.compile(r"(?<![\w@#/.])[a-z][a-z0-9]+(?:[._][a-z0-9]+)*[._][a-z0-9]{2,}(?![\w@/]|\.[a-z0-9])")
 _SESSION_RE = re.compile(r"05[0-9a-fA-F]{64}")
 _REVERSED_RE = re.compile(
     r"(?<![\w@#/.])(@)?(" + _HANDLE_CORE + r")[ \t]*(?:[(\[][ \t]*|(?:sur|on|via|at|dans|en)[ \t]+"
@@ -344,8 +347,8 @@ class ContactAnalyser(Analyser):
         def emit(platform: str, s: int, e: int, rule: str, why: str) -> None:
             tok = text[s:e].lstrip("@")
             s = e - len(tok)
-            if not tok or tok.isdigit():
-                return
+            if not tok or tok.isdigit() or tok.startswith("flag_"):
+                return  # (a flag emoji, as the normaliser writes it: "commande sur snap 🇫🇷")
             if tok == author and (platform in (own_platform, "other") or not own_platform):
                 return  # the posting account itself (the same name on another platform is another account)
             key = (platform, tok)
@@ -445,6 +448,19 @@ class ContactAnalyser(Analyser):
                     plat = self._post_platform(a)
                     emit(plat, m.start(), m.end(), "contacts:at_after_contact_word",
                          f"@handle after a contact word, on the post's own platform ({plat})")
+
+        # a dotted or underscored user name after a cue on its line or the line before, with no cue
+        # word right before it: "new one is etx.exotic5", "snap de secours si ça saute : touraine.noct2"
+        if cues and ("." in text or "_" in text):
+            for m in _DOTTED_RE.finditer(text):
+                tok = m.group()
+                if (any(k[1] == tok for k in seen) or _DOMAIN_RE.search(tok) or tok in self.cue_words
+                        or tok.startswith("flag_")):  # (a flag emoji, as the normaliser writes it)
+                    continue
+                c4 = self._near_cue(text, cues, m.start())
+                if c4 is not None:
+                    emit(c4.platform, m.start(), m.end(), c4.rule,
+                         f"a user name ({tok!r}) after the {c4.platform} cue {c4.term!r}")
 
     @staticmethod
     def _prev_line_start(text: str, pos: int) -> int:
