@@ -214,7 +214,7 @@ class TriageAnalyser(Analyser):
             what, arg = how
             # findings are indexed rather than named below (f[0] is f.kind, f[1] f.value, f[2:4]
             # (f.start, f.end)): quicker, in loops that run for every post
-            if what == _KIND or what == _CUE:
+            if what in (_KIND, _CUE):
                 if by_kind is None:
                     by_kind = _by_kind(findings, n_earlier)
                 if what == _KIND:
