@@ -144,10 +144,12 @@ class Pipeline:
                 analyses.append(exc)
         ready = [a for a in analyses if isinstance(a, Analysis)]
         for analyser in self.analysers:
-            handles, run = analyser.handles, analyser.analyse  # (bound once per batch, not per post)
-            for a in ready:
-                if not handles(a.lang):
-                    continue
+            run = analyser.analyse  # (bound once per batch, not per post)
+            # a post's language is always one of the pipeline's (see `prepare`): an analyser that
+            # handles them all runs on every post without a test per post
+            handles = analyser.handles
+            mine = ready if all(map(handles, self.languages)) else [a for a in ready if handles(a.lang)]
+            for a in mine:
                 try:
                     run(a)
                 except Exception as exc:  # one analyser failing on one post never stops the batch

@@ -121,6 +121,8 @@ def colocated(text: str, cands: list[Any], capitalised: Any = None) -> None:
     """Accept a run of three names or more written side by side ("Pau 🏉 Lons Billère Lescar",
     "SEDAN ET NOUZONVILLE") when every one of them names a commune of one department: neighbours
     listed together are places, whatever else their names mean."""
+    if len(cands) < 2:
+        return  # no run of two names or more (most posts: a quick way out of the tests below)
     # short forms too ("Trouville"), when capitalised: "on livre Rennes" is no Livré-sur-Changeon
     named = [c for c in cands
              if not c.blocked and (c.communes or (c.heads and (capitalised is None or capitalised(c))))]

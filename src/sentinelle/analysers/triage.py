@@ -199,7 +199,11 @@ class TriageAnalyser(Analyser):
         out: list[Finding] = []
         seen: set[tuple[int, int]] = set()
         findings = a.findings
-        earlier = findings[:]  # the findings of the earlier analysers (words found here come after)
+        # the findings of the earlier analysers by kind, in order (words found here come after
+        # them): grouped once, when a feature first points to a kind or a cue (most posts have a
+        # few such features, each of which would otherwise read every finding)
+        n_earlier = len(findings)
+        by_kind: dict[str, list[Finding]] | None = None
         hows = self._how
         for name, weight in contributions:
             how = hows.get(name)
@@ -210,10 +214,13 @@ class TriageAnalyser(Analyser):
             what, arg = how
             # findings are indexed rather than named below (f[0] is f.kind, f[1] f.value, f[2:4]
             # (f.start, f.end)): quicker, in loops that run for every post
-            if what == _KIND:
-                found = [f for f in earlier if f[0] == arg]
-            elif what == _CUE:
-                found = [f for f in earlier if f[0] == CUE and f[1] == arg]
+            if what in (_KIND, _CUE):
+                if by_kind is None:
+                    by_kind = _by_kind(findings, n_earlier)
+                if what == _KIND:
+                    found = by_kind.get(arg, _NONE)
+                else:
+                    found = [f for f in by_kind.get(CUE, _NONE) if f[1] == arg]
             elif what == _WORD:
                 at = spans.get(name)
                 if at is None:
@@ -241,6 +248,23 @@ class TriageAnalyser(Analyser):
                     seen.add(span)
                     out.append(f)
         return out
+
+
+_NONE: list[Finding] = []  # (never filled)
+
+
+def _by_kind(findings: list[Finding], n: int) -> dict[str, list[Finding]]:
+    """The first `n` findings by kind, each kind's in order."""
+    out: dict[str, list[Finding]] = {}
+    get = out.get
+    for i in range(n):
+        f = findings[i]
+        fs = get(f[0])
+        if fs is None:
+            out[f[0]] = [f]
+        else:
+            fs.append(f)
+    return out
 
 
 # What a feature of the model points to in the post (see TriageAnalyser._because): findings of a
