@@ -505,6 +505,9 @@ def test_two_neighbours(text: str, places: list[str]) -> None:
     ("je livre Noyal-Châtillon, Vern, Châteaugiron.", ["Noyal-Châtillon-sur-Seiche", "Vern-sur-Seiche",
                                                        "Châteaugiron"]),
     ("le chat mange / pierre / paul / jacques", []),
+    # a round's words cue a name in lower case
+    ("dernier passage bouchemaine ce soir 00h30 🚗", ["Bouchemaine"]),
+    ("mais on livre toujours getigne et boussay jusqu a 2h 🤘", ["Gétigné", "Boussay"]),
     # one name a line is a list; a big city's short name beside its namesakes' neighbours
     ("st jean en royans\nst nazaire\nst thomas en royans\n🍁 7€ le g",
      ["Saint-Jean-en-Royans", "Saint-Nazaire-en-Royans", "Saint-Thomas-en-Royans"]),
