@@ -38,6 +38,8 @@ H, R, C = "cannabis_herb", "cannabis_resin", "cocaine"
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
     ("🍁 Amnesia 10€ le g", "fr", [(H, 1, "g", 10, "EUR")]),
+    # a part of the usual unit, then its price
+    ("❄️ 0.5 45 | 1g 80", "fr", [(C, 0.5, "g", 45, "EUR"), (C, 1, "g", 80, "EUR")]),
     ("🍁 10e/g", "fr", [(H, 1, "g", 10, "EUR")]),
     ("🍁 10 le g / 5g 45", "fr", [(H, 1, "g", 10, "EUR"), (H, 5, "g", 45, "EUR")]),
     ("🍁 5g=40", "fr", [(H, 5, "g", 40, "EUR")]),

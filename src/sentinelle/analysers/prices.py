@@ -520,6 +520,15 @@ class PriceAnalyser(Analyser):
             if k in ("NUM", "PRICE") and i + 1 < n and toks[i + 1].kind == "FEE":  # "drop €5 extra"
                 i += 2
                 continue
+            if (k == "NUM" and t.value < 10 and t.value != int(t.value) and i + 1 < n
+                    and toks[i + 1].kind in ("NUM", "PRICE") and toks[i + 1].value >= 10
+                    and toks[i + 1].value == int(toks[i + 1].value) and self._after_product(toks, i)):
+                # "❄️ 0,5 45 | 1g 80": a part of the usual unit, then its price
+                after = toks[i + 1]
+                pts.append(Point(t.start, after.end, t.value, "?1", after.value,
+                                 after.unit if after.kind == "PRICE" else None, "quantity_price"))
+                i += 2
+                continue
             if (k in ("NUM", "PRICE") and (k == "PRICE" or t.value >= 5) and self._after_product(toks, i)
                     and (i + 1 == n or (toks[i + 1].kind == "SEP" and toks[i + 1].unit in _SEGMENT_END)
                          or toks[i + 1].kind == "OLD" or toks[i + 1].unit in _CONJ)):
