@@ -857,7 +857,7 @@ class PlaceAnalyser(Analyser):
                     # When the name alone is a city of its own (Saint-Paul, Clichy), only one that
                     # names another place of the post: "Saint-Paul" beside Dax is Saint-Paul-lès-Dax
                     small = not c.communes or c.communes[0].population < 10_000 or c.after_article
-                    others = {w for o in cands if o.accepted and o is not c for w in key_of_name(o.value)} - NAME_LINKS
+                    others = _other_words(cands, c)
                     # ... or one in a department the text itself states: "Jura (39) Lons" is
                     # Lons-le-Saunier, not Lons in the Pyrénées-Atlantiques
                     pick = next((x for x in c.heads if x.department in context
@@ -879,7 +879,7 @@ class PlaceAnalyser(Analyser):
             elif c.kind == "alias" and c.heads and context:
                 # "St Nazaire" between Saint-Jean-en-Royans and Saint-Thomas-en-Royans: the longer name
                 # of the context's department that shares a word with another place of the post
-                others = {w for o in cands if o.accepted and o is not c for w in key_of_name(o.value)} - NAME_LINKS
+                others = _other_words(cands, c)
                 pick = next((x for x in c.heads if x.department in context and c.communes
                              and all(y.department not in context for y in c.communes)
                              and not others.isdisjoint(key_of_name(x.name))), None)
@@ -899,6 +899,12 @@ class PlaceAnalyser(Analyser):
         for code, ns, ne, rule, why in stated:
             start, end = span(ns, ne)
             add(_finding(("departments", code, start, end, self.name, rule, 1.0, why)))
+
+
+def _other_words(cands: list[_Cand], c: _Cand) -> set[str]:
+    """The words of the other accepted places of the post, but the links of names ("sur", "saint"):
+    a longer name that shares one is the one the post means ("St Nazaire" beside Saint-Jean-en-Royans)."""
+    return {w for o in cands if o.accepted and o is not c for w in key_of_name(o.value)} - NAME_LINKS
 
 
 def _alone(text: str, c: _Cand) -> bool:
