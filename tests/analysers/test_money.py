@@ -39,6 +39,7 @@ def test_min_order_takes_the_same_dollar() -> None:
     ("Courroux Courrendlin 🤙 shit 10g 70 / speed 1g 20 / whatsapp 079 452 81 16", "CHF"),
     ("gland coppet founex j'suis dans le coin 🚗 blanche 90 le g, beuh 10 le g. 076 540 11 28", "CHF"),
     ("🍁 10g 80 / livraison Lyon", "EUR"),
+    ("Charmey 🍁 10g 120.-", "CHF"),  # "120.-": Swiss francs
 ])
 def test_the_currency_of_a_price_written_without_one(text: str, currency: str) -> None:
     prices = analyze_text(text).to_record()["prices"]

@@ -108,6 +108,7 @@ _PER_ARTICLES = frozenset({"a", "an", "the", "per", "le", "la", "un", "une"})
 _PRODUCT_ARTICLES = frozenset({"le", "la", "les", "du", "de", "d'", "the", "some"})
 
 
+_SWISS_PRICE_RE = re.compile(r"\d\.-")
 _EURO_FLAGS = ("fr", "be", "de", "nl", "es", "it", "pt", "ie", "at", "lu", "fi", "gr", "sk", "si", "ee", "lv",
                "lt", "mt", "cy", "hr", "re", "gp", "mq")
 _FLAG_CURRENCY = {**{f"flag_{c}": "EUR" for c in _EURO_FLAGS},
@@ -691,6 +692,8 @@ class PriceAnalyser(Analyser):
         for sym, cur in (("£", "GBP"), ("€", "EUR"), ("$", "USD")):
             if sym in text:
                 return cur
+        if ".-" in text and _SWISS_PRICE_RE.search(text):
+            return "CHF"  # "120.-": how prices in Swiss francs are written
         for flag, cur in _FLAG_CURRENCY.items():
             if flag in text and not (a.lang == "fr" and cur in ("USD", "GBP")):
                 return cur  # in a French post 🇺🇸 names where the weed comes from ("exotics US 🇺🇸")
