@@ -29,6 +29,7 @@ _COUNTRY_WORDS = (
     ("US", re.compile(r"\b(?:venmo|cash ?app|zelle)\b|flag_us")),
 )
 _ABROAD_RULE = "places/abroad.toml:"
+_OVERSEAS_FRANCE = frozenset({"RE", "GP", "MQ", "GF", "YT", "MF", "BL", "PM"})
 
 
 @lru_cache(maxsize=1)
@@ -41,38 +42,9 @@ def _countries_of_cities() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def dollar_code(a: Analysis) -> str:
-    """The ISO 4217 code of the post's "$": USD unless one other dollar country alone is told."""
-    seen: set[str] = set()
-    cities = None
-    for f in a.findings:
-        if f.kind == "places" and f.rule.startswith(_ABROAD_RULE):
-            cities = cities or _countries_of_cities()
-            countries = cities.get(str(f.value), frozenset())
-            if len(countries) == 1:
-                seen |= countries & DOLLARS.keys()
-        elif f.kind == "phones" and isinstance(f.value, str):
-            if f.value.startswith("+1"):
-                try:
-                    region = phonenumbers.region_code_for_number(phonenumbers.parse(f.value))
-                except phonenumbers.NumberParseException:
-                    region = None
-                if region in ("US", "CA"):
-                    seen.add(region)
-            elif f.value.startswith("+61"):
-                seen.add("AU")
-            elif f.value.startswith("+64"):
-                seen.add("NZ")
-    text = a.norm.text
-    for country, regex in _COUNTRY_WORDS:
-        if regex.search(text):
-            seen.add(country)
-    return DOLLARS[next(iter(seen))] if len(seen) == 1 else "USD"
-
-
-def post_country(a: Analysis) -> str | None:
-    """The one country the post's towns abroad and phone numbers point to, or None (none, or several).
-    French communes count as France; a phone counts by its international prefix."""
+def countries_told(a: Analysis) -> set[str]:
+    """The countries the post's places and phone numbers point to: a town abroad of one country, a
+    French commune (France), a phone by its international prefix (overseas France counts as France)."""
     seen: set[str] = set()
     cities = None
     for f in a.findings:
@@ -90,7 +62,21 @@ def post_country(a: Analysis) -> str | None:
             except phonenumbers.NumberParseException:
                 region = None
             if region:
-                seen.add("FR" if region in ("RE", "GP", "MQ", "GF", "YT", "MF", "BL", "PM") else region)
-        if len(seen) > 1:
-            return None
-    return next(iter(seen)) if seen else None
+                seen.add("FR" if region in _OVERSEAS_FRANCE else region)
+    return seen
+
+
+def dollar_code(a: Analysis) -> str:
+    """The ISO 4217 code of the post's "$": USD unless one other dollar country alone is told."""
+    seen = countries_told(a) & DOLLARS.keys()
+    text = a.norm.text
+    for country, regex in _COUNTRY_WORDS:
+        if regex.search(text):
+            seen.add(country)
+    return DOLLARS[next(iter(seen))] if len(seen) == 1 else "USD"
+
+
+def post_country(a: Analysis) -> str | None:
+    """The one country the post's towns and phone numbers point to, or None (none, or several)."""
+    seen = countries_told(a)
+    return next(iter(seen)) if len(seen) == 1 else None
