@@ -97,6 +97,9 @@ def head_of(k: Key) -> Key:
     # Lançon-Provence, "Roquebrune" for Roquebrune-Cap-Martin); "Saint", "Mont" are not
     if len(k) > start + 1 and len(k[start]) >= 4 and k[start] not in BARE_FIRST_WORDS:
         return k[: start + 1]
+    # "Saint-Aignan-Grandlieu" is called "St Aignan" around Nantes: a saint's name and what follows
+    if len(k) > start + 2 and k[start] in ("saint", "sainte") and len(k[start + 1]) >= 3:
+        return k[: start + 2]
     return ()
 
 

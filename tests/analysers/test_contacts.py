@@ -30,6 +30,9 @@ def handles(a: Analysis) -> set[tuple[str, str]]:
 
 HANDLE_CASES = [
     # (text, lang, post platform, expected {(platform, handle)})
+    # a nationality after a platform is no handle
+    ("il livrait via un numéro WhatsApp belge.", "fr", "", set()),
+    ("ordered through an Irish WhatsApp number, then a british one", "en", "", set()),
     ("👻 Snap: brum.greens", "en", "", {("snapchat", "brum.greens")}),
     ("👻 commande par snap : la.ferme.rns", "fr", "", {("snapchat", "la.ferme.rns")}),
     ("📞 06 39 98 63 01 | 👻 volcan.drive63", "fr", "", {("snapchat", "volcan.drive63")}),

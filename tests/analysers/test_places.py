@@ -532,6 +532,12 @@ def test_lists_in_lower_case_and_line_by_line(text: str, places: list[str]) -> N
     ("main propre sur La Haye et Créances", "fr", ["La Haye", "Créances"]),
     ("973 🇬🇫 je descends sur Régina le vendredi", "fr", ["Régina"]),
     ("Winchester & the villages round", "en", ["Winchester"]),
+    # ... or starts the name of one ("(14) ... Blainville" is Blainville-sur-Orne, not Quebec's)
+    ("NACRE (14) / Hermanville / Colleville / Blainville", "fr",
+     ["Hermanville-sur-Mer", "Colleville-Montgomery", "Blainville-sur-Orne"]),
+    ("Laval / Blainville / Terrebonne 🍁 $10 a g", "en", ["Laval", "Blainville", "Terrebonne"]),
+    # a French department number says nothing of a town abroad: "LA 24/24" is no Los Angeles
+    ("ON EST LA 24/24 ce week end", "fr", []),
 ])
 def test_small_towns_abroad(text: str, lang: str, places: list[str]) -> None:
     assert run(text, lang).values("places") == places
@@ -546,3 +552,19 @@ def test_towns_abroad_listed_in_a_menu_need_no_cue() -> None:
     AN.analyse(a)
     assert a.values("places") == ["Tyler", "Longview"]
     assert run("shoutout to Tyler • Longview 🎉", "en").values("places") == []
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # former communes (merged into a new one) are named as the post names them
+    ("livraison a Seynod et Meythet, 🍁 10 le g", ["Seynod", "Meythet"]),
+    # ... even in lower case, beside an accepted name of their department
+    ("cherche nourrice sur seynod ou meythet 🏠 400/mois", ["Seynod", "Meythet"]),
+    # a saint's name and the word after it are a short form ("St Aignan" for Saint-Aignan-Grandlieu)
+    ("SUD LOIRE 44 🍇\nSt Julien de Concelles / Divatte / St Aignan",
+     ["Saint-Julien-de-Concelles", "Divatte-sur-Loire", "Saint-Aignan-Grandlieu"]),
+    ("livraison saint aignan ce soir", ["Saint-Aignan"]),
+    # a name followed by a number that is not its department is not listed with the next name
+    ("SUD LOIRE 44 / St Julien de Concelles / Divatte", ["Saint-Julien-de-Concelles", "Divatte-sur-Loire"]),
+])
+def test_former_communes_and_saints_short_forms(text: str, places: list[str]) -> None:
+    assert run(text).values("places") == places

@@ -593,6 +593,10 @@ class PlaceAnalyser(Analyser):
         of that name ("Rennes (35)"), not a price ("❄️ Pure 70/1": Pure is in the Ardennes)."""
         code = number.strip(" \t(),-–").upper()
         code = self.code_of.get(code.lower(), code)
+        if c.kind == "abroad":
+            # a French department says nothing of a town abroad ("ON EST LA 24/24"), unless a French
+            # commune of that name is in it ("Melle 79": Melle in the Deux-Sèvres, not in Belgium)
+            return self._home(key_of_name(c.value), {code}) is not None
         towns = [*c.communes[:12], *c.heads[:12]]
         if c.kind != "commune" or not towns:
             return True
@@ -794,8 +798,15 @@ class PlaceAnalyser(Analyser):
                             c.kind == "commune"
                             and c.end - c.start < 3  # ("Morsang-sur-Seine": three words and more are no word)
                             and max([c.population] + [x.population for x in c.heads[:1]]) < 1000
+                            # (a former commune, of no population of its own, beside a name of its
+                            # department: "sur seynod ou meythet")
+                            and not (c.population == 0 and c.communes and other.communes
+                                     and c.communes[0].department in {x.department for x in other.communes[:12]})
                         ):
                             continue
+                        if lo is c and c.kind == "commune" and (nm := NUMBER_AFTER_RE.match(text, c.nend)) \
+                                and not self._number_fits(c, nm.group()):
+                            continue  # "SUD LOIRE 44 / St Julien": the number after it is not its department
                         c.accepted, c.why, changed = True, f"listed with {other.value}", True
                         break
 
@@ -822,6 +833,15 @@ class PlaceAnalyser(Analyser):
                 flush()
                 run = [c]
         flush()
+
+    def _home(self, key: Key, context: set[str]) -> Commune | None:
+        """The French commune of that name, or of a longer name it starts, in a department of the
+        post's context."""
+        for table in (self.g.by_key, self.g.heads):
+            home = next((x for x in table.get(key, ()) if x.department in context), None)
+            if home is not None:
+                return home
+        return None
 
     def _names_stated_department(self, c: _Cand, stated: set[str]) -> bool:
         """The name is that of a department the text states, and none of its communes is in it."""
@@ -885,10 +905,10 @@ class PlaceAnalyser(Analyser):
                              and not others.isdisjoint(key_of_name(x.name))), None)
                 if pick is not None:
                     c.value = self.g.city_of(pick).name
-            elif c.kind == "abroad" and context and (home := next(
-                    (x for x in self.g.by_key.get(key_of_name(text[c.nstart:c.nend]), ()) if x.department in context),
-                    None)) is not None:
-                c.value = self.g.city_of(home).name  # "La Haye et Créances": the Manche's, not The Hague
+            elif c.kind == "abroad" and context and (home := self._home(key_of_name(text[c.nstart:c.nend]), context)):
+                # "La Haye et Créances": the Manche's, not The Hague; "(14) Hermanville / Blainville":
+                # Blainville-sur-Orne, not the Blainville of Quebec
+                c.value = self.g.city_of(home).name
             elif c.kind == "abroad" and a.lang == "fr":
                 c.value = self.g.abroad_fr.get(c.value, c.value)  # "Bruxelles" in a French post
             if NOT_SERVED_AFTER.match(text, c.nend) or NOT_SERVED_BEFORE.search(text, max(0, c.nstart - 14), c.nstart):
