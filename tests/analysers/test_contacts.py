@@ -168,6 +168,11 @@ def test_handle_keeps_original_spelling_through_sms_expansion() -> None:
 
 PHONE_CASES = [
     ("📞 06 39 98 17 42", "fr", ["+33639981742"]),
+    # one digit at a time, in North American blocks
+    ("got the Zoap back in, text 5 1 9 - 5 5 5 - 0 1 4 8", "en", ["+15195550148"]),
+    # a British mobile whose first group has two digits is no North American number read from its
+    # second digit on (the whole is not read yet either)
+    ("new number save it 07 4 1 2 6 5 0 9 3 8 8", "en", []),
     ("appel ou sms 0639987624", "fr", ["+33639987624"]),
     ("meme numero qu'avant 06.39.98.17.42", "fr", ["+33639981742"]),
     ("tel 06-39-98-17-42", "fr", ["+33639981742"]),

@@ -22,6 +22,10 @@ from sentinelle.api import analyze_text
     ("🍁 8th $35, zip $200", "USD"),
     # two countries told: the US dollar
     ("Detroit + Windsor 🍁 8th $35\ne-transfer or Venmo", "USD"),
+    # the country told most: Innisfail is also in Queensland, the rest is Alberta
+    ("🤠 CENTRAL AB 🤠 Lacombe · Ponoka · Sylvan Lake · Innisfail\n❄️ soft 1g $100", "CAD"),
+    ("small town ON 🍁 | 8th $25 | text for the menu", "CAD"),
+    ("Red Deer, AB 🍁 8th $25", "CAD"),
 ])
 def test_the_dollar_of_the_post(text: str, currency: str) -> None:
     prices = analyze_text(text).to_record()["prices"]

@@ -353,3 +353,22 @@ def test_units_counts_and_letters_of_heldout_k_l(text: str, lang: str, expected:
 ])
 def test_arrows_bags_and_face_values(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a count of notes "x" their face value, then the price: the notes counted
+    ("💶 BILLETS COPIE 💶\n• 10 x 20€ → 60€\n• 5 x 100€ → 150€", "fr",
+     [("counterfeit_money", 10, "unit", 60, "EUR"), ("counterfeit_money", 5, "unit", 150, "EUR")]),
+    # a flash sale's new price after "passe à" (the old one after "au lieu de" is dropped)
+    ("VENTE FLASH / le 10g de critical passe a 60 au lieu de 70", "fr", [(H, 10, "g", 60, "EUR")]),
+    # but "for a 3.5" is no price
+    ("coke £60 a g, score for a 3.5", "en", [(C, 1, "g", 60, "GBP")]),
+    # a quality word before its own price, another product after it
+    ("frappe 10g 90 shit 10g 65", "fr", [(H, 10, "g", 90, "EUR"), (R, 10, "g", 65, "EUR")]),
+    # "ballons 5 les 3": three for 5
+    ("proto 🎈 ballons 5 les 3", "fr", [("nitrous_oxide", 3, "unit", 5, "EUR")]),
+    # "caps ... each": the capsule is the unit
+    ("molly caps $20 ea", "en", [("mdma", 1, "pill", 20, "USD")]),
+])
+def test_notes_flash_sales_and_counts(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

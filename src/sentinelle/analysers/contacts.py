@@ -739,6 +739,16 @@ class ContactAnalyser(Analyser):
             # the first ten digits of it
             whole = "".join(g.digits for g in run[i:])
             res = self._national(whole, [1] * len(whole), lang, regions, cued) if len(whole) <= 12 else None
+            if res is None and len(whole) == 10 and i == 0:
+                # "5 1 9 - 5 5 5 - 0 1 4 8": blocks between the marks other than spaces, 3-3-4 in
+                # North America
+                blocks = [1]
+                for prev, g in zip(run[i:], run[i + 1:], strict=False):
+                    if text[prev.end:g.start].strip(" "):
+                        blocks.append(1)
+                    else:
+                        blocks[-1] += 1
+                res = self._national(whole, blocks, lang, regions, cued)
             if res is not None:
                 return (len(run) - 1, *res)
         digits = ""

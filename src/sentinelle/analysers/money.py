@@ -9,6 +9,7 @@ places and contacts analysers for that reason.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 import phonenumbers
@@ -22,12 +23,19 @@ CURRENCIES = {**DOLLARS, "GB": "GBP", "CH": "CHF", "FR": "EUR", "BE": "EUR", "LU
               "DE": "EUR", "ES": "EUR", "IT": "EUR", "NL": "EUR", "PT": "EUR", "AT": "EUR"}
 # payment words and flags of one dollar country (on the normalised text)
 _COUNTRY_WORDS = (
-    ("CA", re.compile(r"\b(?:interac|e-?transfer|e transfer|etransfer|canada post|anywhere in canada)\b|flag_ca")),
+    ("CA", re.compile(r"\b(?:interac|e-?transfer|e transfer|etransfer|canada post|anywhere in canada|ontario|alberta"
+                      r"|british columbia|saskatchewan|manitoba|nova scotia|new brunswick|newfoundland"
+                      r"|prince edward island)\b|flag_ca")),
     ("AU", re.compile(r"\b(?:payid|osko|aus-wide|aus wide|australia-wide|australia wide|in aus|anywhere in aus"
                       r"|auspost|aus post|australia post)\b|flag_au")),
     ("NZ", re.compile(r"\b(?:nz-wide|nz wide|anywhere in nz|nz post|kiwibank)\b|flag_nz")),
     ("US", re.compile(r"\b(?:venmo|cash ?app|zelle)\b|flag_us")),
 )
+# a Canadian province by its postal abbreviation after a town or a direction ("Red Deer, AB", "central AB",
+# "small town ON"), in capitals in the post's own text
+_PROVINCE_RE = re.compile(
+    r"(?:,\s*|\b(?:[Tt]own|[Cc]entral|[Nn]orth(?:ern)?|[Ss]outh(?:ern)?|[Ee]ast(?:ern)?|[Ww]est(?:ern)?|[Rr]ural)\s+)"
+    r"(?:ON|AB|BC|QC|MB|SK|NS|NB|NL|PEI)\b")
 _ABROAD_RULE = "places/abroad.toml:"
 _OVERSEAS_FRANCE = frozenset({"RE", "GP", "MQ", "GF", "YT", "MF", "BL", "PM"})
 
@@ -42,10 +50,11 @@ def _countries_of_cities() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def countries_told(a: Analysis) -> set[str]:
-    """The countries the post's places and phone numbers point to: a town abroad of one country, a
-    French commune (France), a phone by its international prefix (overseas France counts as France)."""
-    seen: set[str] = set()
+def country_votes(a: Analysis) -> Counter[str]:
+    """What the post's places and phone numbers say of its country: a vote per town abroad of one
+    country and per French commune (France), two per phone by its prefix, which is never ambiguous
+    (overseas France counts as France). A town that several countries have tells nothing."""
+    votes: Counter[str] = Counter()
     cities = None
     for f in a.findings:
         if f.kind == "places":
@@ -53,30 +62,42 @@ def countries_told(a: Analysis) -> set[str]:
                 cities = cities or _countries_of_cities()
                 countries = cities.get(str(f.value), frozenset())
                 if len(countries) == 1:
-                    seen |= countries
+                    votes[next(iter(countries))] += 1
             else:
-                seen.add("FR")
+                votes["FR"] += 1
         elif f.kind == "phones" and isinstance(f.value, str):
             try:
                 region = phonenumbers.region_code_for_number(phonenumbers.parse(f.value))
             except phonenumbers.NumberParseException:
                 region = None
             if region:
-                seen.add("FR" if region in _OVERSEAS_FRANCE else region)
-    return seen
+                votes["FR" if region in _OVERSEAS_FRANCE else region] += 2
+    return votes
+
+
+def _leader(votes: Counter[str]) -> str | None:
+    """The country with more votes than any other, or None (no vote, or a tie)."""
+    top = votes.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
 
 
 def dollar_code(a: Analysis) -> str:
-    """The ISO 4217 code of the post's "$": USD unless one other dollar country alone is told."""
-    seen = countries_told(a) & DOLLARS.keys()
+    """The ISO 4217 code of the post's "$": the dollar of the country the post's towns, phones,
+    payment words and flags point to most ("Lacombe, Ponoka, Innisfail" and a 403 number: Alberta,
+    though Innisfail is also in Queensland); USD when none does, or on a tie."""
+    votes = Counter({c: n for c, n in country_votes(a).items() if c in DOLLARS})
     text = a.norm.text
     for country, regex in _COUNTRY_WORDS:
         if regex.search(text):
-            seen.add(country)
-    return DOLLARS[next(iter(seen))] if len(seen) == 1 else "USD"
+            votes[country] += 2
+    if _PROVINCE_RE.search(a.post.text):
+        votes["CA"] += 2
+    leader = _leader(votes)
+    return DOLLARS[leader] if leader else "USD"
 
 
 def post_country(a: Analysis) -> str | None:
-    """The one country the post's towns and phone numbers point to, or None (none, or several)."""
-    seen = countries_told(a)
-    return next(iter(seen)) if len(seen) == 1 else None
+    """The country the post's towns and phone numbers point to most, or None (none, or a tie)."""
+    return _leader(country_votes(a))

@@ -89,7 +89,9 @@ _BY_THE_GRAM = frozenset({"cocaine", "crack", "heroin", "ketamine", "mdma", "met
 _HALF_RE = re.compile(r"\bhalf\b(?!\s?(?:an?\s)?(?:oz|o|ounce|ounces|zip|o's|p)\b)")
 _NAMED_AMOUNTS = frozenset({3.5, 7.0, 14.0, 28.0, 56.0, 112.0, 224.0, 448.0})  # 8th, Q, half, oz... in g
 _SLASH_PLUS = frozenset({"/", "+"})
-_COPULA = frozenset({"est", "a", "c", "cest", "sont", "is", "at", "are", "go", "goes"})  # no filler for a price
+# no filler for a price ("le 10g est à 80"; "le 10g de critical passe à 60": a flash sale's new price)
+_COPULA = frozenset({"est", "a", "c", "cest", "sont", "is", "at", "are", "go", "goes", "passe", "passent", "tombe",
+                     "tombent", "descend", "descendent", "drops"})
 _SEP_NEW = frozenset({"→", "➜", "➡", "->", "=>", "⇒", "➝"})  # "$220 → $190": the new price after an arrow
 _CONJ = frozenset({"et", "and"})
 # amounts a bare number stands for in "50 le 5", "le 10 à 75" (grams, or pieces of a product sold by the piece)
@@ -311,6 +313,7 @@ class PriceAnalyser(Analyser):
         n = len(toks)
         words = 0
         seps = 0
+        copula = False
         while j < n:
             t = toks[j]
             k = t.kind
@@ -334,7 +337,10 @@ class PriceAnalyser(Analyser):
                 if after == "PRICE" or (after == "SEP" and toks[j + 1].unit == "x" and j + 2 < n
                                         and toks[j + 2].kind == "PRICE"):
                     return None  # "billets | 10×20€ = 60€": 10 is the count of the next point
-                if bare_ok and words == 0 and seps <= 3 and after not in ("FREE", "PAY"):
+                # a bare number right after the quantity; or after "à" ending a short phrase about
+                # it ("le 10g de critical passe a 60")
+                at = copula and toks[j - 1].kind == "SEP" and toks[j - 1].unit in ("a", "à")
+                if bare_ok and (words == 0 or (at and words == 1)) and seps <= 3 and after not in ("FREE", "PAY"):
                     return j, t
                 return None
             if k in ("SEP", "PROD"):
@@ -342,6 +348,8 @@ class PriceAnalyser(Analyser):
             elif k == "WORD":
                 if t.unit not in _COPULA:  # "le 10g est à 80", "the Q is 45"
                     words += 1
+                else:
+                    copula = True
                 if words > 2:
                     return None
             elif k == "OLD" and j + 1 < n and toks[j + 1].kind in ("PRICE", "NUM"):
@@ -373,6 +381,15 @@ class PriceAnalyser(Analyser):
             # PF: a count at a face value, then the price ("10×20€ = 60€", "50 x $20 bills for $250")
             if k == "NUM" and t.value == int(t.value):
                 j = i + 2 if i + 1 < n and toks[i + 1].kind == "SEP" and toks[i + 1].unit == "x" else i + 1
+                if (j < n and toks[j].kind == "TIMES" and toks[j].value in _FACE_VALUES and j + 2 < n
+                        and toks[j + 1].kind == "SEP" and toks[j + 1].unit in _SEP_EQ and toks[j + 2].kind == "PRICE"
+                        and toks[j + 2].value < t.value * toks[j].value):
+                    # "10 x 20€ → 60€": ten notes of 20 for less than their face value
+                    pr = toks[j + 2]
+                    pts.append(Point(t.start, pr.end, t.value, None, pr.value, pr.unit, "count_face_value"))
+                    i = j + 3
+                    skip_next_price = threshold = False
+                    continue
                 if j < n and toks[j].kind == "PRICE":
                     j += 1
                     if j < n and (toks[j].unit == "banknote"
@@ -433,7 +450,10 @@ class PriceAnalyser(Analyser):
                         i += 4
                         continue
                     if not (i + 2 < n and toks[i + 2].kind == "FREE"):
-                        pts.append(self._point(t, per, per.value, per.unit, "per_unit"))
+                        unit = per.unit
+                        if unit is None and i > 0 and toks[i - 1].kind == "CONT" and toks[i - 1].unit != "banknote":
+                            unit = toks[i - 1].unit  # "molly caps $20 ea": each capsule
+                        pts.append(self._point(t, per, per.value, unit, "per_unit"))
                     i += 2
                     continue
             # P3: price = quantity ("💶50 = 🍁6g", "40 les 5", "le 20 = 2g")
@@ -507,6 +527,15 @@ class PriceAnalyser(Analyser):
                 found = self._price_after(toks, j, bare_ok)
                 if found is not None and qty > 0:
                     pj, pt = found
+                    if (k == "CONT" and qty == 1 and pj + 2 < n and toks[pj + 1].kind == "SEP"
+                            and toks[pj + 1].unit == "les" and toks[pj + 2].kind == "NUM"
+                            and toks[pj + 2].value == int(toks[pj + 2].value) and 1 < toks[pj + 2].value <= 20):
+                        # "ballons 5 les 3": three balloons for 5
+                        q3 = toks[pj + 2]
+                        pts.append(Point(t.start, q3.end, q3.value, unit, pt.value,
+                                         pt.unit if pt.kind == "PRICE" else None, "price_for_quantity"))
+                        i = pj + 3
+                        continue
                     if not (pj + 1 < n and toks[pj + 1].kind == "PER"):
                         if k == "CONT" and unit == "ml":
                             sizes["unit"] = qty

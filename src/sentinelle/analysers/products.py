@@ -510,7 +510,9 @@ _LETTER_LABELS = frozenset({"tier", "grade", "class", "classe", "plan", "type", 
                             "block", "bloc", "team", "equipe", "menu", "formule"})
 
 
-_SEGMENT_BREAK_RE = re.compile(r"[,;.|·•/]")  # what separates the items of a menu written on one line
+# what separates the items of a menu written on one line: a mark, or a quantity and its price between
+# two words ("frappe 10g 90 shit 10g 65")
+_SEGMENT_BREAK_RE = re.compile(r"[,;.|·•/]|\s\d+ ?(?:g|gr)?\s+\d+\s")
 
 
 def _bare_price_next(toks: list[Any], m: Hit) -> bool:
