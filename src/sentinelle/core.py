@@ -178,14 +178,15 @@ def _distinct(values: list[Any]) -> list[Any]:
 
 
 # the list fields that come before min_order in the output, in output order
-_LIST_HEAD = ("products", "prices", "handles", "phones", "places", "departments")
+# ("former_handles", Sentinelle's addition to the contract: accounts the post says are gone)
+_LIST_HEAD = ("products", "prices", "handles", "former_handles", "phones", "places", "departments")
 
 
 def empty_record(post_id: str) -> dict[str, Any]:
     """The output line for a post that could not be analysed (every field present, empty)."""
     return {
         "id": post_id, "category": "other", "score": 0.0, "products": [], "prices": [], "handles": [],
-        "phones": [], "places": [], "departments": [], "min_order": None, "payment": [], "delivery": False,
-        "always_open": False, "promotion": False, "scam_signals": False, "minors_signals": False,
+        "former_handles": [], "phones": [], "places": [], "departments": [], "min_order": None, "payment": [],
+        "delivery": False, "always_open": False, "promotion": False, "scam_signals": False, "minors_signals": False,
         "prepayment": "none", "network": None, "evidence": [],
     }

@@ -137,6 +137,24 @@ def test_handles(text: str, lang: str, platform: str, expected: set[tuple[str, s
     assert handles(run(text, lang, platform=platform)) == expected
 
 
+@pytest.mark.parametrize(("text", "lang", "advertised", "former"), [
+    ("le snap juine.drive91 a sauté, le nouveau c'est 👻 juine.drive.bis", "fr",
+     {("snapchat", "juine.drive.bis")}, {("snapchat", "juine.drive91")}),
+    ("ancien snap perigord.noir.drive SUPPRIMÉ / nouveau ici 👉 snap pnd.bis", "fr",
+     {("snapchat", "pnd.bis")}, {("snapchat", "perigord.noir.drive")}),
+    ("old snap brum.greens got banned, new one 👻 brum.greens2", "en",
+     {("snapchat", "brum.greens2")}, {("snapchat", "brum.greens")}),
+    # "down" after other words is no announcement
+    ("👻 lyon.drive dispo 24/7, down to meet", "fr", {("snapchat", "lyon.drive")}, set()),
+])
+def test_former_handles_are_apart(text: str, lang: str, advertised: set[tuple[str, str]],
+                                  former: set[tuple[str, str]]) -> None:
+    """An account the post says is gone is a former handle, not an advertised one."""
+    a = run(text, lang)
+    assert handles(a) == advertised
+    assert {(h["platform"], h["handle"]) for h in a.values("former_handles")} == former
+
+
 @pytest.mark.parametrize("post_platform,expected", [
     ("telegram", {("snapchat", "la.ferme.rns")}),  # the posting account itself
     ("", {("snapchat", "la.ferme.rns")}),  # platform unknown: the same name is taken for the author

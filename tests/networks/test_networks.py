@@ -43,6 +43,10 @@ LINKED = [
         (P("p1", "la.ferme.rns"), rec()),
         (P("p2", "lafermerennes", "telegram"), rec(handles=[("snapchat", "la.ferme.rns")])),
     ], "advertises_handle"),
+    ("a former account the new one names", [
+        (P("p1", "juine.drive91"), rec()),
+        (P("p2", "other.name.x"), {**rec(), "former_handles": [{"platform": "snapchat", "handle": "juine.drive91"}]}),
+    ], "advertises_handle"),
     ("shared phone", [
         (P("p1", "docks.du.havre"), rec(phones=["+33639987624"])),
         (P("p2", "docks76_menu", "telegram"), rec(phones=["+33639987624"])),

@@ -53,7 +53,7 @@ from .base import ANY_LANGUAGE, Analyser, new_finding
 from .phone_words import spelt_numbers, spoken_digits
 
 WORD_LANGS = ("fr", "en")
-WORD_KINDS = ("filler", "contact", "account", "phone_cue", "not_handle", "not_phone")
+WORD_KINDS = ("filler", "contact", "account", "phone_cue", "not_handle", "not_phone", "dead_after", "former_before")
 REGIONS = ("BE", "CH", "US", "GB", "IE", "NZ", "AU", "DE")
 TOWN_REGIONS = frozenset({"IE", "NZ", "AU", "BE"})  # a town of these names its country (see ContactAnalyser)
 
@@ -181,7 +181,7 @@ _digits = itemgetter(2)  # _Group.digits
 class ContactAnalyser(Analyser):
     name = "contacts"
     languages = (ANY_LANGUAGE,)
-    provides = ("handles", "phones")
+    provides = ("handles", "former_handles", "phones")
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(options)
@@ -205,6 +205,10 @@ class ContactAnalyser(Analyser):
                 for e in load_groups(path, values=WORD_KINDS):
                     words[e.value].append(e)
         self.fillers = {fold(e.term) for e in words["filler"]}
+        # an account announced gone: "le snap x a sauté", "l'ancien snap x" (see `_former`)
+        self.dead_re = _phrase_re(words["dead_after"], r"[ \t]*[)\]»\"'’]?[ \t,:]*", r"(?!\w)")
+        self.former_re = _phrase_re(words["former_before"], r"(?<!\w)",
+                                    r"(?:[ \t]+[^\s]+){0,2}?[ \t]*[:\-–➡➜→👉]*[ \t]*$")
         # words never taken for a handle after a platform cue: function words and the like, and the
         # words that invite contact ("rejoins", "écris"), which stand next to platform names
         self.not_handle = {fold(e.term) for e in words["not_handle"]} | {
@@ -359,6 +363,11 @@ class ContactAnalyser(Analyser):
             orig = a.post.text[a0:a1]
             orig = orig.lstrip("@")
             value = orig if _ORIG_HANDLE_RE.fullmatch(orig) else tok
+            gone = self._former(text, s, e)
+            if gone:  # a former account, kept for the networks (a rebrand links the two)
+                a.findings.append(new_finding(("former_handles", {"platform": platform, "handle": value}, a0, a1,
+                                               self.name, rule + ":former", 1.0, f"{why}; announced gone ({gone!r})")))
+                return
             a.findings.append(new_finding(("handles", {"platform": platform, "handle": value}, a0, a1, self.name,
                                            rule, 1.0, why)))
 
@@ -589,6 +598,17 @@ class ContactAnalyser(Analyser):
                 if not (e < n and text[e] in "@/"):
                     return (m.start(), e, "handle on the line after")
         return None
+
+    def _former(self, text: str, s: int, e: int) -> str:
+        """The words that say the handle at [s, e) is a former account ("x a sauté", "l'ancien snap
+        x", "old snap x got banned"), or "" when none do."""
+        line_end = text.find("\n", e)
+        m = self.dead_re.match(text, e, min(e + 30, len(text) if line_end < 0 else line_end))
+        if m is not None:
+            return m.group(1)
+        line_start = text.rfind("\n", 0, s) + 1
+        m = self.former_re.search(text, max(line_start, s - 30), s)
+        return m.group(1) if m is not None else ""
 
     @staticmethod
     def _alone(text: str, e: int, line_end: int) -> bool:
@@ -844,6 +864,14 @@ class ContactAnalyser(Analyser):
             if possible is not None:
                 return (k, *possible)
         return None
+
+
+def _phrase_re(entries: Sequence[Entry], head: str, tail: str) -> re.Pattern[str]:
+    """One regex for the (folded) phrases of `entries` (group 1), longest first, any run of spaces
+    between their words, after `head` and before `tail`."""
+    phrases = sorted({fold(e.term) for e in entries}, key=len, reverse=True)
+    body = "|".join(r"[ \t]+".join(map(re.escape, p.split())) for p in phrases) or r"(?!)"
+    return re.compile(f"{head}({body}){tail}")
 
 
 # "zero" glued to the digits that follow ("zero6 . 51 . 07 . 93 . 40"), kept as one token

@@ -37,9 +37,10 @@ CUE_VALUES = ("sale", "recruitment", "buyer", "news", "prevention", "harm_reduct
 # extra keys the product lexicons may carry (read by the products analyser, ignored here)
 _PRODUCT_KEYS = ("kind", "unit", "unless", "unless_always", "alt", "alt_if", "own_language_only", "needs", "support")
 _CONDITION_LEXICONS = ("payment", "delivery", "hours", "prepayment", "promotion", "scam", "minors")
-_CONTACT_KINDS = ("filler", "contact", "account", "phone_cue", "not_handle", "not_phone")
-# contact words that are everyday function words ("le", "sur", "pour"): no sign of anything here
-_CONTACT_SKIP = ("filler", "not_handle")
+_CONTACT_KINDS = ("filler", "contact", "account", "phone_cue", "not_handle", "not_phone", "dead_after", "former_before")
+# contact words that are everyday function words ("le", "sur", "pour"), or words about a gone
+# account ("banned", "ancien"): no sign of anything here
+_CONTACT_SKIP = ("filler", "not_handle", "dead_after", "former_before")
 
 # name -> patterns; each found adds `q:re:<name>` with the first match as its evidence. Every
 # pattern starts with a plain character or class and puts its look-behind after it: the regex

@@ -295,7 +295,8 @@ def extract(post: Post, record: Mapping[str, Any], cues: Cues | None = None) -> 
     acct = account_key(post.platform or "other", author) if author else f"post:{post.id}"
     illicit = record.get("category") in ILLICIT
     ids = PostIds(str(post.id), acct, illicit, post.date or "")
-    for h in record.get("handles") or []:
+    # a former account the post says is gone links it too: the same seller, rebranded
+    for h in [*(record.get("handles") or []), *(record.get("former_handles") or [])]:
         if isinstance(h, Mapping) and h.get("handle"):
             k = account_key(str(h.get("platform") or "other"), str(h["handle"]))
             if k != acct and k not in ids.handles:
