@@ -173,9 +173,9 @@ class TriageAnalyser(Analyser):
         contributions = pred.contributions
         a.category = category
         a.score = pred.score
-        rounded = _ROUNDED.get  # _round3 without a call per feature when remembered (a 0.0 is rounded again)
-        a.notes["triage"] = {"probabilities": pred.probabilities,
-                             "features": [(n, rounded(c) or _round3(c)) for n, c in contributions]}
+        # (for whoever reads the notes: nothing in the output; the contributions as the model gives
+        # them, unrounded, as rounding them cost more than any other step of this method)
+        a.notes["triage"] = {"probabilities": pred.probabilities, "features": contributions}
         a.because = self._because(a, contributions, spans, category)
         # rules that overturn the model's verdict, each with the findings that say why
         if category == "sale" and (found := _legal_retail(a)):
