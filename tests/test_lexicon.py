@@ -63,3 +63,37 @@ def test_term_matcher(tmp_path: Path, text: str, found: list[tuple[str, str]]) -
 def test_bundled_cue_lexicons_load() -> None:
     matchers = load_lexicon("cues", ["fr", "en"])
     assert len(matchers["fr"]) > 100 and len(matchers["en"]) > 100
+
+
+@pytest.mark.parametrize("text", [
+    '[[group]]\nvalue = "x"\nterms = ["a", "b",]  # c\n',
+    '  [[ group ]]  # hi\n  k  =  "v\tw"\n[[group]]\nk = []\n',
+    'top = "1"\n[[group]]\nterms = [ ]\n',
+    'v = "é😀"',
+    'a = "x"\na = "y"',  # a key twice: an error
+    'group = "x"\n[[group]]\nv = "1"',  # a key, then an array of tables of that name: an error
+    'v = [,]', 'v = "a\x01"', '# \x01', 'v = "x" "y"', 'v = ',  # errors
+    'v = "a\\tb"', 'x = 1', 'v = ["a"\n, "b"]', 'é = "x"', '[[g]]\n[g]\n', 'a = "x"\r\n',  # other shapes
+])
+def test_simple_toml_reads_as_tomllib_does(text: str) -> None:
+    """The fast reader of lexicon files gives tomllib's document, or leaves the file to tomllib."""
+    import tomllib
+
+    from sentinelle.lexicon import _simple_toml
+
+    try:
+        expected: object = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        expected = None  # the fast reader must leave it to tomllib, which reports the error
+    got = _simple_toml(text.encode())
+    assert got is None or got == expected
+
+
+def test_simple_toml_reads_the_bundled_lexicons() -> None:
+    import tomllib
+
+    from sentinelle.lexicon import _simple_toml, data_dir
+
+    path = data_dir() / "places" / "abroad.toml"
+    raw = path.read_bytes()
+    assert _simple_toml(raw) == tomllib.loads(raw.decode())

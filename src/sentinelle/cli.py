@@ -158,11 +158,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     def progress(s: BatchSummary) -> None:
         print(f"\r  {s.read:,} posts read, {s.rate:,.0f} posts/s", end="", file=sys.stderr, flush=True)
 
+    # a UTF-8 file takes the output lines as the bytes they are encoded to (none decoded, none encoded again)
+    raw = getattr(out, "buffer", None) if str(getattr(out, "encoding", "")).lower() in ("utf-8", "utf8") else None
     try:
         summary = run_batch(inputs, lambda rec: write_jsonl(out, rec), reject, workers=args.workers,
                             report_error=lambda e: print(f"sentinelle: {e}", file=sys.stderr),
                             progress=progress if tty else None, networks=not args.no_networks,
-                            write_line=out.write, triage_only=args.triage_only)
+                            write_line=None if raw is not None else out.write,
+                            write_bytes=raw.write if raw is not None else None, triage_only=args.triage_only)
     finally:
         if out is not sys.stdout:
             out.close()

@@ -123,48 +123,54 @@ class Analysis:
 
     def to_record(self) -> dict[str, Any]:
         """The `sentinelle analyze` output line (shared/contract/findings.md)."""
-        sale = self.category == "sale"
-        illicit = sale or self.category == "recruitment"
+        category = self.category
+        # findings are indexed rather than named below (f[0] is f.kind, f[1] f.value, f[2:4]
+        # (f.start, f.end), f[5] f.rule): quicker, for the dozen findings of every post
         # one pass over the findings: kept ones by kind, in order (sale-only fields only on a sale)
+        dropped = _DROPPED.get(category, _DROPPED_OTHER)
         by_kind: dict[str, list[Finding]] = {}
+        get = by_kind.get
         for f in self.findings:
-            k = f.kind
-            if (k in _SALE_ONLY and not sale) or (k == "minors_signals" and not illicit):
+            k = f[0]
+            if k in dropped:
                 continue
-            fs = by_kind.get(k)
+            fs = get(k)
             if fs is None:
                 by_kind[k] = [f]
             else:
                 fs.append(f)
-        get = by_kind.get
-        rec: dict[str, Any] = {"id": self.post.id, "category": self.category, "score": round(self.score, 4)}
+        rec: dict[str, Any] = {"id": self.post.id, "category": category, "score": round(self.score, 4)}
         for name in _LIST_HEAD:
             fs = get(name)
-            rec[name] = _distinct([f.value for f in fs]) if fs else []
+            rec[name] = _distinct([f[1] for f in fs]) if fs else []
         mins = get("min_order")
-        rec["min_order"] = mins[0].value if mins else None
+        rec["min_order"] = mins[0][1] if mins else None
         fs = get("payment")
-        rec["payment"] = _distinct([f.value for f in fs]) if fs else []
+        rec["payment"] = _distinct([f[1] for f in fs]) if fs else []
         for name in BOOL_FIELDS:
             fs = get(name)
-            rec[name] = any(f.value for f in fs) if fs else False
+            rec[name] = any(f[1] for f in fs) if fs else False
         fs = get("prepayment")
-        pre = {f.value for f in fs} if fs else ()
+        pre = {f[1] for f in fs} if fs else ()
         rec["prepayment"] = "full" if "full" in pre else ("partial" if "partial" in pre else "none")
         rec["network"] = self.network
         text = self.post.text
         why = self.because if self.because is not None else get(CUE, [])
-        evidence = [{"field": "category", "start": f.start, "end": f.end, "text": text[f.start:f.end], "rule": f.rule}
+        evidence = [{"field": "category", "start": f[2], "end": f[3], "text": text[f[2]:f[3]], "rule": f[5]}
                     for f in why]
         for k, fs in by_kind.items():
             if k != CUE:
-                evidence += [{"field": k, "start": f.start, "end": f.end, "text": text[f.start:f.end], "rule": f.rule}
+                evidence += [{"field": k, "start": f[2], "end": f[3], "text": text[f[2]:f[3]], "rule": f[5]}
                              for f in fs]
         rec["evidence"] = evidence
         return rec
 
 
 _SALE_ONLY = frozenset(SALE_ONLY)
+# the kinds of finding a verdict leaves out of the output (see SALE_ONLY); minors' signals only on
+# an illicit post
+_DROPPED_OTHER = _SALE_ONLY | {"minors_signals"}
+_DROPPED = {"sale": frozenset(), "recruitment": _SALE_ONLY, "other": _DROPPED_OTHER}
 
 
 def _distinct(values: list[Any]) -> list[Any]:

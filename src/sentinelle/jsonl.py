@@ -60,6 +60,16 @@ def _lines(fh: IO[bytes], limit: int) -> Iterator[tuple[bytes, bool]]:
 
 def post_from_record(obj: Any, where: str) -> Post:
     """Build a Post from a decoded JSON object, or raise InputError naming the field."""
+    # The usual record first (the same Post as below, in fewer steps): a string id and text, and
+    # the other fields strings or absent. Anything else takes the checks below, which name the field.
+    if type(obj) is dict:
+        pid, text = obj.get("id"), obj.get("text")
+        if type(pid) is str and type(text) is str and pid.strip():
+            platform, author, date, lang = obj.get("platform"), obj.get("author"), obj.get("date"), obj.get("lang")
+            if ((platform is None or type(platform) is str) and (author is None or type(author) is str)
+                    and (date is None or type(date) is str) and (lang is None or type(lang) is str)):
+                # (id, text, platform, author, date, lang, source): positional, a little quicker
+                return Post(pid, text, platform or "", author or "", date or "", lang or "", where)
     if not isinstance(obj, dict):
         raise InputError(f"expected a JSON object, got {type(obj).__name__}", where=where)
     if "id" not in obj:
@@ -118,6 +128,10 @@ def read_lines(path: str, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[tupl
 
 def parse_line(raw: bytes, where: str) -> Post | Reject:
     """The Post of one raw JSONL line, or a Reject naming the file, line and reason."""
+    try:  # orjson reads UTF-8 bytes itself; a line it rejects is read again below for the reason
+        return post_from_record(orjson.loads(raw), where)
+    except (orjson.JSONDecodeError, InputError):
+        pass
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -20,8 +20,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import Any, NamedTuple
 
 # --- character classes -------------------------------------------------------------------
@@ -118,9 +117,10 @@ _TOKEN_RE = re.compile(r"[^\W_]+(?:_[^\W_]+)*|\S", re.UNICODE)
 # the same, captured: `split` returns the texts between tokens and the tokens, in turn
 _TOKEN_SPLIT_RE = re.compile("(" + _TOKEN_RE.pattern + ")")
 # `Token(...)` runs a Python-level `__new__` per token; `tuple.__new__(Token, (text, start, end))`
-# builds the very same object in C. With `map` over one `split` of the text, the tokens of a
+# builds the very same object in C. With `map` over one `split` of the text (and `repeat(Token)`
+# as the first argument, which `map` passes as is, quicker than a `partial`), the tokens of a
 # post are built without a Python call (or a match object) per token.
-_new_token = partial(tuple.__new__, Token)
+_new_tuple = tuple.__new__
 # Without "_" in the text, `\w` is `[^\W_]` and the underscore joins never apply: the same tokens,
 # and `re` tests the shorter pattern faster (posts rarely hold an underscore, handles do)
 _PLAIN_TOKEN_RE = re.compile(r"\w+|\S")
@@ -190,7 +190,7 @@ class Normalised:
             if self._words is None:
                 self._words = parts[1::2]
             bounds = accumulate(map(len, parts))
-            self._tokens = list(map(_new_token, zip(self._words, bounds, bounds)))  # noqa: B905
+            self._tokens = list(map(_new_tuple, repeat(Token), zip(self._words, bounds, bounds)))  # noqa: B905
         return self._tokens
 
     @property

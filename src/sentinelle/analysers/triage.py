@@ -30,14 +30,19 @@ _FACT_KINDS = ("products", "prices", "handles", "phones", "places", "departments
 LEGAL_RETAIL_SCORE = 0.4  # the score of a sale the legal-retail rule overturns
 
 
-def _legal_retail(a: Analysis) -> list[Finding]:
+# The rules below read the findings of the earlier analysers grouped by kind (`_by_kind`): the
+# findings triage adds itself (a word of the post, see `_because`) are cues whose meaning is a
+# category and whose rule names the model, which no rule looks for.
+
+
+def _legal_retail(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     """The legal-retail cues of a post that reads as legal recreational retail: two legal-shop cues
     or more, one of them the legal-retail grammar (licensed store, 19+/21+ gate, government of
     Canada), and no handle or phone to message (dealers posing as dispensaries give one)."""
-    legal = [f for f in a.findings if f.kind == CUE and f.value == "cbd_legal"]
+    legal = [f for f in by_kind.get(CUE, _NONE) if f.value == "cbd_legal"]
     if len({(f.start, f.end) for f in legal}) < 2 or not any(f.rule == "grammar:legal_retail" for f in legal):
         return []
-    if any(f.kind in ("handles", "phones") for f in a.findings):
+    if "handles" in by_kind or "phones" in by_kind:
         return []
     return legal
 
@@ -47,27 +52,27 @@ _BUSINESS_CUES = frozenset({"food_delivery", "legit_commerce", "personal"})
 _WINKS = ("😏", "😉", "😜", "🤫", "(les habitués", "if you know", "who know")
 
 
-def _priced_sale(a: Analysis) -> list[Finding]:
+def _priced_sale(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     """The price findings of a post the model reads as a job offer but that prices products and
     offers no job: no pay, no network's work, no errand ("Un chauffeur vient à vous en berline ...
     100 € le gramme" is a sale). Empty otherwise."""
-    prices = [f for f in a.findings if f.kind == "prices"]
-    if len(prices) < 2 or any(f.kind == CUE and f.rule in _PAY_RULES for f in a.findings):
+    prices = by_kind.get("prices", _NONE)
+    if len(prices) < 2 or any(f.rule in _PAY_RULES for f in by_kind.get(CUE, _NONE)):
         return []  # (a menu: two price points at least; "payé 0,50€ le pochon" is one)
     text = a.norm.text
     if _TRADE_JOB_RE.search(text) or ERRAND_RE.search(text):
         return []
-    return prices
+    return list(prices)
 
 
-def _legal_business(a: Analysis) -> list[Finding]:
+def _legal_business(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     """The business cues of a post that sells food, drink, vapes or goods, or a person's own post,
     and names no drug: a strong cue of a legal business ("burger", "e-liquide", "chocolat") or of
     a personal post (a dating profile, a lost account), and no product found, not
     even by an emoji, nor a wink at a hidden meaning ("la vraie neige 😏"). Empty otherwise."""
-    if any(f.kind == "products" for f in a.findings) or any(w in a.post.text for w in _WINKS):
+    if "products" in by_kind or any(w in a.post.text for w in _WINKS):
         return []
-    return [f for f in a.findings if f.kind == CUE and f.value in _BUSINESS_CUES and f.score >= 1.0]
+    return [f for f in by_kind.get(CUE, _NONE) if f.value in _BUSINESS_CUES and f.score >= 1.0]
 
 
 WARNING_SCORE = 0.3  # the score of a verdict the warning rule overturns
@@ -75,17 +80,18 @@ WARNING_SCORE = 0.3  # the score of a verdict the warning rule overturns
 _WARNING_CUES = frozenset({"prevention", "news", "buyer"})
 
 
-def _warning(a: Analysis) -> list[Finding]:
+def _warning(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     """The cues of a post that reports, warns or asks rather than offers: two different strong
     words of a warning, a news report or a buyer ("that's exploitation, not a
     job ... our youth workers", "c'est mon coloc qui m'a dit ... ils ont mis"); three when the
     post states pay. Emoji do not count (dealers use 🚨👮 too). Empty otherwise."""
     text = a.post.text
-    found = [f for f in a.findings if f.kind == CUE and f.value in _WARNING_CUES and f.score >= 1.0
+    cues = by_kind.get(CUE, _NONE)
+    found = [f for f in cues if f.value in _WARNING_CUES and f.score >= 1.0
              and any(c.isalpha() for c in text[f.start:f.end])]
     # a job offer with its pay needs three: "anyone know people for drop offs, $130 a day, school kids
     # welcome" is an offer whatever its words of a buyer and of a warning
-    paid = any(f.kind == CUE and f.rule in _PAY_RULES for f in a.findings)
+    paid = any(f.rule in _PAY_RULES for f in cues)
     if len({f.rule for f in found}) < (3 if paid else 2):
         return []
     return found
@@ -111,24 +117,25 @@ _NOT_A_JOB_OFFER = frozenset({"news", "prevention", "buyer", "harm_reduction", "
                               "food_delivery", "cbd_legal"})
 
 
-def _job_offer(a: Analysis) -> list[Finding]:
+def _job_offer(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     """The pay cues of a post that offers a drug network's job whatever its wording: pay for the
     time, the run or the errand, with the work of a network named or told, or a drug named, and no
     strong cue of news, prevention, humour or a legal business. Empty when it does not."""
-    pay = [f for f in a.findings if f.kind == CUE and f.rule in _PAY_RULES]
+    cues = by_kind.get(CUE, _NONE)
+    pay = [f for f in cues if f.rule in _PAY_RULES]
     if not pay:
         return []
     text = a.norm.text
     trade = _TRADE_JOB_RE.search(text)
-    for f in a.findings:
-        if f.kind != CUE or f.score < 1.0 or f.value not in _NOT_A_JOB_OFFER or f.rule == "grammar:legal_retail":
+    for f in cues:
+        if f.score < 1.0 or f.value not in _NOT_A_JOB_OFFER or f.rule == "grammar:legal_retail":
             continue  # (an age gate alone, "19+", is no legal business)
         if any(p.start <= f.start and f.end <= p.end for p in pay):
             continue  # inside the pay: "25% sur ce que tu vends"
         if trade and f.value in _BUSINESS_WORDS:
             continue  # the network's work named: "charbon ... 100€/j + repas"
         return []
-    if not (trade or ERRAND_RE.search(text) or any(f.kind == "products" for f in a.findings)):
+    if not (trade or ERRAND_RE.search(text) or "products" in by_kind):
         return []
     return pay
 
@@ -173,37 +180,36 @@ class TriageAnalyser(Analyser):
         contributions = pred.contributions
         a.category = category
         a.score = pred.score
-        rounded = _ROUNDED.get  # _round3 without a call per feature when remembered (a 0.0 is rounded again)
-        a.notes["triage"] = {"probabilities": pred.probabilities,
-                             "features": [(n, rounded(c) or _round3(c)) for n, c in contributions]}
-        a.because = self._because(a, contributions, spans, category)
+        # (for whoever reads the notes: nothing in the output; the contributions as the model gives
+        # them, unrounded, as rounding them cost more than any other step of this method)
+        a.notes["triage"] = {"probabilities": pred.probabilities, "features": contributions}
+        # the findings of the earlier analysers by kind, in order: read by the features that point
+        # to them (see `_because`) and by the rules
+        by_kind = _by_kind(a.findings, len(a.findings))
+        a.because = self._because(a, contributions, spans, category, by_kind)
         # rules that overturn the model's verdict, each with the findings that say why
-        if category == "sale" and (found := _legal_retail(a)):
+        if category == "sale" and (found := _legal_retail(a, by_kind)):
             # a licensed store with an age gate, and no private contact: legal recreational retail
             _overturn(a, found, "other", min(a.score, LEGAL_RETAIL_SCORE))
-        if a.category != "other" and (found := _warning(a)):
+        if a.category != "other" and (found := _warning(a, by_kind)):
             # a report, a warning or a buyer's question quotes the offer it is about
             _overturn(a, found, "other", min(a.score, WARNING_SCORE))
-        if a.category == "recruitment" and (found := _priced_sale(a)):
+        if a.category == "recruitment" and (found := _priced_sale(a, by_kind)):
             _overturn(a, found, "sale", a.score)  # a menu, whoever delivers it
-        if a.category == "sale" and (found := _legal_business(a)):
+        if a.category == "sale" and (found := _legal_business(a, by_kind)):
             # food, drink or goods sold with the same words and emoji, and no drug named
             _overturn(a, found, "other", min(a.score, BUSINESS_SCORE))
-        if category != "recruitment" and (found := _job_offer(a)):
+        if category != "recruitment" and (found := _job_offer(a, by_kind)):
             # pay for a network's work, told in words the model did not learn: a job offer
             _overturn(a, found, "recruitment", max(a.score, JOB_RULE_SCORE))
 
     def _because(self, a: Analysis, contributions: list[tuple[str, float]], spans: dict[str, tuple[int, int]],
-                 category: str) -> list[Finding]:
-        """The findings behind the features that pushed the verdict most, strongest first."""
+                 category: str, by_kind: dict[str, list[Finding]]) -> list[Finding]:
+        """The findings behind the features that pushed the verdict most, strongest first.
+        `by_kind`: the findings of the earlier analysers by kind (words found here come after them)."""
         out: list[Finding] = []
         seen: set[tuple[int, int]] = set()
         findings = a.findings
-        # the findings of the earlier analysers by kind, in order (words found here come after
-        # them): grouped once, when a feature first points to a kind or a cue (most posts have a
-        # few such features, each of which would otherwise read every finding)
-        n_earlier = len(findings)
-        by_kind: dict[str, list[Finding]] | None = None
         hows = self._how
         for name, weight in contributions:
             how = hows.get(name)
@@ -215,8 +221,6 @@ class TriageAnalyser(Analyser):
             # findings are indexed rather than named below (f[0] is f.kind, f[1] f.value, f[2:4]
             # (f.start, f.end)): quicker, in loops that run for every post
             if what in (_KIND, _CUE):
-                if by_kind is None:
-                    by_kind = _by_kind(findings, n_earlier)
                 if what == _KIND:
                     found = by_kind.get(arg, _NONE)
                 else:
