@@ -183,6 +183,10 @@ def test_brand_numbers_default_reads_a_number_of_a_served_department() -> None:
     ("🚚 livraison postale 24/48h sous vide\n🍫 10 g ➡️ 35 balles", "fr", []),
     ("LA FERME 🍁 10g 90", "fr", []),
     ("📦 UK + IRELAND TRACKED 24 📦\nXanax 2mg bars 50 for £70", "en", []),
+    # the number after an emoji closing the first line is the department of the places listed below
+    ("RHIN SUD ⚡ 68\nHabsheim - Brunstatt - Ottmarsheim", "fr", ["68"]),
+    # ... but not without such places: "⚡ 35" may be a price
+    ("FLASH ⚡ 35\nla beuh 10 le g", "fr", []),
 ])
 def test_a_name_number_without_places(text: str, lang: str, departments: list[str]) -> None:
     a = Analysis(Post(id="t", text=text), normalise(text, load_sms([lang])), lang)

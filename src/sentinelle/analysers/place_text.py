@@ -302,7 +302,7 @@ NOT_BEFORE_DEPT = {
 }
 
 
-NUMBER_AFTER_RE = re.compile(r"[ \t]*[(,\-–]?[ \t]*(?:\d{2}|2[aAbB]|97\d|\d{5})\)?(?![\w€£$%]|[ .\-]?\d)")
+NUMBER_AFTER_RE = re.compile(r"[ \t]*(?:[(,\-–]|\.{2,}|…)?[ \t]*(?:\d{2}|2[aAbB]|97\d|\d{5})\)?(?![\w€£$%]|[ .\-]?\d)")
 BREAK_RE = re.compile(r"[\n.!?;|]")
 PHONE_GROUP_RE = re.compile(r"\d[\d .\-]{6,}\d")
 

@@ -465,7 +465,7 @@ class PlaceAnalyser(Analyser):
             elif w in OVERSEAS_FLAGS and self._overseas_stated(text, words, spans, i, place_deps):
                 rule, why = "places:department:overseas", f"{w} with its flag or one of its places"
             elif (i > 0 and (w in place_deps or (free_brand and pw.isalpha() and len(pw) >= 3))
-                  and self._brand_number(a, words, spans, i)):
+                  and self._brand_number(a, words, spans, i, w in place_deps)):
                 # the name's number is the department of a place of the post, or a French post names
                 # no place ("CARTE FIDÉLITÉ BAIE 22", "réseau 25"; not "tracked 24" in English)
                 sign = (
@@ -650,13 +650,18 @@ class PlaceAnalyser(Analyser):
                 return f"the place {nxt.value!r} follows"
         return ""
 
-    def _brand_number(self, a: Analysis, words: list[str], spans: list[tuple[int, int]], i: int) -> bool:
+    def _brand_number(self, a: Analysis, words: list[str], spans: list[tuple[int, int]], i: int,
+                      of_a_place: bool = False) -> bool:
         """ "LA FERME 35", "docks 76 |", "GREENHOUSE 63 —": a number that closes a name, on the
         post's first line or after a word in capitals, with nothing but space between."""
         text = a.norm.text
         ps, pe = spans[i - 1]
         ns, ne = spans[i]
-        if text[pe:ns] != " " or words[i - 1] in self.not_dept_word or words[i - 1].isdigit():
+        # a space; or emoji and dashes on the first line, when the number is the department of a place
+        # of the post ("RHIN SUD ⚡ 68" over Habsheim, "PERCHE NORD 🐎 28" over Chérisy)
+        gap_ok = text[pe:ns] == " " or (of_a_place and len(text[pe:ns]) <= 6 and "\n" not in text[:ns]
+                                         and WORDLESS_GAP.fullmatch(text, pe, ns) is not None)
+        if not gap_ok or words[i - 1] in self.not_dept_word or words[i - 1].isdigit():
             return False
         if any(
             f.kind == "products" and a.norm.span(ps, pe)[0] < f.end and f.start < a.norm.span(ps, pe)[1]
