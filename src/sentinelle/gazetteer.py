@@ -126,6 +126,12 @@ class Named:
     reason: str = ""
     fr: str = ""  # abroad only: the usual name in French posts when it differs ("Bruxelles")
 
+    @property
+    def village(self) -> bool:
+        """Weak only for its size, not for another meaning: no word, no first name (abroad.toml
+        gives these the reason "a small place: ..." or "a village: ...")."""
+        return self.weak and self.reason.startswith(("a small place", "a village"))
+
 
 @dataclass(slots=True)
 class Gazetteer:

@@ -572,3 +572,25 @@ def test_towns_abroad_listed_in_a_menu_need_no_cue() -> None:
 ])
 def test_former_communes_and_saints_short_forms(text: str, places: list[str]) -> None:
     assert run(text).values("places") == places
+
+
+@pytest.mark.parametrize(("text", "lang", "places"), [
+    # cues: a station's name, "entre" before a capitalised name, "& autour" after it
+    ("jsuis vers la gare d'abscon jusqua 5h", "fr", ["Abscon"]),
+    ("faut juste rouler le soir entre Roye et les villages", "fr", ["Roye"]),
+    ("REASSORT cuinchy & autour", "fr", ["Cuinchy"]),
+])
+def test_station_between_and_around(text: str, lang: str, places: list[str]) -> None:
+    assert run(text, lang).values("places") == places
+
+
+def test_villages_abroad_in_lower_case_in_a_run_of_three() -> None:
+    """Three villages of one country side by side in a post naming a product, even in lower case;
+    two are not enough, and neither are words."""
+    def with_product(text: str) -> list[str]:
+        a = Analysis(Post(id="t", text=text), normalise(text, SMS), "en")
+        a.add("products", "cannabis_herb", text.index("loud"), text.index("loud") + 4, analyser="products", rule="test")
+        AN.analyse(a)
+        return a.values("places")
+    assert with_product("drumshanbo mohill ballinamore... got the loud in") == ["Drumshanbo", "Mohill", "Ballinamore"]
+    assert with_product("drumshanbo mohill... got the loud in") == []

@@ -328,8 +328,9 @@ class PlaceAnalyser(Analyser):
         named = g.abroad.get(key)
         if named:
             n = named[0]
-            return ("abroad", n.value, f"places/abroad.toml:{n.value}:{' '.join(key)}", [], n.weak, n.weak,
-                    10**6, "", [], n.country)
+            # (a village is weak for its size only: no ordinary word, see `_abroad_runs`)
+            return ("abroad", n.value, f"places/abroad.toml:{n.value}:{' '.join(key)}", [], n.weak,
+                    n.weak and not n.village, 10**6, "", [], n.country)
         cs = g.by_key.get(key, [])
         if cs:
             common = key in g.common or key in NEEDS_CUE
@@ -817,22 +818,25 @@ class PlaceAnalyser(Analyser):
 
     def _abroad_runs(self, a: Analysis, text: str, cands: list[_Cand]) -> None:
         """Towns abroad of one country listed side by side, capitalised, in a post that names a
-        product: places, even when each is also a first name or a word ("Tyler • Longview • Kilgore")."""
+        product: places, even when each is also a first name or a word ("Tyler • Longview • Kilgore");
+        in lower case too, three or more villages that are no word ("drumshanbo mohill ballinamore")."""
         run: list[_Cand] = []
 
         def flush() -> None:
-            if len(run) >= 2 and len({c.country for c in run}) == 1:
+            lower = any(not (self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c)) for c in run)
+            if len(run) >= (3 if lower else 2) and len({c.country for c in run}) == 1:
                 for c in run:
                     if not c.accepted:
                         c.accepted, c.why = True, f"listed with other towns of {c.country} in a post naming a product"
 
         for c in cands:
-            if c.kind != "abroad" or c.blocked or not (self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c)):
+            if c.kind != "abroad" or c.blocked or not (self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c)
+                                                       or not c.common):
                 flush()
                 run = []
                 continue
             gap = text[run[-1].nend:c.nstart] if run else ""
-            if run and len(gap) <= 16 and "\n" not in gap and LIST_SEPS.match(gap) and gap.strip():
+            if run and len(gap) <= 16 and "\n" not in gap and (LIST_SEPS.match(gap) and gap.strip() or gap == " "):
                 run.append(c)
             else:
                 flush()
