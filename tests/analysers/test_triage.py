@@ -335,6 +335,18 @@ def test_pay_for_errand_or_time(text: str, rule: str, pay: list[str]) -> None:
         ("Some lad keeps adding me on snap with \"🌳🍫❄️ Abertillery drops\" stories. Blocked. 😭", "other"),
         # a neighbour's menu told in a complaint
         ("le mec du 3e vient de m'envoyer son menu sur whatsapp 🍁10/g ❄️70 livraison 24/7 😭", "other"),
+        # legal shops under the Swiss limit and US medical dispensaries; a student asking about prices;
+        # a party drug alert; a meme
+        ("CBD Lausanne 🇨🇭 fleurs < 1% THC, légal en Suisse, Gelato CBD 9 CHF/g, livraison Renens", "other"),
+        ("🌿 Medical cannabis patients: 3.5g $35, vapes $40. MMJ card required. Delivery to Ocala", "other"),
+        ("Question : le shit est à combien à Digne ? je fais un mémoire, on m'a parlé de 8€ le g", "other"),
+        ("⚠️ ALERTE teknival : des cachets « Tesla » vendus 10€ sont surdosés. Ne redosez pas, appelez le 15.",
+         "other"),
+        ("quand ta daronne trouve « 🍁 10g 80 » dans tes notes mais c'était la liste de courses #humour", "other"),
+        # sellers and runners recruited without job words; a one-letter code priced after "à"
+        ("tu vends je fournis 🍁 30% pour toi, secteur Fougères, dm", "recruitment"),
+        ("need a lad with a moped for runs round Anstruther, cash every night, snap here", "recruitment"),
+        ("ouvert 24h/24 sur le secteur 🟢 passez par le canal — la C à 70 le g", "sale"),
     ],
 )
 def test_verdict_rules(text: str, category: str) -> None:

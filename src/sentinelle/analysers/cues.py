@@ -111,7 +111,7 @@ ROLE_BEFORE, ROLE_AFTER = 80, 40  # characters around the amount where a role wo
 # legal-shop cues (cbd_legal, legit_commerce) of such a post are dropped. Neither are "THC edibles",
 # "THC gummies": the food words of a THC product are no bakery or sweet shop.
 THC_PCT_RE = re.compile(r"\bthc\s?[:=(]?\s?(?<![<≤])(\d{1,2}(?:[.,]\d+)?)\s?%"
-                        r"|(?<![<≤\d.,])\s?(\d{1,2}(?:[.,]\d+)?)\s?%\s?(?:de\s|d'|of\s)?thc\b")
+                        r"|(?<![<≤\d.,])(?<![<≤] )\s?(\d{1,2}(?:[.,]\d+)?)\s?%\s?(?:de\s|d'|of\s)?thc\b")
 THC_LIMIT = 0.3
 THC_PRODUCT_RE = re.compile(r"\bthc\s(?:edibles?|gummies|gummy|chocolates?|bonbons?|carts?|vapes?|infused|syrup)\b"
                             r"|\b(?:edibles?|gummies|chocolates?|bonbons?|carts?|vapes?|infused)\s(?:au|a|with|de)\s?thc\b")

@@ -539,6 +539,8 @@ def _letter_slot(text: str, toks: list[Any], m: Hit, line: tuple[int, int], qp: 
         nxt = "\n"
     if nxt in (":", "-", "—", "=", "➡", "➜", "➝", "→", "(") or nxt[:1].isdigit() or nxt in ("£", "$", "€"):
         return nxt != "'"
+    if nxt in ("à", "a", "at") and i + 2 < len(toks) and toks[i + 2].text[:1].isdigit():
+        return True  # "la C à 70 le g"
     if nxt == "\n":
         return False
     before = text[line[0]:m.start]
