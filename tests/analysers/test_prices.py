@@ -369,6 +369,10 @@ def test_arrows_bags_and_face_values(text: str, lang: str, expected: list[tuple[
     ("proto 🎈 ballons 5 les 3", "fr", [("nitrous_oxide", 3, "unit", 5, "EUR")]),
     # "caps ... each": the capsule is the unit
     ("molly caps $20 ea", "en", [("mdma", 1, "pill", 20, "USD")]),
+    # a post that names no product: the amounts only herb is sold by are herb, nothing else is
+    ("summer deal ☀️ / €45 an eighth / min order €40", "en", [(H, 3.5, "g", 45, "EUR")]),
+    ("flash sale tonight 🛒 half oz £90 (normally 110)", "en", [(H, 14, "g", 90, "GBP")]),
+    ("half price £10 today only", "en", []),
 ])
 def test_notes_flash_sales_and_counts(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected

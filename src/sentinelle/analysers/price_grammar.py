@@ -78,6 +78,12 @@ class Grammar:
         self.default_unit: dict[str, str] = dict(doc["default_unit"])
         self.mass_is_size = frozenset(doc["mass_is_size"]["products"])
         self.sold_by_piece = frozenset(doc["sold_by_piece"]["units"])
+        self.cannabis_measures = frozenset(doc.get("cannabis_measures", {}).get("words", ()))
+        unknown = self.cannabis_measures - self.named.keys()
+        if unknown:
+            raise ValueError(f"cannabis_measures: {sorted(unknown)} are not named amounts ([named])")
+        # their first words, to test a post's words in C (see PriceAnalyser.analyse)
+        self.cannabis_measure_firsts = frozenset(w.split()[0] for w in self.cannabis_measures)
         self.free_re = re.compile(r"(?<![^\W_])(?:" + alternation(list(markers["free"])) + r")(?![^\W_])")
         self.filler = frozenset(doc.get("filler", {}).get("words", ()))
         self.fl_oz = float(doc.get("fluid_ounce", {}).get("ml", 29.5735))

@@ -50,6 +50,7 @@ from typing import Any, NamedTuple
 
 from ..core import Analysis, Finding
 from ..lexicon import lexicon_file
+from ..normalize import tokenize
 from .base import Analyser
 from .money import CURRENCIES, dollar_code, post_country
 from .price_grammar import Tok, _num, _tok, load_grammar
@@ -611,7 +612,11 @@ class PriceAnalyser(Analyser):
 
     def analyse(self, a: Analysis) -> None:
         info = a.notes.get("product_lines")
-        if not info or not info.get("mentions"):
+        if not info:
+            return
+        # a post that names no product is priced only by the amounts of herb ("€45 an eighth")
+        unnamed = not info.get("mentions")
+        if unnamed and self.g.cannabis_measure_firsts.isdisjoint(a.norm.words):
             return
         text = a.norm.text
         # "dix euros le gramme": digits, same offsets. A number in words starts after a non-word
@@ -622,7 +627,7 @@ class PriceAnalyser(Analyser):
         digit = _DIGIT.search
         if not digit(text):
             return
-        lines: list[tuple[int, int]] = info["lines"]
+        lines: list[tuple[int, int]] = info["lines"] or list(a.norm.lines())
         mentions: dict[int, list[tuple[int, int, str, str | None]]] = info["mentions"]
         found: list[tuple[int, Point]] = []
         sizes: dict[str, float] = {}
@@ -654,9 +659,11 @@ class PriceAnalyser(Analyser):
         last: tuple[int, str, float, str, str] | None = None  # line, product, quantity, unit, rule of the last point
         dollar: str | None = None  # the code of "$", found when a point first needs it
         for li, p in found:
-            prod = self._product_for(li, p, lines, mentions, text, g.free_re)
+            prod = self._product_for(li, p, lines, mentions, text, g.free_re) if not unnamed else None
             if prod is None:
-                continue
+                if not unnamed or not self._herb_measure(text, p):
+                    continue
+                prod = ("cannabis_herb", None)
             product, hint = prod
             default = g.default_unit.get(product, "unit")
             unit = p.unit or hint or default
@@ -730,6 +737,13 @@ class PriceAnalyser(Analyser):
         if country in CURRENCIES:
             return CURRENCIES[country]
         return "GBP" if a.lang == "en" else "EUR"
+
+    def _herb_measure(self, text: str, p: Point) -> bool:
+        """The point's amount is one only herb is sold by ("€45 an eighth", "half oz €160")."""
+        words = tokenize(text[p.start:p.end])
+        measures = self.g.cannabis_measures
+        return any(w in measures or " ".join(words[k:k + 2]) in measures or " ".join(words[k:k + 3]) in measures
+                   for k, w in enumerate(words))
 
     @staticmethod
     def _product_for(li: int, p: Point, lines: list[tuple[int, int]],
