@@ -540,6 +540,9 @@ def test_lists_in_lower_case_and_line_by_line(text: str, places: list[str]) -> N
     ("NACRE (14) / Hermanville / Colleville / Blainville", "fr",
      ["Hermanville-sur-Mer", "Colleville-Montgomery", "Blainville-sur-Orne"]),
     ("Laval / Blainville / Terrebonne 🍁 $10 a g", "en", ["Laval", "Blainville", "Terrebonne"]),
+    # Flemish towns by the name written: the French one in French posts, the Flemish one elsewhere
+    ("maintenant aussi Courtrai et Wevelgem 🚗", "fr", ["Courtrai", "Wevelgem"]),
+    ("Kortrijk and Wevelgem drops tonight", "en", ["Kortrijk", "Wevelgem"]),
     # a French department number says nothing of a town abroad: "LA 24/24" is no Los Angeles
     ("ON EST LA 24/24 ce week end", "fr", []),
 ])
