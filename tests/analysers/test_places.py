@@ -60,7 +60,7 @@ def run(text: str, lang: str = "fr") -> Analysis:
         ("📍 ORLÉANS / FLEURY / SARAN", ["Orléans", "Fleury-les-Aubrais", "Saran"]),
         # abroad
         ("pulling up all over brum 🚗", ["Birmingham"]),
-        ("livraison Bruxelles et Anvers", ["Bruxelles", "Antwerp"]),  # French post: the name its readers use
+        ("livraison Bruxelles et Anvers", ["Bruxelles", "Anvers"]),  # French post: the names its readers use
         ("dispo sur Genève", ["Genève"]),
         ("Birmingham ➡️ Shrewsbury", ["Birmingham", "Shrewsbury"]),
         # big cities need no cue
