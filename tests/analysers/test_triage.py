@@ -347,6 +347,9 @@ def test_pay_for_errand_or_time(text: str, rule: str, pay: list[str]) -> None:
         ("tu vends je fournis 🍁 30% pour toi, secteur Fougères, dm", "recruitment"),
         ("need a lad with a moped for runs round Anstruther, cash every night, snap here", "recruitment"),
         ("ouvert 24h/24 sur le secteur 🟢 passez par le canal — la C à 70 le g", "sale"),
+        # snow tyres and a halal grill
+        ("Winter tyres x4 ❄️ 205/55R16 on rims, $300 OBO, pickup in Barrie, text 705 555 0188", "other"),
+        ("🥙 NIGHT GRILL 🥙 shawarma $14, poutine $8, baklava 🍫 $3, delivery till 3am", "other"),
     ],
 )
 def test_verdict_rules(text: str, category: str) -> None:
