@@ -373,6 +373,12 @@ def test_arrows_bags_and_face_values(text: str, lang: str, expected: list[tuple[
     ("summer deal ☀️ / €45 an eighth / min order €40", "en", [(H, 3.5, "g", 45, "EUR")]),
     ("flash sale tonight 🛒 half oz £90 (normally 110)", "en", [(H, 14, "g", 90, "GBP")]),
     ("half price £10 today only", "en", []),
+    # Swiss francs written "12.-"; "la 1", "la 2": one and two grams
+    ("🍁 Indoor ...... 12.-/g | 10g 110.-", "fr", [(H, 1, "g", 12, "CHF"), (H, 10, "g", 110, "CHF")]),
+    ("❄️ coke 80 la 1 / 150 la 2", "fr", [(C, 1, "g", 80, "EUR"), (C, 2, "g", 150, "EUR")]),
+    # an ID glued to its digits holds no pence ("7HQ2XK9P")
+    ("weed 10/g, coke 90/g (tout en francs) threema : 7HQ2XK9P", "fr",
+     [(H, 1, "g", 10, "EUR"), (C, 1, "g", 90, "EUR")]),
 ])
 def test_notes_flash_sales_and_counts(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected

@@ -218,6 +218,9 @@ class PriceAnalyser(Analyser):
             if kind == "cur":
                 m = raw[i - 1]
                 word = m.group("cur")
+                if len(word) == 1 and word.isalpha() and s and text[s - 1].isalpha() and text[s - 1] != "x":
+                    append(_tok(("WORD", s, e, 0.0, w)))  # "7HQ2XK9P", an ID: no 9 pence
+                    continue
                 append(_tok(("PRICE", s, e, _num(m.group("num")) * g.minor.get(word, 1.0), g.currency[word])))
             elif kind == "mass":
                 m = raw[i - 1]
@@ -478,8 +481,8 @@ class PriceAnalyser(Analyser):
             if k in ("PRICE", "NUM") and i + 2 < n and (
                     (nxt_sep == "/" and toks[i + 2].kind == "QTY" and toks[i + 1].start == t.end
                      and toks[i + 2].start == toks[i + 1].end)  # glued: "100/10g", not "40 / 1g 70"
-                    or (nxt_sep == "le" and toks[i + 2].kind == "NUM" and toks[i + 2].value in _USUAL_QTY
-                        and toks[i + 2].value < t.value)):
+                    or (nxt_sep in ("le", "la") and toks[i + 2].kind == "NUM" and toks[i + 2].value in _USUAL_QTY
+                        and toks[i + 2].value < t.value)):  # ("80 la 1 / 150 la 2": la dose)
                 q2 = toks[i + 2]
                 pts.append(Point(t.start, q2.end, q2.value, q2.unit, t.value, t.unit if k == "PRICE" else None,
                                  "price_for_quantity"))
