@@ -597,3 +597,14 @@ def test_villages_abroad_in_lower_case_in_a_run_of_three() -> None:
         return a.values("places")
     assert with_product("drumshanbo mohill ballinamore... got the loud in") == ["Drumshanbo", "Mohill", "Ballinamore"]
     assert with_product("drumshanbo mohill... got the loud in") == []
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # names side by side in a department the post states: small ones and lower case too
+    ("🌲 SAPIN VERT 88 🌲\nArches ➜ Pouxeux", ["Arches", "Pouxeux"]),
+    ("tilly balleroy 📍14 / ❄️ 60 le g", ["Tilly-sur-Seulles", "Balleroy-sur-Drôme"]),
+    # not without a stated department
+    ("tilly balleroy / ❄️ 60 le g", []),
+])
+def test_names_listed_in_a_stated_department(text: str, places: list[str]) -> None:
+    assert run(text).values("places") == places
