@@ -1,6 +1,7 @@
 """Which dollar a post means: "$" is the US dollar unless the post is Canadian, Australian or
 from New Zealand, and says so by its places, its phone numbers, its payment words or its flags
-("Yorkton ... e-transfer or cash" is in Canadian dollars). Mixed or no evidence: the US dollar.
+("Yorkton ... e-transfer or cash" is in Canadian dollars); with mixed evidence, the country told
+most (phones count twice). No evidence, or a tie: the US dollar.
 
 Shared by the price and condition analysers (prices, minimum orders), which run after the
 places and contacts analysers for that reason.
