@@ -1,0 +1,332 @@
+"""Departments: the French departments a post states, by number, postcode or name.
+
+A mixin of `PlaceAnalyser` (places.py), kept apart so that each module reads in one sitting: the
+numbers a post writes are read here ("📍 42", "Rennes (35)", "sur le 93", "RHIN SUD ⚡ 68",
+"76600", "9️⃣3️⃣"), and the department names ("Côte-d'Or", "#isere"). Never inferred from a city
+name alone: an arrondissement number, a phone prefix, a price or a strain's number is no
+department (see the tests each number goes through in `_departments`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..core import Analysis
+from ..gazetteer import Gazetteer
+from .place_text import (
+    ARRONDISSEMENT_CITIES,
+    CITY_DEPARTMENT,
+    COMPASS_PARTS,
+    DEPT_ARTICLES,
+    DEPT_LIST_GAP,
+    LE_DEPT_VERBS,
+    NOT_BEFORE_DEPT,
+    NUMBER_AFTER_RE,
+    ONLY_WORDS,
+    OVERSEAS_FLAGS,
+    PHONE_GROUP_RE,
+    WORDLESS_GAP,
+    Phrases,
+    bio_field,
+    dept_pair,
+    river_valley,
+)
+
+if TYPE_CHECKING:
+    from .places import _Cand
+
+# `PlaceAnalyser.word_flags` bits read here (see places.py)
+_NUMBER, _DEPT_FIRST = 4, 8
+
+
+def _in_name(cands: list[Any], i: int) -> bool:
+    """Word i belongs to a name found (accepted or not)."""
+    return any(c.start <= i < c.end for c in cands)
+
+
+class DepartmentRules:
+    """The department rules of `PlaceAnalyser`: what they read of it is declared here."""
+
+    g: Gazetteer
+    code_of: dict[str, str]
+    dept_before: Phrases
+    dept_sizes: dict[str, list[int]]
+    not_dept_word: set[str]
+    area_words: set[str]
+    brand_numbers_always: bool
+
+    if TYPE_CHECKING:  # defined by PlaceAnalyser
+        @staticmethod
+        def _ends_with(words: list[str], i: int, table: Phrases, max_n: int = 3) -> int: ...
+
+        def _unit_after(self, words: list[str], spans: list[tuple[int, int]], text: str, i: int) -> bool: ...
+
+        def _capitalised(self, a: Analysis, ns: int, ne: int) -> bool: ...
+
+    def _departments(
+        self, a: Analysis, words: list[str], spans: list[tuple[int, int]], cands: list[_Cand], marks: list[int],
+        flags: list[int],
+    ) -> list[tuple[str, int, int, str, str]]:
+        """Departments the text states: (code, nstart, nend, rule, explanation)."""
+        g = self.g
+        text = a.norm.text
+        out: list[tuple[str, int, int, str, str]] = []
+        n = len(words)
+        code_of = self.code_of
+        numbers = [j for j in marks if flags[j] & _NUMBER]
+        if numbers:
+            place_end = {c.end: c for c in cands if c.accepted}
+            place_start = {c.start: c for c in cands if c.accepted and c.communes}
+            place_deps = {x.department for c in cands if c.accepted for x in (c.communes or c.heads)[:3]}
+            free_brand = not place_deps and a.lang == "fr"  # a name's number may state the department
+        phone_zones: list[tuple[int, int]] | None = None  # found when a number first needs them
+        keycaps = "\u20e3" in a.post.text
+
+        def in_phone(pos: int) -> bool:
+            nonlocal phone_zones
+            if phone_zones is None:
+                phone_zones = [m.span() for m in PHONE_GROUP_RE.finditer(text) if sum(map(str.isdigit, m.group())) >= 8]
+            return any(ps <= pos < pe for ps, pe in phone_zones)
+
+        # the tests that drop a number are checked cheapest first
+        for i in numbers:
+            ns, ne = spans[i]
+            w = code_of.get(words[i], "")  # "2a" -> "2A"; "" for a postcode
+            if not w:
+                w = words[i]
+                if _in_name(cands, i) or self._unit_after(words, spans, text, i) or in_phone(ns):
+                    continue
+                if re.match(r"[ .\-]?\d", text[ne : ne + 2]) or (ns > 1 and text[ns - 2].isdigit()):
+                    continue  # a phone group: "07700 900417"
+                code = g.postcodes.get(w, "")
+                if code:
+                    out.append(
+                        (code, ns, ne, f"places:postcode:{w}", f"postcode {w} is in department {code}")
+                    )
+                continue
+            nxt = place_start.get(i + 1)  # "82 Montauban": a number right before a place of that department
+            if nxt is not None and (w not in {x.department for x in nxt.communes[:12]}
+                                    or not WORDLESS_GAP.fullmatch(text, ne, spans[i + 1][0])):
+                nxt = None  # (emoji may stand between: "58 🏴 Decize")
+            if nxt is None and not self._may_state(text, words, w, i, ns, place_end, place_deps, out, keycaps,
+                                                   free_brand):
+                continue  # no sign that could make it a department: the drops below need no checking
+            if _in_name(cands, i):
+                continue
+            before = text[max(0, ns - 3) : ns]
+            last = before.rstrip()[-1:]
+            # "93/94/95", "69, 01 et 38": a number right after a department, with only list marks between
+            in_list = bool(out) and bool(DEPT_LIST_GAP.fullmatch(text, out[-1][2], ns))
+            overseas_after_word = w in OVERSEAS_FLAGS and before[-1:] == " " and text[ns - 3 : ns - 2].isalpha()
+            times = last == "x" and not before.rstrip()[-2:-1].isalpha()  # "2x35", not "Meaux 77"
+            sentence = last in ".!" and before[-1:] == " "  # "3000€. 973 uniquement": a new sentence
+            if (before and (before[-1].isdigit() or times or (last and last in "€£$=*/:+.,~" and not sentence))
+                    and not overseas_after_word and not in_list):
+                continue  # "2x35", "€35", "=35", "1,35" (not "Schœlcher. 972 only")
+            if (ne + 1 < len(text) and text[ne] in ".,:/-"
+                    and (text[ne + 1].isdigit() or (text[ne] == "/" and text[ne + 1].isalpha()))
+                    and not (text[ne] in "/," and dept_pair(w, text, ne))):
+                continue  # 12.50, 20:30, 15/08, 13-17, 10/g (not "93/94", which is no date)
+            if self._unit_after(words, spans, text, i) or in_phone(ns):
+                continue
+            prev = place_end.get(i)
+            if prev is not None and prev.kind == "abroad":
+                continue  # "Dublin 15", "(Dublin 11)": a postal district abroad
+            rule = ""
+            pw = words[i - 1] if i else ""
+            # "le 77 et 93", "sur le 77 et le 93": a number listed right after a department
+            k_list = 2 if pw == "le" and i >= 2 and words[i - 2] in ("et", "ou", "and") else 1
+            listed = in_list or (bool(out) and words[i - k_list] in ("et", "ou", "and")
+                                 and out[-1][2] >= spans[i - k_list][0] - 3)
+            if pw in NOT_BEFORE_DEPT and not listed:
+                continue
+            if (
+                prev is not None
+                and prev.value in ARRONDISSEMENT_CITIES
+                and w != CITY_DEPARTMENT[prev.value]
+                and w.isdigit()
+                and int(w) <= ARRONDISSEMENT_CITIES[prev.value]
+            ):
+                continue  # "Paris 18": an arrondissement
+            if prev is not None and not any(ch in text[spans[prev.end - 1][1] : ns] for ch in "\n€"):
+                rule, why = "places:department:after-place", f"{w} follows the place name {prev.value!r}"
+            elif text[max(0, ns - 1) : ns] == "(" and text[ne : ne + 1] == ")":
+                if a.lang != "fr" or (i >= 2 and words[i - 2 : i] == ["sur", "demande"]):
+                    continue  # "❄️ sur demande (80)", "bundle (10) $60": a price or a count
+                rule, why = "places:department:brackets", f"({w}) in brackets"
+            elif nxt is not None:
+                rule, why = "places:department:before-place", f"{w} before {nxt.value!r}, a commune of {w}"
+            elif self._compass_after(a, words, spans, i):  # "le 13 nord", "94 SUD"
+                rule, why = "places:department:compass", f"{w} {words[i + 1]!r}: a part of the department"
+            elif self._ends_with(words, i, self.dept_before):
+                k = self._ends_with(words, i, self.dept_before)
+                cue = " ".join(words[i - k : i])
+                if cue != "le" or (i >= 2 and words[i - 2] in LE_DEPT_VERBS):
+                    rule, why = f"places:department:cue:{cue}", f"{w} after {cue!r}"
+                elif listed:  # "sur le 77 et le 93"
+                    rule, why = "places:department:list", f"{w} listed after the department {out[-1][0]}"
+                elif "\u20e3" in a.post.text[slice(*a.norm.span(ns, ne))] and len(w) <= 3:
+                    rule, why = "places:department:keycaps", f"{w} written in keycap digits after 'le'"
+                else:
+                    continue  # "le 25", "le 10": a date or a price
+            elif "📍" in text[max(0, ns - 3) : ns] or "#" in text[max(0, ns - 1) : ns]:
+                rule, why = "places:department:marker", f"{w} after a place marker"
+            elif "\u20e3" in a.post.text[slice(*a.norm.span(ns, ne))] and len(w) <= 3:
+                rule, why = "places:department:keycaps", f"{w} written in keycap digits"
+            elif listed:
+                rule, why = "places:department:list", f"{w} listed after the department {out[-1][0]}"
+            elif "|" in text and bio_field(text, ns, ne):
+                rule, why = "places:department:bio-field", f"{w} alone between the bars of a bio"
+            elif w in OVERSEAS_FLAGS and self._overseas_stated(text, words, spans, i, place_deps):
+                rule, why = "places:department:overseas", f"{w} with its flag or one of its places"
+            elif (i > 0 and (w in place_deps or (free_brand and pw.isalpha() and len(pw) >= 3))
+                  and self._brand_number(a, words, spans, i, w in place_deps)):
+                # the name's number is the department of a place of the post, or a French post names
+                # no place ("CARTE FIDÉLITÉ BAIE 22", "réseau 25"; not "tracked 24" in English)
+                sign = (
+                    "read as a department without another sign (option brand_numbers = 'always')"
+                    if self.brand_numbers_always
+                    else self._area_sign(words, spans, text, i, cands)
+                )
+                if sign:
+                    rule, why = "places:department:name-number", f"{w} closes a name ({words[i - 1]!r} {w}); {sign}"
+            if rule:
+                out.append((w, ns, ne, rule, why))
+        # department names
+        after = 0
+        for i in [j for j in marks if flags[j] & _DEPT_FIRST]:
+            if i < after:
+                continue
+            for size in self.dept_sizes[words[i]]:
+                if size > n - i:
+                    continue
+                ents = g.departments.get(tuple(words[i : i + size]))
+                if ents and river_valley(words, i):
+                    break  # "vallée du Rhône", "côtes du Rhône": the river, not the department
+                if ents:
+                    e = ents[0]
+                    ns, ne = spans[i][0], spans[i + size - 1][1]
+                    if e.strength == "weak":
+                        k = self._ends_with(words, i, DEPT_ARTICLES)
+                        brackets = text[max(0, ns - 1) : ns] == "(" and text[ne : ne + 1] == ")"
+                        # "Alençon Orne", "Lyon, Rhône": right after a commune of that department
+                        # (not a compass word: "Lille Nord" is the north of Lille)
+                        own = words[i] not in COMPASS_PARTS and any(
+                            c.accepted and c.end == i and c.communes and c.communes[0].department == e.value
+                            and not text[c.nend:ns].strip(" ,-") for c in cands)
+                        # "Manche 50", "#isere": the name with its own number, or as a hashtag
+                        hashtag = text[max(0, ns - 1) : ns] == "#" and words[i] not in COMPASS_PARTS  # not "#nord"
+                        numbered = bool(NUMBER_AFTER_RE.match(text, ne)) and text[ne:ne + 6].strip(" (,-–")[:2] \
+                            == e.value[:2]
+                        only = i + size < n and words[i + size] in ONLY_WORDS  # "Isère uniquement"
+                        if not (((k or brackets or own or numbered or only) and self._capitalised(a, ns, ne))
+                                or hashtag):
+                            break
+                    overlap = [c for c in cands if c.start < i + size and i < c.end]
+                    if any(c.end - c.start >= size and (c.start < i or c.end > i + size) for c in overlap):
+                        break  # inside a longer place name: "Saint-Laurent-du-Var"
+                    for c in overlap:
+                        c.accepted = False  # "Le Puy" in "le Puy-de-Dôme" is no place
+                    out.append((e.value, ns, ne, e.rule, f"department name {e.term!r}"))
+                    after = i + size
+                    break
+        return out
+
+    def _may_state(self, text: str, words: list[str], w: str, i: int, ns: int, place_end: dict[int, _Cand],
+                   place_deps: set[str], out: list[tuple[str, int, int, str, str]], keycaps: bool,
+                   free_brand: bool) -> bool:
+        """Whether number i has one of the signs `_departments` reads a department from (a necessary
+        condition of each of its rules, none of them sufficient): most numbers are prices and
+        quantities with none, and skip the tests that drop a number."""
+        pw = words[i - 1] if i else ""
+        before = text[ns - 1] if ns else ""
+        return (
+            i in place_end  # after a place
+            or before in ("(", "#")  # in brackets, after a hashtag
+            or (i > 0 and pw in self.dept_before.lasts)  # after a cue
+            or "📍" in text[max(0, ns - 3) : ns]
+            or keycaps
+            or (bool(out) and (pw in ("et", "ou", "and") or bool(DEPT_LIST_GAP.fullmatch(text, out[-1][2], ns))
+                               or (pw == "le" and i >= 2 and words[i - 2] in ("et", "ou", "and"))))  # listed
+            or w in OVERSEAS_FLAGS
+            or (i + 1 < len(words) and words[i + 1] in COMPASS_PARTS)  # "94 SUD"
+            or (before in ("|", " ") and "|" in text and bio_field(text, ns, ns + len(w)))  # "| 42 |"
+            or (i > 0 and (w in place_deps or (free_brand and pw.isalpha() and len(pw) >= 3)))  # closes a name
+        )
+
+    def _compass_after(self, a: Analysis, words: list[str], spans: list[tuple[int, int]], i: int) -> bool:
+        """Whether number i is followed by a compass word, as a department's part is named ("94 SUD",
+        "45 ouest", "13 Nord"); "est" only capitalised ("93 Est", not "10 est le prix")."""
+        if i + 1 >= len(words) or words[i + 1] not in COMPASS_PARTS:
+            return False
+        text = a.norm.text
+        if text[spans[i][1] : spans[i + 1][0]] not in (" ", "-"):
+            return False
+        if words[i + 1] == "est":
+            s, _ = a.norm.span(*spans[i + 1])
+            return a.post.text[s : s + 1] == "E"
+        return True
+
+    @staticmethod
+    def _overseas_stated(
+        text: str, words: list[str], spans: list[tuple[int, int]], i: int, place_deps: set[str]
+    ) -> bool:
+        w = words[i]
+        flag = OVERSEAS_FLAGS[w]  # flags are not words here (the handle filter blanks "flag_re")
+        ns, ne = spans[i]
+        if text[ne:].lstrip(" ").startswith(flag) or text[:ns].rstrip(" ").endswith(flag):
+            return True
+        # the code opening the post or followed by "only" ("976 📢 on cherche", "973 uniquement"): an
+        # overseas code, three digits that are no price or quantity there
+        return i == 0 or (i + 1 < len(words) and words[i + 1] in ONLY_WORDS)
+
+    def _area_sign(self, words: list[str], spans: list[tuple[int, int]], text: str, i: int, cands: list[_Cand]) -> str:
+        """What else says that the number closing a name is a department ("" when nothing does):
+        the name is a commune of that department, even one not read as a place ("TOURS 37"), a
+        word of the name on its line names an area ("ALPES NEIGE 38"), or a place follows the
+        number with only symbols between ("DRIVE 87 🚗 Limoges")."""
+        code = words[i].upper()
+        for c in cands:
+            if c.end == i and any(x.department == code for x in (c.communes or c.heads)[:3]):
+                return f"{c.value!r} is a commune of {code}"
+        line_start = text.rfind("\n", 0, spans[i][0]) + 1
+        k = i - 1
+        while k >= 0 and spans[k][0] >= line_start:
+            if words[k] in self.area_words:
+                return f"the name has the area word {words[k]!r}"
+            k -= 1
+        nxt = next((c for c in cands if c.accepted and c.start == i + 1), None)
+        if nxt is not None:
+            gap = text[spans[i][1] : nxt.nstart]
+            if "\n" not in gap and not any(ch.isalnum() for ch in gap):
+                return f"the place {nxt.value!r} follows"
+        return ""
+
+    def _brand_number(self, a: Analysis, words: list[str], spans: list[tuple[int, int]], i: int,
+                      of_a_place: bool = False) -> bool:
+        """ "LA FERME 35", "docks 76 |", "GREENHOUSE 63 —": a number that closes a name, on the
+        post's first line or after a word in capitals, with nothing but space between."""
+        text = a.norm.text
+        ps, pe = spans[i - 1]
+        ns, ne = spans[i]
+        # a space; or emoji and dashes on the first line, when the number is the department of a place
+        # of the post ("RHIN SUD ⚡ 68" over Habsheim, "PERCHE NORD 🐎 28" over Chérisy)
+        gap_ok = text[pe:ns] == " " or (of_a_place and len(text[pe:ns]) <= 6 and "\n" not in text[:ns]
+                                         and WORDLESS_GAP.fullmatch(text, pe, ns) is not None)
+        if not gap_ok or words[i - 1] in self.not_dept_word or words[i - 1].isdigit():
+            return False
+        if any(
+            f.kind == "products" and a.norm.span(ps, pe)[0] < f.end and f.start < a.norm.span(ps, pe)[1]
+            for f in a.findings
+        ):
+            return False
+        rest = text[ne : ne + 3].lstrip(" ")
+        if rest and (rest[0].isalnum() or (rest[0] in "/-" and rest[1:2].isdigit())):
+            return False  # "ROOM 24B", "postale 24/48h": no name's number
+        first_line = text.lstrip().find("\n")
+        on_first = "\n" not in text[:ns].lstrip() or (first_line < 0)
+        s, e = a.norm.span(ps, pe)
+        word = a.post.text[s:e]
+        caps = len(word) >= 3 and word.isupper()
+        return on_first or caps
