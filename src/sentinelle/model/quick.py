@@ -26,6 +26,7 @@ from functools import lru_cache
 from itertools import compress
 
 from ..analysers.conditions import VALUES
+from ..analysers.contacts import WORD_KINDS
 from ..core import HANDLE_PLATFORMS, PRODUCTS, Analysis
 from ..lexicon import Entry, lexicon_file, load_groups
 from ..normalize import fold, tokenize
@@ -37,7 +38,7 @@ CUE_VALUES = ("sale", "recruitment", "buyer", "news", "prevention", "harm_reduct
 # extra keys the product lexicons may carry (read by the products analyser, ignored here)
 _PRODUCT_KEYS = ("kind", "unit", "unless", "unless_always", "alt", "alt_if", "own_language_only", "needs", "support")
 _CONDITION_LEXICONS = ("payment", "delivery", "hours", "prepayment", "promotion", "scam", "minors")
-_CONTACT_KINDS = ("filler", "contact", "account", "phone_cue", "not_handle", "not_phone", "dead_after", "former_before")
+_CONTACT_KINDS = WORD_KINDS  # the word kinds of <lang>/contacts.toml, as the contacts analyser reads them
 # contact words that are everyday function words ("le", "sur", "pour"), or words about a gone
 # account ("banned", "ancien"): no sign of anything here
 _CONTACT_SKIP = ("filler", "not_handle", "dead_after", "former_before")
