@@ -28,7 +28,8 @@ _COUNTRY_WORDS = (
                       r"|british columbia|saskatchewan|manitoba|nova scotia|new brunswick|newfoundland"
                       r"|prince edward island)\b|flag_ca")),
     ("AU", re.compile(r"\b(?:payid|osko|aus-wide|aus wide|australia-wide|australia wide|in aus|anywhere in aus"
-                      r"|auspost|aus post|australia post)\b|flag_au")),
+                      r"|auspost|aus post|australia post|nsw|qld|queensland|new south wales|tassie|tasmania"
+                      r"|western australia|south australia|northern territory)\b|flag_au")),
     ("NZ", re.compile(r"\b(?:nz-wide|nz wide|anywhere in nz|nz post|kiwibank)\b|flag_nz")),
     ("US", re.compile(r"\b(?:venmo|cash ?app|zelle)\b|flag_us")),
 )
@@ -38,6 +39,7 @@ _PROVINCE_RE = re.compile(
     r"(?:,\s*|\b(?:[Tt]own|[Cc]entral|[Nn]orth(?:ern)?|[Ss]outh(?:ern)?|[Ee]ast(?:ern)?|[Ww]est(?:ern)?|[Rr]ural)\s+)"
     r"(?:ON|AB|BC|QC|MB|SK|NS|NB|NL|PEI)\b")
 _ABROAD_RULE = "places/abroad.toml:"
+_REGION_RULE = "places/region_towns:"  # place_regions.py: "places/region_towns:US:NV"
 _OVERSEAS_FRANCE = frozenset({"RE", "GP", "MQ", "GF", "YT", "MF", "BL", "PM"})
 
 
@@ -53,13 +55,16 @@ def _countries_of_cities() -> dict[str, frozenset[str]]:
 
 def country_votes(a: Analysis) -> Counter[str]:
     """What the post's places and phone numbers say of its country: a vote per town abroad of one
-    country and per French commune (France), two per phone by its prefix, which is never ambiguous
-    (overseas France counts as France). A town that several countries have tells nothing."""
+    country and per French commune (France), two per town written with its state or province and
+    per phone by its prefix, which are never ambiguous (overseas France counts as France). A town
+    that several countries have tells nothing."""
     votes: Counter[str] = Counter()
     cities = None
     for f in a.findings:
         if f.kind == "places":
-            if f.rule.startswith(_ABROAD_RULE):
+            if f.rule.startswith(_REGION_RULE):
+                votes[f.rule.split(":")[1]] += 2  # "Reno, NV": a town of one country for sure
+            elif f.rule.startswith(_ABROAD_RULE):
                 cities = cities or _countries_of_cities()
                 countries = cities.get(str(f.value), frozenset())
                 if len(countries) == 1:

@@ -34,6 +34,7 @@ from ..errors import ConfigError
 from ..gazetteer import CANON, DEPARTMENT_CODES, LONGER, NAME, Commune, Gazetteer, Key, key_of, load_gazetteer
 from .base import Analyser
 from .place_departments import _DEPT_FIRST, _NUMBER, DepartmentRules
+from .place_regions import RegionTown, load_region_towns
 from .place_text import (
     BREAK_RE,
     COMPASS_PARTS,
@@ -47,6 +48,7 @@ from .place_text import (
     STREET_LINKS,
     STREET_WORDS,
     Phrases,
+    alone,
     colocated,
     handle_chunks,
     outside,
@@ -97,6 +99,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(options)
         self.g: Gazetteer = load_gazetteer()
+        self.regions = load_region_towns()
         cues = self.g.cues
         self.before = Phrases(cues.get("place_strong", ()))
         self.before_weak = Phrases(cues.get("place_weak", ()))
@@ -196,6 +199,12 @@ class PlaceAnalyser(DepartmentRules, Analyser):
     # -- analysis ---------------------------------------------------------------------------
 
     def analyse(self, a: Analysis) -> None:
+        regional = self.regions.find(a.post.text) if " " in a.post.text else []
+        self._analyse_words(a, regional)
+        if regional:
+            self._emit_regional(a, regional)
+
+    def _analyse_words(self, a: Analysis, regional: list[RegionTown]) -> None:
         text = a.norm.text
         if not text:
             return
@@ -233,6 +242,8 @@ class PlaceAnalyser(DepartmentRules, Analyser):
             return  # no name, department name or department number
         spans = list(map(_span, toks))
         cands = self._candidates(a, words, spans, text, marks, flags)
+        if regional:
+            self._regional(a, cands, regional)
         self._accept(a, words, spans, cands)
         stated = self._departments(a, words, spans, cands, marks, flags)
         if stated and len(cands) > 1:
@@ -409,6 +420,8 @@ class PlaceAnalyser(DepartmentRules, Analyser):
     ) -> None:
         text = a.norm.text
         for c in cands:
+            if c.accepted or c.blocked:
+                continue  # written with its state or province (`_regional`)
             if (
                 c.nend < len(text)
                 and text[c.nend] == "-"
@@ -509,7 +522,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                     lo, hi = (other, c) if other.end <= c.start else (c, other)
                     gap = text[lo.nend : hi.nstart]
                     # one name a line, line after line, is a list too ("St-Jean-en-Royans / St Nazaire")
-                    lines = "\n" in gap and gap.count("\n") == 1 and _alone(text, c) and _alone(text, other)
+                    lines = "\n" in gap and gap.count("\n") == 1 and alone(text, c) and alone(text, other)
                     if len(gap) <= 16 and ("\n" not in gap or lines) and LIST_SEPS.match(gap.replace("\n", " ")) \
                             and (gap.strip() or lines):
                         # a town abroad in capitals beside one of its country ("NEATH • PORT TALBOT")
@@ -538,6 +551,28 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                             continue  # "SUD LOIRE 44 / St Julien": the number after it is not its department
                         c.accepted, c.why, changed = True, f"listed with {other.value}", True
                         break
+
+    def _regional(self, a: Analysis, cands: list[_Cand], regional: list[RegionTown]) -> None:
+        """A name of the gazetteer written with its state or province ("Gary, IN"): a place of
+        that region (the town's name when the region's is longer: "Niagara Falls", not "Falls")."""
+        for c in cands:
+            start, end = a.norm.span(c.nstart, c.nend)
+            for r in regional:
+                if r.start <= start and end == r.end:
+                    c.accepted, c.blocked, c.kind = True, False, "abroad"
+                    c.value, c.country, c.rule = r.value, r.country, f"places/region_towns:{r.country}:{r.region}"
+                    c.why = f"followed by its region {r.region}"
+                    c.communes, c.heads = [], []
+                elif r.start <= start < r.tail or r.start < end <= r.tail:
+                    c.accepted, c.blocked = False, True  # a word of a longer name, or the region ("NY")
+
+    def _emit_regional(self, a: Analysis, regional: list[RegionTown]) -> None:
+        """The towns written with their region that no name of the gazetteer covers ("Saugerties, NY")."""
+        for r in regional:
+            if not any(f.kind == "places" and f.start <= r.start and r.end <= f.end for f in a.findings):
+                a.findings.append(_finding(("places", r.value, r.start, r.end, self.name,
+                                            f"places/region_towns:{r.country}:{r.region}", 1.0,
+                                            f"abroad {r.value!r} (followed by its region {r.region})")))
 
     def _listed_in_stated(self, a: Analysis, text: str, cands: list[_Cand], codes: set[str]) -> None:
         """Names side by side, separated by list marks only, each a commune (or the start of one's
@@ -678,14 +713,6 @@ def _other_words(cands: list[_Cand], c: _Cand) -> set[str]:
     """The words of the other accepted places of the post, but the links of names ("sur", "saint"):
     a longer name that shares one is the one the post means ("St Nazaire" beside Saint-Jean-en-Royans)."""
     return {w for o in cands if o.accepted and o is not c for w in key_of_name(o.value)} - NAME_LINKS
-
-
-def _alone(text: str, c: _Cand) -> bool:
-    """The name is all its line holds but punctuation and emoji."""
-    start = text.rfind("\n", 0, c.nstart) + 1
-    end = text.find("\n", c.nend)
-    rest = text[start:c.nstart] + text[c.nend:len(text) if end < 0 else end]
-    return not any(ch.isalnum() for ch in rest)
 
 
 def _clear(c: _Cand, written: str) -> bool:
