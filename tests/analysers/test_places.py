@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sentinelle.analysers.places import PlaceAnalyser
+from sentinelle.analysers.products import ProductAnalyser
 from sentinelle.core import Analysis, Post
 from sentinelle.errors import ConfigError
 from sentinelle.lexicon import load_sms
@@ -608,3 +609,33 @@ def test_villages_abroad_in_lower_case_in_a_run_of_three() -> None:
 ])
 def test_names_listed_in_a_stated_department(text: str, places: list[str]) -> None:
     assert run(text).values("places") == places
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # the longest stretch of a run that shares a department: a word at its end is left out
+    ("crack 15 le caillou. Le Poët / La Saulce / Remollon. Pas de bip après 23h.",
+     ["Le Poët", "La Saulce", "Remollon"]),
+    # one name a line, line after line, is a run too
+    ("❄️🌲 FUMOIR 🌲❄️\n\n> Montlebon\n> Grand'Combe-Châteleu\n> Le Bizot\n> frontière côté suisse",
+     ["Montlebon", "Grand'Combe-Châteleu", "Le Bizot"]),
+    # but not names inside sentences on two lines
+    ("le Poët en a parlé\nla Saulce aussi", []),
+])
+def test_runs_of_neighbouring_communes(text: str, places: list[str]) -> None:
+    assert run(text).values("places") == places
+
+
+@pytest.mark.parametrize(("text", "departments"), [
+    # a name in capitals ends with its number, a word after it or not
+    ("📢 ESTUAIRE 44 RECRUTE\n🚗 chauffeurs\n👀 surveiller l'entrée à Saint-Joachim", ["44"]),
+    # not a count nor a date
+    ("PROMO 20 pièces offertes, livraison Lyon", []),
+    ("SAMEDI 14 juin livraison Lyon", []),
+    # an overseas code after a product's name, over places of that department
+    ("🌋 ZAMAL PÉI 974 🌋\nSaint-Leu / La Possession / Saint-Joseph", ["974"]),
+])
+def test_name_numbers_of_heldout_az(text: str, departments: list[str]) -> None:
+    a = Analysis(Post(id="t", text=text), normalise(text, SMS), "fr")
+    ProductAnalyser().analyse(a)
+    AN.analyse(a)
+    assert a.values("departments") == departments

@@ -22,6 +22,7 @@ from .place_text import (
     DEPT_LIST_GAP,
     LE_DEPT_VERBS,
     NOT_BEFORE_DEPT,
+    NOT_NAME_BEFORE_NUMBER,
     NUMBER_AFTER_RE,
     ONLY_WORDS,
     OVERSEAS_FLAGS,
@@ -316,12 +317,12 @@ class DepartmentRules:
                                          and WORDLESS_GAP.fullmatch(text, pe, ns) is not None)
         if not gap_ok or words[i - 1] in self.not_dept_word or words[i - 1].isdigit():
             return False
-        if any(
+        if not (of_a_place and len(words[i]) == 3) and any(
             f.kind == "products" and a.norm.span(ps, pe)[0] < f.end and f.start < a.norm.span(ps, pe)[1]
             for f in a.findings
         ):
-            return False
-        rest = text[ne : ne + 3].lstrip(" ")
+            return False  # "Gelato 41"; but no strain carries an overseas code ("ZAMAL PÉI 974" over Saint-Leu)
+        rest = text[ne : ne + 3]
         if rest and (rest[0].isalnum() or (rest[0] in "/-" and rest[1:2].isdigit())):
             return False  # "ROOM 24B", "postale 24/48h": no name's number
         first_line = text.lstrip().find("\n")
@@ -329,4 +330,8 @@ class DepartmentRules:
         s, e = a.norm.span(ps, pe)
         word = a.post.text[s:e]
         caps = len(word) >= 3 and word.isupper()
+        if rest.lstrip(" ")[:1].isalnum():
+            # a word follows: a name in capitals still ends with its number ("ESTUAIRE 44 RECRUTE",
+            # "LA SOURCE 84 devient..."), not a count or a date ("PROMO 20 pièces", "SAMEDI 14 juin")
+            return caps and words[i - 1] not in NOT_NAME_BEFORE_NUMBER and not self._unit_after(words, spans, text, i)
         return on_first or caps

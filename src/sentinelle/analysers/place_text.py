@@ -183,30 +183,39 @@ def _runs(text: str, named: list[Any], capitalised: Any, shortest: int) -> None:
                             c.accepted = True
                             c.why = f"listed with neighbouring communes of departments {d1} and {min(pair)}"
                     return
-        lo, hi = 0, len(run)
-        while hi - lo >= 3:
-            shared = set.intersection(*deps[lo:hi])
-            if shared:
-                for c in run[lo:hi]:
-                    if not c.accepted:
-                        c.accepted, c.why = True, f"listed with neighbouring communes of department {min(shared)}"
-                    if len(shared) == 1:
-                        c.run_department = min(shared)
-                return
-            if deps[lo].isdisjoint(set.intersection(*deps[lo + 1 : hi])):
-                lo += 1
-            else:
-                hi -= 1
+        # the longest stretch of three names or more that share a department (the first of the
+        # longest): a word at either end of the run is left out ("Le Poët / La Saulce / Remollon.
+        # Pas de bip": "Pas" names communes elsewhere)
+        for size in range(len(run), 2, -1):
+            for lo in range(len(run) - size + 1):
+                shared = set.intersection(*deps[lo : lo + size])
+                if shared:
+                    for c in run[lo : lo + size]:
+                        if not c.accepted:
+                            c.accepted, c.why = True, f"listed with neighbouring communes of department {min(shared)}"
+                        if len(shared) == 1:
+                            c.run_department = min(shared)
+                    return
 
     for c in named:  # `_candidates` finds them in text order
         gap = text[run[-1].nend : c.nstart] if run else ""
-        if run and len(gap) <= 16 and "\n" not in gap and "?" not in gap and "!" not in gap and (
-                _WORDLESS.fullmatch(gap) or gap.strip() in ("et", "and", "&", "ou", "+", "x", "n")):
+        # one name a line, line after line, is a run too ("> Montlebon\n> Le Bizot")
+        lines = gap.count("\n") == 1 and alone(text, c) and alone(text, run[-1])
+        if run and len(gap) <= 16 and ("\n" not in gap or lines) and "?" not in gap and "!" not in gap and (
+                _WORDLESS.fullmatch(gap.replace("\n", " ")) or gap.strip() in ("et", "and", "&", "ou", "+", "x", "n")):
             run.append(c)
         else:
             flush()
             run = [c]
     flush()
+
+
+def alone(text: str, c: Any) -> bool:
+    """The name is all its line holds but punctuation and emoji."""
+    start = text.rfind("\n", 0, c.nstart) + 1
+    end = text.find("\n", c.nend)
+    rest = text[start:c.nstart] + text[c.nend:len(text) if end < 0 else end]
+    return not any(ch.isalnum() for ch in rest)
 
 
 # -- the words and marks around names and department numbers (see places.py) ---------------
@@ -262,6 +271,14 @@ LIST_SEPS = re.compile(
 # a chunk of text (between spaces) that is a link, an @handle or a dotted or underscored handle
 # (la.ferme.rns, runner_jobs_wm) is no place
 SPACE_RE = re.compile(r"\s")
+# words in capitals that a count or a date follows, not a name's number ("PROMO 20 pièces",
+# "SAMEDI 14 juin"): a number after them and before a word is no department
+NOT_NAME_BEFORE_NUMBER = frozenset({
+    "promo", "promos", "soldes", "pack", "packs", "lot", "lots", "top", "offre", "offres", "remise", "moins",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "le", "la", "les", "du", "au", "aux",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "the", "des", "de",
+    "plus", "max", "mini", "minimum", "jusqu", "jusque", "avant", "apres", "après", "depuis", "vers", "sur",
+})
 NOT_BEFORE_DEPT = {
     "pour",
     "for",
