@@ -382,3 +382,37 @@ def test_arrows_bags_and_face_values(text: str, lang: str, expected: list[tuple[
 ])
 def test_notes_flash_sales_and_counts(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a bare amount, an arrow, a bare price: a menu line, even in a ski resort's post
+    ("SAISON DE SKI ⛷️ on est sur Vallouise\n❄️ 0,5 → 50\n❄️ 1 → 90\n🐴 keta 1g → 40", "fr",
+     [(C, 0.5, "g", 50, "EUR"), (C, 1, "g", 90, "EUR"), ("ketamine", 1, "g", 40, "EUR")]),
+    # a pill's bare price after dots or an arrow (not a dose: "Xanax 2")
+    ("💊 Ecsta Tesla ........ 15", "fr", [("mdma", 1, "pill", 15, "EUR")]),
+    ("💊 ecsta → 15", "fr", [("mdma", 1, "pill", 15, "EUR")]),
+    ("Xanax 2 dispo", "fr", []),
+    # "£35/8th": a price per named amount after a slash, after dots leading to it
+    ("• Gorilla Glue #4 ...... £35/8th\n• Wedding Cake ......... £40/8th | £140/oz", "en",
+     [(H, 3.5, "g", 35, "GBP"), (H, 3.5, "g", 40, "GBP"), (H, 28, "g", 140, "GBP")]),
+    # a price for a count, written price first
+    ("got white, 60 a g 110 for 2, no tick", "en", [(C, 1, "g", 60, "GBP"), (C, 2, "g", 110, "GBP")]),
+    ("🍃 10 for 1g, 50 for 6, 90 for 14", "en",
+     [(H, 1, "g", 10, "GBP"), (H, 6, "g", 50, "GBP"), (H, 14, "g", 90, "GBP")]),
+    # "qtr", "henry": a quarter and an eighth of an ounce
+    ("bud 🌿 oz $280 | half $150 | qtr $80", "en",
+     [(H, 28, "g", 280, "USD"), (H, 14, "g", 150, "USD"), (H, 7, "g", 80, "USD")]),
+    ("weed: a henry £25", "en", [(H, 3.5, "g", 25, "GBP")]),
+    # a bare number far above any street price is no price: "ZAMAL PÉI 974" is Réunion's number
+    ("🌋 ZAMAL PÉI 974 🌋\nzamal la kour 🍁 10g ➡ 50€", "fr", [(H, 10, "g", 50, "EUR")]),
+])
+def test_menus_of_heldout_ay_az_ba(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Météo ski ⛷️ ❄️ -5 → 2°C demain, 30 → 50 cm de poudreuse", "fr"),
+    ("❄️ station de ski: forfait 1 jour → 45€", "fr"),
+])
+def test_arrow_pairs_in_weather_are_no_menu(text: str, lang: str) -> None:
+    assert prices(text, lang) == []

@@ -49,7 +49,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from ..core import Analysis, Finding
-from ..lexicon import lexicon_file
+from ..lexicon import lexicon_file, read_toml
 from ..normalize import tokenize
 from .base import Analyser
 from .money import CURRENCIES, dollar_code, post_country
@@ -77,6 +77,7 @@ class Point(NamedTuple):
 
 _PROD_KINDS = frozenset({"word", "bare", "bk", "named", "punct", "dose", "ord"})
 _DIGIT = re.compile(r"\d")
+BARE_CEILING = 15  # see PriceAnalyser.ceiling
 _SEP_EQ = frozenset({"=", "=>", "->", ":", "➡", "→", "➜", "➝", "⇒", "►", "▶", "pour", "for"})
 _SEP_ARROW = frozenset({"=", ":", "➡", "→", "➜", "➝", "⇒", "►", "▶", "-"})  # "coke ➜ 30", "❄️ : 70", "Coke — €80"
 _SEP_P3 = frozenset({"=", "=>", "->", "➡", "→", "➜", "➝", "⇒", "pour", "for", "les"})
@@ -128,6 +129,15 @@ class PriceAnalyser(Analyser):
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(options)
         self.g = load_grammar(str(lexicon_file("common", "units")))
+        # the highest unit price (EUR) a bare number may be: BARE_CEILING times the street price
+        self.to_eur: dict[str, float] = {}
+        self.ceiling: dict[tuple[str, str], float] = {}
+        path = lexicon_file("common", "street_prices")
+        if path.exists():
+            doc = read_toml(path)
+            self.to_eur = {str(k).upper(): float(v) for k, v in doc.get("currency_to_eur", {}).items()}
+            self.ceiling = {(str(p["id"]), str(p.get("unit", "g"))): float(p["retail_eur"]) * BARE_CEILING
+                            for p in doc.get("product", [])}
 
     # -- tokens ----------------------------------------------------------------------------
 
@@ -246,8 +256,9 @@ class PriceAnalyser(Analyser):
                 append(_tok(("TIMES", s, e, float(w[1:].strip()), None)))
             elif kind == "named":
                 q, u = g.named[w]
-                if out and out[-1].kind in ("SEP", "WORD") and out[-1].unit in _PER_ARTICLES:
-                    out[-1] = _tok(("PER", out[-1].start, e, q, u))  # "£25 an 8th"
+                if out and out[-1].kind in ("SEP", "WORD") and (
+                        out[-1].unit in _PER_ARTICLES or (out[-1].unit == "/" and out[-1].end == s)):
+                    out[-1] = _tok(("PER", out[-1].start, e, q, u))  # "£25 an 8th", "£35/8th"
                 else:
                     append(_tok(("NAMED", s, e, q, u)))
         if spans:  # emoji and other mentions the regex does not cut
@@ -503,6 +514,13 @@ class PriceAnalyser(Analyser):
                 pts.append(Point(t.start, toks[i + 3].end, q2.value, q2.unit, t.value, t.unit, "price_for_quantity"))
                 i += 4
                 continue
+            # P3d: a bare price "for" a mass ("10 for 1g, 50 for 6"; "20 pour 2g")
+            if (k == "NUM" and t.value >= 5 and i + 2 < n and toks[i + 1].unit in ("for", "pour")
+                    and toks[i + 2].kind == "QTY" and toks[i + 2].unit in ("g", "kg")):
+                q2 = toks[i + 2]
+                pts.append(Point(t.start, q2.end, q2.value, q2.unit, t.value, None, "price_for_quantity"))
+                i += 3
+                continue
             # P3b: an explicit price then a named amount or a mass, closing a segment ("gas $300 oz")
             if (k == "PRICE" and i + 1 < n and toks[i + 1].kind in ("NAMED", "QTY")
                     and (i + 2 == n or (toks[i + 2].kind == "SEP" and toks[i + 2].unit in _SEGMENT_END)
@@ -540,6 +558,13 @@ class PriceAnalyser(Analyser):
                                          pt.unit if pt.kind == "PRICE" else None, "price_for_quantity"))
                         i = pj + 3
                         continue
+                    if (k == "NUM" and pt.kind == "NUM" and (pt.value <= 10 or pt.value in _USUAL_QTY)
+                            and t.value >= 20 and pt.value < t.value
+                            and any(x.unit in ("for", "pour") for x in toks[j:pj])):
+                        # "60 a g 110 for 2": a price for a count, written price first
+                        pts.append(Point(t.start, pt.end, pt.value, unit, t.value, None, "price_for_quantity"))
+                        i = pj + 1
+                        continue
                     if not (pj + 1 < n and toks[pj + 1].kind == "PER"):
                         if k == "CONT" and unit == "ml":
                             sizes["unit"] = qty
@@ -564,12 +589,15 @@ class PriceAnalyser(Analyser):
                 i += 2
                 continue
             if (k in ("NUM", "PRICE") and (k == "PRICE" or t.value >= 5) and self._after_product(toks, i)
-                    and (i + 1 == n or (toks[i + 1].kind == "SEP" and toks[i + 1].unit in _SEGMENT_END)
+                    and (i + 1 == n or (toks[i + 1].kind == "SEP" and toks[i + 1].unit in _SEGMENT_END
+                                        and not (toks[i + 1].unit == "/" and i + 2 < n
+                                                 and toks[i + 2].kind in ("NAMED", "QTY")))  # "£40/8th"
                          or toks[i + 1].kind == "OLD" or toks[i + 1].unit in _CONJ)):
                 # "❄️ 70 |", "coke 80,", "coke €80", "❄️ on bouge pas 70": a price right after a
                 # product (filler words allowed), for one usual unit
+                arrow = toks[i - 1].kind == "SEP" and (toks[i - 1].unit in _SEP_ARROW or _leader(toks[i - 1].unit))
                 pts.append(Point(t.start, t.end, 1.0, "?1", t.value, t.unit if k == "PRICE" else None,
-                                 "product_price"))
+                                 "product_arrow_price" if arrow else "product_price"))
                 i += 1
                 continue
             if k == "PRICE":  # a price with no quantity: kept for products sold by the piece
@@ -601,7 +629,7 @@ class PriceAnalyser(Analyser):
             t = toks[j]
             if t.kind == "PROD":
                 return True
-            if not (t.kind in ("WORD", "SEP") and (t.unit in filler or t.unit in _SEP_ARROW)):
+            if not (t.kind in ("WORD", "SEP") and (t.unit in filler or t.unit in _SEP_ARROW or _leader(t.unit))):
                 return False
             j -= 1
         return False
@@ -688,8 +716,10 @@ class PriceAnalyser(Analyser):
                         and last[2] in _NAMED_AMOUNTS and last[4] == "quantity_price"):
                     qty = last[2]  # "zips of mids $120, exotics $250": the same amount
                 elif default != "g" or hint not in (None, "g"):
-                    unit = hint or default  # "ecsta 10€ /": one piece of a product sold by the piece
-                    if p.currency is None or unit not in g.sold_by_piece:
+                    # "ecsta 10€ /", "💊 Ecsta Tesla ..... 15": one piece of a product sold by the piece
+                    # (a bare number only after an arrow or dots: "Xanax 2" is a dose)
+                    unit = hint or default
+                    if unit not in g.sold_by_piece or (p.currency is None and p.rule != "product_arrow_price"):
                         continue
             elif unit in ("g", "kg", "ml") and product in self.g.mass_is_size:  # "Smartwhip 2L ➜ 45€"
                 unit, qty = hint or self.g.default_unit.get(product, "unit"), 1.0
@@ -706,12 +736,15 @@ class PriceAnalyser(Analyser):
                 continue
             if unit == "ml" and default == "g" and product not in _LIQUID_OK:
                 continue  # "10ml = 13€" is not for the resin named on another line
-            last = (li, product, qty, unit, p.rule)
             cur = p.currency or currency
             if cur == "USD":  # "$": the dollar of the post's country ("Yorkton ... e-transfer": CAD)
                 if dollar is None:
                     dollar = "USD" if ("usd" in text or "us$" in text) else dollar_code(a)
                 cur = dollar
+            if p.currency is None and p.price / qty * self.to_eur.get(cur, 1.0) > self.ceiling.get((product, unit),
+                                                                                                 1e9):
+                continue  # "ZAMAL PÉI 974": a bare number far above any street price is no price
+            last = (li, product, qty, unit, p.rule)
             shown_qty, shown_price = _clean(qty), _clean(p.price)
             value = {"product": product, "quantity": shown_qty, "unit": unit, "price": shown_price, "currency": cur}
             # what `a.add_norm` does, the Finding built in C (see `_finding`)
@@ -791,6 +824,11 @@ class PriceAnalyser(Analyser):
                     hint = m[3]
                     break
         return product, hint
+
+
+def _leader(sep: str | None) -> bool:
+    """Dots leading a menu line to its price ("Ecsta Tesla ........ 15", "Coco … 80")."""
+    return sep is not None and (sep == "…" or (len(sep) >= 2 and sep.strip(".…") == ""))
 
 
 def _is_header(toks: list[Tok]) -> bool:

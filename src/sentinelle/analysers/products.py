@@ -56,15 +56,19 @@ _PRODUCT_SET = frozenset(PRODUCTS)
 
 # A price or quantity somewhere on a line: a number with a unit or a currency, a currency before
 # a number, or a per-unit phrase.
+# a bare amount, an arrow or dots, then a bare price: a menu line ("❄️ 0,5 → 50", "❄️ 1 ...... 90")
+_ARROW_PAIR = r"(?<![\w.,])\d+(?:[.,]\d+)?\s*(?:→|➡️?|➜|➝|▸|=|:|\.{3,}|…+)\s*\d+(?![\d°%h:,.]|\s?(?:h|min|km|cm|ans)\b)"
 _QP_RE = re.compile(
     r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:g|gr|grs|grammes?|kg|kilos?|oz|ml|cl|€|e|eur|euros?|balles|boules|£|\$|chf|"
     r"pills?|tabs?|cachets?|comprimes?|taz|buvards?|pochons?|bags?|billets?|bonbonnes?|ballons?)(?![^\W\d_])"
-    r"|[£$€💶💷💵]\s?\d|(?:le|la|/|a|an|per)\s?(?:g|gramme|8th|zip|oz|q)(?![^\W\d_])|\b(?:8th|eighth|zip|oz)\b")
+    r"|[£$€💶💷💵]\s?\d|(?:le|la|/|a|an|per)\s?(?:g|gramme|8th|zip|oz|q)(?![^\W\d_])|\b(?:8th|eighth|zip|oz)\b"
+    r"|" + _ARROW_PAIR)
 # A drug quantity on a line (a price alone is not enough to overrule a context such as a ski post).
 _QTY_RE = re.compile(
     r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:g|gr|grs|grammes?|kg|kilos?|oz|pills?|tabs?|cachets?|comprimes?|taz|buvards?|"
     r"pochons?|bags?)(?![^\W\d_])|(?:le|la|/|a|an|per)\s?(?:g|gramme|8th|zip|oz|q)(?![^\W\d_])|\b(?:8th|eighth|zip|oz)\b"
-    r"|(?<![\w/])1/[248](?![\w/])")  # "🍄 1/8 $40": an eighth
+    r"|(?<![\w/])1/[248](?![\w/])"  # "🍄 1/8 $40": an eighth
+    r"|" + _ARROW_PAIR)
 # A grocery price: an amount per kilo, litre or pound ("20€ le kg", "$12/lb", "12€ le litre") or
 # for a bag of several kilos ("5kg bags $6"). At the price of food or ice it cannot be a drug's
 # (the cheapest drug sells at hundreds of euros a kilo), so a weak product term on its line is
