@@ -350,6 +350,12 @@ def test_pay_for_errand_or_time(text: str, rule: str, pay: list[str]) -> None:
         # snow tyres and a halal grill
         ("Winter tyres x4 ❄️ 205/55R16 on rims, $300 OBO, pickup in Barrie, text 705 555 0188", "other"),
         ("🥙 NIGHT GRILL 🥙 shawarma $14, poutine $8, baklava 🍫 $3, delivery till 3am", "other"),
+        # runners and stash keepers recruited without job words; a parents' group warning about them
+        ("who wants to earn? I give you a phone, you do the drops round Kendal, 16 year olds fine, £30 a night",
+         "recruitment"),
+        ("need someone to keep the work at theirs in Yakima, $800 a month, must have own place. dm", "recruitment"),
+        ("Parents d'élèves de Riom : des comptes contactent nos ados pour garder un sac contre 150 € la semaine."
+         " Ne répondez pas et signalez.", "other"),
     ],
 )
 def test_verdict_rules(text: str, category: str) -> None:
