@@ -403,6 +403,9 @@ def test_notes_flash_sales_and_counts(text: str, lang: str, expected: list[tuple
     ("bud 🌿 oz $280 | half $150 | qtr $80", "en",
      [(H, 28, "g", 280, "USD"), (H, 14, "g", 150, "USD"), (H, 7, "g", 80, "USD")]),
     ("weed: a henry £25", "en", [(H, 3.5, "g", 25, "GBP")]),
+    # a named amount glossed in brackets; "❄️ g = 70" is a menu line
+    ("new bud in 🍁\n• henny (3.5) ... £30\n• Q (7) ... £55", "en", [(H, 3.5, "g", 30, "GBP"), (H, 7, "g", 55, "GBP")]),
+    ("🍫 10g = 60\n❄️ g = 70", "fr", [(R, 10, "g", 60, "EUR"), (C, 1, "g", 70, "EUR")]),
     # a bare number far above any street price is no price: "ZAMAL PÉI 974" is Réunion's number
     ("🌋 ZAMAL PÉI 974 🌋\nzamal la kour 🍁 10g ➡ 50€", "fr", [(H, 10, "g", 50, "EUR")]),
 ])

@@ -56,8 +56,9 @@ _PRODUCT_SET = frozenset(PRODUCTS)
 
 # A price or quantity somewhere on a line: a number with a unit or a currency, a currency before
 # a number, or a per-unit phrase.
-# a bare amount, an arrow or dots, then a bare price: a menu line ("❄️ 0,5 → 50", "❄️ 1 ...... 90")
-_ARROW_PAIR = r"(?<![\w.,])\d+(?:[.,]\d+)?\s*(?:→|➡️?|➜|➝|▸|=|:|\.{3,}|…+)\s*\d+(?![\d°%h:,.]|\s?(?:h|min|km|cm|ans)\b)"
+# a bare amount, an arrow or dots, then a bare price: a menu line ("❄️ 0,5 → 50", "❄️ 1 ...... 90", "❄️ g = 70")
+_ARROW_PAIR = (r"(?<![\w.,])(?:\d+(?:[.,]\d+)?\s?(?:g|gr)?|g|gr)\s*(?:→|➡️?|➜|➝|▸|=|:|\.{3,}|…+)\s*\d+"
+               r"(?![\d°%h:,.]|\s?(?:h|min|km|cm|ans)\b)")
 _QP_RE = re.compile(
     r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:g|gr|grs|grammes?|kg|kilos?|oz|ml|cl|€|e|eur|euros?|balles|boules|£|\$|chf|"
     r"pills?|tabs?|cachets?|comprimes?|taz|buvards?|pochons?|bags?|billets?|bonbonnes?|ballons?)(?![^\W\d_])"
