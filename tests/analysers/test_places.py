@@ -625,6 +625,15 @@ def test_runs_of_neighbouring_communes(text: str, places: list[str]) -> None:
     assert run(text).values("places") == places
 
 
+@pytest.mark.parametrize(("text", "places"), [
+    ("📍79 Courlay", ["Courlay"]),
+    ("📍 2A Sollacaro", ["Sollacaro"]),
+    ("📍 1000 Courlay", []),
+])
+def test_a_place_marker_then_a_department_number(text: str, places: list[str]) -> None:
+    assert run(text).values("places") == places
+
+
 @pytest.mark.parametrize(("text", "departments"), [
     # a name in capitals ends with its number, a word after it or not
     ("📢 ESTUAIRE 44 RECRUTE\n🚗 chauffeurs\n👀 surveiller l'entrée à Saint-Joachim", ["44"]),
@@ -633,6 +642,9 @@ def test_runs_of_neighbouring_communes(text: str, places: list[str]) -> None:
     ("SAMEDI 14 juin livraison Lyon", []),
     # an overseas code after a product's name, over places of that department
     ("🌋 ZAMAL PÉI 974 🌋\nSaint-Leu / La Possession / Saint-Joseph", ["974"]),
+    # a department number before a name that opens with its article; a marker glued to the number
+    ("📍 79 La Forêt-sur-Sèvre, Courlay", ["79"]),
+    ("beuh 80 la 10, livraison Lyon", []),
 ])
 def test_name_numbers_of_heldout_az(text: str, departments: list[str]) -> None:
     a = Analysis(Post(id="t", text=text), normalise(text, SMS), "fr")

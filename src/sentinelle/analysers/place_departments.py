@@ -129,8 +129,8 @@ class DepartmentRules:
                     and (text[ne + 1].isdigit() or (text[ne] == "/" and text[ne + 1].isalpha()))
                     and not (text[ne] in "/," and dept_pair(w, text, ne))):
                 continue  # 12.50, 20:30, 15/08, 13-17, 10/g (not "93/94", which is no date)
-            if self._unit_after(words, spans, text, i) or in_phone(ns):
-                continue
+            if (self._unit_after(words, spans, text, i) and nxt is None) or in_phone(ns):
+                continue  # (not "79 La Forêt-sur-Sèvre": the article opens a name of that department)
             prev = place_end.get(i)
             if prev is not None and prev.kind == "abroad":
                 continue  # "Dublin 15", "(Dublin 11)": a postal district abroad

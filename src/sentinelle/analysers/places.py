@@ -356,8 +356,9 @@ class PlaceAnalyser(DepartmentRules, Analyser):
             return "hashtag"
         if k:
             return "after " + " ".join(words[c.start - k : c.start])
-        if "📍" in text[max(0, c.nstart - 3) : c.nstart] or "📍" in text[c.nend : c.nend + 3]:
-            return "place marker"
+        if "📍" in text[max(0, c.nstart - 3) : c.nstart] or "📍" in text[c.nend : c.nend + 3] or (
+                "📍" in text[max(0, c.nstart - 9) : c.nstart] and _MARKER_NUMBER_RE.search(text, 0, c.nstart)):
+            return "place marker"  # ("📍79 Courlay": the department's number between)
         if self._starts_with(words, c.end, self.after) and "\n" not in text[c.nend : spans[c.end][0]]:
             return "confirmed by the next words"
         nm = NUMBER_AFTER_RE.match(text, c.nend)
@@ -734,6 +735,7 @@ def _after_hash(text: str, pos: int) -> bool:
 # ordinal suffixes count as units only when glued to the number ("st" is read "saint" in the tables)
 _ORDINALS = frozenset({"st", "saint", "nd", "rd", "th", "e", "er", "eme", "ieme"})
 _UNSEEN: Any = object()
+_MARKER_NUMBER_RE = re.compile(r"📍 ?(?:\d{2,3}|2a|2b) +$")
 # `PlaceAnalyser.word_flags`: a word starts a name (`starters`), is a first word of a name
 # (`g.first_words`), a department number, the first word of a department name; then `word_bits`
 _STARTER, _FIRST = 1, 2  # (_NUMBER, _DEPT_FIRST: place_departments.py)
