@@ -129,6 +129,10 @@ HANDLE_CASES = [
     ("jean.dupont@gmail.com ou sur snap", "fr", "", set()),
     ("Tout passe par Session maintenant 👇\n05a3f9c1d7e2b48f6a0c9e1d2b3f4a5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b", "fr",
      "", {("session", "05a3f9c1d7e2b48f6a0c9e1d2b3f4a5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b")}),
+    # who the writer talks to, or which account, after "new snap": no handle; a name that starts so is one
+    ("new snap lads, last one got deleted, add this one", "en", "", set()),
+    ("new snap 🌵 prior one got nuked. same plug", "en", "", set()),
+    ("new snap: lads.plug22", "en", "", {("snapchat", "lads.plug22")}),
 ]
 
 
