@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sentinelle.analysers.cues import CueAnalyser
+from sentinelle.analysers.cues import CueAnalyser, conversation
 from sentinelle.analysers.triage import token_offsets
 from sentinelle.api import analyze_text
 from sentinelle.core import Analysis, Post
@@ -356,7 +356,27 @@ def test_pay_for_errand_or_time(text: str, rule: str, pay: list[str]) -> None:
         ("need someone to keep the work at theirs in Yakima, $800 a month, must have own place. dm", "recruitment"),
         ("Parents d'élèves de Riom : des comptes contactent nos ados pour garder un sac contre 150 € la semaine."
          " Ne répondez pas et signalez.", "other"),
+        # sellers on credit and stash places recruited without job words; a dealer's story told to mock him
+        ("summer's here 😈 u 15-17? we front u, u flip it, u keep a cut. snap me", "recruitment"),
+        ("t'as un box vide vers Étampes ? je te le loue 250 la semaine, t'ouvres pas, tu dis rien", "recruitment"),
+        ("le gars de Lunel qui met en story sa beuh à 12 le g 😂 arrêtez de commander chez lui c'est du foin",
+         "other"),
     ],
 )
 def test_verdict_rules(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("[Groupe « Coloc »]\nThéo: qui a encore commandé chez le mec du snap ??\nMaël: c pas moi jte jure frère",
+     ["Théo", "Maël"]),
+    ("Dana: heads up, kids are being messaged on snap\nMike: that is a lookout job\nDana: I called the school",
+     ["Dana", "Mike"]),
+    # an ad's field labels never take turns
+    ("Poste : nourrice, tu gardes la marchandise\nProfil : sérieux et discret\nSalaire : 500 la semaine", []),
+    ("Livraison : Lyon Villeurbanne Bron\nHoraires : 18h à 2h tous les jours", []),
+])
+def test_conversation_speakers(text: str, speakers: list[str]) -> None:
+    assert conversation(text) == speakers
+    cue = [f for f in analyze_text(text).findings if f.kind == "cue" and f.value == "conversation"]
+    assert bool(cue) == bool(speakers)

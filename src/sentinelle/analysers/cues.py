@@ -11,7 +11,9 @@ Grammar cues add what word lists cannot say:
   recruitment when the errand offered or a role stands near it (otherwise a delivery fee or a
   rental); pay for an errand named in the same phrase ("30€ pour déposer un sac");
 - legal recreational retail (a licensed store, a 19+/21+ gate);
-- a negated CBD ("de la vraie, pas du CBD") gives no legal-shop cue.
+- a negated CBD ("de la vraie, pas du CBD") gives no legal-shop cue;
+- a chat transcript (names taking turns, "Dana: ... / Mike: ... / Dana: ...", or a group's header):
+  a `conversation` cue, people talking rather than an ad (see `conversation`).
 """
 
 from __future__ import annotations
@@ -122,7 +124,7 @@ LEGAL_RETAIL_RE = re.compile(r"\blicen[cs]ed(?:\s[\w.']+){0,3}?\s"
                              r"|\blicen[cs]ed by (?:the )?(?:agco|aglc|ocs|sqdc|olcc|lcb|state|province)\b")
 
 CUE_VALUES = ("sale", "recruitment", "buyer", "news", "prevention", "harm_reduction", "cbd_legal",
-              "food_delivery", "humor", "legit_commerce", "health", "personal")
+              "food_delivery", "humor", "legit_commerce", "health", "personal", "conversation")
 
 
 class CueAnalyser(Analyser):
@@ -152,6 +154,11 @@ class CueAnalyser(Analyser):
             for lm in LEGAL_RETAIL_RE.finditer(text):
                 a.add_norm(CUE, "cbd_legal", lm.start(), lm.end(), analyser=self.name, rule="grammar:legal_retail",
                            score=1.0, explanation=f"legal recreational retail {lm.group()!r}")
+        if ":" in text and "\n" in text:
+            speakers = conversation(a.post.text)
+            if speakers:
+                a.add(CUE, "conversation", 0, len(a.post.text), analyser=self.name, rule="grammar:conversation",
+                      score=1.0, explanation=f"a conversation between {', '.join(speakers)}: people talking, not an ad")
         runs = self.matcher.runs(a.norm.words)
         if not runs:
             return
@@ -197,6 +204,25 @@ class CueAnalyser(Analyser):
             a.add_norm(CUE, "recruitment", pm.start(), pm.end(), analyser=self.name, rule="grammar:pay_per_time",
                        score=1.0, explanation=f"pay per unit of time {text[pm.start():pm.end()]!r} near the job "
                        f"word {role.group()!r}: a job offer")
+
+
+# "Dana: heads up — ...": a line a person's name opens, then a sentence (field labels such as
+# "Poste :", "Livraison :" open lines of ads too: see `conversation`)
+_SPEAKER_RE = re.compile(r"^(?:\[[^\]\n]{1,60}\]\s*)?([A-ZÀ-Ý][\w'’-]{1,20}(?: [A-ZÀ-Ý][\w'’-]{1,20})?) ?: +"
+                         r"(?:\S+[ \t]+){2,}\S", re.M)
+_GROUP_HEADER_RE = re.compile(r"^\[(?:group|groupe|chat|conversation|discussion)\b", re.I | re.M)
+
+
+def conversation(text: str) -> list[str]:
+    """The speakers of a chat transcript, or [] when the text is none: lines opened by names, where
+    a name speaks again after another one ("Dana: ... / Mike: ... / Dana: ..."), or under a group's
+    header ("[Groupe « Coloc »]"). An ad's field labels never take turns."""
+    turns = [m.group(1) for m in _SPEAKER_RE.finditer(text)]
+    names = list(dict.fromkeys(turns))
+    if len(names) < 2:
+        return []
+    takes_turns = any(turns[j] in turns[:j - 1] and turns[j] != turns[j - 1] for j in range(2, len(turns)))
+    return names if takes_turns or _GROUP_HEADER_RE.search(text) else []
 
 
 def _cues_of(entries: list[Entry]) -> list[tuple[str, str, float, str]]:
