@@ -56,20 +56,26 @@ _PRODUCT_SET = frozenset(PRODUCTS)
 
 # A price or quantity somewhere on a line: a number with a unit or a currency, a currency before
 # a number, or a per-unit phrase.
-# a bare amount, an arrow or dots, then a bare price: a menu line ("❄️ 0,5 → 50", "❄️ 1 ...... 90", "❄️ g = 70")
-_ARROW_PAIR = (r"(?<![\w.,])(?:\d+(?:[.,]\d+)?\s?(?:g|gr)?|g|gr)\s*(?:→|➡️?|➜|➝|▸|=|:|\.{3,}|…+)\s*\d+"
-               r"(?![\d°%h:,.]|\s?(?:h|min|km|cm|ans)\b)")
+# a bare amount, an arrow or dots, then a bare price: a menu line ("❄️ 0,5 → 50", "❄️ 1 ...... 90",
+# "❄️ g = 70"); searched apart, on the lines that hold one of its separators (`_arrow_pair`)
+_ARROW_PAIR_RE = re.compile(r"(?<![\w.,])(?:\d+(?:[.,]\d+)?\s?(?:g|gr)?|g|gr)\s*(?:→|➡️?|➜|➝|▸|=|:|\.{3,}|…+)\s*\d+"
+                            r"(?![\d°%h:,.]|\s?(?:h|min|km|cm|ans)\b)")
+_ARROW_SEPS = re.compile(r"[→➡➜➝▸=:…]|\.\.\.")
+
+
+def _arrow_pair(text: str, s: int, e: int) -> bool:
+    return _ARROW_SEPS.search(text, s, e) is not None and _ARROW_PAIR_RE.search(text, s, e) is not None
+
+
 _QP_RE = re.compile(
     r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:g|gr|grs|grammes?|kg|kilos?|oz|ml|cl|€|e|eur|euros?|balles|boules|£|\$|chf|"
     r"pills?|tabs?|cachets?|comprimes?|taz|buvards?|pochons?|bags?|billets?|bonbonnes?|ballons?)(?![^\W\d_])"
-    r"|[£$€💶💷💵]\s?\d|(?:le|la|/|a|an|per)\s?(?:g|gramme|8th|zip|oz|q)(?![^\W\d_])|\b(?:8th|eighth|zip|oz)\b"
-    r"|" + _ARROW_PAIR)
+    r"|[£$€💶💷💵]\s?\d|(?:le|la|/|a|an|per)\s?(?:g|gramme|8th|zip|oz|q)(?![^\W\d_])|\b(?:8th|eighth|zip|oz)\b")
 # A drug quantity on a line (a price alone is not enough to overrule a context such as a ski post).
 _QTY_RE = re.compile(
     r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:g|gr|grs|grammes?|kg|kilos?|oz|pills?|tabs?|cachets?|comprimes?|taz|buvards?|"
     r"pochons?|bags?)(?![^\W\d_])|(?:le|la|/|a|an|per)\s?(?:g|gramme|8th|zip|oz|q)(?![^\W\d_])|\b(?:8th|eighth|zip|oz)\b"
-    r"|(?<![\w/])1/[248](?![\w/])"  # "🍄 1/8 $40": an eighth
-    r"|" + _ARROW_PAIR)
+    r"|(?<![\w/])1/[248](?![\w/])")  # "🍄 1/8 $40": an eighth
 # A grocery price: an amount per kilo, litre or pound ("20€ le kg", "$12/lb", "12€ le litre") or
 # for a bag of several kilos ("5kg bags $6"). At the price of food or ice it cannot be a drug's
 # (the cheapest drug sells at hundreds of euros a kilo), so a weak product term on its line is
@@ -344,7 +350,8 @@ class ProductAnalyser(Analyser):
             v = line_qp.get(li)
             if v is None:
                 s, e = lines[li]
-                v = bool(_QP_RE.search(text, s, e)) if _NUMBER_RE.search(text, s, e) else False
+                v = (_QP_RE.search(text, s, e) is not None or _arrow_pair(text, s, e)) \
+                    if _NUMBER_RE.search(text, s, e) else False
                 line_qp[li] = v
             return v
 
@@ -374,7 +381,7 @@ class ProductAnalyser(Analyser):
 
         def has_qty(li: int) -> bool:
             s, e = lines[li]
-            return has_qp(li) and bool(_QTY_RE.search(text, s, e))
+            return has_qp(li) and (_QTY_RE.search(text, s, e) is not None or _arrow_pair(text, s, e))
 
         # a product word in the post: a letter then a bare price is a menu slot too ("shit 8 · c 70")
         strong_word = any(m.entry.strength == "strong" and m.meta.kind is None for m in prods)
