@@ -406,6 +406,13 @@ def test_notes_flash_sales_and_counts(text: str, lang: str, expected: list[tuple
     # a named amount glossed in brackets; "❄️ g = 70" is a menu line
     ("new bud in 🍁\n• henny (3.5) ... £30\n• Q (7) ... £55", "en", [(H, 3.5, "g", 30, "GBP"), (H, 7, "g", 55, "GBP")]),
     ("🍫 10g = 60\n❄️ g = 70", "fr", [(R, 10, "g", 60, "EUR"), (C, 1, "g", 70, "EUR")]),
+    # a THC cart is sold by the piece, whatever it holds; oil by the ml
+    ("Wax : 1g 40€\nVape THC 1ml : 45€", "fr",
+     [("cannabis_concentrate", 1, "g", 40, "EUR"), ("cannabis_concentrate", 1, "unit", 45, "EUR")]),
+    ("🍯 huile THC 10ml 80€", "fr", [("cannabis_concentrate", 10, "ml", 80, "EUR")]),
+    # a container's other prices, listed after its first
+    ("🍁 POCHON 10 / 20 / 50\nFRAPPE 10G 100", "fr",
+     [(H, 1, "bag", 10, "EUR"), (H, 1, "bag", 20, "EUR"), (H, 1, "bag", 50, "EUR"), (H, 10, "g", 100, "EUR")]),
     # a bare number far above any street price is no price: "ZAMAL PÉI 974" is Réunion's number
     ("🌋 ZAMAL PÉI 974 🌋\nzamal la kour 🍁 10g ➡ 50€", "fr", [(H, 10, "g", 50, "EUR")]),
 ])

@@ -84,6 +84,7 @@ _SEP_P3 = frozenset({"=", "=>", "->", "➡", "→", "➜", "➝", "⇒", "pour",
 _ARTICLE_SEP = frozenset({"les", "le", "la"})
 _PASSIVE = frozenset({"WORD", "PROD"})  # kinds no point starts with (see parse_line)
 _LIQUID_OK = frozenset({"cannabis_concentrate"})  # THC oil, distillate: sold by weight or by the ml
+_CART_RE = re.compile(r"\b(?:vapes?|carts?|cartouches?|pods?|pens?|puffs?|tanks?)\b")  # on the normalised text
 _FACE_VALUES = frozenset({5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0})  # banknotes
 # powders sold by the gram, for which a bare "half" is half a gram
 _BY_THE_GRAM = frozenset({"cocaine", "crack", "heroin", "ketamine", "mdma", "methamphetamine", "amphetamine",
@@ -572,6 +573,15 @@ class PriceAnalyser(Analyser):
                             qty, unit = qty * sizes["unit"], "ml"
                         pts.append(Point(t.start, pt.end, qty, unit, pt.value,
                                          pt.unit if pt.kind == "PRICE" else None, "quantity_price"))
+                        # "POCHON 10 / 20 / 50": the container's other prices, listed after its first
+                        while (k == "CONT" and pj + 2 < n and toks[pj + 1].kind == "SEP"
+                               and toks[pj + 1].unit in ("/", "|") and toks[pj + 2].kind == pt.kind
+                               and toks[pj + 2].value > pts[-1].price
+                               and (pj + 3 == n or toks[pj + 3].kind == "SEP")):
+                            pj += 2
+                            nt = toks[pj]
+                            pts.append(Point(nt.start, nt.end, qty, unit, nt.value,
+                                             nt.unit if nt.kind == "PRICE" else None, "quantity_price"))
                         i = pj + 1
                         continue
                 i = max(j, i + 1)
@@ -736,6 +746,8 @@ class PriceAnalyser(Analyser):
                 continue
             if unit == "ml" and default == "g" and product not in _LIQUID_OK:
                 continue  # "10ml = 13€" is not for the resin named on another line
+            if unit == "ml" and qty <= 2 and _CART_RE.search(text, lines[li][0], p.start):
+                unit, qty = "unit", 1.0  # "Vape THC 1ml : 45€": a cart is sold by the piece (SCHEMA)
             cur = p.currency or currency
             if cur == "USD":  # "$": the dollar of the post's country ("Yorkton ... e-transfer": CAD)
                 if dollar is None:
