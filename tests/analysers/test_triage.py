@@ -361,6 +361,15 @@ def test_pay_for_errand_or_time(text: str, rule: str, pay: list[str]) -> None:
         ("t'as un box vide vers Étampes ? je te le loue 250 la semaine, t'ouvres pas, tu dis rien", "recruitment"),
         ("le gars de Lunel qui met en story sa beuh à 12 le g 😂 arrêtez de commander chez lui c'est du foin",
          "other"),
+        # money spent is no pay; a recovery story; a kids' club with weekly fees; a shift handed over
+        ("2 years clean 🙏 used to spend £200 a week on it. If you're struggling, call the helpline", "other"),
+        ("Holiday club for kids 6-12 ⚽ £55 a week, drop off 8am, summer camp in Wolverhampton", "other"),
+        ("besoin d'un ptit pour me remplacer le samedi, jte laisse la sacoche tu fais les ventes 40e", "recruitment"),
+        # a takeaway menu with dotted leaders
+        ("🥞 CRÊPERIE DU PORT 🥞 à emporter\nBeurre-sucre ....... 3\nNutella ....... 4\ncommandes jusqu'à 22h",
+         "other"),
+        # Réunion Creole pay per evening
+        ("rod in moun pou livr zamal su Le Tampon, 50€ la swaré, apèl 0693 12 34 56", "recruitment"),
     ],
 )
 def test_verdict_rules(text: str, category: str) -> None:
@@ -375,6 +384,8 @@ def test_verdict_rules(text: str, category: str) -> None:
     # an ad's field labels never take turns
     ("Poste : nourrice, tu gardes la marchandise\nProfil : sérieux et discret\nSalaire : 500 la semaine", []),
     ("Livraison : Lyon Villeurbanne Bron\nHoraires : 18h à 2h tous les jours", []),
+    # a forum thread
+    ("Sujet : prix dans le Gard ?\nRéponse : à Alès le shit est à 10 le g maintenant", ["Sujet", "Réponse"]),
 ])
 def test_conversation_speakers(text: str, speakers: list[str]) -> None:
     assert conversation(text) == speakers

@@ -38,12 +38,13 @@ _AMOUNT = (r"[€£$\d](?:(?<=[€£$])\s?\d[\d ]{0,5}(?:[.,]\d+)?"
            r"|(?<=\d)[\d ]{0,5}(?:[.,]\d+)?\s?(?:€|e\b|eur\b|euros?\b|balles?\b|£|\$|k\b|\.-|chf\b|francs?\b"
            r"|quid\b|bucks\b|dollars?\b))")
 # ("l'heure" and SMS "lheure" too: "20 balles lheure"; the half day, the afternoon, the watch; Antillean
-# Creole "pa jou", "lannuit" ("pa" is read "pas" by the SMS spellings), Réunion "lo zour")
+# Creole "pa jou", "lannuit" ("pa" is read "pas" by the SMS spellings), Réunion "lo zour", "la swaré")
 _SEPS = ("/", "par", "pa", "la", "le", "lo", "de l'", "l'", "l", "per", "a", "an", "each", "chaque", "tous les",
          "/ ?")  # (regexes)
 _UNITS = ("j|jour|jours|jou|journee|demi-journee|demi journee|soir|soirs|soiree|soirees|nuit|nuits|semaine|sem|mois"
           "|week-end|week end|weekend|week|wk|session"
-          "|day|night|shift|month|h|heure|hour|half day|half-day|creneau|creneaux|garde|aprem|apres-midi|matinee|zour")
+          "|day|night|shift|month|h|heure|hour|half day|half-day|creneau|creneaux|garde|aprem|apres-midi|matinee|zour"
+          "|sware|swaree|zournen|zournee|lannwit")
 _PER = r"(?:(?:" + "|".join(_SEPS) + r")\s?(?:" + _UNITS + r")|lheure|lannuit|pas? jou)\b"
 PAY_RE = re.compile(_AMOUNT + r"\s?(?:cash\s)?" + _PER)  # ("70€ cash tous les soirs")
 # A time unit after a separator, which every PAY_RE and BARE_PAY_RE match holds, and most posts
@@ -55,6 +56,8 @@ PAY_RE = re.compile(_AMOUNT + r"\s?(?:cash\s)?" + _PER)  # ("70€ cash tous les
 # of the alternatives does not change.
 _PER_RE = re.compile("|".join(sep + r"\s?(?:" + alternation(_UNITS.split("|")) + r")\b" for sep in _SEPS)
                      + r"|lheure\b|lannuit\b|pas? jou\b")
+# what someone spent, not what a job pays ("used to spend £300 a week", "je claquais 200€ la semaine")
+_SPENT_RE = re.compile(r"\b(?:spend|spent|spending|spends|blew|blow|wasted|depens\w*|claqu\w*|cramai\w*)\b[^.!?\n]*$")
 # Job offers often drop the currency ("guetteur 80/j", "120 la journee"): a bare amount per day,
 # evening, night, week or shift counts when a job-role word stands near it (same clause).
 # (The first digit comes before the look-behinds, which look past it: same reason as _AMOUNT.)
@@ -195,6 +198,8 @@ class CueAnalyser(Analyser):
     def _pay(self, a: Analysis, text: str) -> None:
         """Recruitment cues of pay per unit of time."""
         for pm in PAY_RE.finditer(text):
+            if _SPENT_RE.search(text, max(0, pm.start() - 24), pm.start()):
+                continue  # "used to spend £300 a week on white": money spent, not pay
             a.add_norm(CUE, "recruitment", pm.start(), pm.end(), analyser=self.name, rule="grammar:pay_per_time",
                        score=1.0, explanation=f"pay per unit of time {text[pm.start():pm.end()]!r}: a job offer")
         for pm in BARE_PAY_RE.finditer(text):
@@ -210,13 +215,14 @@ class CueAnalyser(Analyser):
 # "Poste :", "Livraison :" open lines of ads too: see `conversation`)
 _SPEAKER_RE = re.compile(r"^(?:\[[^\]\n]{1,60}\]\s*)?([A-ZÀ-Ý][\w'’-]{1,20}(?: [A-ZÀ-Ý][\w'’-]{1,20})?) ?: +"
                          r"(?:\S+[ \t]+){2,}\S", re.M)
-_GROUP_HEADER_RE = re.compile(r"^\[(?:group|groupe|chat|conversation|discussion)\b", re.I | re.M)
+_GROUP_HEADER_RE = re.compile(r"^\[(?:group|groupe|chat|conversation|discussion)\b"
+                              r"|^(?:> ?)?(?:sujet|topic|thread|objet) ?:", re.I | re.M)
 
 
 def conversation(text: str) -> list[str]:
     """The speakers of a chat transcript, or [] when the text is none: lines opened by names, where
     a name speaks again after another one ("Dana: ... / Mike: ... / Dana: ..."), or under a group's
-    header ("[Groupe « Coloc »]"). An ad's field labels never take turns."""
+    header ("[Groupe « Coloc »]", a forum's "Sujet :"). An ad's field labels never take turns."""
     turns = [m.group(1) for m in _SPEAKER_RE.finditer(text)]
     names = list(dict.fromkeys(turns))
     if len(names) < 2:
