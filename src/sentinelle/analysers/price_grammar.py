@@ -5,8 +5,10 @@ from `data/common/units.toml`, compiled once into the tokenizer regex and the ph
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping
 from functools import lru_cache, partial
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from ..errors import LexiconError
@@ -211,3 +213,154 @@ def load_grammar(path: str) -> Grammar:
         return Grammar(read_toml(Path(path)))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:  # a missing table or a wrong value
         raise LexiconError(f"malformed price vocabulary: {type(exc).__name__}: {exc}", where=path) from None
+
+
+# -- the tokens of a line (see prices.py for the grammar over them) ---------------------------
+
+_PROD_KINDS = frozenset({"word", "bare", "bk", "named", "punct", "dose", "ord"})
+_SLASH_PLUS = frozenset({"/", "+"})
+_LASTGROUP = attrgetter("lastgroup")
+_SPAN, _GROUP = re.Match.span, re.Match.group
+# regex groups of number tokens (see `line_tokens`)
+_CURRENCY_FIRST = frozenset({"cnum", "ck", "cpre"})
+_BARE = frozenset({"bare", "bk"})
+_SKIPPED = frozenset({"phone", "time", "dose", "date", "ord", "ords", "strike"})
+_COUNTED = frozenset({"num", "count"})
+_PER_ARTICLES = frozenset({"a", "an", "the", "per", "le", "la", "un", "une"})
+_START = attrgetter("start")
+
+
+def line_tokens(g: Grammar, text: str, start: int, end: int, prod_spans: list[tuple[int, int]]) -> list[Tok]:
+    """The tokens of text[start:end] (a line): numbers with what follows them (PRICE, QTY, NUM,
+    COUNT, NAMED...), separators and words, and a PROD token for each product mention (`prod_spans`,
+    normalised offsets) the regex does not cut."""
+    raw = list(g.regex.finditer(text, start, end))
+    # the kind, span and text of each match, read at C speed (`map`), not by calls in the loop
+    kinds = list(map(_LASTGROUP, raw))
+    bounds = list(map(_SPAN, raw))
+    texts = list(map(_GROUP, raw))
+    out: list[Tok] = []
+    i, n = 0, len(raw)
+    spans = sorted(prod_spans)
+    n_spans = len(spans)
+    pi = 0
+    have: list[tuple[int, int]] = []  # the spans of the PROD tokens made below
+    single = g.single
+    multi_first = g.multi_first
+    append = out.append
+    while i < n:
+        kind = kinds[i] or ""
+        s, e = bounds[i]
+        w = texts[i]
+        i += 1
+        if pi < n_spans and kind in _PROD_KINDS:
+            while pi < n_spans and spans[pi][1] <= s:
+                pi += 1
+            overlap = pi < n_spans and spans[pi][0] < e  # mentions never overlap each other
+        else:
+            overlap = False
+        if overlap:
+            hit = single.get(w) if kind == "word" else None
+            if hit and hit[0] == "CONT" and w in g.banknotes:
+                out.append(_tok(("CONT", s, e, hit[1], "banknote")))
+                continue
+            if hit and hit[0] == "CONT":  # "bonbonne ➜ 35€": the product word is also the unit
+                out.append(_tok(("CONT", s, e, hit[1], hit[2])))
+                continue
+            if kind == "named" or (hit and hit[0] == "NAMED"):  # "8ths £30": product word and amount
+                q, u = g.named[w] if kind == "named" else (hit[1], hit[2]) if hit else (1.0, None)
+                out.append(_tok(("NAMED", s, e, q, u)))
+                continue
+            if not out or out[-1].kind != "PROD":
+                out.append(_tok(("PROD", s, e, 0.0, None)))
+                have.append((s, e))
+            continue
+        if kind == "word":
+            if w not in multi_first:
+                hit = single.get(w)
+                if hit is None:
+                    append(_tok(("WORD", s, e, 0.0, w)))
+                    continue
+                if hit[0] == "CONT" and w in g.banknotes:
+                    hit = ("CONT", 1.0, "banknote")
+                append(_tok((hit[0], s, e, hit[1], hit[2])))
+                continue
+            # the longest phrase of consecutive words
+            words = [w]
+            j = i
+            while j < n and len(words) < g.phrase_len and kinds[j] == "word" \
+                    and text[bounds[j - 1][1]:bounds[j][0]].isspace():
+                words.append(texts[j])
+                j += 1
+            for size in range(len(words), 0, -1):
+                hit = g.phrases.get(tuple(words[:size]))
+                if hit:
+                    k2, q, u = hit
+                    e = bounds[i + size - 2][1] if size > 1 else e
+                    out.append(_tok((k2, s, e, q, u)))
+                    i += size - 1
+                    break
+            else:
+                out.append(_tok(("WORD", s, e, 0.0, w)))
+            continue
+        if kind == "punct":
+            if w not in _SLASH_PLUS:
+                append(_tok(("SEP", s, e, 0.0, w)))
+            elif w == "/" and i < n and kinds[i] == "word" and bounds[i][0] == e and texts[i] in g.slash_per:
+                q, u = g.slash_per[texts[i]]
+                out.append(_tok(("PER", s, bounds[i][1], q, u)))
+                i += 1
+            elif w == "+":
+                out.append(_tok(("THRESHOLD", s, e, 0.0, w)))
+            else:
+                out.append(_tok(("SEP", s, e, 0.0, w)))
+            continue
+        # the kinds of a number token, the most common first (each test is one kind or set)
+        if kind == "cur":
+            m = raw[i - 1]
+            word = m.group("cur")
+            if len(word) == 1 and word.isalpha() and s and text[s - 1].isalpha() and text[s - 1] != "x":
+                append(_tok(("WORD", s, e, 0.0, w)))  # "7HQ2XK9P", an ID: no 9 pence
+                continue
+            append(_tok(("PRICE", s, e, _num(m.group("num")) * g.minor.get(word, 1.0), g.currency[word])))
+        elif kind == "mass":
+            m = raw[i - 1]
+            unit, factor = g.mass[m.group("mass")]
+            append(_tok(("QTY", s, e, _num(m.group("num")) * factor, unit)))
+        # `kind` (the last group closed) tells which of the groups after a number matched
+        elif kind in _CURRENCY_FIRST:
+            m = raw[i - 1]
+            cur = g.currency.get(m.group("cpre").strip(), "EUR")
+            v = _num(m.group("cnum")) * (1000 if kind == "ck" else 1)
+            append(_tok(("PRICE", s, e, v, cur)))
+        elif kind in _BARE:
+            v = _num(raw[i - 1].group("bare")) * (1000 if kind == "bk" else 1)
+            append(_tok(("NUM", s, e, v, None)))
+        elif kind in _SKIPPED:
+            append(_tok(("SKIP", s, e, 0.0, None)))
+        elif kind == "pct":  # "pure 97%": a purity or THC rate, read like a word
+            append(_tok(("WORD", s, e, 0.0, "%")))
+        elif kind in _COUNTED:
+            m = raw[i - 1]
+            append(_tok(("COUNT", s, e, _num(m.group("num")), g.count[m.group("count")])))
+        elif kind == "times":  # "x10": ten of them
+            append(_tok(("TIMES", s, e, float(w[1:].strip()), None)))
+        elif kind == "named":
+            q, u = g.named[w]
+            if out and out[-1].kind in ("SEP", "WORD") and (
+                    out[-1].unit in _PER_ARTICLES or (out[-1].unit == "/" and out[-1].end == s)):
+                out[-1] = _tok(("PER", out[-1].start, e, q, u))  # "£25 an 8th", "£35/8th"
+            else:
+                append(_tok(("NAMED", s, e, q, u)))
+    if spans:  # emoji and other mentions the regex does not cut
+        starts = list(map(_START, out))
+        # each one goes where it belongs in `out` (sorted by start): the last span first, so that
+        # the positions found for the others stay right (no token starts where one of them does)
+        for ps, pe in reversed(spans):
+            if (ps, pe) in have:
+                continue
+            k = bisect_left(starts, pe)  # out[k - 1] is the last token starting before the span ends
+            if k and out[k - 1].end > ps:
+                continue
+            out.insert(k, _tok(("PROD", ps, pe, 0.0, None)))
+    return out
