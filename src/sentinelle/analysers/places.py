@@ -357,7 +357,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         if k:
             return "after " + " ".join(words[c.start - k : c.start])
         if "📍" in text[max(0, c.nstart - 3) : c.nstart] or "📍" in text[c.nend : c.nend + 3] or (
-                "📍" in text[max(0, c.nstart - 9) : c.nstart] and _MARKER_NUMBER_RE.search(text, 0, c.nstart)):
+                _MARKER_NUMBER_RE.search(text, max(0, c.nstart - 9), c.nstart)):
             return "place marker"  # ("📍79 Courlay": the department's number between)
         if self._starts_with(words, c.end, self.after) and "\n" not in text[c.nend : spans[c.end][0]]:
             return "confirmed by the next words"
