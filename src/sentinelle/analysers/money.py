@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import NamedTuple
 
 import phonenumbers
 
 from ..core import Analysis
 from ..gazetteer import load_gazetteer
+from ..lexicon import lexicon_file, read_toml
 
 DOLLARS = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "US": "USD"}
 # the currency of a country, for prices written without one ("snow 1g 70" in Dublin: euros)
@@ -107,3 +109,28 @@ def dollar_code(a: Analysis) -> str:
 def post_country(a: Analysis) -> str | None:
     """The country the post's towns and phone numbers point to most, or None (none, or a tie)."""
     return _leader(country_votes(a))
+
+
+class StreetPrices(NamedTuple):
+    """`data/common/street_prices.toml`: EUR rates, and per (product, unit) the retail street price
+    and the bulk floor in EUR (read by signals.py to flag prices too low, by prices.py to drop
+    bare numbers far too high)."""
+
+    rates: dict[str, float]
+    refs: dict[tuple[str, str], tuple[float, float]]
+    retail_share: float
+
+
+@lru_cache(maxsize=1)
+def street_prices() -> StreetPrices:
+    path = lexicon_file("common", "street_prices")
+    rates: dict[str, float] = {"EUR": 1.0}
+    refs: dict[tuple[str, str], tuple[float, float]] = {}
+    if not path.exists():
+        return StreetPrices(rates, refs, 0.5)
+    doc = read_toml(path)
+    rates.update({str(k).upper(): float(v) for k, v in doc.get("currency_to_eur", {}).items()})
+    for p in doc.get("product", []):
+        refs[(str(p["id"]), str(p.get("unit", "g")))] = (float(p["retail_eur"]), float(p["bulk_floor_eur"]))
+    return StreetPrices(rates, refs, float(doc.get("retail_share", 0.5)))
+

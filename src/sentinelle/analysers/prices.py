@@ -49,10 +49,10 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from ..core import Analysis, Finding
-from ..lexicon import lexicon_file, read_toml
+from ..lexicon import lexicon_file
 from ..normalize import tokenize
 from .base import Analyser
-from .money import CURRENCIES, dollar_code, post_country
+from .money import CURRENCIES, dollar_code, post_country, street_prices
 from .price_grammar import Tok, line_tokens, load_grammar
 
 # Pay markers that, after a quantity and its price, name the delivery on offer, not a job's pay
@@ -121,14 +121,9 @@ class PriceAnalyser(Analyser):
         super().__init__(options)
         self.g = load_grammar(str(lexicon_file("common", "units")))
         # the highest unit price (EUR) a bare number may be: BARE_CEILING times the street price
-        self.to_eur: dict[str, float] = {}
-        self.ceiling: dict[tuple[str, str], float] = {}
-        path = lexicon_file("common", "street_prices")
-        if path.exists():
-            doc = read_toml(path)
-            self.to_eur = {str(k).upper(): float(v) for k, v in doc.get("currency_to_eur", {}).items()}
-            self.ceiling = {(str(p["id"]), str(p.get("unit", "g"))): float(p["retail_eur"]) * BARE_CEILING
-                            for p in doc.get("product", [])}
+        ref = street_prices()
+        self.to_eur = ref.rates
+        self.ceiling = {key: retail * BARE_CEILING for key, (retail, _floor) in ref.refs.items()}
 
     # -- tokens ----------------------------------------------------------------------------
 

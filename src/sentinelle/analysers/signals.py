@@ -35,10 +35,11 @@ from operator import itemgetter
 from typing import Any
 
 from ..core import Analysis, Finding
-from ..lexicon import lexicon_file, load_groups, read_toml
+from ..lexicon import lexicon_file, load_groups
 from ..normalize import fold
 from .base import Analyser
 from .conditions import LANGS, SIGNAL_LEXICONS, SIGNAL_SKIP, VALUES, Clause, load_lexicons
+from .money import street_prices
 from .terms import token_words
 
 MINOR_VALUES = VALUES["minors"]
@@ -107,20 +108,7 @@ class SignalAnalyser(Analyser):
         self._below: dict[tuple[tuple[str, Any], ...], str | None] = {}
 
     def _load_prices(self) -> None:
-        path = lexicon_file("common", "street_prices")
-        self.rates: dict[str, float] = {"EUR": 1.0}
-        self.refs: dict[tuple[str, str], tuple[float, float]] = {}
-        self.retail_share = 0.5
-        if not path.exists():
-            return
-        doc = read_toml(path)
-        self.retail_share = float(doc.get("retail_share", 0.5))
-        self.rates.update({str(k).upper(): float(v) for k, v in doc.get("currency_to_eur", {}).items()})
-        for p in doc.get("product", []):
-            self.refs[(str(p["id"]), str(p.get("unit", "g")))] = (
-                float(p["retail_eur"]),
-                float(p["bulk_floor_eur"]),
-            )
+        self.rates, self.refs, self.retail_share = street_prices()
 
     # -- driver ------------------------------------------------------------------------------
 
