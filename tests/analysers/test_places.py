@@ -604,8 +604,10 @@ def test_villages_abroad_in_lower_case_in_a_run_of_three() -> None:
     # names side by side in a department the post states: small ones and lower case too
     ("🌲 SAPIN VERT 88 🌲\nArches ➜ Pouxeux", ["Arches", "Pouxeux"]),
     ("tilly balleroy 📍14 / ❄️ 60 le g", ["Tilly-sur-Seulles", "Balleroy-sur-Drôme"]),
-    # not without a stated department
-    ("tilly balleroy / ❄️ 60 le g", []),
+    # without a stated department, from a writer who never uses capitals, as neighbours side by side
+    ("tilly balleroy / ❄️ 60 le g", ["Tilly-sur-Seulles", "Balleroy-sur-Drôme"]),
+    # but not where the writer uses capitals elsewhere
+    ("Dispo ce soir: tilly balleroy / ❄️ 60 le g", []),
 ])
 def test_names_listed_in_a_stated_department(text: str, places: list[str]) -> None:
     assert run(text).values("places") == places
@@ -651,3 +653,19 @@ def test_name_numbers_of_heldout_az(text: str, departments: list[str]) -> None:
     ProductAnalyser().analyse(a)
     AN.analyse(a)
     assert a.values("departments") == departments
+
+
+@pytest.mark.parametrize(("text", "lang", "places"), [
+    # a writer who never uses capitals: neighbours side by side, case tells nothing
+    ("ornex cessy jsuis la jusqua 4h du mat / frap 10g 100 balles", "fr", ["Ornex", "Cessy"]),
+    ("lodi + tracy + manteca 🚗 shrooms half oz $70, tabs $10", "en", ["Lodi", "Tracy", "Manteca"]),
+    # but no short form that is a product word or follows an article ("le coin", "blanche 90")
+    ("gland coppet founex j'suis dans le coin 🚗 blanche 90 le g", "fr", ["Gland", "Coppet", "Founex"]),
+    # "uniquement" after names confirms them
+    ("pouilly sous charlieu et villerest uniquement, beuh 10 le g", "fr", ["Pouilly-sous-Charlieu", "Villerest"]),
+])
+def test_writers_without_capitals(text: str, lang: str, places: list[str]) -> None:
+    a = Analysis(Post(id="t", text=text), normalise(text, SMS), lang)
+    ProductAnalyser().analyse(a)
+    AN.analyse(a)
+    assert a.values("places") == places

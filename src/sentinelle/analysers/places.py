@@ -507,7 +507,23 @@ class PlaceAnalyser(DepartmentRules, Analyser):
             if ok:
                 c.why = why or self._cue(words, spans, text, c, hashtag, k) or "name"
         # (a name in capitals counts as capitalised here: "FEYTIAT • LE PALAIS • AIXE 87")
-        colocated(text, cands, lambda c: self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c))
+        # (a writer who never uses capitals tells nothing by case: "ornex cessy jsuis la")
+        no_caps = not any(map(str.isupper, a.post.text))
+        prods = [(f.start, f.end) for f in a.findings if f.kind == "products"] if no_caps else []
+
+        def cased(c: _Cand) -> bool:
+            if self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c):
+                return True
+            if not no_caps or (not c.communes and c.common):
+                return False
+            if c.communes:
+                return True
+            # a short form in lower case: not a product word nor after an article ("le coin", "blanche 90")
+            s0, e0 = a.norm.span(c.nstart, c.nend)
+            return not (any(ps < e0 and s0 < pe for ps, pe in prods)
+                        or (c.start > 0 and words[c.start - 1] in ("le", "la", "les", "du")))
+
+        colocated(text, cands, cased)
         if any(f.kind == "products" for f in a.findings):
             self._abroad_runs(a, text, cands)
         # lists: a candidate next to an accepted place, separated only by list punctuation
@@ -601,6 +617,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         product: places, even when each is also a first name or a word ("Tyler • Longview • Kilgore");
         in lower case too, three or more villages that are no word ("drumshanbo mohill ballinamore")."""
         run: list[_Cand] = []
+        no_caps = not any(map(str.isupper, a.post.text))  # ("lodi + tracy + manteca": three, in lower case)
 
         def flush() -> None:
             lower = any(not (self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c)) for c in run)
@@ -611,7 +628,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
 
         for c in cands:
             if c.kind != "abroad" or c.blocked or not (self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c)
-                                                       or not c.common):
+                                                       or not c.common or no_caps):
                 flush()
                 run = []
                 continue
