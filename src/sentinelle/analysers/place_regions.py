@@ -49,9 +49,7 @@ class RegionTowns:
 
     def __init__(self, root: Path | None = None) -> None:
         root = root or places_dir()
-        self.country_of: dict[str, str] = {}  # a code or a name, as written -> its country
         self.code_of: dict[str, str] = {}  # a code or a name, as written -> its code
-        names: list[str] = []
         path = root / "regions.toml"
         for i, grp in enumerate(read_toml(path).get("region", [])):
             country = grp.get("country")
@@ -65,8 +63,6 @@ class RegionTowns:
                                        where=f"{path.name}: region {i + 1} ({country})")
                 for written in row:
                     self.code_of[written] = row[0]
-                    self.country_of.setdefault(written, country)
-                names.extend(row[1:])
         # (town key, code) -> (name, country, population): the most populous of that name there
         self.towns: dict[tuple[tuple[str, ...], str], tuple[str, str, int]] = {}
         path = root / "region_towns.tsv.gz"
