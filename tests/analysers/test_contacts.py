@@ -133,6 +133,10 @@ HANDLE_CASES = [
     ("new snap lads, last one got deleted, add this one", "en", "", set()),
     ("new snap 🌵 prior one got nuked. same plug", "en", "", set()),
     ("new snap: lads.plug22", "en", "", {("snapchat", "lads.plug22")}),
+    # "tombé" says the account fell; "point" is voice-to-text punctuation; "suffit" stands between
+    ("⚠️ snap principal tombé ⚠️ c'est ici maintenant", "fr", "", set()),
+    ("envoi moi un message sur le snap point", "fr", "", set()),
+    ("un message Threema suffit : 8K2PXD4T", "fr", "", {("threema", "8k2pxd4t")}),
 ]
 
 
