@@ -332,8 +332,8 @@ def test_numbers_in_words(text: str, lang: str, expected: list[tuple[Any, ...]])
     ("c'est le 15 août 🎆 2e pochon offert pour 50€ d'achat\n🍁 pochon 20", "fr", [(H, 1, "bag", 20, "EUR")]),
     ("• Coke — €80 / €150 for 2", "en", [(C, 1, "g", 80, "EUR"), (C, 2, "g", 150, "EUR")]),
     ("le 🥥 est tombé, 1g 70 2g 130", "fr", [(C, 1, "g", 70, "EUR"), (C, 2, "g", 130, "EUR")]),
-    # a line with its own price does not lend its product to the line above
-    ("MAESTEG 🐉\n• 8th £30\n• charlie £70", "en", [(C, 1, "g", 70, "GBP")]),
+    # a line with its own price does not lend its product to the line above: an eighth is herb
+    ("MAESTEG 🐉\n• 8th £30\n• charlie £70", "en", [(H, 3.5, "g", 30, "GBP"), (C, 1, "g", 70, "GBP")]),
     ("galette dispo 🪨 10 la pierre, 5 pour 45", "fr",
      [("crack", 1, "unit", 10, "EUR"), ("crack", 5, "unit", 45, "EUR")]),
 ])
@@ -426,3 +426,57 @@ def test_menus_of_heldout_ay_az_ba(text: str, lang: str, expected: list[tuple[An
 ])
 def test_arrow_pairs_in_weather_are_no_menu(text: str, lang: str) -> None:
     assert prices(text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # named amounts each before its price: "250 oz" is no quantity between "qp" and "oz"
+    ("qp 250 oz 450", "en", [(H, 112, "g", 250, "GBP"), (H, 28, "g", 450, "GBP")]),
+    # a quarter and a half among amounts of herb are herb too (alone, "half" is no amount)
+    ("8th 30 quarter 55 half 100 oz 190", "en",
+     [(H, 3.5, "g", 30, "GBP"), (H, 7, "g", 55, "GBP"), (H, 14, "g", 100, "GBP"), (H, 28, "g", 190, "GBP")]),
+    ("half price on all pizzas 14 only", "en", []),
+    # slang money: a tenner is £10
+    ("coke 80 a g, tenner for half", "en", [(C, 1, "g", 80, "GBP"), (C, 0.5, "g", 10, "GBP")]),
+    # a count's own product named before it: "pills", not the bags of the sentence before
+    ("bags £10. pills 3 for £10", "en", [(H, 1, "bag", 10, "GBP"), ("mdma", 3, "pill", 10, "GBP")]),
+    ("£20 bags 🍁 or 3 for £50", "en", [(H, 1, "bag", 20, "GBP"), (H, 3, "bag", 50, "GBP")]),
+    # in Britain and Ireland a bag of no product named before it is weed; "bags of coke" are coke
+    ("tenner bags same as always, carts £35 or 2 for £60", "en",
+     [(H, 1, "bag", 10, "GBP"), ("cannabis_concentrate", 1, "unit", 35, "GBP"),
+      ("cannabis_concentrate", 2, "unit", 60, "GBP")]),
+    ("£20 bags of coke", "en", [(C, 1, "bag", 20, "GBP")]),
+    ("CROY N TWECHAR open late\n£10 bags\n£20 bags\nwhite 1g £60", "en",
+     [(H, 1, "bag", 10, "GBP"), (H, 1, "bag", 20, "GBP"), (C, 1, "g", 60, "GBP")]),
+    # an amount only herb is sold by, before a product named in the next item, is herb
+    ("half zips $80, coke half g $50", "en", [(H, 14, "g", 80, "USD"), (C, 0.5, "g", 50, "USD")]),
+    # a chat's clock is no price ("[21:03]" is no 3 for 21g)
+    ("[21:03] Ju: oui frr 10g 55 / 25g 120 shit\n[21:04] Kev: vas y 25", "fr",
+     [(R, 10, "g", 55, "EUR"), (R, 25, "g", 120, "EUR")]),
+    ("12/03/2025, 21:03 - Ju: beuh 10g 80", "fr", [(H, 10, "g", 80, "EUR")]),
+    ("coke 1g:70 2g:130", "fr", [(C, 1, "g", 70, "EUR"), (C, 2, "g", 130, "EUR")]),
+    # an ID is no price in pence: "7hj2kx4p" leaves the post in euros
+    ("coke\n0,5g = 50\n1g = 90\nthreema : 7HJ2KX4P", "fr", [(C, 0.5, "g", 50, "EUR"), (C, 1, "g", 90, "EUR")]),
+    # a bag at its price "=" what it holds; a count "/" its price
+    ("POCHON 20 = 2G / POCHON 50 = 5G", "fr", [(H, 2, "g", 20, "EUR"), (H, 5, "g", 50, "EUR")]),
+    ("carts $35 or 3/$100", "en",
+     [("cannabis_concentrate", 1, "unit", 35, "USD"), ("cannabis_concentrate", 3, "unit", 100, "USD")]),
+    # a price then its named amount before a bracket
+    ("bud $25/g, $80 quarter, $300 oz (prices r what they r up here)", "en",
+     [(H, 1, "g", 25, "USD"), (H, 7, "g", 80, "USD"), (H, 28, "g", 300, "USD")]),
+    # the product right after its point, in the next item of a list
+    ("je fais 10g 70 weed, 1g 70 blanche", "fr", [(H, 10, "g", 70, "EUR"), (C, 1, "g", 70, "EUR")]),
+    ("weed 10g 70, 20g 130", "fr", [(H, 10, "g", 70, "EUR"), (H, 20, "g", 130, "EUR")]),
+    # Antillean Creole and Flemish product words; "barette" as often spelt
+    ("kraké 20€ la galet", "fr", [("crack", 1, "unit", 20, "EUR")]),
+    ("kokain 1g 80", "fr", [(C, 1, "g", 80, "EUR")]),
+    ("skunk 10 les 1 / hasj 8", "fr", [(H, 1, "g", 10, "EUR"), (R, 1, "g", 8, "EUR")]),
+])
+def test_menus_of_heldout_bh_bi_bj(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected
+
+
+def test_a_priced_product_no_word_names_is_a_product_with_its_reason() -> None:
+    a = run("£45 an eighth, dm", "en")
+    found = [f for f in a.findings if f.kind == "products"]
+    assert [f.value for f in found] == [H]
+    assert found[0].rule == "prices:product" and "an eighth" in found[0].explanation

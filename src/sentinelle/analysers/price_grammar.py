@@ -109,6 +109,8 @@ class Grammar:
                 # turns most numbers away at once, before the five alternatives are tried in turn
                 rf"(?=\d++(?:[:.]|\s?[hmayjdswcktp/]))"
                 rf"(?P<time>\d{{1,2}}+\s?h\s?(?:\d{{2}})?{_WORD_END}|\d{{1,2}}+(?:[:.]\d{{2}})?\s?(?:am|pm){_WORD_END}"
+                # a chat's clock: "[21:03] Kev:", "21:03:45", "12/03/2025, 21:03 - Kev:" (WhatsApp export)
+                r"|(?<=\[)\d{1,2}:[0-5]\d(?::[0-5]\d)?(?=\])|\d{1,2}:[0-5]\d:[0-5]\d|(?<=, )\d{1,2}:[0-5]\d(?= [-–] )"
                 rf"|\d++\s?(?:min|mins|minutes|ans|years?|yo|jours?|days?|semaines?|weeks?|mois|months?|heures?"
                 rf"|hours?|hrs?|j|cm|km|m|mm|kms|t){_WORD_END}|\d++\s?/\s?7\b|\d++\s?j\s?/\s?\d+)",
                 rf"(?P<pct>[-+]?{_NUM_P}\s?%)",
@@ -145,6 +147,8 @@ class Grammar:
             ph[tuple(w.split())] = (kind.upper(), 0.0, w)
         for w in self.each:
             ph[tuple(w.split())] = ("PER", 1.0, None)
+        for w, (v, cur) in doc.get("money_words", {}).items():
+            ph[(w,)] = ("PRICE", float(v), str(cur))
         for art in articles:
             for w in per_words:
                 q, u = self.per_value(w)
@@ -319,13 +323,22 @@ def line_tokens(g: Grammar, text: str, start: int, end: int, prod_spans: list[tu
         if kind == "cur":
             m = raw[i - 1]
             word = m.group("cur")
-            if len(word) == 1 and word.isalpha() and s and text[s - 1].isalpha() and text[s - 1] != "x":
+            if len(word) == 1 and word.isalpha() and s and text[s - 1].isalpha() and (
+                    text[s - 1] != "x" or (s > 1 and text[s - 2].isalnum())):  # " x4p" but "7hj2kx4p"
                 append(_tok(("WORD", s, e, 0.0, w)))  # "7HQ2XK9P", an ID: no 9 pence
                 continue
             append(_tok(("PRICE", s, e, _num(m.group("num")) * g.minor.get(word, 1.0), g.currency[word])))
         elif kind == "mass":
             m = raw[i - 1]
-            unit, factor = g.mass[m.group("mass")]
+            word = m.group("mass")
+            if out and out[-1].kind == "NAMED" and word in g.named and i < n and kinds[i] in _BARE:
+                # "qp 250 oz 450": a list of named amounts, each before its price, not 250 ounces
+                ms = m.start("mass")
+                append(_tok(("NUM", s, ms, _num(m.group("num")), None)))
+                q, u = g.named[word]
+                append(_tok(("NAMED", ms, e, q, u)))
+                continue
+            unit, factor = g.mass[word]
             append(_tok(("QTY", s, e, _num(m.group("num")) * factor, unit)))
         # `kind` (the last group closed) tells which of the groups after a number matched
         elif kind in _CURRENCY_FIRST:

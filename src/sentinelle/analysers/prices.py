@@ -88,7 +88,8 @@ _FACE_VALUES = frozenset({5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0})  # bankno
 # powders sold by the gram, for which a bare "half" is half a gram
 _BY_THE_GRAM = frozenset({"cocaine", "crack", "heroin", "ketamine", "mdma", "methamphetamine", "amphetamine",
                           "cathinones"})
-_HALF_RE = re.compile(r"\bhalf\b(?!\s?(?:an?\s)?(?:oz|o|ounce|ounces|zip|o's|p)\b)")
+_SEGMENT_BREAK = re.compile(r"[,.;|/\n]|\s(?:or|and)\s")  # between two items of a list
+_HALF_RE = re.compile(r"\bhalf\b(?!\s?(?:an?\s)?(?:oz|o|ounce|ounces|zip|zips|o's|p)\b)")
 _NAMED_AMOUNTS = frozenset({3.5, 7.0, 14.0, 28.0, 56.0, 112.0, 224.0, 448.0})  # 8th, Q, half, oz... in g
 # no filler for a price ("le 10g est à 80"; "le 10g de critical passe à 60": a flash sale's new price)
 _COPULA = frozenset({"est", "a", "c", "cest", "sont", "is", "at", "are", "go", "goes", "passe", "passent", "tombe",
@@ -114,7 +115,7 @@ class PriceAnalyser(Analyser):
     name = "prices"
     languages = ("fr", "en")
     requires = ("products", "places", "phones")  # places and phones tell which dollar "$" is (money.py)
-    provides = ("prices",)
+    provides = ("prices", "products")  # (a product no word names, priced: "£45 an eighth")
     version = "1"
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
@@ -379,7 +380,8 @@ class PriceAnalyser(Analyser):
                 continue
             # P3b: an explicit price then a named amount or a mass, closing a segment ("gas $300 oz")
             if (k == "PRICE" and i + 1 < n and toks[i + 1].kind in ("NAMED", "QTY")
-                    and (i + 2 == n or (toks[i + 2].kind == "SEP" and toks[i + 2].unit in _SEGMENT_END)
+                    and (i + 2 == n or (toks[i + 2].kind == "SEP" and (toks[i + 2].unit in _SEGMENT_END
+                                                                      or toks[i + 2].unit == "("))
                          or (i + 3 < n and toks[i + 2].kind == "PRICE" and toks[i + 3].kind in ("NAMED", "QTY"))
                          or (i > 0 and pts and pts[-1].rule == "price_for_quantity"
                              and pts[-1].end == toks[i - 1].end))):
@@ -397,6 +399,22 @@ class PriceAnalyser(Analyser):
                                      pt.unit if pt.kind == "PRICE" else None, "per_unit"))
                     i = pj + 1
                     continue
+            # P1c: a container, its price, "=", what it holds ("POCHON 20 = 2G")
+            if (k == "CONT" and t.unit == "bag" and i + 3 < n and toks[i + 1].kind == "NUM"
+                    and toks[i + 2].kind == "SEP" and toks[i + 2].unit == "=" and toks[i + 3].kind == "QTY"):
+                q3 = toks[i + 3]
+                pts.append(Point(toks[i + 1].start, q3.end, q3.value, q3.unit, toks[i + 1].value, None,
+                                 "price_for_quantity"))
+                i += 4
+                continue
+            # P1d: a count, "/", its price ("carts $35 or 3/$100", "2/$50")
+            if (k == "NUM" and t.value == int(t.value) and 2 <= t.value <= 20 and i + 2 < n
+                    and toks[i + 1].kind == "SEP" and toks[i + 1].unit == "/" and toks[i + 1].start == t.end
+                    and toks[i + 2].kind == "PRICE" and toks[i + 2].start == toks[i + 1].end):
+                pr = toks[i + 2]
+                pts.append(Point(t.start, pr.end, t.value, None, pr.value, pr.unit, "quantity_price"))
+                i += 3
+                continue
             # P1: quantity then price
             q = self._qty_at(toks, i)
             if q is not None:
@@ -482,8 +500,10 @@ class PriceAnalyser(Analyser):
         # a bare count after a point in bags or pieces is in the same unit ("£10 bags / 3 for £25")
         for x in range(1, len(pts)):
             p, prev = pts[x], pts[x - 1]
-            if p.unit is None and p.rule in ("quantity_price", "price_for_quantity") and prev.unit in _PIECE_UNITS:
-                pts[x] = p._replace(unit=prev.unit)
+            if p.unit is None and p.rule in ("quantity_price", "price_for_quantity") and prev.unit in _PIECE_UNITS \
+                    and not any(t.kind in ("PROD", "CONT") and prev.end <= t.start and t.end == p.start - 1
+                                for t in toks):
+                pts[x] = p._replace(unit=prev.unit)  # not "bags £10. pills 3 for £10": the count's own product
         return pts
 
     def _after_product(self, toks: list[Tok], i: int) -> bool:
@@ -554,11 +574,27 @@ class PriceAnalyser(Analyser):
         norm = a.norm
         last: tuple[int, str, float, str, str] | None = None  # line, product, quantity, unit, rule of the last point
         dollar: str | None = None  # the code of "$", found when a point first needs it
+        herb_list: bool | None = None  # an unnamed post listing amounts of herb, found when needed
+        named: set[str] | None = None  # the products the post's words name, found when first needed
         for li, p in found:
             prod = self._product_for(li, p, lines, mentions, text, g.free_re) if not unnamed else None
+            if (not unnamed and not any(mentions.get(x) for x in range(li))
+                    and (not mentions.get(li) or (mentions[li][0][0] >= p.end
+                                                  and _SEGMENT_BREAK.search(text, p.end, mentions[li][0][0])))
+                    and ((p.unit == "bag" and (p.currency == "GBP" or (a.lang == "en" and p.currency == "EUR")))
+                         or self._herb_measure(text, p))):
+                # "tenner bags, carts £35", "£10 bags" atop a menu (in Britain and Ireland a bag of no
+                # product named before it is weed), "half zips $80, coke ...": herb
+                prod = ("cannabis_herb", None)
             if prod is None:
-                if not unnamed or not self._herb_measure(text, p):
+                if not unnamed:
                     continue
+                if not self._herb_measure(text, p):
+                    # "8th 30 quarter 55 half 100": a quarter or a half among amounts of herb
+                    if herb_list is None:
+                        herb_list = any(self._herb_measure(text, q) for _, q in found)
+                    if not (herb_list and p.unit == "g" and p.quantity in (7.0, 14.0)):
+                        continue
                 prod = ("cannabis_herb", None)
             product, hint = prod
             default = g.default_unit.get(product, "unit")
@@ -619,6 +655,13 @@ class PriceAnalyser(Analyser):
             a.findings.append(_finding((
                 "prices", value, start, end, self.name, f"prices:{p.rule}", 1.0,
                 f"price point: {shown_qty} {unit} of {product} for {shown_price} {cur} (grammar rule {p.rule})")))
+            if named is None:
+                named = {f.value for f in a.findings if f.kind == "products"}
+            if product not in named:  # "£45 an eighth", "£10 bags": a product no word names, priced
+                named.add(product)
+                a.findings.append(_finding((
+                    "products", product, start, end, self.name, "prices:product", 1.0,
+                    f"{product}: what the price point {text[p.start:p.end]!r} is for (no word names it)")))
 
     def _post_currency(self, a: Analysis, pts: list[Point]) -> str:
         counts: dict[str, int] = {}
@@ -664,6 +707,9 @@ class PriceAnalyser(Analyser):
                     inside = inside or m
                 else:
                     after = after or m
+            if (inside is None and before is not None and after is not None and not text[p.end:after[0]].strip()
+                    and _SEGMENT_BREAK.search(text, before[1], p.start)):
+                before = None  # "10g 70 weed, 1g 70 blanche": the product right after its point
             chosen = inside or before or after
         else:
             for up in range(li - 1, max(-1, li - 5), -1):

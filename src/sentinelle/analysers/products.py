@@ -474,6 +474,9 @@ class ProductAnalyser(Analyser):
                                         1.0 if e.strength == "strong" else 0.6, why)))
 
 
+_QTY_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)?(?:g|gr|kg|ml|cl)")
+
+
 def _after_count(text: str, toks: list[Any], i: int) -> bool:
     """The term follows a count on its line ("60 tabs"), not a price ("$200 midgrade")."""
     if i == 0:
@@ -481,7 +484,11 @@ def _after_count(text: str, toks: list[Any], i: int) -> bool:
     prev = toks[i - 1]
     if not prev.text[-1:].isdigit() or "\n" in text[prev.end:toks[i].start]:
         return False
-    return not (i >= 2 and toks[i - 2].text in _CURRENCY_SIGNS)
+    if i >= 2 and toks[i - 2].text in _CURRENCY_SIGNS:
+        return False
+    # "1g 70 blanche": a price after a quantity, then the product it is for
+    return not (i >= 2 and _QTY_TOKEN_RE.fullmatch(toks[i - 2].text) is not None
+                and "\n" not in text[toks[i - 2].end:prev.start])
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
