@@ -16,13 +16,17 @@ ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "tools" / "build_gazetteer.py"
 
 
-def _tool():
-    spec = importlib.util.spec_from_file_location("build_gazetteer", TOOL)
+def _load_tool(path: Path):  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
-    sys.modules["build_gazetteer"] = mod
+    sys.modules[path.stem] = mod
     spec.loader.exec_module(mod)
     return mod
+
+
+def _tool():  # type: ignore[no-untyped-def]
+    return _load_tool(TOOL)
 
 
 FAKE = [
@@ -165,3 +169,39 @@ def test_department_names_cover_every_code() -> None:
     g = load_gazetteer()
     codes = {e.value for entries in g.departments.values() for e in entries}
     assert codes == set(DEPARTMENT_CODES) - {"75"}  # "Paris" is the city, never the department
+
+
+def _sections_tool():  # type: ignore[no-untyped-def]
+    return _load_tool(ROOT / "tools" / "build_city_sections.py")
+
+
+def _city(name: str, lat: float, lon: float, pop: int, cc: str = "GB") -> dict[str, object]:
+    return {"name": name, "latitude": lat, "longitude": lon, "population": pop, "countrycode": cc}
+
+
+def test_city_sections_near_a_centre_are_the_city_farther_out_towns() -> None:
+    tool = _sections_tool()
+    cities = {
+        "1": _city("London", 51.5085, -0.1257, 8_900_000),
+        "2": _city("Quxbridgeham", 51.52, -0.10, 20_000),  # 2 km out: a neighbourhood
+        "3": _city("Zorpingfield", 51.37, 0.10, 15_000),  # 22 km out: a town of its own
+        "4": _city("Wyxhamstead", 51.60, -0.40, 1_000),  # too small
+        "5": _city("Croydon", 51.38, -0.10, 170_000),  # named by an earlier pass of abroad.toml
+    }
+    block = tool.block(cities)
+    assert tool.BEGIN in block and tool.END in block
+    assert 'value = "London"\nterms = ["Quxbridgeham"]' in block
+    assert 'value = "Zorpingfield"\nterms = ["Zorpingfield"]' in block
+    assert "Wyxhamstead" not in block and "Croydon" not in block
+    assert block.count('strength = "weak"') == block.count("[[group]]") == 2
+
+
+def test_shipped_city_sections_are_weak_and_load() -> None:
+    import tomllib
+
+    text = (ROOT / "src" / "sentinelle" / "data" / "places" / "abroad.toml").read_text(encoding="utf-8")
+    tool = _sections_tool()
+    section = text.partition(tool.BEGIN)[2].partition(tool.END)[0]
+    groups = tomllib.loads(section.partition("\n\n")[2])["group"]
+    assert len(groups) > 400
+    assert all(g["strength"] == "weak" and g["country"] in ("GB", "IE") for g in groups)

@@ -669,3 +669,48 @@ def test_writers_without_capitals(text: str, lang: str, places: list[str]) -> No
     ProductAnalyser().analyse(a)
     AN.analyse(a)
     assert a.values("places") == places
+
+
+@pytest.mark.parametrize(("text", "lang", "places"), [
+    # names joined by hyphens, each a commune, in capitals: a list, not one word
+    ("Statut 🟢 DRIVE COULLONS-CERDON-LADON / Ouvert 24/24", "fr", ["Coullons", "Cerdon", "Ladon"]),
+    ("la Croix-Rouge de Lyon", "fr", ["Lyon"]),
+    # two neighbours of one department beside a name of another: the two are kept
+    ("recherche une personne de confiance pour stocker des colis (Fesches, Morvillars, Méziré)", "fr",
+     ["Morvillars", "Méziré"]),
+    # a city's own name means the city: Toulouse and Albi share no department through longer names
+    ("cherche qq1 qui fait le taxi entre toulouse et albi les mardis", "fr", ["Toulouse", "Albi"]),
+    ("presqu'île 🌊 Quiberon St Pierre Plouharnel Erdeven Belz", "fr",
+     ["Quiberon", "Saint-Pierre-Quiberon", "Plouharnel", "Erdeven", "Belz"]),
+    # a name of three words or more is no phrase by chance, whatever the commune's size
+    ("bièvre 🚗 st etienne de st geoirs, la frette / dispo jusqua 23h", "fr",
+     ["Saint-Étienne-de-Saint-Geoirs", "La Frette"]),
+    ("NOTRE DAME DE MESAGE 🅿️ tjrs ouvert", "fr", ["Notre-Dame-de-Mésage"]),
+    # no name runs across brackets: "white (rock)" is no White Rock, British Columbia
+    ("brown £10 / white (rock) £10 / open 24/7", "en", []),
+    # districts of London: near the centre the city (SCHEMA drops neighbourhoods), farther out a
+    # town of its own, read in a list or with a cue
+    ("Fulham / Putney 🚗 drops, bud £10 bags", "en", ["London"]),
+    ("need a couple of young lads in Orpington to run drops after school", "en", ["Orpington"]),
+    ("HARROW / RUISLIP 🚘 drops / Za oz £200", "en", ["Harrow", "Ruislip"]),
+])
+def test_lists_and_districts_of_heldout_bh_bi_bj(text: str, lang: str, places: list[str]) -> None:
+    a = Analysis(Post(id="t", text=text), normalise(text, SMS), lang)
+    ProductAnalyser().analyse(a)
+    AN.analyse(a)
+    assert a.values("places") == places
+
+
+@pytest.mark.parametrize(("text", "departments"), [
+    # a department's name in lower case, by a writer who never uses capitals, with its own number
+    ("eure 27 tosny st aubin sur gaillon / beuh 10g 80e", ["27"]),
+    ("c pas cher 18 le g", []),
+    # a number heading a line, the department of the places listed under it
+    ("76 🌊 SEINE & CAUX\nTancarville · Sandouville · Rogerville · Oudalle\n🍁 10g .......... 80", ["76"]),
+    ("10 🍁 = 80\nTroyes, Romilly-sur-Seine, Nogent-sur-Seine", []),
+])
+def test_departments_of_heldout_bh_bi_bj(text: str, departments: list[str]) -> None:
+    a = Analysis(Post(id="t", text=text), normalise(text, SMS), "fr")
+    ProductAnalyser().analyse(a)
+    AN.analyse(a)
+    assert a.values("departments") == departments

@@ -32,6 +32,7 @@ from .place_text import (
     bio_field,
     dept_pair,
     river_valley,
+    uses_capitals,
 )
 
 if TYPE_CHECKING:
@@ -39,6 +40,17 @@ if TYPE_CHECKING:
 
 # `PlaceAnalyser.word_flags` bits read here (see places.py)
 _NUMBER, _DEPT_FIRST = 4, 8
+
+
+def _heads_line(text: str, ns: int) -> bool:
+    """The number at `ns` is the first word of its line (emoji and marks may stand before it) and
+    the line holds no other number nor price mark."""
+    start = text.rfind("\n", 0, ns) + 1
+    if any(ch.isalnum() for ch in text[start:ns]):
+        return False
+    end = text.find("\n", ns)
+    rest = text[ns:] if end < 0 else text[ns:end]
+    return not any(ch.isdigit() or ch in "=€£$:" for ch in rest.lstrip("0123456789"))  # not "10 🍁 = 80"
 
 
 def _in_name(cands: list[Any], i: int) -> bool:
@@ -181,6 +193,11 @@ class DepartmentRules:
                 rule, why = "places:department:bio-field", f"{w} alone between the bars of a bio"
             elif w in OVERSEAS_FLAGS and self._overseas_stated(text, words, spans, i, place_deps):
                 rule, why = "places:department:overseas", f"{w} with its flag or one of its places"
+            elif _heads_line(text, ns) and sum(
+                    1 for c in cands if c.accepted and c.communes and c.communes[0].department == w) >= 2:
+                # "76 🌊 SEINE & CAUX" atop "Tancarville · Sandouville · ...": the department of the
+                # places listed, heading its line
+                rule, why = "places:department:heading", f"{w} heads a line, the department of the places listed"
             elif (i > 0 and (w in place_deps or (free_brand and pw.isalpha() and len(pw) >= 3))
                   and self._brand_number(a, words, spans, i, w in place_deps)):
                 # the name's number is the department of a place of the post, or a French post names
@@ -221,8 +238,13 @@ class DepartmentRules:
                         numbered = bool(NUMBER_AFTER_RE.match(text, ne)) and text[ne:ne + 6].strip(" (,-–")[:2] \
                             == e.value[:2]
                         only = i + size < n and words[i + size] in ONLY_WORDS  # "Isère uniquement"
+                        # (a writer who never uses capitals: "eure 27 tosny", with its own number;
+                        # not "la manche 50 de mon pull": an article before, "de" after, a word)
+                        lower = (numbered and not k and not uses_capitals(a.post.text)
+                                 and not self._unit_after(words, spans, text, i + size)
+                                 and (i + size + 1 >= n or words[i + size + 1] not in ("de", "du", "des", "d'")))
                         if not (((k or brackets or own or numbered or only) and self._capitalised(a, ns, ne))
-                                or hashtag):
+                                or hashtag or lower):
                             break
                     overlap = [c for c in cands if c.start < i + size and i < c.end]
                     if any(c.end - c.start >= size and (c.start < i or c.end > i + size) for c in overlap):
@@ -254,6 +276,7 @@ class DepartmentRules:
             or (i + 1 < len(words) and words[i + 1] in COMPASS_PARTS)  # "94 SUD"
             or (before in ("|", " ") and "|" in text and bio_field(text, ns, ns + len(w)))  # "| 42 |"
             or (i > 0 and (w in place_deps or (free_brand and pw.isalpha() and len(pw) >= 3)))  # closes a name
+            or (w in place_deps and _heads_line(text, ns))  # "76 🌊 SEINE & CAUX" above places of the 76
         )
 
     def _compass_after(self, a: Analysis, words: list[str], spans: list[tuple[int, int]], i: int) -> bool:

@@ -157,19 +157,13 @@ def _runs(text: str, named: list[Any], capitalised: Any, shortest: int) -> None:
         # commune elsewhere ("CÔTE FLEURIE 🏖️ Deauville • Trouville • Honfleur") is left out of the run
         if len(run) < shortest:
             return
-        deps = [{x.department for x in [*c.communes[:12], *c.heads[:12]]} for c in run]
+        # (a mainland city's own name means the city: "toulouse" lists no Toulouse-le-Château, Jura;
+        # not "St Pierre" beside Quiberon, whose Saint-Pierre of 84,000 is in Réunion)
+        deps = [{x.department for x in (c.communes[:12] if c.communes and c.communes[0].population >= 50_000
+                                         and not c.communes[0].department.startswith("97")
+                                         else [*c.communes[:12], *c.heads[:12]])} for c in run]
         if len(run) == 2:
-            # two names side by side ("Paimpol / Ploubazlanec", "Roscoff / Plouescat"): neighbours
-            # when neither is an ordinary word and both are capitalised, in one department
-            # (a short form counts too: "FAUVILLE OURVILLE ET ALENTOURS" are Fauville- and Ourville-en-Caux)
-            if (all(not c.common and (c.communes and not c.weak or (not c.communes and c.heads)) for c in run)
-                    and deps[0] & deps[1] and (capitalised is None or all(capitalised(c) for c in run))):
-                for c in run:
-                    if not c.accepted:
-                        c.accepted = True
-                        c.why = f"listed with a neighbouring commune of department {min(deps[0] & deps[1])}"
-                    if len(deps[0] & deps[1]) == 1:
-                        c.run_department = min(deps[0] & deps[1])
+            pair_of_neighbours(run, deps, capitalised)
             return
         if len(run) >= 3 and all(not c.common and not c.weak and c.communes for c in run):
             # names of communes only, none an ordinary word, on a border of two departments
@@ -178,10 +172,12 @@ def _runs(text: str, named: list[Any], capitalised: Any, shortest: int) -> None:
                 rest = [d for d in deps if d1 not in d]
                 pair = set.intersection(*rest) if rest else {d1}
                 if pair:
-                    for c in run:
+                    for c, d in zip(run, deps, strict=True):
                         if not c.accepted:
                             c.accepted = True
                             c.why = f"listed with neighbouring communes of departments {d1} and {min(pair)}"
+                        if len(d & {d1, *pair}) == 1:
+                            c.run_department = min(d & {d1, *pair})
                     return
         # the longest stretch of three names or more that share a department (the first of the
         # longest): a word at either end of the run is left out ("Le Poët / La Saulce / Remollon.
@@ -196,6 +192,8 @@ def _runs(text: str, named: list[Any], capitalised: Any, shortest: int) -> None:
                         if len(shared) == 1:
                             c.run_department = min(shared)
                     return
+        for lo in range(len(run) - 1):  # no three share one: two that do ("Morvillars Méziré Fesches")
+            pair_of_neighbours(run[lo:lo + 2], deps[lo:lo + 2], capitalised)
 
     for c in named:  # `_candidates` finds them in text order
         gap = text[run[-1].nend : c.nstart] if run else ""
@@ -208,6 +206,20 @@ def _runs(text: str, named: list[Any], capitalised: Any, shortest: int) -> None:
             flush()
             run = [c]
     flush()
+
+
+def pair_of_neighbours(run: list[Any], deps: list[set[str]], capitalised: Any) -> None:
+    """Two names side by side ("Paimpol / Ploubazlanec", "Roscoff / Plouescat"): neighbours when
+    neither is an ordinary word and both are capitalised, in one department (a short form counts
+    too: "FAUVILLE OURVILLE ET ALENTOURS" are Fauville- and Ourville-en-Caux)."""
+    if (all(not c.common and (c.communes and not c.weak or (not c.communes and c.heads)) for c in run)
+            and deps[0] & deps[1] and (capitalised is None or all(capitalised(c) for c in run))):
+        for c in run:
+            if not c.accepted:
+                c.accepted = True
+                c.why = f"listed with a neighbouring commune of department {min(deps[0] & deps[1])}"
+            if len(deps[0] & deps[1]) == 1:
+                c.run_department = min(deps[0] & deps[1])
 
 
 def alone(text: str, c: Any) -> bool:
@@ -320,7 +332,16 @@ NOT_BEFORE_DEPT = {
 
 
 NUMBER_AFTER_RE = re.compile(r"[ \t]*(?:[(,\-–]|\.{2,}|…)?[ \t]*(?:\d{2}|2[aAbB]|97\d|\d{5})\)?(?![\w€£$%]|[ .\-]?\d)")
-BREAK_RE = re.compile(r"[\n.!?;|]")
+# a capital letter of a Latin alphabet (not the letters in squares of "🅱️🅴🆄🅷", which are emoji)
+_CAPITAL_RE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž]")
+
+
+def uses_capitals(text: str) -> bool:
+    """Whether the writer ever writes a capital (one who never does tells nothing by case)."""
+    return _CAPITAL_RE.search(text) is not None
+
+
+BREAK_RE = re.compile(r"[\n.!?;|,()/•·]")  # no name runs across these
 PHONE_GROUP_RE = re.compile(r"\d[\d .\-]{6,}\d")
 
 # "sur le 93", "on couvre le 76", "je livre le 95": words after which "le NN" is a department

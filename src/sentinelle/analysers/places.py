@@ -55,12 +55,14 @@ from .place_text import (
     own_department_after,
     own_department_before,
     unmark,
+    uses_capitals,
 )
 
 BIG_CITY = 50_000  # an ordinary-word name this large is read without a cue (Bordeaux, Rennes)
 DWARFS = 5  # a longer name this many times as populous is the town a short name means ("Viry", "Lézignan")
 UNCUED_SINGLE = 8_000  # a one-word commune name read without a cue (not an ordinary word: see common_names.txt)
 UNCUED_MULTI = 4_000  # a several-word commune name read without a cue
+LONG_NAME = 3  # a commune name of this many words or more is read without a cue, whatever its size
 MID_SENTENCE_CITY = 10_000  # an ordinary-word name this large is read when capitalised mid-sentence
 
 
@@ -420,6 +422,9 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         self, a: Analysis, words: list[str], spans: list[tuple[int, int]], cands: list[_Cand]
     ) -> None:
         text = a.norm.text
+        # names joined by hyphens, each one a name, no name as a whole: "COULLONS-CERDON-LADON"
+        starts = {c.nstart for c in cands if c.communes and self._all_caps(a, c)}
+        ends = {c.nend for c in cands if c.communes and self._all_caps(a, c)}
         for c in cands:
             if c.accepted or c.blocked:
                 continue  # written with its state or province (`_regional`)
@@ -428,7 +433,9 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                 and text[c.nend] == "-"
                 and text[c.nend + 1 : c.nend + 2].isalpha()
                 and not (c.end < len(words) and words[c.end] in COMPASS_PARTS)
-            ) or (c.nstart > 1 and text[c.nstart - 1] == "-" and text[c.nstart - 2].isalpha()):
+                and not (c.nend + 1 in starts and c.nend in ends)
+            ) or (c.nstart > 1 and text[c.nstart - 1] == "-" and text[c.nstart - 2].isalpha()
+                  and not (c.nstart - 1 in ends and c.nstart in starts)):
                 c.blocked = True
                 continue  # part of a hyphenated word that is no name: "Croix-Rouge", "Saint-Valentin"
             if c.start > 1 and words[c.start - 1] in STREET_LINKS and words[c.start - 2] in STREET_WORDS:
@@ -454,6 +461,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
             if not (c.common or c.weak) and (
                 c.kind != "commune"
                 or c.population >= (UNCUED_SINGLE if c.end - c.start == 1 else UNCUED_MULTI)
+                or c.end - c.start >= LONG_NAME  # "st etienne de st geoirs": no phrase by chance
             ):
                 c.accepted, c.why = True, "name"  # a safe name: no cue needed
                 continue
@@ -479,7 +487,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                     or (
                         bool(k)
                         and c.population >= UNCUED_SINGLE
-                        and not any(map(str.isupper, a.post.text))  # a writer who never uses capitals
+                        and not uses_capitals(a.post.text)  # a writer who never uses capitals
                         and self._name_ends(words, spans, text, c)
                     )
                 )
@@ -508,7 +516,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                 c.why = why or self._cue(words, spans, text, c, hashtag, k) or "name"
         # (a name in capitals counts as capitalised here: "FEYTIAT • LE PALAIS • AIXE 87")
         # (a writer who never uses capitals tells nothing by case: "ornex cessy jsuis la")
-        no_caps = not any(map(str.isupper, a.post.text))
+        no_caps = not uses_capitals(a.post.text)
         prods = [(f.start, f.end) for f in a.findings if f.kind == "products"] if no_caps else []
 
         def cased(c: _Cand) -> bool:
@@ -546,7 +554,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                         abroad = (c.kind == "abroad" and other.kind == "abroad" and c.country == other.country
                                   and self._all_caps(a, c))
                         if (c.common and not self._capitalised(a, c.nstart, c.nend)
-                                and any(map(str.isupper, a.post.text)) and not abroad):
+                                and uses_capitals(a.post.text) and not abroad):
                             continue  # lower case where the writer uses capitals: a word
                         if (c.common or c.weak) and len(words[c.start]) <= 3 and c.end - c.start == 1 \
                                 and not self._all_caps(a, c) and not (
@@ -617,7 +625,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         product: places, even when each is also a first name or a word ("Tyler • Longview • Kilgore");
         in lower case too, three or more villages that are no word ("drumshanbo mohill ballinamore")."""
         run: list[_Cand] = []
-        no_caps = not any(map(str.isupper, a.post.text))  # ("lodi + tracy + manteca": three, in lower case)
+        no_caps = not uses_capitals(a.post.text)  # ("lodi + tracy + manteca": three, in lower case)
 
         def flush() -> None:
             lower = any(not (self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c)) for c in run)
