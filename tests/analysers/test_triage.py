@@ -391,3 +391,23 @@ def test_conversation_speakers(text: str, speakers: list[str]) -> None:
     assert conversation(text) == speakers
     cue = [f for f in analyze_text(text).findings if f.kind == "cue" and f.value == "conversation"]
     assert bool(cue) == bool(speakers)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # hard negatives of the bh..bj splits' families: a curry house, a cheese shop's drive, a drug
+    # checking stand quoting a price, a legal job with a gross hourly wage, a neighbour reported
+    ("🍛 CURRY NIGHT 🍛 Chorlton & Didsbury delivery till 1am / Chicken korma £8.90 / Lamb biryani £11 / "
+     "Garlic naan £3 / orders over £20 free poppadoms", "other"),
+    ("🧀 FROMAGERIE DU HAUT-DOUBS 🧀 Comté 24 mois ... 26€/kg / Morbier ... 15€/kg / drive le vendredi, "
+     "commandez avant mercredi", "other"),
+    ("Stand testing ce week-end au festival : on analyse gratuitement tes produits. Une coke à 50 le g est "
+     "souvent coupée au lévamisole.", "other"),
+    ("JOB : livreur pour une pizzeria à Annecy, 18h-23h, 11,90€/h brut, envoyez CV + lettre de motivation", "other"),
+    ("ma voisine poste son menu en story publique, la beuh à 10 le g et la C à 70, sans même se cacher. "
+     "200 habitants ici 🙄", "other"),
+    # and the sales beside them
+    ("compte de secours 🌙 l'ancien a sauté, même équipe même carte, beuh 10g 80 livré", "sale"),
+    ("CHORLTON 🔥 £10 bags / £20 bags / white £60 g / drops till 3am", "sale"),
+])
+def test_verdicts_of_heldout_bh_bi_bj(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
