@@ -85,6 +85,8 @@ def test_min_order(text: str, lang: str, amount: float | None, currency: str | N
         ("zelle/cash", "en", {"bank_transfer", "cash"}),
         ("etransfer accepted 💸", "en", {"bank_transfer"}),  # Interac e-Transfer, Canada
         ("Card via payment link or cash", "en", {"card", "cash"}),
+        ("Osko or cash, drops 6pm-2am", "en", {"bank_transfer", "cash"}),
+        ("ok mwen ka vini 23h. kash selman", "fr", {"cash"}),
         # hard negatives
         ("Pas de main propre ❌", "fr", set()),
         ("10 pcs left", "en", set()),
@@ -129,6 +131,11 @@ def test_payment(text: str, lang: str, expected: set[str]) -> None:
         ("prochaine tournée Watten/Cassel mardi", "fr", True),
         ("Runs to St Albert & Spruce Grove all day", "en", True),
         ("new area alert 🚨 now doing Maltby & Dinnington", "en", True),
+        # a weekday visit, an area covered, "we come to" a place
+        ("Palluau, Clion, Lurais ➡️ je passe le jeudi et le dimanche", "fr", True),
+        ("Pelsall, Coseley n Tividale covered", "en", True),
+        ("we come to the condo, 10pm-4am", "en", True),
+        ("je passe le mot à tout le monde", "fr", False),
         # hard negatives
         ("retrait uniquement au Havre, pas de livraison 🙅‍♂️", "fr", False),
         ("collection only, no delivery", "en", False),
