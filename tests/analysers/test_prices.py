@@ -480,3 +480,27 @@ def test_a_priced_product_no_word_names_is_a_product_with_its_reason() -> None:
     found = [f for f in a.findings if f.kind == "products"]
     assert [f.value for f in found] == [H]
     assert found[0].rule == "prices:product" and "an eighth" in found[0].explanation
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a voice note transcribed writes every number in words
+    ("message vocal : je suis dispo ce soir j'ai du shit à cinquante les dix et de la beuh à quatre vingt les dix",
+     "fr", [(R, 10, "g", 50, "EUR"), (H, 10, "g", 80, "EUR")]),
+    # a point of ice is a tenth of a gram; two of a named amount are twice it
+    ("point $50, 2 points $90, ice only", "en",
+     [("methamphetamine", 0.1, "g", 50, "USD"), ("methamphetamine", 0.2, "g", 90, "USD")]),
+    ("weed 2 8th £50", "en", [(H, 7, "g", 50, "GBP")]),
+    ("quarter oz $100 | half oz $180 | oz $320", "en",
+     [(H, 7, "g", 100, "USD"), (H, 14, "g", 180, "USD"), (H, 28, "g", 320, "USD")]),
+    ("new: 🍄 shrooms £20 a 3.5", "en", [("psilocybin", 3.5, "g", 20, "GBP")]),
+    # a department after a marker is no amount; "les 10 de cali": the product after "de"
+    ("📍44 ➡️ 50€ les 10 de jaune, 100 les 10 de cali", "fr", [(R, 10, "g", 50, "EUR"), (H, 10, "g", 100, "EUR")]),
+    ("jsuis sur apremont ce soir / le vert 60 les 10 la resine 50 les 10", "fr",
+     [(H, 10, "g", 60, "EUR"), (R, 10, "g", 50, "EUR")]),
+    ("🌱 10g 70 / 🍫 10g 50", "fr", [(H, 10, "g", 70, "EUR"), (R, 10, "g", 50, "EUR")]),
+    # an icon closing a product's name and its adjective yields to the word
+    ("💎 COCAÏNE PURE 💎\n• 1g ........ 80€\n• 2g ........ 150€", "fr",
+     [(C, 1, "g", 80, "EUR"), (C, 2, "g", 150, "EUR")]),
+])
+def test_menus_of_heldout_bk_bl_bm(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

@@ -62,6 +62,7 @@ class Grammar:
         self.minor: dict[str, float] = {w: float(f) for w, f in doc.get("minor_currency", {}).items()}
         self.number_words: dict[str, int] = {w: int(v) for w, v in doc.get("number_words", {}).items()}
         self.spelt_re: re.Pattern[str] | None = None
+        self.spelt_all_re: re.Pattern[str] | None = None
         if self.number_words:
             words = alternation(list(self.number_words))
             part = rf"(?:{words}|un|une|one)"
@@ -73,6 +74,9 @@ class Grammar:
             self.spelt_re = re.compile(
                 rf"(?:{first})(?:(?:-|\s|\s+et\s+|\s+and\s+){part})*(?![^\W_])"
                 rf"(?=\s?(?:(?:le|la|les|l'|a|an|per|the)\s)?(?:{unit_after})(?![^\W_]))")
+            # every number in words, whatever follows: for posts that write all their numbers so
+            # (voice notes transcribed: "du shit à cinquante les dix")
+            self.spelt_all_re = re.compile(rf"(?:{first})(?:(?:-|\s|\s+et\s+|\s+and\s+){part})*(?![^\W_])")
         self.each = list(doc["each"])
         markers = doc["markers"]
         self.markers = {w: kind for kind in ("old", "threshold", "free", "pay", "fee") for w in markers.get(kind, ())}
@@ -159,14 +163,16 @@ class Grammar:
         self.multi_first = {k[0] for k in ph if len(k) > 1}
         self.slash_per = {w: self.per_value(w) for w in per_words}
 
-    def spell_out(self, text: str) -> str:
-        """`text` with the numbers written in words before a currency or a unit turned into
-        digits, right-aligned in the same span ("dix euros" -> " 10 euros"): offsets are kept."""
-        if self.spelt_re is None:
+    def spell_out(self, text: str, everywhere: bool = False) -> str:
+        """`text` with the numbers written in words before a currency or a unit (`everywhere`:
+        all of them) turned into digits, right-aligned in the same span ("dix euros" -> " 10
+        euros"): offsets are kept."""
+        spelt = self.spelt_all_re if everywhere else self.spelt_re
+        if spelt is None:
             return text
         parts: list[str] = []
         last = 0
-        for m in self.spelt_re.finditer(text):
+        for m in spelt.finditer(text):
             value = self.spelt_value(m.group())
             if value is None:
                 continue
@@ -347,6 +353,9 @@ def line_tokens(g: Grammar, text: str, start: int, end: int, prod_spans: list[tu
             v = _num(m.group("cnum")) * (1000 if kind == "ck" else 1)
             append(_tok(("PRICE", s, e, v, cur)))
         elif kind in _BARE:
+            if s and "📍" in text[max(start, s - 2):s]:  # "📍44 ➡️ 50€ les 10": a department, no amount
+                append(_tok(("SKIP", s, e, 0.0, None)))
+                continue
             v = _num(raw[i - 1].group("bare")) * (1000 if kind == "bk" else 1)
             append(_tok(("NUM", s, e, v, None)))
         elif kind in _SKIPPED:

@@ -142,6 +142,9 @@ class PriceAnalyser(Analyser):
             return t.value, t.unit, i + 1
         if k == "TIMES":
             return t.value, None, i + 1
+        if (k == "NUM" and t.value == int(t.value) and 2 <= t.value <= 20 and i + 1 < n
+                and toks[i + 1].kind == "NAMED" and toks[i + 1].start > t.end):
+            return t.value * toks[i + 1].value, toks[i + 1].unit, i + 2  # "2 points $90", "2 8ths £50"
         if k == "NUM" and (t.value != int(t.value) or t.value in _NAMED_AMOUNTS) and i + 1 < n \
                 and toks[i + 1].kind == "PRICE":
             return t.value, None, i + 1  # "top shelf 3.5 £40", "7 £60 / 14 £110": the eighth ladder
@@ -407,6 +410,14 @@ class PriceAnalyser(Analyser):
                                  "price_for_quantity"))
                 i += 4
                 continue
+            # P2c: a price "a" an amount of the eighth ladder ("shrooms £20 a 3.5")
+            if (k == "PRICE" and i + 2 < n and toks[i + 1].kind == "SEP" and toks[i + 1].unit in ("a", "per")
+                    and toks[i + 2].kind == "NUM" and toks[i + 2].value in _NAMED_AMOUNTS
+                    and toks[i + 2].value != int(toks[i + 2].value)):
+                q2 = toks[i + 2]
+                pts.append(Point(t.start, q2.end, q2.value, None, t.value, t.unit, "per_unit"))
+                i += 3
+                continue
             # P1d: a count, "/", its price ("carts $35 or 3/$100", "2/$50")
             if (k == "NUM" and t.value == int(t.value) and 2 <= t.value <= 20 and i + 2 < n
                     and toks[i + 1].kind == "SEP" and toks[i + 1].unit == "/" and toks[i + 1].start == t.end
@@ -488,10 +499,11 @@ class PriceAnalyser(Analyser):
                 pts.append(Point(t.start, t.end, 1.0, "?p" if beside else "?", t.value, t.unit, "price_per_piece"))
             i += 1
         # a point followed by "pour"/"for" and a product is for that product ("8€ pour la résine",
-        # "70 la plaquette de 10g pour la teush"): its span takes the product in
+        # "70 la plaquette de 10g pour la teush", "100 les 10 de cali"): its span takes the product in
         for x, p in enumerate(pts):
             j = bisect_left(toks, p.end, key=_START)
-            if j < n and toks[j].kind == "SEP" and toks[j].unit in ("pour", "for"):
+            if j < n and toks[j].kind == "SEP" and (toks[j].unit in ("pour", "for")
+                                                    or (toks[j].unit == "de" and p.rule == "price_for_quantity")):
                 j += 1
                 while j < n and toks[j].kind in ("SEP", "WORD") and toks[j].unit in _PRODUCT_ARTICLES:
                     j += 1
@@ -539,7 +551,10 @@ class PriceAnalyser(Analyser):
         # character and ends before a space, a dash or a non-word character, so it is a whole
         # token of the shared tokens unless an underscore joins it to its neighbour ("x_dix")
         if "_" in text or not self.g.number_words.keys().isdisjoint(a.norm.words):
-            text = self.g.spell_out(text)
+            # a post with no digit and three numbers in words or more writes all its numbers so
+            # (a voice note transcribed: "du shit à cinquante les dix")
+            spoken = not _DIGIT.search(text) and sum(w in self.g.number_words for w in a.norm.words) >= 3
+            text = self.g.spell_out(text, everywhere=spoken)
         digit = _DIGIT.search
         if not digit(text):
             return

@@ -593,6 +593,10 @@ def _yields(toks: list[Any], m: Hit, prods: list[Hit], ok: list[bool], idx: int,
         if 0 < m.first_token - (m2.first_token + m2.n_tokens) <= 2 and _DOSE_RE.fullmatch(
                 "".join(t.text for t in toks[m2.first_token + m2.n_tokens:m.first_token])):
             return True  # "valium 10mg 💙": the dose belongs to the word before the icon
+        gap_before = toks[m2.first_token + m2.n_tokens:m.first_token]
+        if 0 < len(gap_before) <= 2 and all(t.text.isalpha() for t in gap_before) and not any(
+                p.first_token == k for p in prods for k in range(m2.first_token + m2.n_tokens, m.first_token)):
+            return True  # "💎 COCAÏNE PURE 💎": the icon closing a product's name and its adjective
         if 0 < m2.first_token - (m.first_token + m.n_tokens) <= 3:
             gap = toks[m.first_token + m.n_tokens:m2.first_token]
             if not any(t.text in _SEPARATORS or any(p.first_token == k for p in prods)
