@@ -137,6 +137,11 @@ HANDLE_CASES = [
     ("⚠️ snap principal tombé ⚠️ c'est ici maintenant", "fr", "", set()),
     ("envoi moi un message sur le snap point", "fr", "", set()),
     ("un message Threema suffit : 8K2PXD4T", "fr", "", {("threema", "8k2pxd4t")}),
+    # "wickr" is no everyday word: a lower-case name alone after it is a handle
+    ("we drive out to the stations once a fortnight\nwickr cqgreens", "en", "snapchat", {("wickr", "cqgreens")}),
+    ("got my wickr on, snap me", "en", "snapchat", set()),
+    # Telegram bot names end in "bot": such a name no cue names is a Telegram account
+    ("LA CALE devient L'ÉCLUSE / bot : @lecluse_bot", "fr", "instagram", {("telegram", "lecluse_bot")}),
 ]
 
 

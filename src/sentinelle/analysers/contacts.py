@@ -399,7 +399,7 @@ class ContactAnalyser(PhoneRules, Analyser):
                 emit(c2.platform, am.start(2), e, c2.rule,
                      f"account name after an account word, near the {c2.platform} cue {c2.term!r}")
             else:
-                plat = self._post_platform(a)
+                plat = self._post_platform(a, tok)
                 emit(plat, am.start(2), e, "contacts:account_word",
                      f"account name after an account word, on the post's own platform ({plat})")
 
@@ -416,9 +416,9 @@ class ContactAnalyser(PhoneRules, Analyser):
                     continue
                 prev_start = self._prev_line_start(text, m.start())
                 if any(prev_start <= p < m.start() for p in sc.contact):
-                    plat = self._post_platform(a)
+                    plat = self._post_platform(a, tok)
                     emit(plat, m.start(), m.end(), "contacts:at_after_contact_word",
-                         f"@handle after a contact word, on the post's own platform ({plat})")
+                         f"@handle after a contact word, on the post's own platform or a bot's ({plat})")
 
         # a dotted or underscored user name after a cue on its line or the line before, with no cue
         # word right before it: "new one is etx.exotic5", "snap de secours si ça saute : touraine.noct2"
@@ -445,7 +445,11 @@ class ContactAnalyser(PhoneRules, Analyser):
         return near[-1] if near else None
 
     @staticmethod
-    def _post_platform(a: Analysis) -> str:
+    def _post_platform(a: Analysis, handle: str = "") -> str:
+        """The platform of a handle no cue names: the post's own, unless the name is a Telegram
+        bot's (Telegram bot names end in "bot": "bot : @lecluse_bot")."""
+        if handle.endswith("bot") and len(handle) > 3:
+            return "telegram"
         plat = a.post.platform.lower()
         return plat if plat in HANDLE_PLATFORMS else "other"
 
