@@ -205,3 +205,17 @@ def test_shipped_city_sections_are_weak_and_load() -> None:
     groups = tomllib.loads(section.partition("\n\n")[2])["group"]
     assert len(groups) > 400
     assert all(g["strength"] == "weak" and g["country"] in ("GB", "IE") for g in groups)
+
+
+def test_postcode_districts_expand_to_weak_names_of_their_city(tmp_path: Path) -> None:
+    from sentinelle.errors import LexiconError
+    from sentinelle.gazetteer import _postcode_districts
+
+    g = load_gazetteer()
+    assert [(n.value, n.weak) for n in g.abroad[("se15",)]] == [("London", True)]
+    assert ("se29",) not in g.abroad and ("m8",) not in g.abroad  # past the last district; no M area
+    bad = tmp_path / "postcode_districts.toml"
+    bad.write_text('[[area]]\nprefix = "SE"\nfirst = "one"\nlast = 28\nvalue = "London"\ncountry = "GB"\n')
+    with pytest.raises(LexiconError) as err:
+        _postcode_districts(bad)
+    assert "postcode_districts.toml" in str(err.value) and "area 1" in str(err.value)

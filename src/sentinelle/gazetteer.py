@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .errors import LexiconError
 from .lexicon import Entry, data_dir, load_groups, read_toml
 from .normalize import fold
 
@@ -203,6 +204,24 @@ def _named(path: Path, kind: str) -> dict[Key, list[Named]]:
     return out
 
 
+def _postcode_districts(path: Path) -> list[tuple[Key, Named]]:
+    """The districts of `postcode_districts.toml` ("SE" 1..28: SE1 to SE28), each a weak name of its city."""
+    if not path.exists():
+        return []
+    out: list[tuple[Key, Named]] = []
+    for i, area in enumerate(read_toml(path).get("area", []), 1):
+        try:
+            prefix, value, country = str(area["prefix"]), str(area["value"]), str(area["country"])
+            first, last = int(area["first"]), int(area["last"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise LexiconError(f"area {i}: {type(exc).__name__}: {exc}", where=str(path)) from None
+        rule = f"places/postcode_districts.toml:{prefix}"
+        for d in range(first, last + 1):
+            n = Named(value, rule, True, country=country, reason=f"a postcode district of {value}")
+            out.append(((f"{prefix}{d}".lower(),), n))
+    return out
+
+
 def build(communes: Iterable[Commune], root: Path | None = None) -> Gazetteer:
     """Index communes and the hand-written files of `root` (default: `data/places/`)."""
     root = root or places_dir()
@@ -236,6 +255,8 @@ def build(communes: Iterable[Commune], root: Path | None = None) -> Gazetteer:
                 g.common.add(key_of(line))
     g.aliases = _named(root / "aliases.toml", "alias")
     g.abroad = _named(root / "abroad.toml", "abroad")
+    for k, n in _postcode_districts(root / "postcode_districts.toml"):
+        g.abroad.setdefault(k, []).append(n)
     g.abroad_fr = {n.value: n.fr for ns in g.abroad.values() for n in ns if n.fr}
     for e in load_groups(root / "departments.toml", values=DEPARTMENT_CODES):
         k = key_of(e.term)

@@ -714,3 +714,20 @@ def test_departments_of_heldout_bh_bi_bj(text: str, departments: list[str]) -> N
     ProductAnalyser().analyse(a)
     AN.analyse(a)
     assert a.values("departments") == departments
+
+
+@pytest.mark.parametrize(("text", "lang", "places"), [
+    # postcode districts of big cities name the city (SCHEMA drops neighbourhoods)
+    ("need a young one to hold the line in SE15 after school 📚 £300 a week", "en", ["London"]),
+    ("N1 / N7 / NW5 — Islington, Holloway, Kentish Town\n✨ 1 for £30 (the white)\n✨ buds £10 a g", "en",
+     ["London"]),
+    ("vitamin B12 shots £20 at our pharmacy", "en", []),
+    # a housing estate named after a writer or a city is no commune; "ton quartier" is a noun
+    ("🚨 FLASH 🚨 ce soir seulement / Cité Balzac / Vitry centre / ❄️ 1g = 50", "fr", ["Vitry-sur-Seine"]),
+    ("100€/jour sans bouger de ton quartier, Saint-Amarin", "fr", ["Saint-Amarin"]),
+])
+def test_districts_and_estates_of_heldout_bk_bl_bm(text: str, lang: str, places: list[str]) -> None:
+    a = Analysis(Post(id="t", text=text), normalise(text, SMS), lang)
+    ProductAnalyser().analyse(a)
+    AN.analyse(a)
+    assert a.values("places") == places

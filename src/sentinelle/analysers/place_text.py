@@ -273,6 +273,11 @@ ONLY_WORDS = {"only", "uniquement", "seulement"}
 STREET_WORDS = {"rue", "avenue", "av", "boulevard", "bd", "bld", "faubourg", "fbg", "quai", "place", "cours", "chemin",
                 "impasse", "allee", "route"}
 STREET_LINKS = {"de", "du", "des", "d"}
+# a housing estate or a district named after a writer or a city: "Cité Balzac", "Quartier d'Orléans"
+ESTATE_WORDS = {"cite", "cites", "quartier", "residence", "lotissement", "hlm", "batiment", "bat"}
+# ... unless a determiner makes the word a common noun: "ton quartier, Saint-Amarin"
+ESTATE_DETERMINERS = {"le", "la", "les", "du", "des", "au", "aux", "mon", "ton", "son", "ma", "ta", "sa", "notre",
+                      "votre", "leur", "ce", "cette", "tout", "toute", "un", "une", "mes", "tes", "ses"}
 # "Lille-Sud", "Marseille-Nord": a city and a compass part of it, not a hyphenated word
 COMPASS_PARTS = ("sud", "nord", "est", "ouest", "centre")
 LIST_SEPS = re.compile(

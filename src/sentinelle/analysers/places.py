@@ -38,6 +38,8 @@ from .place_regions import RegionTown, load_region_towns
 from .place_text import (
     BREAK_RE,
     COMPASS_PARTS,
+    ESTATE_DETERMINERS,
+    ESTATE_WORDS,
     FOREIGN_WORDS,
     LIST_SEPS,
     NAME_LINKS,
@@ -438,9 +440,16 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                   and not (c.nstart - 1 in ends and c.nstart in starts)):
                 c.blocked = True
                 continue  # part of a hyphenated word that is no name: "Croix-Rouge", "Saint-Valentin"
-            if c.start > 1 and words[c.start - 1] in STREET_LINKS and words[c.start - 2] in STREET_WORDS:
+            if c.start > 1 and words[c.start - 1] in STREET_LINKS and (
+                    words[c.start - 2] in STREET_WORDS
+                    or (words[c.start - 2] in ESTATE_WORDS
+                        and not (c.start > 2 and words[c.start - 3] in ESTATE_DETERMINERS))):
                 c.blocked = True
                 continue  # a street named after the commune: "rue de Lyon", "Faubourg de Béthune"
+            if (c.start > 0 and words[c.start - 1] in ESTATE_WORDS and text[spans[c.start - 1][1]:c.nstart] == " "
+                    and not (c.start > 1 and words[c.start - 2] in ESTATE_DETERMINERS)):
+                c.blocked = True
+                continue  # a housing estate: "Cité Balzac" (not "ton quartier, Saint-Amarin")
             c.after_article = c.start > 0 and words[c.start - 1] in ("au", "du", "aux", "des")
             if c.after_article and text[c.nend : c.nend + 2].strip(" ") == "(" and any(
                 o is not c and o.start >= c.end and text[c.nend : o.nstart].strip(" ") == "(" for o in cands
