@@ -411,3 +411,19 @@ def test_conversation_speakers(text: str, speakers: list[str]) -> None:
 ])
 def test_verdicts_of_heldout_bh_bi_bj(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a drill tune quoting prices, a mothers' collective, a former dealer's stories, a buyer's question,
+    # a bubble-tea shop: no ads; a lookout job described without the usual words is one
+    ("\"8th for 35, two for 60, OT on the line\" — this drill tune goes too hard ngl 🔥", "other"),
+    ("Réunion du collectif des mamans jeudi à la maison de quartier : des petits de 12 ans font le chouf "
+     "pour 50€ par jour. Il faut que ça s'arrête", "other"),
+    ("mon ancien dealer m'envoie encore sa story « 🍁 10 le g ❄️ 70 » j'ai arrêté depuis 8 mois lâche moi", "other"),
+    ("Anyone else notice a gram up the coast has gone up to $350? Mate of mine got ripped off paying upfront", "other"),
+    ("🧋 BUBBLE TEA 🧋 nouveau parfum 🍫 choco-noisette 5,50€ / livraison en ville via snap", "other"),
+    ("jcherche des gens qui passent leur soirée dehors, tu restes au coin avec ton tel tu previens quand ya du "
+     "monde bizarre. 70 la soirée. 15 ans ok", "recruitment"),
+])
+def test_verdicts_of_heldout_bk_bl_bm(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
