@@ -504,3 +504,16 @@ def test_a_priced_product_no_word_names_is_a_product_with_its_reason() -> None:
 ])
 def test_menus_of_heldout_bk_bl_bm(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # the price of a quantity after "le"; "roche" is a rock of crack; a "deal" is a bag; "sub" Subutex
+    ("Écully, Dardilly. 20€ le 2g de beuh, 40 le 5", "fr", [(H, 2, "g", 20, "EUR"), (H, 5, "g", 40, "EUR")]),
+    ("caillou dispo / roche 10 / 20 / 50", "fr",
+     [("crack", 1, "unit", 10, "EUR"), ("crack", 1, "unit", 20, "EUR"), ("crack", 1, "unit", 50, "EUR")]),
+    ("Belfast / £20 deals 🍁 / £40 an 8th", "en", [(H, 1, "bag", 20, "GBP"), (H, 3.5, "g", 40, "GBP")]),
+    ("héro brune 1g 40€ / sub 8mg 10€", "fr",
+     [("heroin", 1, "g", 40, "EUR"), ("prescription_drugs", 1, "pill", 10, "EUR")]),
+])
+def test_menus_of_heldout_bn_bo_bp(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

@@ -334,8 +334,10 @@ class PriceAnalyser(Analyser):
             # P3: price = quantity ("💶50 = 🍁6g", "40 les 5", "le 20 = 2g")
             nxt_sep = toks[i + 1].unit if i + 1 < n and toks[i + 1].kind == "SEP" else None
             after_article = i > 0 and toks[i - 1].kind == "SEP" and toks[i - 1].unit in _ARTICLE_SEP
-            if k in ("PRICE", "NUM") and nxt_sep in _SEP_P3 and (k == "PRICE" or nxt_sep == "les"
-                                                                 or (after_article and nxt_sep == "=")):
+            if k in ("PRICE", "NUM") and (nxt_sep in _SEP_P3 or (
+                    k == "PRICE" and nxt_sep == "le" and i + 2 < n and toks[i + 2].kind == "QTY")) and (
+                    k == "PRICE" or nxt_sep == "les" or (after_article and nxt_sep == "=")):
+                # ("20€ le 2g de beuh": the price of that quantity)
                 j = i + 2
                 while j < n and toks[j].kind == "PROD":
                     j += 1
@@ -591,13 +593,15 @@ class PriceAnalyser(Analyser):
         dollar: str | None = None  # the code of "$", found when a point first needs it
         herb_list: bool | None = None  # an unnamed post listing amounts of herb, found when needed
         named: set[str] | None = None  # the products the post's words name, found when first needed
+        # the first line naming a product (no bag nor eighth before it borrows a product named later)
+        first_named = -1 if unnamed else min((k for k, v in mentions.items() if v), default=len(lines))
         for li, p in found:
             prod = self._product_for(li, p, lines, mentions, text, g.free_re) if not unnamed else None
-            if (not unnamed and not any(mentions.get(x) for x in range(li))
-                    and (not mentions.get(li) or (mentions[li][0][0] >= p.end
-                                                  and _SEGMENT_BREAK.search(text, p.end, mentions[li][0][0])))
+            if (li <= first_named
                     and ((p.unit == "bag" and (p.currency == "GBP" or (a.lang == "en" and p.currency == "EUR")))
-                         or self._herb_measure(text, p))):
+                         or (p.unit == "g" and p.quantity in _NAMED_AMOUNTS and self._herb_measure(text, p)))
+                    and (not mentions.get(li) or (mentions[li][0][0] >= p.end
+                                                  and _SEGMENT_BREAK.search(text, p.end, mentions[li][0][0])))):
                 # "tenner bags, carts £35", "£10 bags" atop a menu (in Britain and Ireland a bag of no
                 # product named before it is weed), "half zips $80, coke ...": herb
                 prod = ("cannabis_herb", None)
@@ -671,7 +675,7 @@ class PriceAnalyser(Analyser):
                 "prices", value, start, end, self.name, f"prices:{p.rule}", 1.0,
                 f"price point: {shown_qty} {unit} of {product} for {shown_price} {cur} (grammar rule {p.rule})")))
             if named is None:
-                named = {f.value for f in a.findings if f.kind == "products"}
+                named = {m[2] for ms in mentions.values() for m in ms}
             if product not in named:  # "£45 an eighth", "£10 bags": a product no word names, priced
                 named.add(product)
                 a.findings.append(_finding((
