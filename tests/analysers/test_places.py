@@ -690,7 +690,7 @@ def test_writers_without_capitals(text: str, lang: str, places: list[str]) -> No
     ("brown £10 / white (rock) £10 / open 24/7", "en", []),
     # districts of London: near the centre the city (SCHEMA drops neighbourhoods), farther out a
     # town of its own, read in a list or with a cue
-    ("Fulham / Putney 🚗 drops, bud £10 bags", "en", ["London"]),
+    ("Whitechapel / Clerkenwell 🚗 drops, bud £10 bags", "en", ["London"]),
     ("need a couple of young lads in Orpington to run drops after school", "en", ["Orpington"]),
     ("HARROW / RUISLIP 🚘 drops / Za oz £200", "en", ["Harrow", "Ruislip"]),
 ])
@@ -731,3 +731,12 @@ def test_districts_and_estates_of_heldout_bk_bl_bm(text: str, lang: str, places:
     ProductAnalyser().analyse(a)
     AN.analyse(a)
     assert a.values("places") == places
+
+
+def test_towns_abroad_listed_in_a_priced_post() -> None:
+    # towns of one country side by side, in a post that prices something but names no product word
+    text = "WYOMING 🤠 Casper / Riverton / Cody / Sheridan / we come to you / 8th $45 | oz $260"
+    a = Analysis(Post(id="t", text=text), normalise(text, SMS), "en")
+    ProductAnalyser().analyse(a)
+    AN.analyse(a)
+    assert a.values("places") == ["Casper", "Riverton", "Cody", "Sheridan"]

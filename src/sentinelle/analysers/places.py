@@ -60,6 +60,7 @@ from .place_text import (
     uses_capitals,
 )
 
+_PRICED_RE = re.compile(r"[$£€]\s?\d|\d\s?[$£€]")  # a price written with its currency sign
 BIG_CITY = 50_000  # an ordinary-word name this large is read without a cue (Bordeaux, Rennes)
 DWARFS = 5  # a longer name this many times as populous is the town a short name means ("Viry", "Lézignan")
 UNCUED_SINGLE = 8_000  # a one-word commune name read without a cue (not an ordinary word: see common_names.txt)
@@ -425,8 +426,10 @@ class PlaceAnalyser(DepartmentRules, Analyser):
     ) -> None:
         text = a.norm.text
         # names joined by hyphens, each one a name, no name as a whole: "COULLONS-CERDON-LADON"
-        starts = {c.nstart for c in cands if c.communes and self._all_caps(a, c)}
-        ends = {c.nend for c in cands if c.communes and self._all_caps(a, c)}
+        joined = [c for c in cands if c.communes and "-" in text[max(0, c.nstart - 1):c.nend + 1]
+                  and self._all_caps(a, c)] if "-" in text else []
+        starts = {c.nstart for c in joined}
+        ends = {c.nend for c in joined}
         for c in cands:
             if c.accepted or c.blocked:
                 continue  # written with its state or province (`_regional`)
@@ -541,8 +544,8 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                         or (c.start > 0 and words[c.start - 1] in ("le", "la", "les", "du")))
 
         colocated(text, cands, cased)
-        if any(f.kind == "products" for f in a.findings):
-            self._abroad_runs(a, text, cands)
+        if any(f.kind == "products" for f in a.findings) or _PRICED_RE.search(text):
+            self._abroad_runs(a, text, cands)  # (a post naming a product, or pricing one: "8th $45")
         # lists: a candidate next to an accepted place, separated only by list punctuation
         changed = len(cands) > 1  # a list needs two names
         while changed:
@@ -641,7 +644,8 @@ class PlaceAnalyser(DepartmentRules, Analyser):
             if len(run) >= (3 if lower else 2) and len({c.country for c in run}) == 1:
                 for c in run:
                     if not c.accepted:
-                        c.accepted, c.why = True, f"listed with other towns of {c.country} in a post naming a product"
+                        c.accepted = True
+                        c.why = f"listed with other towns of {c.country} in a post naming or pricing a product"
 
         for c in cands:
             if c.kind != "abroad" or c.blocked or not (self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c)
