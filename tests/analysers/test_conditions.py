@@ -136,6 +136,9 @@ def test_payment(text: str, lang: str, expected: set[str]) -> None:
         ("Pelsall, Coseley n Tividale covered", "en", True),
         ("we come to the condo, 10pm-4am", "en", True),
         ("je passe le mot à tout le monde", "fr", False),
+        # a courier on the way
+        ("DRIVE parking du Carrefour, tu klaxonnes 2 fois j'arrive", "fr", True),
+        ("mate I'm 10 mins away from Torry, have the cash ready", "en", True),
         # hard negatives
         ("retrait uniquement au Havre, pas de livraison 🙅‍♂️", "fr", False),
         ("collection only, no delivery", "en", False),
