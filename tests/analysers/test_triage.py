@@ -427,3 +427,17 @@ def test_verdicts_of_heldout_bh_bi_bj(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_bk_bl_bm(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a rent joke, a regulator's reminder, puppies named Molly, a students' welfare warning
+    ("les prix des locations à Porto-Vecchio en août c'est plus du trafic que la coke mdr 2500€ la semaine "
+     "pour un T2", "other"),
+    ("Cannabis Control Board reminder: licensed retail only. Products bought from Snapchat 'plugs' are untested",
+     "other"),
+    ("selling my molly 🐶 pups!! cockapoos, vet checked, €600 each, 2 left, collection only", "other"),
+    ("Freshers 🎓 Be careful of Snap accounts offering 'NOS tanks £35 24/7' and 'pills 3 for £15'. The "
+     "Students' Union welfare team is here", "other"),
+])
+def test_verdicts_of_heldout_bn_bo_bp(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
