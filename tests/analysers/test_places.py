@@ -23,6 +23,14 @@ def run(text: str, lang: str = "fr") -> Analysis:
     return a
 
 
+def run_with_products(text: str, lang: str = "fr") -> Analysis:
+    """As the pipeline runs it: products first (some place rules read them)."""
+    a = Analysis(Post(id="t", text=text), normalise(text, SMS), lang)
+    ProductAnalyser().analyse(a)
+    AN.analyse(a)
+    return a
+
+
 @pytest.mark.parametrize(
     "text,places",
     [
@@ -649,10 +657,7 @@ def test_a_place_marker_then_a_department_number(text: str, places: list[str]) -
     ("beuh 80 la 10, livraison Lyon", []),
 ])
 def test_name_numbers_of_heldout_az(text: str, departments: list[str]) -> None:
-    a = Analysis(Post(id="t", text=text), normalise(text, SMS), "fr")
-    ProductAnalyser().analyse(a)
-    AN.analyse(a)
-    assert a.values("departments") == departments
+    assert run_with_products(text).values("departments") == departments
 
 
 @pytest.mark.parametrize(("text", "lang", "places"), [
@@ -665,10 +670,7 @@ def test_name_numbers_of_heldout_az(text: str, departments: list[str]) -> None:
     ("pouilly sous charlieu et villerest uniquement, beuh 10 le g", "fr", ["Pouilly-sous-Charlieu", "Villerest"]),
 ])
 def test_writers_without_capitals(text: str, lang: str, places: list[str]) -> None:
-    a = Analysis(Post(id="t", text=text), normalise(text, SMS), lang)
-    ProductAnalyser().analyse(a)
-    AN.analyse(a)
-    assert a.values("places") == places
+    assert run_with_products(text, lang).values("places") == places
 
 
 @pytest.mark.parametrize(("text", "lang", "places"), [
@@ -695,10 +697,7 @@ def test_writers_without_capitals(text: str, lang: str, places: list[str]) -> No
     ("HARROW / RUISLIP 🚘 drops / Za oz £200", "en", ["Harrow", "Ruislip"]),
 ])
 def test_lists_and_districts_of_heldout_bh_bi_bj(text: str, lang: str, places: list[str]) -> None:
-    a = Analysis(Post(id="t", text=text), normalise(text, SMS), lang)
-    ProductAnalyser().analyse(a)
-    AN.analyse(a)
-    assert a.values("places") == places
+    assert run_with_products(text, lang).values("places") == places
 
 
 @pytest.mark.parametrize(("text", "departments"), [
@@ -710,10 +709,7 @@ def test_lists_and_districts_of_heldout_bh_bi_bj(text: str, lang: str, places: l
     ("10 🍁 = 80\nTroyes, Romilly-sur-Seine, Nogent-sur-Seine", []),
 ])
 def test_departments_of_heldout_bh_bi_bj(text: str, departments: list[str]) -> None:
-    a = Analysis(Post(id="t", text=text), normalise(text, SMS), "fr")
-    ProductAnalyser().analyse(a)
-    AN.analyse(a)
-    assert a.values("departments") == departments
+    assert run_with_products(text).values("departments") == departments
 
 
 @pytest.mark.parametrize(("text", "lang", "places"), [
@@ -727,16 +723,10 @@ def test_departments_of_heldout_bh_bi_bj(text: str, departments: list[str]) -> N
     ("100€/jour sans bouger de ton quartier, Saint-Amarin", "fr", ["Saint-Amarin"]),
 ])
 def test_districts_and_estates_of_heldout_bk_bl_bm(text: str, lang: str, places: list[str]) -> None:
-    a = Analysis(Post(id="t", text=text), normalise(text, SMS), lang)
-    ProductAnalyser().analyse(a)
-    AN.analyse(a)
-    assert a.values("places") == places
+    assert run_with_products(text, lang).values("places") == places
 
 
 def test_towns_abroad_listed_in_a_priced_post() -> None:
     # towns of one country side by side, in a post that prices something but names no product word
     text = "WYOMING 🤠 Casper / Riverton / Cody / Sheridan / we come to you / 8th $45 | oz $260"
-    a = Analysis(Post(id="t", text=text), normalise(text, SMS), "en")
-    ProductAnalyser().analyse(a)
-    AN.analyse(a)
-    assert a.values("places") == ["Casper", "Riverton", "Cody", "Sheridan"]
+    assert run_with_products(text, "en").values("places") == ["Casper", "Riverton", "Cody", "Sheridan"]
