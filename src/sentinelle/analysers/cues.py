@@ -95,14 +95,16 @@ COMMISSION_RE = re.compile(
     r"|tes ventes|your sales|chaque vente|each sale)(?:\s(?:vends|ecoules|sell|shift))?"
     r"|\b\d{1,2}\s?%\s(?:pour toi|for you|to you)\b")
 ERRAND_RE = re.compile(
-    r"\b(?:tu (?:deposes|livres|ramenes|gardes|transportes|deplaces|montes)|deposer|livrer|ramener|transporter"
+    r"\b(?:tu (?:deposes|livres|ramenes|gardes|transportes|deplaces|montes|le poses|les poses|recup|recuperes)"
+    r"|deposer|livrer|ramener|transporter|faire l'aller retour|faire l'aller-retour|siffler (?:qd|quand|si)"
     r"|les commissions|you (?:drop|deliver|carry|hold|run)"
     r"|drop(?:ping)? (?:a few |some )?(?:off|bags|parcels|packs|bits|stuff)|deliver(?:ing)? (?:bags|parcels)"
     r"|garder (?:des|un|une|les) (?:cartons|sacs?|colis|affaires)|standing on a corner"
     r"|(?:text|tell|call|ring) (?:us|me) if (?:you|u) see|keep (?:an eye out|watch|a lookout)"
     r"|tu (?:sers|restes|te poses|siffles|surveilles|tiens l'entree|cries quand|guettes)|carry a bag|serve the"
     r"|rester devant|crier (?:si|quand)|(?:faire|tu fais) (?:des|2-3|deux|quelques) courses|tu stockes"
-    r"|hold a bag|mind a bag|bring (?:a few |some )?(?:bits|parcels|packages|packs|bags|stuff))\b")
+    r"|hold a bag|mind a bag|bring (?:a few |some )?(?:bits|parcels|packages|packs|bags|stuff)"
+    r"|run (?:packs|bags|parcels)|(?:a spot|somewhere) to keep (?:product|stuff|bags)|pou vann)\b")
 # a cheap prefilter: every RUN_PAY_RE, SPAN_PAY_RE and ERRAND_PAY_RE match holds one of these words
 # (as a whole token; "2 jours" counts, "2j" is read by PAY_RE)
 _RUN_WORDS = frozenset({"course", "courses", "tournee", "trajet", "voyage", "mission", "run", "drop", "trip", "aller",
