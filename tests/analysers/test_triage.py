@@ -441,3 +441,15 @@ def test_verdicts_of_heldout_bk_bl_bm(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_bn_bo_bp(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a ski-rental shop and a vape shop share ❄️ and "10ml"; someone quoting dealers' spam texts
+    ("❄️❄️ POW DAY ❄️❄️ / 🎿 demo skis $60/day / 🏂 board + boots $45/day / we deliver to your condo", "other"),
+    ("💨 NEW IN 💨 / 🍓 strawberry ice pods 2 for €10 / 🍁 maple tobacco 10ml €5 / over 18s only, shop & online",
+     "other"),
+    ("every night my phone gets 'tabs $15 shrooms choc $30 meet at skytrain' spam texts. who gave these guys my "
+     "number", "other"),
+])
+def test_verdicts_of_heldout_bt_bu_bv(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
