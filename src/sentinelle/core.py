@@ -36,6 +36,9 @@ SALE_ONLY = ("products", "prices", "min_order", "payment", "delivery", "always_o
              "promotion", "scam_signals")
 # Kinds that explain the verdict rather than feed a field.
 CUE = "cue"
+# The currencies of the contract's prices; prices in others are output under OTHER_PRICES.
+CONTRACT_CURRENCIES = frozenset({"EUR", "GBP", "USD", "CHF"})
+OTHER_PRICES = "prices_other_currencies"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +146,12 @@ class Analysis:
         for name in _LIST_HEAD:
             fs = get(name)
             rec[name] = _distinct([f[1] for f in fs]) if fs else []
+            if name == "prices":
+                # the contract's prices are in EUR, GBP, USD or CHF; one in another currency ("$" in
+                # Calgary is CAD) goes to Sentinelle's added field, which contract readers ignore
+                rec[OTHER_PRICES] = [v for v in rec[name] if v["currency"] not in CONTRACT_CURRENCIES]
+                if rec[OTHER_PRICES]:
+                    rec[name] = [v for v in rec[name] if v["currency"] in CONTRACT_CURRENCIES]
         mins = get("min_order")
         rec["min_order"] = mins[0][1] if mins else None
         fs = get("payment")
@@ -191,7 +200,8 @@ _LIST_HEAD = ("products", "prices", "handles", "former_handles", "phones", "plac
 def empty_record(post_id: str) -> dict[str, Any]:
     """The output line for a post that could not be analysed (every field present, empty)."""
     return {
-        "id": post_id, "category": "other", "score": 0.0, "products": [], "prices": [], "handles": [],
+        "id": post_id, "category": "other", "score": 0.0, "products": [], "prices": [], OTHER_PRICES: [],
+        "handles": [],
         "former_handles": [], "phones": [], "places": [], "departments": [], "min_order": None, "payment": [],
         "delivery": False, "always_open": False, "promotion": False, "scam_signals": False, "minors_signals": False,
         "prepayment": "none", "network": None, "evidence": [],

@@ -28,8 +28,23 @@ from sentinelle.api import analyze_text
     ("Red Deer, AB 🍁 8th $25", "CAD"),
 ])
 def test_the_dollar_of_the_post(text: str, currency: str) -> None:
-    prices = analyze_text(text).to_record()["prices"]
+    rec = analyze_text(text).to_record()
+    prices = rec["prices"] + rec["prices_other_currencies"]
     assert prices and {p["currency"] for p in prices} == {currency}
+
+
+@pytest.mark.parametrize(("text", "contract", "other"), [
+    ("Calgary 🍁 8th $35 | soft $90/g", [], ["CAD", "CAD"]),
+    ("Gold Coast 🌴 carts $80 each, pingers $25", [], ["AUD", "AUD"]),
+    ("Lausanne 🇨🇭 1g coke 90.- | weed 10.- le g", ["CHF", "CHF"], []),
+    ("Detroit 🍁 8th $35, zip $200", ["USD", "USD"], []),
+    ("Dover 🍁 £10 a g | Calais ❄️ 70€ le g", ["GBP", "EUR"], []),
+])
+def test_prices_outside_the_contracts_currencies_have_their_own_field(text: str, contract: list[str],
+                                                                     other: list[str]) -> None:
+    rec = analyze_text(text).to_record()
+    assert [p["currency"] for p in rec["prices"]] == contract
+    assert [p["currency"] for p in rec["prices_other_currencies"]] == other
 
 
 def test_min_order_takes_the_same_dollar() -> None:

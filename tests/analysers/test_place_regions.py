@@ -54,10 +54,10 @@ def test_find(text: str, found: list[tuple[str, str, str]]) -> None:
     ("Melfort, SK drop sunday 🍁 3.5 for 40", ["Melfort"], "CAD"),
 ])
 def test_in_the_pipeline(text: str, places: list[str], currency: str | None) -> None:
-    r = analyze_text(text)
-    assert r.to_record()["places"] == places
+    rec = analyze_text(text).to_record()
+    assert rec["places"] == places
     if currency:
-        assert {p["currency"] for p in r.to_record()["prices"]} == {currency}
+        assert {p["currency"] for p in rec["prices"] + rec["prices_other_currencies"]} == {currency}
 
 
 def test_explanation_names_the_region() -> None:

@@ -42,6 +42,14 @@ def test_price_points_are_normalised_when_results_are_saved(store: Store) -> Non
     assert coke[8] == "telegram:plug"  # no network: the account is the vendor
 
 
+def test_prices_in_currencies_outside_the_contract_are_kept_too(store: Store) -> None:
+    rec = _rec([_p("cocaine", 1, "g", 70)])
+    rec["prices_other_currencies"] = [_p("cocaine", 1, "g", 90, "CAD"), _p("mdma", 4, "pill", 100, "AUD")]
+    _save(store, [("a", "2025-03-05T20:00:00Z", rec)])
+    rows = sorted((r[1], r[3], r[6]) for r in store.obs_price_rows())
+    assert rows == [("cocaine", "CAD", 90.0), ("cocaine", "EUR", 70.0), ("mdma", "AUD", 25.0)]
+
+
 def test_rewriting_a_result_replaces_its_price_points(store: Store) -> None:
     _save(store, [("a", "2025-03-05T20:00:00Z", _rec([_p("cocaine", 1, "g", 70)]))])
     run = store.start_run("again", {})

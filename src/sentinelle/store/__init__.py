@@ -39,7 +39,8 @@ __all__ = [
 
 # The analysis fields of the contract (shared/contract/findings.md), in output order.
 ANALYSIS_FIELDS = (
-    "category", "score", "products", "prices", "handles", "former_handles", "phones", "places", "departments",
+    "category", "score", "products", "prices", "prices_other_currencies", "handles", "former_handles", "phones",
+    "places", "departments",
     "min_order", "payment", "delivery", "always_open", "prepayment", "promotion", "scam_signals",
     "minors_signals", "network", "evidence",
 )

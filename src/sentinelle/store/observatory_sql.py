@@ -94,6 +94,9 @@ def _prices_v8(alias: str, src: str) -> str:
 
 
 _NEW_PRICES_V8 = _prices_v8("new", "")
+# Migration 9: prices in currencies outside the contract's (CAD, AUD, ...) are in the record's
+# `prices_other_currencies` (core.OTHER_PRICES); the observatory keeps them as well.
+_NEW_OTHER_PRICES_V9 = _NEW_PRICES_V8.replace("'$.prices'", "'$.prices_other_currencies'")
 
 
 _BUMP = "UPDATE obs_state SET value = CAST(value AS INTEGER) + 1 WHERE name = 'generation'"
@@ -334,6 +337,27 @@ MIGRATION_8_STEPS: tuple[Any, ...] = (
     END""",
     _backfill_promo_rules,
     "CREATE INDEX obs_events_type ON obs_events(type, ts)",
+)
+
+MIGRATION_9_STEPS: tuple[Any, ...] = (
+    "DROP TRIGGER obs_results_ai",
+    "DROP TRIGGER obs_results_au",
+    f"""CREATE TRIGGER obs_results_ai AFTER INSERT ON results BEGIN
+        {_BUMP};
+        DELETE FROM obs_prices WHERE post_pk = new.post_pk;
+        DELETE FROM obs_posts WHERE post_pk = new.post_pk;
+        {_NEW_PRICES_V8};
+        {_NEW_OTHER_PRICES_V9};
+        {_NEW_POST};
+    END""",
+    f"""CREATE TRIGGER obs_results_au AFTER UPDATE OF record, network, category ON results BEGIN
+        {_BUMP};
+        DELETE FROM obs_prices WHERE post_pk = new.post_pk;
+        DELETE FROM obs_posts WHERE post_pk = new.post_pk;
+        {_NEW_PRICES_V8};
+        {_NEW_OTHER_PRICES_V9};
+        {_NEW_POST};
+    END""",
 )
 
 PRICE_FIELDS = ("id", "product", "unit", "currency", "quantity", "price", "unit_price", "tier", "vendor",

@@ -224,6 +224,7 @@ _V4_NETWORKS = (
 
 from ..accounts_sql import MIGRATION_STEPS as _V6_ACCOUNTS  # noqa: E402
 from ..observatory_sql import MIGRATION_8_STEPS as _V8_OBSERVATORY  # noqa: E402
+from ..observatory_sql import MIGRATION_9_STEPS as _V9_OBSERVATORY  # noqa: E402
 from ..observatory_sql import MIGRATION_STEPS as _V5_OBSERVATORY  # noqa: E402
 from ..web_sql import MIGRATION_STEPS as _V7_WEB  # noqa: E402
 
@@ -236,6 +237,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "users, sessions, login failures, audit log and finding reviews", _V6_ACCOUNTS),
     Migration(7, "indexes for the web app: account prices, link targets, networks by size", _V7_WEB),
     Migration(8, "market observatory: promotion rules of price points, indexes for large stores", _V8_OBSERVATORY),
+    Migration(9, "market observatory: prices in currencies outside the contract's", _V9_OBSERVATORY),
 )
 LATEST = MIGRATIONS[-1].version
 
