@@ -517,3 +517,31 @@ def test_menus_of_heldout_bk_bl_bm(text: str, lang: str, expected: list[tuple[An
 ])
 def test_menus_of_heldout_bn_bo_bp(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # 💨 heads a menu slot; the "🚗💨" of "on bouge" is no product
+    ("GIVORS 🚗\n💨 10g 70\n💨 25g 160", "fr", [(H, 10, "g", 70, "EUR"), (H, 25, "g", 160, "EUR")]),
+    ("🚗💨 : 5€ la livraison\n❄️ 1g 70", "fr", [(C, 1, "g", 70, "EUR")]),
+    # a digit for a letter, to pass keyword filters
+    ("c0ke 70 le g 130 les 2", "fr", [(C, 1, "g", 70, "EUR"), (C, 2, "g", 130, "EUR")]),
+    # a bare price, an article, the product
+    ("10e le g beuh / 7 le shit", "fr", [(H, 1, "g", 10, "EUR"), (R, 1, "g", 7, "EUR")]),
+    ("shit 10 le bout", "fr", [(R, 1, "unit", 10, "EUR")]),
+    # the seller's own words between the amount and its price
+    ("20g de beuh c'est 170, 50g je fais 380", "fr", [(H, 20, "g", 170, "EUR"), (H, 50, "g", 380, "EUR")]),
+    # voice notes: numbers in words even with a phone in digits; hundreds left unsaid
+    ("[vocal] la beuh c'est soixante euros les cinq grammes, cent dix les dix. 06 12 34 56 78", "fr",
+     [(H, 5, "g", 60, "EUR"), (H, 10, "g", 110, "EUR")]),
+    ("[voice note] the coke is eighty a bag or two for one fifty", "en",
+     [(C, 1, "bag", 80, "GBP"), (C, 2, "bag", 150, "GBP")]),
+    ("[voice note] aye the weed is forty for an eighth, the coke eighty for a g", "en",
+     [(H, 3.5, "g", 40, "GBP"), (C, 1, "g", 80, "GBP")]),
+])
+def test_menus_of_heldout_bw_bx_by(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected
+
+
+def test_a_spelt_out_price_points_at_whole_words() -> None:
+    a = run("[voice note] the coke is eighty a bag or two for one fifty", "en")
+    assert [a.text_of(f) for f in a.of("prices")] == ["eighty a bag", "two for one fifty"]

@@ -47,6 +47,11 @@ def _num(s: str) -> float:
     return float(s.replace(",", "."))
 
 
+# "one fifty", "two sixty": hundreds left unsaid in English spoken prices
+_EN_DIGITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TENS = frozenset(range(10, 100))
+
+
 class Grammar:
     """The compiled price-notation vocabulary of `data/common/units.toml`."""
 
@@ -70,7 +75,7 @@ class Grammar:
             # a number in words, then (after at most an article) a currency or a unit
             # the look-behind sits after the first letter (`re` then scans for the letters a
             # number word can start with, instead of trying the look-behind at every position)
-            first = alternation(list(self.number_words), after_first=r"(?<![^\W_](?s:.))")
+            first = alternation([*self.number_words, "one"], after_first=r"(?<![^\W_](?s:.))")
             self.spelt_re = re.compile(
                 rf"(?:{first})(?:(?:-|\s|\s+et\s+|\s+and\s+){part})*(?![^\W_])"
                 rf"(?=\s?(?:(?:le|la|les|l'|a|an|per|the)\s)?(?:{unit_after})(?![^\W_]))")
@@ -185,6 +190,9 @@ class Grammar:
     def spelt_value(self, phrase: str) -> int | None:
         """The value of a number in words: parts add up ("vingt-cinq", "twenty five"), a part
         times "vingt"/"cent"/"hundred" multiplies ("quatre-vingt-dix", "deux cents")."""
+        words = phrase.split()
+        if len(words) == 2 and words[0] in _EN_DIGITS and self.number_words.get(words[1], 0) in _TENS:
+            return _EN_DIGITS[words[0]] * 100 + self.number_words[words[1]]  # "two sixty": 260 (spoken prices)
         total, group = 0, 0
         for word in re.split(r"-|\s+(?:et|and)\s+|\s+", phrase):
             v = self.number_words.get(word, 1 if word in ("un", "une", "one") else None)
@@ -386,3 +394,18 @@ def line_tokens(g: Grammar, text: str, start: int, end: int, prod_spans: list[tu
                 continue
             out.insert(k, _tok(("PROD", ps, pe, 0.0, None)))
     return out
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start`, `end` widened to whole words of `text`: a number written in words is spelt out in
+    digits right-aligned in its span, and a point found on the digits starts inside the words."""
+    while 0 < start < len(text) and (text[start].isalnum() or text[start] == "-") and (
+            text[start - 1].isalnum() or text[start - 1] == "-"):
+        start -= 1
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+# a voice note transcribed, which writes its numbers in words ("[vocal] soixante euros les cinq grammes")
+VOICE_RE = re.compile(r"\b(?:vocal|vocale|voice note|voice to text|voice memo|transcri\w*|audio)\b")

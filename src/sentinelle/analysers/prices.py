@@ -53,7 +53,7 @@ from ..lexicon import lexicon_file
 from ..normalize import tokenize
 from .base import Analyser
 from .money import CURRENCIES, dollar_code, post_country, street_prices
-from .price_grammar import Tok, line_tokens, load_grammar
+from .price_grammar import VOICE_RE, Tok, line_tokens, load_grammar, whole_words
 
 # Pay markers that, after a quantity and its price, name the delivery on offer, not a job's pay
 # ("Beuh 10g 80€ livraison Lyon"); alone after a price they stay pay ("150€ la livraison").
@@ -92,8 +92,10 @@ _SEGMENT_BREAK = re.compile(r"[,.;|/\n]|\s(?:or|and)\s")  # between two items of
 _HALF_RE = re.compile(r"\bhalf\b(?!\s?(?:an?\s)?(?:oz|o|ounce|ounces|zip|zips|o's|p)\b)")
 _NAMED_AMOUNTS = frozenset({3.5, 7.0, 14.0, 28.0, 56.0, 112.0, 224.0, 448.0})  # 8th, Q, half, oz... in g
 # no filler for a price ("le 10g est à 80"; "le 10g de critical passe à 60": a flash sale's new price)
-_COPULA = frozenset({"est", "a", "c", "cest", "sont", "is", "at", "are", "go", "goes", "passe", "passent", "tombe",
-                     "tombent", "descend", "descendent", "drops"})
+_COPULA = frozenset({"est", "a", "c", "cest", "c'est", "sont", "is", "at", "are", "go", "goes", "passe", "passent",
+                     "tombe", "tombent", "descend", "descendent", "drops",
+                     # "50g je fais 380", "le 10 jte le fais 85": the seller's own price
+                     "je", "j'", "jte", "j'te", "te", "le", "fais", "fait", "jfais", "j'fais"})
 _SEP_NEW = frozenset({"→", "➜", "➡", "->", "=>", "⇒", "➝"})  # "$220 → $190": the new price after an arrow
 _CONJ = frozenset({"et", "and"})
 # amounts a bare number stands for in "50 le 5", "le 10 à 75" (grams, or pieces of a product sold by the piece)
@@ -361,6 +363,15 @@ class PriceAnalyser(Analyser):
                                  "price_for_quantity"))
                 i += 3
                 continue
+            # P2d: a bare price, "le"/"la", a product closing its segment ("7 le shit", "10 la beuh"):
+            # one usual unit of that product
+            if (k in ("PRICE", "NUM") and (k == "PRICE" or t.value >= 5) and i + 2 < n and nxt_sep in ("le", "la")
+                    and toks[i + 2].kind == "PROD"
+                    and (i + 3 == n or (toks[i + 3].kind == "SEP" and toks[i + 3].unit in _SEGMENT_END))):
+                pts.append(Point(t.start, toks[i + 2].end, 1.0, "?1", t.value, t.unit if k == "PRICE" else None,
+                                 "price_per_product"))
+                i += 3
+                continue
             # P1b: "le 5 à 40", "le 10 à 75": an amount after an article, "à", its price
             if (k == "NUM" and t.value in _USUAL_QTY and after_article and i + 2 < n and nxt_sep == "a"
                     and toks[i + 2].kind in ("NUM", "PRICE") and toks[i + 2].value > t.value):
@@ -378,7 +389,8 @@ class PriceAnalyser(Analyser):
                 continue
             # P3d: a bare price "for" a mass ("10 for 1g, 50 for 6"; "20 pour 2g")
             if (k == "NUM" and t.value >= 5 and i + 2 < n and toks[i + 1].unit in ("for", "pour")
-                    and toks[i + 2].kind == "QTY" and toks[i + 2].unit in ("g", "kg")):
+                    and toks[i + 2].kind in ("QTY", "PER", "NAMED") and toks[i + 2].unit in ("g", "kg")):
+                # (also an amount with its article: "twenty-five for an eighth", "80 for a g")
                 q2 = toks[i + 2]
                 pts.append(Point(t.start, q2.end, q2.value, q2.unit, t.value, None, "price_for_quantity"))
                 i += 3
@@ -555,7 +567,10 @@ class PriceAnalyser(Analyser):
         if "_" in text or not self.g.number_words.keys().isdisjoint(a.norm.words):
             # a post with no digit and three numbers in words or more writes all its numbers so
             # (a voice note transcribed: "du shit à cinquante les dix")
-            spoken = not _DIGIT.search(text) and sum(w in self.g.number_words for w in a.norm.words) >= 3
+            # (a transcript says so, and may keep a phone in digits; else no digit and three numbers in words)
+            voice = VOICE_RE.search(text) is not None
+            spoken = (voice or not _DIGIT.search(text)) and sum(
+                w in self.g.number_words for w in a.norm.words) >= (2 if voice else 3)
             text = self.g.spell_out(text, everywhere=spoken)
         digit = _DIGIT.search
         if not digit(text):
@@ -670,7 +685,8 @@ class PriceAnalyser(Analyser):
             shown_qty, shown_price = _clean(qty), _clean(p.price)
             value = {"product": product, "quantity": shown_qty, "unit": unit, "price": shown_price, "currency": cur}
             # what `a.add_norm` does, the Finding built in C (see `_finding`)
-            start, end = norm.span(p.start, p.end)
+            ps, pe = (p.start, p.end) if text is norm.text else whole_words(norm.text, p.start, p.end)
+            start, end = norm.span(ps, pe)
             a.findings.append(_finding((
                 "prices", value, start, end, self.name, f"prices:{p.rule}", 1.0,
                 f"price point: {shown_qty} {unit} of {product} for {shown_price} {cur} (grammar rule {p.rule})")))

@@ -432,6 +432,8 @@ class ProductAnalyser(Analyser):
             meta = m.meta
             if meta.support == "line" and not (has_qp(li) and _menu_slot(toks, m, lines[li])):
                 continue  # "⚡ FLASH SALE ⚡": decoration, not "⚡ : 1g 50€"
+            if meta.support == "line" and m.start > lines[li][0] and _GLUED_RE.match(text, m.start - 1):
+                continue  # "🚗💨 : 5€ la livraison": the dash of a car, glued to it
             if e.strength == "weak":
                 if has_qp(li):
                     support = "price or quantity on the line"
@@ -564,6 +566,10 @@ def _letter_slot(text: str, toks: list[Any], m: Hit, line: tuple[int, int], qp: 
         return False
     before = text[line[0]:m.start]
     return not any(ch.isalnum() for ch in before)
+
+
+# the character before an emoji that makes it part of another sign (a letter, a digit, an emoji)
+_GLUED_RE = re.compile(r"[^\s\-–—•·|:,;.()\[\]/*>]")
 
 
 def _menu_slot(toks: list[Any], m: Hit, line: tuple[int, int]) -> bool:
