@@ -453,3 +453,27 @@ def test_verdicts_of_heldout_bn_bo_bp(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_bt_bu_bv(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # legal employers, clubs and traders recruit, deliver and price like dealers
+    ("📦 On recrute ! Livreurs colis H/F en CDI, permis B, secteur Melun. 1 900€ brut + primes, véhicule de "
+     "société. Envoyez CV à rh@colis-melun.fr", "other"),
+    ("Van drivers wanted 🚚 Bangor depot, £115 a day, full UK licence needed, weekly pay. Immediate start, "
+     "apply on our website", "other"),
+    ("⚽ Le FC Sète recrute pour la saison prochaine : U13, U15 ! Entraînements mardi et jeudi, licence 110€. "
+     "Contact 06 71 22 40 18", "other"),
+    ("3 bedroom duplex for rent in Conway, $900/mo, $600 deposit, no pets. Call 501-555-0133", "other"),
+    ("🐶 Chiots golden LOF, vaccinés et pucés, 1100€ (acompte 200€), remise en main propre à Meaux. "
+     "06 44 18 20 77", "other"),
+    ("📱 Cracked screen? Same day fix from £45, iPhone batteries £30. We collect & deliver Rhyl and Prestatyn 🚗",
+     "other"),
+    ("🥦 Veg boxes this week: small €14, large €24, free range eggs €4 a dozen. Delivering Tullamore Fridays",
+     "other"),
+    # a minimum order is no pay for an errand
+    ("⚠️ minimum 40€ pour livrer sur Millau, 60€ pour Saint-Affrique ⚠️ en dessous je bouge pas 🍁", "sale"),
+    # a lookout's pay per day in Réunion Creole
+    ("Ni rod in gadien pou Saint-Paul 974, 80€ la zourné, travay tranquil. ékri amoin", "recruitment"),
+])
+def test_verdicts_of_heldout_bw_bx_by(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

@@ -44,7 +44,7 @@ _SEPS = ("/", "par", "pa", "la", "le", "lo", "de l'", "l'", "l", "per", "a", "an
 _UNITS = ("j|jour|jours|jou|journee|demi-journee|demi journee|soir|soirs|soiree|soirees|nuit|nuits|semaine|sem|mois"
           "|week-end|week end|weekend|week|wk|session"
           "|day|night|shift|month|h|heure|hour|half day|half-day|creneau|creneaux|garde|aprem|apres-midi|matinee|zour"
-          "|sware|swaree|zournen|zournee|lannwit")
+          "|sware|swaree|zournen|zournee|zourne|lannwit")
 _PER = r"(?:(?:" + "|".join(_SEPS) + r")\s?(?:" + _UNITS + r")|lheure|lannuit|pas? jou)\b"
 PAY_RE = re.compile(_AMOUNT + r"\s?(?:cash\s)?" + _PER)  # ("70€ cash tous les soirs")
 # A time unit after a separator, which every PAY_RE and BARE_PAY_RE match holds, and most posts
@@ -65,7 +65,7 @@ BARE_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)(?<![€£$] \d)\d{1,3}" + r"\s
                          r"(?:j|jour|journee|soir|soiree|nuit|semaine|sem|week-end|week end|weekend|week|wk|day|night"
                          r"|shift)\b")
 JOB_ROLE_RE = re.compile(
-    r"\b(?:guetteurs?|choufs?|charbonneurs?|charbon|vendeurs?|livreurs?|nourrices?|ravitailleurs?"
+    r"\b(?:guetteurs?|gadiens?|choufs?|charbonneurs?|charbon|vendeurs?|livreurs?|nourrices?|ravitailleurs?"
     r"|detailleurs?|tartineurs?|gerants?|secu|securite|runners?|drivers?|lookouts?|shotters?|workers?"
     r"|taf|job|poste|point|recrute|hiring|coursiers?|chauffeurs?|conducteurs?|vigies?|remplacants?|tenir le tel"
     r"|(?:do|doing|for|make) runs|runs after school)\b")
@@ -85,6 +85,8 @@ SPAN_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{1,4}(?:\s?(?:€|e\b|eur\b|e
 ERRAND_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{0,4}\s?(?:€|e\b|eur\b|euros?\b|balles?\b|£|\$)\s?(?:pour|for|to)\s"
                            r"(?:deposer|livrer|ramener|porter|garder|transporter|surveiller|guetter|carry|drop|hold|mind"
                            r"|deliver|watch)\b|[£$]\d{1,4}\s?(?:to|for)\s(?:carry|drop|hold|mind|deliver|watch)\b")
+# A minimum order just before an amount ("minimum 40€ pour livrer", "min £20 to drop")
+_THRESHOLD_BEFORE_RE = re.compile(r"\b(?:minimum|mini|min|a partir de|des|from|over|commande de|order of)\s?(?:de\s)?$")
 # A seller's commission offered to the reader ("tu gardes 30% sur tout ce qui part", "you keep a
 # third of everything you shift"): recruitment of a seller when a product or the selling is told
 # (see triage._job_offer)
@@ -185,6 +187,8 @@ class CueAnalyser(Analyser):
         """Recruitment cues of pay per run, or for a stated time, next to the errand or the role it
         pays for; and of pay for an errand named in the same phrase."""
         for pm in ERRAND_PAY_RE.finditer(text):
+            if _THRESHOLD_BEFORE_RE.search(text, max(0, pm.start() - 16), pm.start()):
+                continue  # "minimum 40€ pour livrer sur Rodez": a minimum order, not pay
             a.add_norm(CUE, "recruitment", pm.start(), pm.end(), analyser=self.name, rule="grammar:pay_for_errand",
                        score=1.0, explanation=f"pay for an errand {text[pm.start():pm.end()]!r}: a job offer")
         for regex, rule, how in ((RUN_PAY_RE, "grammar:pay_per_run", "per run"),

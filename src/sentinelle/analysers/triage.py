@@ -75,6 +75,21 @@ def _legal_business(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Find
     return [f for f in by_kind.get(CUE, _NONE) if f.value in _BUSINESS_CUES and f.score >= 1.0]
 
 
+def _legal_job(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
+    """The cues of a job offer from a legal employer: two different strong cues of legal work or
+    trade ("CDI", "envoyez CV", "full UK licence", "weekly pay", "U13"), no drug named, no network's
+    work nor errand told, no wink. Empty otherwise."""
+    if "products" in by_kind or any(w in a.post.text for w in _WINKS):
+        return []
+    found = [f for f in by_kind.get(CUE, _NONE) if f.value in _BUSINESS_WORDS and f.score >= 1.0]
+    if len({f.rule for f in found}) < 2:
+        return []
+    text = a.norm.text
+    if _TRADE_JOB_RE.search(text) or ERRAND_RE.search(text):
+        return []
+    return found
+
+
 WARNING_SCORE = 0.3  # the score of a verdict the warning rule overturns
 # (not harm reduction: dealers add its advice to their menus, "pressed so go slow, narcan on hand")
 _WARNING_CUES = frozenset({"prevention", "news", "buyer"})
@@ -102,7 +117,7 @@ _PAY_RULES = frozenset({"grammar:pay_per_time", "grammar:pay_per_run", "grammar:
                         "grammar:pay_for_time", "grammar:commission"})
 # the work of a drug network, named or told ("tenir le terrain", "stocker chez toi", mules)
 _TRADE_JOB_RE = re.compile(
-    r"\b(?:guetteurs?|choufs?|charbonneurs?|charbon|nourrices?|ravitailleurs?|ravitos?|detailleurs?|tartineurs?"
+    r"\b(?:guetteurs?|gadiens?|choufs?|charbonneurs?|charbon|nourrices?|ravitailleurs?|ravitos?|detailleurs?|tartineurs?"
     r"|gerants? de four|vigies?|runners?|lookouts?|shotters?|grafters?|youngers|jobeurs?|djobeurs?|go-fast|go fast"
     r"|mules?|tenir le (?:point|terrain|hall|four)|stocker|garder (?:de la|des|la) marchandise|passeurs?"
     r"|(?:do|doing|make|making|for) runs|runs after school"
@@ -198,6 +213,9 @@ class TriageAnalyser(Analyser):
             _overturn(a, found, "sale", a.score)  # a menu, whoever delivers it
         if a.category == "sale" and (found := _legal_business(a, by_kind)):
             # food, drink or goods sold with the same words and emoji, and no drug named
+            _overturn(a, found, "other", min(a.score, BUSINESS_SCORE))
+        if a.category == "recruitment" and (found := _legal_job(a, by_kind)):
+            # a legal employer's offer (a contract, a CV, a licence): the same words as a network's
             _overturn(a, found, "other", min(a.score, BUSINESS_SCORE))
         if category != "recruitment" and (found := _job_offer(a, by_kind)):
             # pay for a network's work, told in words the model did not learn: a job offer
