@@ -47,7 +47,8 @@ def test_output_fields_follow_the_contract(tmp_path: Path) -> None:
     fields = {"id", "category", "score", "products", "prices", "handles", "phones", "places", "departments",
               "min_order", "payment", "delivery", "always_open", "prepayment", "promotion", "scam_signals",
               "minors_signals", "network", "evidence"}
-    added = {"former_handles", "prices_other_currencies"}  # the contract changes only by adding fields (docs/contract.md)
+    # the contract changes only by adding fields (docs/contract.md)
+    added = {"former_handles", "prices_other_currencies"}
     for rec in lines:
         assert set(rec) == fields | added
         assert rec["category"] in ("sale", "recruitment", "other") and 0.0 <= rec["score"] <= 1.0

@@ -730,3 +730,18 @@ def test_towns_abroad_listed_in_a_priced_post() -> None:
     # towns of one country side by side, in a post that prices something but names no product word
     text = "WYOMING 🤠 Casper / Riverton / Cody / Sheridan / we come to you / 8th $45 | oz $260"
     assert run_with_products(text, "en").values("places") == ["Casper", "Riverton", "Cody", "Sheridan"]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # the postcode of an arrondissement is its city; other postcodes state a department only
+    ("📍75020 / 75011\n🍄 truffes 15€ les 5g", ["Paris"]),
+    ("📍 13015 🍁 10g 80", ["Marseille"]),
+    ("Lyon 📍69003 🍁 10g 80", ["Lyon"]),
+    ("📍 42000 🍁 10g 80", []),
+    # Réunion Creole spellings; "Tampon" alone is a word, a place only in a list or with a cue
+    ("Livrézon Sin-Dni, Sin-Pol, Le Port 🚗 zamal 10 le g", ["Saint-Denis", "Saint-Paul", "Le Port"]),
+    ("Sud osi : Sin-Pyèr, Tampon, Sin-Louis. zamal 10 le g", ["Saint-Pierre", "Le Tampon", "Saint-Louis"]),
+    ("un tampon encreur 5€ 🍁", []),
+])
+def test_places_of_heldout_bw_bx_by(text: str, places: list[str]) -> None:
+    assert run_with_products(text, "fr").values("places") == places

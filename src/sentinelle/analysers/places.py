@@ -743,9 +743,23 @@ class PlaceAnalyser(DepartmentRules, Analyser):
             # what `a.add_norm` does, the Finding built in C (see `_finding`)
             start, end = span(c.nstart, c.nend)
             add(_finding(("places", c.value, start, end, self.name, c.rule, 1.0, f"{c.kind} {c.value!r} ({c.why})")))
+        cities = {c.value for c in cands if c.accepted}
         for code, ns, ne, rule, why in stated:
             start, end = span(ns, ne)
             add(_finding(("departments", code, start, end, self.name, rule, 1.0, why)))
+            city = _ARRONDISSEMENT_CITY.get(rule.removeprefix("places:postcode:"))
+            if city is not None and city not in cities:  # "📍75020 / 75011": Paris, whichever arrondissement
+                cities.add(city)
+                add(_finding(("places", city, start, end, self.name, rule, 1.0,
+                              f"postcode {text[ns:ne]} is an arrondissement of {city}")))
+
+
+# the postcodes of the arrondissements of Paris, Lyon and Marseille: the city, whichever one
+_ARRONDISSEMENT_CITY = {
+    **{f"750{n:02d}": "Paris" for n in range(1, 21)}, "75116": "Paris",
+    **{f"6900{n}": "Lyon" for n in range(1, 10)},
+    **{f"130{n:02d}": "Marseille" for n in range(1, 17)},
+}
 
 
 def _other_words(cands: list[_Cand], c: _Cand) -> set[str]:
