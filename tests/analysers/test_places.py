@@ -742,6 +742,9 @@ def test_towns_abroad_listed_in_a_priced_post() -> None:
     ("Livrézon Sin-Dni, Sin-Pol, Le Port 🚗 zamal 10 le g", ["Saint-Denis", "Saint-Paul", "Le Port"]),
     ("Sud osi : Sin-Pyèr, Tampon, Sin-Louis. zamal 10 le g", ["Saint-Pierre", "Le Tampon", "Saint-Louis"]),
     ("un tampon encreur 5€ 🍁", []),
+    # a writer with no capitals: the accents of the commune tell it from the ordinary word
+    ("cherche gars pour tenir le point à vitré le soir 🍁 10 le g", ["Vitré"]),
+    ("pose de film à vitre teintée 🍁 10€", []),
 ])
 def test_places_of_heldout_bw_bx_by(text: str, places: list[str]) -> None:
     assert run_with_products(text, "fr").values("places") == places

@@ -394,6 +394,15 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         return any(x.department == code or (len(code) == 5 and code.startswith(x.department[:2])) for x in towns)
 
     @staticmethod
+    def _accented_name(a: Analysis, c: _Cand) -> bool:
+        """Written with the accents of the commune's name, which the ordinary word lacks ("à vitré le
+        soir" is Vitré; "à vitre teintée" stays a window)."""
+        if not c.communes:
+            return False
+        written = a.post.text[slice(*a.norm.span(c.nstart, c.nend))].lower()
+        return not written.isascii() and written == c.communes[0].name.lower()
+
+    @staticmethod
     def _name_ends(words: list[str], spans: list[tuple[int, int]], text: str, c: _Cand) -> bool:
         """Nothing but punctuation, a compass part or a list word follows the name ("sur nice ouest +",
         "à nice et cagnes", not "à sens unique")."""
@@ -500,7 +509,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                         bool(k)
                         and c.population >= UNCUED_SINGLE
                         and not uses_capitals(a.post.text)  # a writer who never uses capitals
-                        and self._name_ends(words, spans, text, c)
+                        and (self._name_ends(words, spans, text, c) or self._accented_name(a, c))
                     )
                 )
                 why = self._cue(words, spans, text, c, hashtag, k) if ok else ""
