@@ -262,3 +262,16 @@ def test_a_misspelt_context_names_the_entry() -> None:
                 (("unless_always", ["cofee"]),))
     with pytest.raises(LexiconError, match="en/products.toml:cocaine:colombian.*unknown context 'cofee'"):
         _check_contexts([bad], {"coffee"}, "en")
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # county lines name the pair they sell ("food" is heroin, "white" crack there)
+    ("TONY line back on ☎️ food n white £10 each", "en", {"crack", "heroin"}),
+    ("SLOUGH 24/7 bits of food & white, £10 each", "en", {"crack", "heroin"}),
+    ("Rhyl dark n light sorted £10 a shot", "en", {"crack", "heroin"}),
+    # a voice note says its prices in words: the weak word has its support
+    ("[voice note] got the white back in, it's fifty a bag, two for ninety", "en", {"cocaine"}),
+    ("got the white back in, see you at the match", "en", set()),
+])
+def test_products_of_heldout_bz_ca_cb(text: str, lang: str, expected: set[str]) -> None:
+    assert products(text, lang) == expected

@@ -48,6 +48,7 @@ from ..errors import LexiconError
 from ..lexicon import Entry, lexicon_file, load_groups
 from ..normalize import Normalised, fold, tokenize
 from .base import Analyser
+from .price_grammar import VOICE_RE, load_grammar
 
 EXTRA_KEYS = ("kind", "unit", "unless", "unless_always", "alt", "alt_if", "own_language_only", "needs", "support")
 LANGS = ("fr", "en")
@@ -67,6 +68,7 @@ def _arrow_pair(text: str, s: int, e: int) -> bool:
     return _ARROW_SEPS.search(text, s, e) is not None and _ARROW_PAIR_RE.search(text, s, e) is not None
 
 
+_NUMBER_WORDS = frozenset(load_grammar(str(lexicon_file("common", "units"))).number_words)
 _QP_RE = re.compile(
     r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:g|gr|grs|grammes?|kg|kilos?|oz|ml|cl|€|e|eur|euros?|balles|boules|£|\$|chf|"
     r"pills?|tabs?|cachets?|comprimes?|taz|buvards?|pochons?|bags?|billets?|bonbonnes?|ballons?)(?![^\W\d_])"
@@ -345,13 +347,15 @@ class ProductAnalyser(Analyser):
         starts = [s for s, _ in lines]
         line_of = partial(bisect_right, starts)  # line_of(pos) - 1: the line of a position
         line_qp: dict[int, bool] = {}
+        # a voice note transcribed says its prices in words ("the white, fifty a bag, two for ninety")
+        spoken = VOICE_RE.search(text) is not None and sum(w in _NUMBER_WORDS for w in words) >= 2
 
         def has_qp(li: int) -> bool:
             v = line_qp.get(li)
             if v is None:
                 s, e = lines[li]
                 v = (_QP_RE.search(text, s, e) is not None or _arrow_pair(text, s, e)) \
-                    if _NUMBER_RE.search(text, s, e) else False
+                    if _NUMBER_RE.search(text, s, e) else spoken
                 line_qp[li] = v
             return v
 
