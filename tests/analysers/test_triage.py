@@ -477,3 +477,20 @@ def test_verdicts_of_heldout_bt_bu_bv(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_bw_bx_by(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a seller's own offer in the first person, with its price, in a chat's words
+    ("[note vocale] ouais c'est moi, j'ai de la blanche, le gramme à soixante-dix, je peux passer à Hayange "
+     "vers vingt heures", "sale"),
+    ("tkt c'est de la blanche de ouf, 70 le g, je te dépose si t'en prends 2", "sale"),
+    # the same words in a report or a warning are no offer
+    ("Au procès, le prévenu disait « j'ai de la blanche, 70 le g, je te dépose ». Le tribunal l'a condamné.",
+     "other"),
+    # rentals, shisha lounges and supplement shops price and deliver like dealers
+    ("À louer T2 meublé à Hyères, 48 m², 720€/mois charges comprises, dispo 1er juin. 06 12 44 80 19", "other"),
+    ("💨 Shisha lounge 💨 new flavours in, shisha £15, 2nd half price Thursdays, open till 2am", "other"),
+    ("NEW YEAR DEAL 💪 whey 2kg £40, creatine £18, delivery Watford & Bushey", "other"),
+])
+def test_verdicts_of_heldout_bz_ca_cb(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

@@ -90,6 +90,35 @@ def _legal_job(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     return found
 
 
+OFFER_SCORE = 0.6  # the score of a post the seller's-offer rule makes a sale
+# a seller speaking of their own stock, price or drop ("j'ai de la blanche", "jpeux te faire 5g a
+# 40", "got the white back in", "can drop Barking in 15", "I'm round Dudley in twenty minutes")
+_SELLER_RE = re.compile(
+    r"\b(?:j'?ai (?:de la|du|des|recu|reçu|rentre|encore)|jai (?:de la|du|des)"
+    r"|j'?peux te (?:faire|passer|deposer|laisser)"
+    r"|je (?:peux|te) (?:te )?(?:faire|passer|deposer|livrer|deplace)|je te (?:fais|depose|laisse|le fais)"
+    r"|jte (?:fais|depose|laisse)|si tu (?:en )?prends|t'en prends"
+    r"|i(?:'ve)? got (?:the|some|it|u|you)|got the \w+ (?:back|in)|got (?:u|you) bro|i can (?:do|drop|sort)|can drop"
+    r"|i'?m (?:round|about|outside|in) \w+ (?:in|till|until)|i(?:'ll| will) drop)\b")
+_NOT_AN_OFFER = frozenset({"news", "prevention", "buyer", "harm_reduction", "humor", "health", "legit_commerce",
+                           "food_delivery", "cbd_legal", "conversation", "personal"})
+
+
+def _seller_offer(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
+    """The price findings of a post in which a seller offers their own product at a price, in the
+    first person ("de la blanche, le gramme à soixante-dix, je peux passer à Hayange"): a sale the
+    model misses when the words around are a chat's. Empty when a cue of a report, a warning, a
+    buyer, a joke or a legal trade stands in the post, or no product is priced."""
+    prices = by_kind.get("prices", _NONE)
+    if not prices or "products" not in by_kind:
+        return []
+    if any(f.value in _NOT_AN_OFFER and f.score >= 1.0 for f in by_kind.get(CUE, _NONE)):
+        return []
+    if not _SELLER_RE.search(a.norm.text):
+        return []
+    return list(prices)
+
+
 WARNING_SCORE = 0.3  # the score of a verdict the warning rule overturns
 # (not harm reduction: dealers add its advice to their menus, "pressed so go slow, narcan on hand")
 _WARNING_CUES = frozenset({"prevention", "news", "buyer"})
@@ -214,6 +243,9 @@ class TriageAnalyser(Analyser):
         if a.category == "sale" and (found := _legal_business(a, by_kind)):
             # food, drink or goods sold with the same words and emoji, and no drug named
             _overturn(a, found, "other", min(a.score, BUSINESS_SCORE))
+        if a.category == "other" and category == "other" and (found := _seller_offer(a, by_kind)):
+            # a seller's own offer, in the first person, with its price
+            _overturn(a, found, "sale", max(a.score, OFFER_SCORE))
         if a.category == "recruitment" and (found := _legal_job(a, by_kind)):
             # a legal employer's offer (a contract, a CV, a licence): the same words as a network's
             _overturn(a, found, "other", min(a.score, BUSINESS_SCORE))
