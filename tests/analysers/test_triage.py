@@ -491,6 +491,10 @@ def test_verdicts_of_heldout_bw_bx_by(text: str, category: str) -> None:
     ("À louer T2 meublé à Hyères, 48 m², 720€/mois charges comprises, dispo 1er juin. 06 12 44 80 19", "other"),
     ("💨 Shisha lounge 💨 new flavours in, shisha £15, 2nd half price Thursdays, open till 2am", "other"),
     ("NEW YEAR DEAL 💪 whey 2kg £40, creatine £18, delivery Watford & Bushey", "other"),
+    # a job with no questions asked is no legal employer's, whatever its perks
+    ("JOB ÉTUDIANT 💼 Metz ✅ 900€/semaine ✅ pas d'expérience requise ❌ pas de questions, dm", "recruitment"),
+    ("drivers wanted Luton, £110 a shift paid daily, clean licence, no experience needed, just be discreet",
+     "recruitment"),
 ])
 def test_verdicts_of_heldout_bz_ca_cb(text: str, category: str) -> None:
     assert analyze_text(text).category == category

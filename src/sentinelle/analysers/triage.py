@@ -85,7 +85,7 @@ def _legal_job(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     if len({f.rule for f in found}) < 2:
         return []
     text = a.norm.text
-    if _TRADE_JOB_RE.search(text) or ERRAND_RE.search(text):
+    if _TRADE_JOB_RE.search(text) or ERRAND_RE.search(text) or _SHADY_JOB_RE.search(text):
         return []
     return found
 
@@ -156,6 +156,11 @@ _TRADE_JOB_RE = re.compile(
     r"|tenir le (?:tel|telephone|phone)|tenir la ligne|hold the phone|run the line|(?:u|you) take orders"
     r"|for the phone"
     r"|peser|tu peses|faire des pochons|tu mets en pochons?|conditionner)\b")
+# what no legal employer writes: a job with no questions, discretion, easy money
+_SHADY_JOB_RE = re.compile(
+    r"\b(?:pas de questions?|sans (?:poser de )?questions?|aucune question|no questions?(?: asked)?|ask no questions"
+    r"|(?:just |be |stay |rester |sois |soyez )discre(?:et|te|t)|argent (?:rapide|facile)|#?argentrapide"
+    r"|easy money|quick cash|fast cash|money fast|gagne ta journee)\b")
 _BUSINESS_WORDS = frozenset({"legit_commerce", "food_delivery", "cbd_legal"})  # perks and words of trade
 _NOT_A_JOB_OFFER = frozenset({"news", "prevention", "buyer", "harm_reduction", "humor", "legit_commerce",
                               "food_delivery", "cbd_legal"})
@@ -170,7 +175,7 @@ def _job_offer(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     if not pay:
         return []
     text = a.norm.text
-    trade = _TRADE_JOB_RE.search(text)
+    trade = _TRADE_JOB_RE.search(text) or _SHADY_JOB_RE.search(text)
     for f in cues:
         if f.score < 1.0 or f.value not in _NOT_A_JOB_OFFER or f.rule == "grammar:legal_retail":
             continue  # (an age gate alone, "19+", is no legal business)
