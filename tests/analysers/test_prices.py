@@ -545,3 +545,14 @@ def test_menus_of_heldout_bw_bx_by(text: str, lang: str, expected: list[tuple[An
 def test_a_spelt_out_price_points_at_whole_words() -> None:
     a = run("[voice note] the coke is eighty a bag or two for one fifty", "en")
     assert [a.text_of(f) for f in a.of("prices")] == ["eighty a bag", "two for one fifty"]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a price per an amount; a spaced "/" between two points; a quality word before a bare price
+    ("GHB 💧 £15 per 10ml", "en", [("ghb", 10, "ml", 15, "GBP")]),
+    ("🥬 beuh 10e / 10g 90e", "fr", [(H, 1, "g", 10, "EUR"), (H, 10, "g", 90, "EUR")]),
+    ("coke £40/8th", "en", [(C, 3.5, "g", 40, "GBP")]),
+    ("❄️ Pure 80€", "fr", [(C, 1, "g", 80, "EUR")]),
+])
+def test_menus_of_heldout_bz_ca_cb(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

@@ -409,3 +409,10 @@ def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 # a voice note transcribed, which writes its numbers in words ("[vocal] soixante euros les cinq grammes")
 VOICE_RE = re.compile(r"\b(?:vocal|vocale|voice note|voice to text|voice memo|transcri\w*|audio)\b")
+
+
+# words that may stand between an amount and its bare price ("le 10g est à 80", "the Q is 45")
+COPULA = frozenset({"est", "a", "c", "cest", "c'est", "sont", "is", "at", "are", "go", "goes", "passe", "passent",
+                     "tombe", "tombent", "descend", "descendent", "drops",
+                     # "50g je fais 380", "le 10 jte le fais 85": the seller's own price
+                     "je", "j'", "jte", "j'te", "te", "le", "fais", "fait", "jfais", "j'fais"})

@@ -53,7 +53,7 @@ from ..lexicon import lexicon_file
 from ..normalize import tokenize
 from .base import Analyser
 from .money import CURRENCIES, dollar_code, post_country, street_prices
-from .price_grammar import VOICE_RE, Tok, line_tokens, load_grammar, whole_words
+from .price_grammar import COPULA, VOICE_RE, Tok, line_tokens, load_grammar, whole_words
 
 # Pay markers that, after a quantity and its price, name the delivery on offer, not a job's pay
 # ("Beuh 10g 80€ livraison Lyon"); alone after a price they stay pay ("150€ la livraison").
@@ -92,10 +92,6 @@ _SEGMENT_BREAK = re.compile(r"[,.;|/\n]|\s(?:or|and)\s")  # between two items of
 _HALF_RE = re.compile(r"\bhalf\b(?!\s?(?:an?\s)?(?:oz|o|ounce|ounces|zip|zips|o's|p)\b)")
 _NAMED_AMOUNTS = frozenset({3.5, 7.0, 14.0, 28.0, 56.0, 112.0, 224.0, 448.0})  # 8th, Q, half, oz... in g
 # no filler for a price ("le 10g est à 80"; "le 10g de critical passe à 60": a flash sale's new price)
-_COPULA = frozenset({"est", "a", "c", "cest", "c'est", "sont", "is", "at", "are", "go", "goes", "passe", "passent",
-                     "tombe", "tombent", "descend", "descendent", "drops",
-                     # "50g je fais 380", "le 10 jte le fais 85": the seller's own price
-                     "je", "j'", "jte", "j'te", "te", "le", "fais", "fait", "jfais", "j'fais"})
 _SEP_NEW = frozenset({"→", "➜", "➡", "->", "=>", "⇒", "➝"})  # "$220 → $190": the new price after an arrow
 _CONJ = frozenset({"et", "and"})
 # amounts a bare number stands for in "50 le 5", "le 10 à 75" (grams, or pieces of a product sold by the piece)
@@ -223,7 +219,7 @@ class PriceAnalyser(Analyser):
             if k in ("SEP", "PROD"):
                 seps += 1
             elif k == "WORD":
-                if t.unit not in _COPULA:  # "le 10g est à 80", "the Q is 45"
+                if t.unit not in COPULA:  # "le 10g est à 80", "the Q is 45"
                     words += 1
                 else:
                     copula = True
@@ -363,6 +359,13 @@ class PriceAnalyser(Analyser):
                                  "price_for_quantity"))
                 i += 3
                 continue
+            # P3e: an explicit price "per"/"les" an amount ("£15 per 10ml", "20€ les 3g")
+            if (k == "PRICE" and i + 2 < n and toks[i + 1].kind in ("SEP", "WORD")
+                    and toks[i + 1].unit in ("per", "les") and toks[i + 2].kind == "QTY"):
+                q2 = toks[i + 2]
+                pts.append(Point(t.start, q2.end, q2.value, q2.unit, t.value, t.unit, "price_for_quantity"))
+                i += 3
+                continue
             # P2d: a bare price, "le"/"la", a product closing its segment ("7 le shit", "10 la beuh"):
             # one usual unit of that product
             if (k in ("PRICE", "NUM") and (k == "PRICE" or t.value >= 5) and i + 2 < n and nxt_sep in ("le", "la")
@@ -499,7 +502,8 @@ class PriceAnalyser(Analyser):
             if (k in ("NUM", "PRICE") and (k == "PRICE" or t.value >= 5) and self._after_product(toks, i)
                     and (i + 1 == n or (toks[i + 1].kind == "SEP" and toks[i + 1].unit in _SEGMENT_END
                                         and not (toks[i + 1].unit == "/" and i + 2 < n
-                                                 and toks[i + 2].kind in ("NAMED", "QTY")))  # "£40/8th"
+                                                 and toks[i + 2].kind in ("NAMED", "QTY")
+                                                 and toks[i + 1].start == t.end))  # "£40/8th", not "10e / 10g"
                          or toks[i + 1].kind == "OLD" or toks[i + 1].unit in _CONJ)):
                 # "❄️ 70 |", "coke 80,", "coke €80", "❄️ on bouge pas 70": a price right after a
                 # product (filler words allowed), for one usual unit
