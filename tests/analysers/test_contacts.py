@@ -142,6 +142,9 @@ HANDLE_CASES = [
     ("got my wickr on, snap me", "en", "snapchat", set()),
     # Telegram bot names end in "bot": such a name no cue names is a Telegram account
     ("LA CALE devient L'ÉCLUSE / bot : @lecluse_bot", "fr", "instagram", {("telegram", "lecluse_bot")}),
+    # "en priv", "en pv": in private, no account
+    ("Besoin d'1 vendeur sur Brive, 10% sur chaque vente. Snap en priv", "fr", "", set()),
+    ("snap en pv pour le menu 🍁", "fr", "", set()),
 ]
 
 
