@@ -745,6 +745,11 @@ def test_towns_abroad_listed_in_a_priced_post() -> None:
     # a writer with no capitals: the accents of the commune tell it from the ordinary word
     ("cherche gars pour tenir le point à vitré le soir 🍁 10 le g", ["Vitré"]),
     ("pose de film à vitre teintée 🍁 10€", []),
+    # Nice capitalised in a French post is the city; Monaco and its quarters; French names abroad
+    ("Envoi Chronopost 24h ou main propre Nice ❄️ 70 le g", ["Nice"]),
+    ("trop nice ce son 🔥 10 le g", []),
+    ("prochain drop pour Monte-Carlo la semaine pro ❄️ 80 le g", ["Monaco"]),
+    ("Menton ⇄ Vintimille ❄️ 60e le g", ["Menton", "Vintimille"]),
 ])
 def test_places_of_heldout_bw_bx_by(text: str, places: list[str]) -> None:
     assert run_with_products(text, "fr").values("places") == places

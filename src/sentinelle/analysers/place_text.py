@@ -236,6 +236,9 @@ NAME_LINKS = {"le", "la", "les", "lès", "lez", "sur", "sous", "en", "de", "du",
 # names that are everyday words of a neighbouring language: places only when capitalised
 # ("wir sprechen auch deutsch" names no Auch)
 FOREIGN_WORDS = frozenset({("auch",)})
+# of NEEDS_CUE, the names no French word shares: capitalised in a French post, the city ("main
+# propre Nice"; "trop nice" stays English slang)
+CITY_IN_FRENCH = frozenset({("nice",)})
 NEEDS_CUE = {
     ("nice",),
     ("tours",),

@@ -37,6 +37,7 @@ from .place_departments import _DEPT_FIRST, _NUMBER, DepartmentRules
 from .place_regions import RegionTown, load_region_towns
 from .place_text import (
     BREAK_RE,
+    CITY_IN_FRENCH,
     COMPASS_PARTS,
     ESTATE_DETERMINERS,
     ESTATE_WORDS,
@@ -519,7 +520,10 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                     and not c.weak
                     and (c.population >= BIG_CITY
                          or (c.population >= MID_SENTENCE_CITY and self._proper_mid_sentence(a, c)))
-                    and tuple(words[c.start : c.end]) not in NEEDS_CUE
+                    and (tuple(words[c.start : c.end]) not in NEEDS_CUE
+                         or (a.lang == "fr" and tuple(words[c.start : c.end]) in CITY_IN_FRENCH
+                             and self._capitalised(a, c.nstart, c.nend)
+                             and not (c.end < len(words) and words[c.end] in ("one", "to", "work", "price"))))
                 ):
                     # Bordeaux, Rennes: ordinary words too, but big cities first; "au four de
                     # Cambrai": a capital in the middle of a sentence makes a town's name a name
