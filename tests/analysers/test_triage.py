@@ -495,6 +495,12 @@ def test_verdicts_of_heldout_bw_bx_by(text: str, category: str) -> None:
     ("JOB ÉTUDIANT 💼 Metz ✅ 900€/semaine ✅ pas d'expérience requise ❌ pas de questions, dm", "recruitment"),
     ("drivers wanted Luton, £110 a shift paid daily, clean licence, no experience needed, just be discreet",
      "recruitment"),
+    # fishmongers, pet rehoming, football chats and teachers' slides share the words of dealers
+    ("🐟 ARRIVAGE DU JOUR 🐟 Coquilles Saint-Jacques 14€/kg, bulots 8€ le kg, livraison Fécamp le vendredi",
+     "other"),
+    ("🐾 Meet Bud! 3yo staffie looking for his forever home, adoption fee £120, vaccinated & chipped", "other"),
+    ("Today's PSHE slide: \"🍁 £10 bags, ❄️ £40 bags, TYD\". Kids recognised the emoji instantly. Great discussion.",
+     "other"),
 ])
 def test_verdicts_of_heldout_bz_ca_cb(text: str, category: str) -> None:
     assert analyze_text(text).category == category
