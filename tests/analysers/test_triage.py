@@ -501,6 +501,13 @@ def test_verdicts_of_heldout_bw_bx_by(text: str, category: str) -> None:
     ("🐾 Meet Bud! 3yo staffie looking for his forever home, adoption fee £120, vaccinated & chipped", "other"),
     ("Today's PSHE slide: \"🍁 £10 bags, ❄️ £40 bags, TYD\". Kids recognised the emoji instantly. Great discussion.",
      "other"),
+    # a price per gram is no food nor drink, whatever champagne stands beside it
+    ("🎄 Noël 🎄 ouvert H24 jusqu'au 2 janvier\n🧊 80 le g / 2g 150\n🍾 offre réveillon : 5g 350€ + 1 ballon "
+     "offert\nAntibes, Juan, Golfe-Juan", "sale"),
+    ("🍾 Champagne Brut 75cl 39€, le carton de 6 à 210€, livraison Épernay et Reims", "other"),
+    # an errand told in other words, paid per run, to children
+    ("Any young boys wanting work in Kilmarnock? Under 16 is fine, just walk parcels about after school, £40 a run",
+     "recruitment"),
 ])
 def test_verdicts_of_heldout_bz_ca_cb(text: str, category: str) -> None:
     assert analyze_text(text).category == category

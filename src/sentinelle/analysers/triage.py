@@ -48,6 +48,8 @@ def _legal_retail(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Findin
 
 
 BUSINESS_SCORE = 0.4  # the score of a sale the legal-business rule overturns
+# a price per gram or for a few grams ("80 le g", "2g 150"): what no food or drink is sold by
+_GRAM_PRICE_RE = re.compile(r"\b(?:le|la|per|a|the)\s?(?:g|gr|gramme)\b|(?<![\d.,])(?:[1-9]|10)(?:[.,]5)?\s?(?:g|gr)\b")
 _BUSINESS_CUES = frozenset({"food_delivery", "legit_commerce", "personal"})
 _WINKS = ("😏", "😉", "😜", "🤫", "(les habitués", "if you know", "who know")
 
@@ -70,7 +72,7 @@ def _legal_business(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Find
     and names no drug: a strong cue of a legal business ("burger", "e-liquide", "chocolat") or of
     a personal post (a dating profile, a lost account), and no product found, not
     even by an emoji, nor a wink at a hidden meaning ("la vraie neige 😏"). Empty otherwise."""
-    if "products" in by_kind or any(w in a.post.text for w in _WINKS):
+    if "products" in by_kind or any(w in a.post.text for w in _WINKS) or _GRAM_PRICE_RE.search(a.norm.text):
         return []
     return [f for f in by_kind.get(CUE, _NONE) if f.value in _BUSINESS_CUES and f.score >= 1.0]
 
@@ -99,6 +101,7 @@ _SELLER_RE = re.compile(
     r"|je (?:peux|te) (?:te )?(?:faire|passer|deposer|livrer|deplace)|je te (?:fais|depose|laisse|le fais)"
     r"|jte (?:fais|depose|laisse)|si tu (?:en )?prends|t'en prends"
     r"|i(?:'ve)? got (?:the|some|it|u|you)|got the \w+ (?:back|in)|got (?:u|you) bro|i can (?:do|drop|sort)|can drop"
+    r"|(?:^|still up\W+)got (?:the|some)|can bring (?:em|it|them|u|you|to)"
     r"|i'?m (?:round|about|outside|in) \w+ (?:in|till|until)|i(?:'ll| will) drop)\b")
 _NOT_AN_OFFER = frozenset({"news", "prevention", "buyer", "harm_reduction", "humor", "health", "legit_commerce",
                            "food_delivery", "cbd_legal", "conversation", "personal"})
