@@ -553,6 +553,13 @@ def test_a_spelt_out_price_points_at_whole_words() -> None:
     ("🥬 beuh 10e / 10g 90e", "fr", [(H, 1, "g", 10, "EUR"), (H, 10, "g", 90, "EUR")]),
     ("coke £40/8th", "en", [(C, 3.5, "g", 40, "GBP")]),
     ("❄️ Pure 80€", "fr", [(C, 1, "g", 80, "EUR")]),
+    # a plus between two points is no threshold; bare prices between products on one line
+    ("🐴 kéta 40 le g + ❄️ 80. Pas de ter", "fr", [("ketamine", 1, "g", 40, "EUR"), (C, 1, "g", 80, "EUR")]),
+    ("beuh 10 shit 7 coke 70", "fr", [(H, 1, "g", 10, "EUR"), (R, 1, "g", 7, "EUR"), (C, 1, "g", 70, "EUR")]),
+    ("❄️ 971 ❄️ Gosier\n1g 60 | 2g 110\nlivraison moto 🏍️", "fr", [(C, 1, "g", 60, "EUR"), (C, 2, "g", 110, "EUR")]),
+    # spoken: hundreds left unsaid with a hyphen, "and a half"
+    ("[voice note] got the snow, a hundred for one, two-eighty for three and a half", "en",
+     [(C, 1, "g", 100, "GBP"), (C, 3.5, "g", 280, "GBP")]),
 ])
 def test_menus_of_heldout_bz_ca_cb(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected

@@ -183,6 +183,9 @@ class Grammar:
                 continue
             digits = str(value)
             s, e = m.span()
+            if text.startswith(" and a half", e) or text.startswith(" et demi", e):
+                half = " and a half" if text.startswith(" and a half", e) else " et demi"
+                digits, e = f"{value}.5", e + len(half) + (1 if text.startswith("e", e + len(half)) else 0)
             parts += [text[last:s], digits.rjust(e - s)]
             last = e
         return "".join(parts) + text[last:] if parts else text
@@ -190,7 +193,7 @@ class Grammar:
     def spelt_value(self, phrase: str) -> int | None:
         """The value of a number in words: parts add up ("vingt-cinq", "twenty five"), a part
         times "vingt"/"cent"/"hundred" multiplies ("quatre-vingt-dix", "deux cents")."""
-        words = phrase.split()
+        words = re.split(r"[-\s]+", phrase)
         if len(words) == 2 and words[0] in _EN_DIGITS and self.number_words.get(words[1], 0) in _TENS:
             return _EN_DIGITS[words[0]] * 100 + self.number_words[words[1]]  # "two sixty": 260 (spoken prices)
         total, group = 0, 0

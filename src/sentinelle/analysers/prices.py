@@ -246,6 +246,8 @@ class PriceAnalyser(Analyser):
         while i < n:
             t = toks[i]
             k = t.kind
+            if k == "PROD":
+                threshold = False  # "40 le g + ❄️ 80": a plus between two points, no threshold
             if k in _PASSIVE or (k == "SEP" and t.unit not in _ARTICLE_SEP):
                 # a word, a product or a separator (not an article: "les 2 ➜ 60€") starts no point and
                 # resets no marker: the rules below only look at it from the tokens around it
@@ -504,7 +506,9 @@ class PriceAnalyser(Analyser):
                                         and not (toks[i + 1].unit == "/" and i + 2 < n
                                                  and toks[i + 2].kind in ("NAMED", "QTY")
                                                  and toks[i + 1].start == t.end))  # "£40/8th", not "10e / 10g"
-                         or toks[i + 1].kind == "OLD" or toks[i + 1].unit in _CONJ)):
+                         or toks[i + 1].kind == "OLD" or toks[i + 1].unit in _CONJ
+                         or (toks[i + 1].kind == "PROD" and k == "NUM" and t.value < 200 and i + 2 < n))):
+                # ("zaza 10 molly 15"; not "❄️ 971 ❄️", a department between two emoji)
                 # "❄️ 70 |", "coke 80,", "coke €80", "❄️ on bouge pas 70": a price right after a
                 # product (filler words allowed), for one usual unit
                 arrow = toks[i - 1].kind == "SEP" and (toks[i - 1].unit in _SEP_ARROW or _leader(toks[i - 1].unit))
