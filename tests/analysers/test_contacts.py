@@ -145,6 +145,12 @@ HANDLE_CASES = [
     # "en priv", "en pv": in private, no account
     ("Besoin d'1 vendeur sur Brive, 10% sur chaque vente. Snap en priv", "fr", "", set()),
     ("snap en pv pour le menu 🍁", "fr", "", set()),
+    # a link-in-bio page; an @name closing the post is its contact, unless someone is thanked
+    ("Fresh in 🌿 link in bio for the menu 👉 linktr.ee/swanseaplug", "en", "", {("other", "swanseaplug")}),
+    ("EASTER FLASH SALE MDMA caps £5, ket £25g, uni lot hit us up\n@ponty_party_tg", "en", "telegram",
+     {("telegram", "ponty_party_tg")}),
+    ("great night, thanks @mike 🙏", "en", "instagram", set()),
+    ("@mike lol same", "en", "twitter", set()),
 ]
 
 

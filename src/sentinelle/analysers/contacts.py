@@ -65,6 +65,8 @@ _HANDLE_CORE = r"[a-z0-9_](?:[a-z0-9_]|[.\-](?=[a-z0-9_])){0,39}"
 _TOKEN_RE = re.compile(r"(?<![\w@#/])(@)?(" + _HANDLE_CORE + r")")
 _CORE_RE = re.compile(r"(@)?(" + _HANDLE_CORE + r")")
 _ACCOUNT_RE = re.compile(r"[ \t]*(?:[:=>\-→➜➝➡👉][ \t]*)*(@)?(" + _HANDLE_CORE + r")")
+# a person thanked or tagged, not a contact ("thanks @mike", "merci @lea", "cc @sam")
+_THANKED_RE = re.compile(r"\b(?:thanks|thank you|thx|ty|merci|cc|shoutout|shout out|with|avec|by|par|feat|ft)\W*$")
 _AT_RE = re.compile(r"(?<![\w@#/.])@(" + _HANDLE_CORE + r")")
 # a user name with a dot or an underscore between letters ("etx.exotic5", "touraine_noct2"), not in a link,
 # an e-mail address or a web address; read as a handle only near a platform cue (see `_handles`)
@@ -419,6 +421,11 @@ class ContactAnalyser(PhoneRules, Analyser):
                     plat = self._post_platform(a, tok)
                     emit(plat, m.start(), m.end(), "contacts:at_after_contact_word",
                          f"@handle after a contact word, on the post's own platform or a bot's ({plat})")
+                elif (not any(ch.isalnum() for ch in text[m.end():]) and m.start() > 0
+                      and not _THANKED_RE.search(text, max(0, m.start() - 14), m.start())):
+                    plat = self._post_platform(a, tok)  # "... uni lot hit us up ⏎ @ponty_party_tg"
+                    emit(plat, m.start(), m.end(), "contacts:at_closing",
+                         f"@handle closing the post, on the post's own platform or a bot's ({plat})")
 
         # a dotted or underscored user name after a cue on its line or the line before, with no cue
         # word right before it: "new one is etx.exotic5", "snap de secours si ça saute : touraine.noct2"
