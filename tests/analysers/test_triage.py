@@ -508,6 +508,13 @@ def test_verdicts_of_heldout_bw_bx_by(text: str, category: str) -> None:
     # an errand told in other words, paid per run, to children
     ("Any young boys wanting work in Kilmarnock? Under 16 is fine, just walk parcels about after school, £40 a run",
      "recruitment"),
+    # a teacher's report, football banter, a driving school, a hurling club
+    ("Un élève de 5e me dit avoir été approché à la sortie du collège pour « faire le chouf » à 50€ la journée",
+     "other"),
+    ("livrés à domicile ce soir 🛵❄️ 3-0 propre, vraie frappe de Dembélé 🚀", "other"),
+    ("🚗 Permis B accéléré 899€ code + 20h de conduite, agence Bobigny, 06 41 56 70 28", "other"),
+    ("St Kevin's GAA: U14 & U16 hurling registration open, €60 per season, new players welcome, 087 330 1900",
+     "other"),
 ])
 def test_verdicts_of_heldout_bz_ca_cb(text: str, category: str) -> None:
     assert analyze_text(text).category == category
