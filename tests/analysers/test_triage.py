@@ -515,6 +515,8 @@ def test_verdicts_of_heldout_bw_bx_by(text: str, category: str) -> None:
     ("🚗 Permis B accéléré 899€ code + 20h de conduite, agence Bobigny, 06 41 56 70 28", "other"),
     ("St Kevin's GAA: U14 & U16 hurling registration open, €60 per season, new players welcome, 087 330 1900",
      "other"),
+    # a voice note pricing a product is the seller's
+    ("voice note: \"right so the weed's twenty a gram, an ounce is two eighty, I'm in Navan Friday\"", "sale"),
 ])
 def test_verdicts_of_heldout_bz_ca_cb(text: str, category: str) -> None:
     assert analyze_text(text).category == category

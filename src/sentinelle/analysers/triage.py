@@ -22,6 +22,7 @@ from ..normalize import tokenize
 from .base import Analyser
 from .conditions import token_words
 from .cues import ERRAND_RE
+from .price_grammar import VOICE_RE
 
 _FACT_KINDS = ("products", "prices", "handles", "phones", "places", "departments", "min_order", "payment",
                "delivery", "always_open", "prepayment", "promotion", "scam_signals", "minors_signals")
@@ -117,8 +118,8 @@ def _seller_offer(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Findin
         return []
     if any(f.value in _NOT_AN_OFFER and f.score >= 1.0 for f in by_kind.get(CUE, _NONE)):
         return []
-    if not _SELLER_RE.search(a.norm.text):
-        return []
+    if not (_SELLER_RE.search(a.norm.text) or VOICE_RE.search(a.norm.text)):
+        return []  # (a voice note that prices a product is the seller's: buyers ask in writing)
     return list(prices)
 
 
