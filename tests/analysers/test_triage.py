@@ -517,6 +517,12 @@ def test_verdicts_of_heldout_bw_bx_by(text: str, category: str) -> None:
      "other"),
     # a voice note pricing a product is the seller's
     ("voice note: \"right so the weed's twenty a gram, an ounce is two eighty, I'm in Navan Friday\"", "sale"),
+    # buyers' reviews and scam reports; car ads and detailers; nougat
+    ("[Avis] commandé chez lepicard80 sur Amiens, livré en 20 min, beuh correcte pour 10 le g, résine du pneu. 6/10",
+     "other"),
+    ("[Review] nottz.greenz: ordered an 8th for £30, driver late but weighed 3.6. 8/10 would use again", "other"),
+    ("🧼 mobile detailing Mobile AL: full interior $110, wash+wax $70, ceramic $400. I pull up to ur house", "other"),
+    ("🍯 NOUGAT DE MONTÉLIMAR 🤍 blanc 250g 9€ 🖤 noir 250g 10€, coffret 1kg 32€, envoi Colissimo partout", "other"),
 ])
 def test_verdicts_of_heldout_bz_ca_cb(text: str, category: str) -> None:
     assert analyze_text(text).category == category
