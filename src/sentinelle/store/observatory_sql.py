@@ -296,6 +296,20 @@ def _backfill_promo_rules(conn: sqlite3.Connection) -> None:
         WHERE promotion <> 0""")
 
 
+def _results_triggers(*prices: str) -> tuple[str, str]:
+    """The triggers that keep obs_prices and obs_posts in step with every write of `results`,
+    inserting a post's price points with each of the `prices` statements (migrations 8 and 9)."""
+    inserts = "".join(f"\n        {p};" for p in prices)
+    body = (f"""
+        {_BUMP};
+        DELETE FROM obs_prices WHERE post_pk = new.post_pk;
+        DELETE FROM obs_posts WHERE post_pk = new.post_pk;{inserts}
+        {_NEW_POST};
+    END""")
+    return (f"CREATE TRIGGER obs_results_ai AFTER INSERT ON results BEGIN{body}",
+            f"CREATE TRIGGER obs_results_au AFTER UPDATE OF record, network, category ON results BEGIN{body}")
+
+
 MIGRATION_8_STEPS: tuple[Any, ...] = (
     "ALTER TABLE obs_prices ADD COLUMN promo_rules TEXT",
     """CREATE TABLE obs_counts (
@@ -321,20 +335,7 @@ MIGRATION_8_STEPS: tuple[Any, ...] = (
     "DROP TRIGGER obs_results_ai",
     "DROP TRIGGER obs_results_au",
     # the post's row is deleted before it is written again, so that the counts follow
-    f"""CREATE TRIGGER obs_results_ai AFTER INSERT ON results BEGIN
-        {_BUMP};
-        DELETE FROM obs_prices WHERE post_pk = new.post_pk;
-        DELETE FROM obs_posts WHERE post_pk = new.post_pk;
-        {_NEW_PRICES_V8};
-        {_NEW_POST};
-    END""",
-    f"""CREATE TRIGGER obs_results_au AFTER UPDATE OF record, network, category ON results BEGIN
-        {_BUMP};
-        DELETE FROM obs_prices WHERE post_pk = new.post_pk;
-        DELETE FROM obs_posts WHERE post_pk = new.post_pk;
-        {_NEW_PRICES_V8};
-        {_NEW_POST};
-    END""",
+    *_results_triggers(_NEW_PRICES_V8),
     _backfill_promo_rules,
     "CREATE INDEX obs_events_type ON obs_events(type, ts)",
 )
@@ -342,22 +343,7 @@ MIGRATION_8_STEPS: tuple[Any, ...] = (
 MIGRATION_9_STEPS: tuple[Any, ...] = (
     "DROP TRIGGER obs_results_ai",
     "DROP TRIGGER obs_results_au",
-    f"""CREATE TRIGGER obs_results_ai AFTER INSERT ON results BEGIN
-        {_BUMP};
-        DELETE FROM obs_prices WHERE post_pk = new.post_pk;
-        DELETE FROM obs_posts WHERE post_pk = new.post_pk;
-        {_NEW_PRICES_V8};
-        {_NEW_OTHER_PRICES_V9};
-        {_NEW_POST};
-    END""",
-    f"""CREATE TRIGGER obs_results_au AFTER UPDATE OF record, network, category ON results BEGIN
-        {_BUMP};
-        DELETE FROM obs_prices WHERE post_pk = new.post_pk;
-        DELETE FROM obs_posts WHERE post_pk = new.post_pk;
-        {_NEW_PRICES_V8};
-        {_NEW_OTHER_PRICES_V9};
-        {_NEW_POST};
-    END""",
+    *_results_triggers(_NEW_PRICES_V8, _NEW_OTHER_PRICES_V9),
 )
 
 PRICE_FIELDS = ("id", "product", "unit", "currency", "quantity", "price", "unit_price", "tier", "vendor",
