@@ -523,6 +523,12 @@ def test_verdicts_of_heldout_bw_bx_by(text: str, category: str) -> None:
     ("[Review] nottz.greenz: ordered an 8th for £30, driver late but weighed 3.6. 8/10 would use again", "other"),
     ("🧼 mobile detailing Mobile AL: full interior $110, wash+wax $70, ceramic $400. I pull up to ur house", "other"),
     ("🍯 NOUGAT DE MONTÉLIMAR 🤍 blanc 250g 9€ 🖤 noir 250g 10€, coffret 1kg 32€, envoi Colissimo partout", "other"),
+    # campsites and holiday lets priced per week, seasonal hospitality jobs, road notices, sneaker drops
+    ("🏕️ Camping Les Pins Argelès : mobil-home 4 pers 390€/semaine en juin, emplacement tente 25€/nuit", "other"),
+    ("Holiday let: static caravan near Filey, sleeps 6, £350/week June, dogs welcome. Text 07700 900 318", "other"),
+    ("Summer jobs Keswick: kitchen porters £12.50/hr, bar staff £13/hr, with accommodation. Apply by text",
+     "other"),
+    ("stock arrivé 📦🔥 Dunk Panda toutes tailles 110€, premier arrivé premier servi 📍Nanterre", "other"),
 ])
 def test_verdicts_of_heldout_bz_ca_cb(text: str, category: str) -> None:
     assert analyze_text(text).category == category
