@@ -556,6 +556,7 @@ def test_a_spelt_out_price_points_at_whole_words() -> None:
     # a plus between two points is no threshold; bare prices between products on one line
     ("🐴 kéta 40 le g + ❄️ 80. Pas de ter", "fr", [("ketamine", 1, "g", 40, "EUR"), (C, 1, "g", 80, "EUR")]),
     ("beuh 10 shit 7 coke 70", "fr", [(H, 1, "g", 10, "EUR"), (R, 1, "g", 7, "EUR"), (C, 1, "g", 70, "EUR")]),
+    ("tarif saison\n🥦 12 le g (avant 10)\n❄️ 80 (avant 70)", "fr", [(H, 1, "g", 12, "EUR"), (C, 1, "g", 80, "EUR")]),
     ("❄️ 971 ❄️ Gosier\n1g 60 | 2g 110\nlivraison moto 🏍️", "fr", [(C, 1, "g", 60, "EUR"), (C, 2, "g", 110, "EUR")]),
     # spoken: hundreds left unsaid with a hyphen, "and a half"
     ("[voice note] got the snow, a hundred for one, two-eighty for three and a half", "en",
