@@ -529,6 +529,12 @@ def test_verdicts_of_heldout_bw_bx_by(text: str, category: str) -> None:
     ("Summer jobs Keswick: kitchen porters £12.50/hr, bar staff £13/hr, with accommodation. Apply by text",
      "other"),
     ("stock arrivé 📦🔥 Dunk Panda toutes tailles 110€, premier arrivé premier servi 📍Nanterre", "other"),
+    # a school safety notice, a court report, a recording studio, soap and a home-cooked dish
+    ("Houston ISD safety notice: counterfeit blues with fentanyl found near campuses. One pill can kill. Tell a "
+     "teacher or call 713-555-0110.", "other"),
+    ("🎙️ STUDIO SESSIONS Peckham SE15: 2 hours £50, 4 hours £90 incl mix, drill artists welcome, deposit required",
+     "other"),
+    ("🧼 Savon de Marseille 72% huile d'olive : cube 600g 8€, barre 2,5kg 25€, envoi partout en France", "other"),
 ])
 def test_verdicts_of_heldout_bz_ca_cb(text: str, category: str) -> None:
     assert analyze_text(text).category == category
