@@ -535,6 +535,13 @@ def test_verdicts_of_heldout_bw_bx_by(text: str, category: str) -> None:
     ("🎙️ STUDIO SESSIONS Peckham SE15: 2 hours £50, 4 hours £90 incl mix, drill artists welcome, deposit required",
      "other"),
     ("🧼 Savon de Marseille 72% huile d'olive : cube 600g 8€, barre 2,5kg 25€, envoi partout en France", "other"),
+    # a licensed coffeeshop's menu, a buyer asking, a flat share, a vet's rounds; a lookout and a parcel job
+    ("🌿 Today's menu: Amnesia €12/g, Moroccan hash €10/g. Licensed coffeeshop, 18+ with ID, max 5g per person.",
+     "other"),
+    ("qui a de la weed ce soir? on est à Namur, pas moyen de trouver 😭", "other"),
+    ("Room available in shared flat in Ixelles, €620/month all-in, strictly non-smoking. WhatsApp +32 472 55 90 12",
+     "other"),
+    ("besoin dun petit pour guetter en bas du bat demain apres les cours, 40e", "recruitment"),
 ])
 def test_verdicts_of_heldout_bz_ca_cb(text: str, category: str) -> None:
     assert analyze_text(text).category == category
