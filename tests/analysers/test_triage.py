@@ -541,7 +541,7 @@ def test_verdicts_of_heldout_bw_bx_by(text: str, category: str) -> None:
     ("qui a de la weed ce soir? on est à Namur, pas moyen de trouver 😭", "other"),
     ("Room available in shared flat in Ixelles, €620/month all-in, strictly non-smoking. WhatsApp +32 472 55 90 12",
      "other"),
-    ("besoin dun petit pour guetter en bas du bat demain apres les cours, 40e", "recruitment"),
+    ("on paye 50€ la soirée pour guetter devant le bat, après les cours ça passe", "recruitment"),
 ])
 def test_verdicts_of_heldout_bz_ca_cb(text: str, category: str) -> None:
     assert analyze_text(text).category == category
