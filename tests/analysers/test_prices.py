@@ -564,3 +564,24 @@ def test_a_spelt_out_price_points_at_whole_words() -> None:
 ])
 def test_menus_of_heldout_bz_ca_cb(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a discount glued to a minus sign is no price; nor is an ordinal after an article
+    ("🍁 weed 10/g\n⚡ promo -5€ sur la 2e commande", "fr", [(H, 1, "g", 10, "EUR")]),
+    ("❄️ 70 le g\nflash sale -10€ sur tout dès 100", "fr", [(C, 1, "g", 70, "EUR")]),
+    ("coke £80 a g\n-£10 off your first drop", "en", [(C, 1, "g", 80, "GBP")]),
+    ("❄️ coke - 80€", "fr", [(C, 1, "g", 80, "EUR")]),
+    # the buyer takes a count, then its price
+    ("la blanche 70 le g, si tu prends 3 c'est 200", "fr", [(C, 1, "g", 70, "EUR"), (C, 3, "g", 200, "EUR")]),
+    ("[vocal] la coke c'est quatre-vingts le gramme, si t'en prends deux je te fais cent cinquante", "fr",
+     [(C, 1, "g", 80, "EUR"), (C, 2, "g", 150, "EUR")]),
+    ("snow 80 a g, if you grab 2 it's 150", "en", [(C, 1, "g", 80, "GBP"), (C, 2, "g", 150, "GBP")]),
+    # a count of MDMA far too cheap for grams is pills; a bare number after pills on a menu is one pill
+    ("🍫 shit 8/g\n💊 MDMA 3 pour 30", "fr", [(R, 1, "g", 8, "EUR"), ("mdma", 3, "pill", 30, "EUR")]),
+    ("💎 MD 2 pour 100", "fr", [("mdma", 2, "g", 100, "EUR")]),
+    ("🍁 beuh 10/g\n💊 ecsta 10", "fr", [(H, 1, "g", 10, "EUR"), ("mdma", 1, "pill", 10, "EUR")]),
+    ("🍁 beuh 10/g\n💊 Tesla 250\n💊 Xanax 2", "fr", [(H, 1, "g", 10, "EUR")]),
+])
+def test_discounts_buyers_counts_and_pills(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

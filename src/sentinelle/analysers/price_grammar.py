@@ -244,6 +244,10 @@ _LASTGROUP = attrgetter("lastgroup")
 _SPAN, _GROUP = re.Match.span, re.Match.group
 # regex groups of number tokens (see `line_tokens`)
 _CURRENCY_FIRST = frozenset({"cnum", "ck", "cpre"})
+# after an amount glued to a minus sign, the words of a discount ("-10€ sur tout", "-5 off", "-10€ dès 100")
+_DISCOUNT_AFTER = re.compile(r"\s*(?:sur\b|off\b|on\b|de (?:reduc|remise|moins)|pour (?:tout|toute|chaque|les?|la)\b"
+                             r"|des\b|a partir|a la\b|au\b|%)")
+_ORDINAL_BEFORE = frozenset({"la", "le", "au", "du", "ta", "ton", "sa", "son", "votre", "ma", "mon"})
 _BARE = frozenset({"bare", "bk"})
 _SKIPPED = frozenset({"phone", "time", "dose", "date", "ord", "ords", "strike"})
 _COUNTED = frozenset({"num", "count"})
@@ -344,6 +348,14 @@ def line_tokens(g: Grammar, text: str, start: int, end: int, prod_spans: list[tu
                     text[s - 1] != "x" or (s > 1 and text[s - 2].isalnum())):  # " x4p" but "7hj2kx4p"
                 append(_tok(("WORD", s, e, 0.0, w)))  # "7HQ2XK9P", an ID: no 9 pence
                 continue
+            if _discount(text, start, s, e):
+                _drop_minus(out)
+                append(_tok(("WORD", s, e, 0.0, "discount")))
+                continue
+            if (word == "e" and out and out[-1].unit in _ORDINAL_BEFORE and out[-1].kind in ("SEP", "WORD")
+                    and m.group("num").isdigit() and int(m.group("num")) <= 20):
+                append(_tok(("WORD", s, e, 0.0, "ordinal")))  # "-5€ sur la 2e", "ta 3e commande"
+                continue
             append(_tok(("PRICE", s, e, _num(m.group("num")) * g.minor.get(word, 1.0), g.currency[word])))
         elif kind == "mass":
             m = raw[i - 1]
@@ -362,10 +374,18 @@ def line_tokens(g: Grammar, text: str, start: int, end: int, prod_spans: list[tu
             m = raw[i - 1]
             cur = g.currency.get(m.group("cpre").strip(), "EUR")
             v = _num(m.group("cnum")) * (1000 if kind == "ck" else 1)
+            if _discount(text, start, s, e):
+                _drop_minus(out)
+                append(_tok(("WORD", s, e, 0.0, "discount")))
+                continue
             append(_tok(("PRICE", s, e, v, cur)))
         elif kind in _BARE:
             if s and "📍" in text[max(start, s - 2):s]:  # "📍44 ➡️ 50€ les 10": a department, no amount
                 append(_tok(("SKIP", s, e, 0.0, None)))
+                continue
+            if _discount(text, start, s, e):
+                _drop_minus(out)
+                append(_tok(("WORD", s, e, 0.0, "discount")))
                 continue
             v = _num(raw[i - 1].group("bare")) * (1000 if kind == "bk" else 1)
             append(_tok(("NUM", s, e, v, None)))
@@ -397,6 +417,86 @@ def line_tokens(g: Grammar, text: str, start: int, end: int, prod_spans: list[tu
                 continue
             out.insert(k, _tok(("PROD", ps, pe, 0.0, None)))
     return out
+
+
+# -- the grammar's points and token classes (used by prices.PriceAnalyser.parse_line) ---------
+
+class Point(NamedTuple):
+    start: int
+    end: int
+    quantity: float
+    unit: str | None
+    price: float
+    currency: str | None  # None: bare number, the post's currency
+    rule: str
+
+
+_SEP_EQ = frozenset({"=", "=>", "->", ":", "➡", "→", "➜", "➝", "⇒", "►", "▶", "pour", "for"})
+_SEP_ARROW = frozenset({"=", ":", "➡", "→", "➜", "➝", "⇒", "►", "▶", "-"})  # "coke ➜ 30", "❄️ : 70", "Coke — €80"
+_SEP_P3 = frozenset({"=", "=>", "->", "➡", "→", "➜", "➝", "⇒", "pour", "for", "les"})
+_ARTICLE_SEP = frozenset({"les", "le", "la"})
+_PASSIVE = frozenset({"WORD", "PROD"})  # kinds no point starts with (see parse_line)
+_FACE_VALUES = frozenset({5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0})  # banknotes
+# no filler for a price ("le 10g est à 80"; "le 10g de critical passe à 60": a flash sale's new price)
+_SEP_NEW = frozenset({"→", "➜", "➡", "->", "=>", "⇒", "➝"})  # "$220 → $190": the new price after an arrow
+_CONJ = frozenset({"et", "and"})
+_TAKE = frozenset({"prends", "prend", "prenez", "pren", "take", "takes", "get", "grab", "cop", "want", "wants"})
+_TAKE_COPULA = frozenset({"c'est", "cest", "c", "ca", "fait", "it's", "its", "thats", "that's", "is", "for", "pour",
+                          "ce", "sera", "be", "it'll", "itll", "ill", "i'll", "do", "it", "you", "je", "te",
+                          "le", "les", "fais", "jte", "j'te"})
+# amounts a bare number stands for in "50 le 5", "le 10 à 75" (grams, or pieces of a product sold by the piece)
+_USUAL_QTY = frozenset({0.5, 1.0, 2.0, 3.0, 3.5, 5.0, 7.0, 10.0, 14.0, 20.0, 25.0, 28.0, 50.0, 100.0})
+_PIECE_UNITS = frozenset({"bag", "unit", "pill", "blotter"})
+_SEGMENT_END = frozenset({"|", ",", ";", "•", "·", "/", ".", "!"})
+_PRODUCT_ARTICLES = frozenset({"le", "la", "les", "du", "de", "d'", "the", "some"})
+
+
+def _menu_pill(product: str, p: Point, points: int) -> bool:
+    """A bare number after pills or blotters on a menu with other prices ("💊 ecsta 10", "LSD 15"):
+    the price of one, when in the range of one (a dose is written "Xanax 2", "Tesla 250")."""
+    return product in ("mdma", "lsd") and points > 1 and 5 <= p.price <= 40 and p.price == int(p.price)
+
+
+
+
+def _clean(x: float) -> float | int:
+    if isinstance(x, float) and x.is_integer():  # the usual case: round() would keep x as it is
+        return int(x)
+    r = round(x, 3)
+    return int(r) if r == int(r) else r
+
+
+
+def _leader(sep: str | None) -> bool:
+    """Dots leading a menu line to its price ("Ecsta Tesla ........ 15", "Coco … 80")."""
+    return sep is not None and (sep == "…" or (len(sep) >= 2 and sep.strip(".…") == ""))
+
+def _is_header(toks: list[Tok]) -> bool:
+    """A price-table header: two or more quantities and nothing else but separators and a label
+    ("⚖️ 2g 10g 20g", "QTÉ | 1g | 20g | 50g")."""
+    n_qty = words = 0
+    for t in toks:
+        if t.kind in ("QTY", "NAMED"):
+            n_qty += 1
+        elif t.kind == "WORD":
+            words += 1
+            if words > 1:
+                return False
+        elif t.kind != "SEP":
+            return False
+    return n_qty >= 2
+
+
+def _discount(text: str, start: int, s: int, e: int) -> bool:
+    """The amount text[s:e] is glued to a minus sign after a space, and a discount's words follow
+    ("flash sale -10€ sur tout", "-5 off your first order"): a discount, not a price."""
+    return (s > start and text[s - 1] in "-−" and (s - 1 == start or text[s - 2].isspace())
+            and _DISCOUNT_AFTER.match(text, e) is not None)
+
+
+def _drop_minus(out: list[Tok]) -> None:
+    if out and out[-1].kind == "SEP" and out[-1].unit in ("-", "−"):
+        out.pop()
 
 
 def whole_words(text: str, start: int, end: int) -> tuple[int, int]:

@@ -46,14 +46,40 @@ from bisect import bisect_left
 from collections.abc import Mapping
 from functools import partial
 from operator import attrgetter
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..core import Analysis, Finding
 from ..lexicon import lexicon_file
 from ..normalize import tokenize
 from .base import Analyser
 from .money import CURRENCIES, dollar_code, post_country, street_prices
-from .price_grammar import COPULA, VOICE_RE, Tok, line_tokens, load_grammar, whole_words
+from .price_grammar import (
+    _ARTICLE_SEP,
+    _CONJ,
+    _FACE_VALUES,
+    _PASSIVE,
+    _PIECE_UNITS,
+    _PRODUCT_ARTICLES,
+    _SEGMENT_END,
+    _SEP_ARROW,
+    _SEP_EQ,
+    _SEP_NEW,
+    _SEP_P3,
+    _TAKE,
+    _TAKE_COPULA,
+    _USUAL_QTY,
+    COPULA,
+    VOICE_RE,
+    Point,
+    Tok,
+    _clean,
+    _is_header,
+    _leader,
+    _menu_pill,
+    line_tokens,
+    load_grammar,
+    whole_words,
+)
 
 # Pay markers that, after a quantity and its price, name the delivery on offer, not a job's pay
 # ("Beuh 10g 80€ livraison Lyon"); alone after a price they stay pay ("150€ la livraison").
@@ -64,42 +90,17 @@ _DELIVERY_WORDS = frozenset({"livraison", "course"})
 # same tuple in C from all eight fields, appended to `a.findings` as `Analysis.add` does
 _finding = partial(tuple.__new__, Finding)
 
-
-class Point(NamedTuple):
-    start: int
-    end: int
-    quantity: float
-    unit: str | None
-    price: float
-    currency: str | None  # None: bare number, the post's currency
-    rule: str
-
-
 _DIGIT = re.compile(r"\d")
 BARE_CEILING = 15  # see PriceAnalyser.ceiling
-_SEP_EQ = frozenset({"=", "=>", "->", ":", "➡", "→", "➜", "➝", "⇒", "►", "▶", "pour", "for"})
-_SEP_ARROW = frozenset({"=", ":", "➡", "→", "➜", "➝", "⇒", "►", "▶", "-"})  # "coke ➜ 30", "❄️ : 70", "Coke — €80"
-_SEP_P3 = frozenset({"=", "=>", "->", "➡", "→", "➜", "➝", "⇒", "pour", "for", "les"})
-_ARTICLE_SEP = frozenset({"les", "le", "la"})
-_PASSIVE = frozenset({"WORD", "PROD"})  # kinds no point starts with (see parse_line)
 _LIQUID_OK = frozenset({"cannabis_concentrate"})  # THC oil, distillate: sold by weight or by the ml
 _CART_RE = re.compile(r"\b(?:vapes?|carts?|cartouches?|pods?|pens?|puffs?|tanks?)\b")  # on the normalised text
-_FACE_VALUES = frozenset({5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0})  # banknotes
 # powders sold by the gram, for which a bare "half" is half a gram
 _BY_THE_GRAM = frozenset({"cocaine", "crack", "heroin", "ketamine", "mdma", "methamphetamine", "amphetamine",
                           "cathinones"})
 _SEGMENT_BREAK = re.compile(r"[,.;|/\n]|\s(?:or|and)\s")  # between two items of a list
 _HALF_RE = re.compile(r"\bhalf\b(?!\s?(?:an?\s)?(?:oz|o|ounce|ounces|zip|zips|o's|p)\b)")
 _NAMED_AMOUNTS = frozenset({3.5, 7.0, 14.0, 28.0, 56.0, 112.0, 224.0, 448.0})  # 8th, Q, half, oz... in g
-# no filler for a price ("le 10g est à 80"; "le 10g de critical passe à 60": a flash sale's new price)
-_SEP_NEW = frozenset({"→", "➜", "➡", "->", "=>", "⇒", "➝"})  # "$220 → $190": the new price after an arrow
-_CONJ = frozenset({"et", "and"})
-# amounts a bare number stands for in "50 le 5", "le 10 à 75" (grams, or pieces of a product sold by the piece)
-_USUAL_QTY = frozenset({0.5, 1.0, 2.0, 3.0, 3.5, 5.0, 7.0, 10.0, 14.0, 20.0, 25.0, 28.0, 50.0, 100.0})
 _START = attrgetter("start")
-_PIECE_UNITS = frozenset({"bag", "unit", "pill", "blotter"})
-_SEGMENT_END = frozenset({"|", ",", ";", "•", "·", "/", ".", "!"})
-_PRODUCT_ARTICLES = frozenset({"le", "la", "les", "du", "de", "d'", "the", "some"})
 
 
 _SWISS_PRICE_RE = re.compile(r"\d\.-")
@@ -122,7 +123,8 @@ class PriceAnalyser(Analyser):
         # the highest unit price (EUR) a bare number may be: BARE_CEILING times the street price
         ref = street_prices()
         self.to_eur = ref.rates
-        self.ceiling = {key: retail * BARE_CEILING for key, (retail, _floor) in ref.refs.items()}
+        self.retail = {key: retail for key, (retail, _floor) in ref.refs.items()}
+        self.ceiling = {key: retail * BARE_CEILING for key, retail in self.retail.items()}
 
     # -- tokens ----------------------------------------------------------------------------
 
@@ -445,6 +447,19 @@ class PriceAnalyser(Analyser):
                 pts.append(Point(t.start, pr.end, t.value, None, pr.value, pr.unit, "quantity_price"))
                 i += 3
                 continue
+            # P1e: the buyer takes a count, then its price ("si tu prends deux c'est cent trente",
+            # "if you grab 3 it's 100"): that many of the product's usual unit
+            if (k == "NUM" and i > 0 and toks[i - 1].kind == "WORD" and toks[i - 1].unit in _TAKE
+                    and t.value == int(t.value) and 2 <= t.value <= 10):
+                j = i + 1
+                while j < n and toks[j].kind == "WORD" and toks[j].unit in _TAKE_COPULA:
+                    j += 1
+                if j > i + 1 and j < n and toks[j].kind in ("NUM", "PRICE") and toks[j].value > t.value:
+                    pr = toks[j]
+                    pts.append(Point(t.start, pr.end, t.value, None, pr.value,
+                                     pr.unit if pr.kind == "PRICE" else None, "quantity_price"))
+                    i = j + 1
+                    continue
             # P1: quantity then price
             q = self._qty_at(toks, i)
             if q is not None:
@@ -643,6 +658,10 @@ class PriceAnalyser(Analyser):
             default = g.default_unit.get(product, "unit")
             unit = p.unit or hint or default
             qty = p.quantity
+            if (unit == "g" and p.unit is None and hint is None and qty <= 10 and (product, "pill") in self.retail
+                    and p.price / qty * self.to_eur.get(p.currency or currency, 1.0)
+                    < 0.4 * self.retail.get((product, "g"), 0.0)):
+                unit = "pill"  # "MDMA 3 pour 30": far too cheap for grams of it, so pills
             if unit in ("?", "?p"):  # a lone price: one piece of a product sold by the piece
                 beside, unit = unit == "?p", hint or default
                 if unit not in g.sold_by_piece and beside and unit == "g" and last is not None \
@@ -663,7 +682,8 @@ class PriceAnalyser(Analyser):
                     # "ecsta 10€ /", "💊 Ecsta Tesla ..... 15": one piece of a product sold by the piece
                     # (a bare number only after an arrow or dots: "Xanax 2" is a dose)
                     unit = hint or default
-                    if unit not in g.sold_by_piece or (p.currency is None and p.rule != "product_arrow_price"):
+                    if unit not in g.sold_by_piece or (p.currency is None and p.rule != "product_arrow_price"
+                                                       and not _menu_pill(product, p, len(found))):
                         continue
             elif unit in ("g", "kg", "ml") and product in self.g.mass_is_size:  # "Smartwhip 2L ➜ 45€"
                 unit, qty = hint or self.g.default_unit.get(product, "unit"), 1.0
@@ -781,31 +801,3 @@ class PriceAnalyser(Analyser):
                     hint = m[3]
                     break
         return product, hint
-
-
-def _leader(sep: str | None) -> bool:
-    """Dots leading a menu line to its price ("Ecsta Tesla ........ 15", "Coco … 80")."""
-    return sep is not None and (sep == "…" or (len(sep) >= 2 and sep.strip(".…") == ""))
-
-
-def _is_header(toks: list[Tok]) -> bool:
-    """A price-table header: two or more quantities and nothing else but separators and a label
-    ("⚖️ 2g 10g 20g", "QTÉ | 1g | 20g | 50g")."""
-    n_qty = words = 0
-    for t in toks:
-        if t.kind in ("QTY", "NAMED"):
-            n_qty += 1
-        elif t.kind == "WORD":
-            words += 1
-            if words > 1:
-                return False
-        elif t.kind != "SEP":
-            return False
-    return n_qty >= 2
-
-
-def _clean(x: float) -> float | int:
-    if isinstance(x, float) and x.is_integer():  # the usual case: round() would keep x as it is
-        return int(x)
-    r = round(x, 3)
-    return int(r) if r == int(r) else r
