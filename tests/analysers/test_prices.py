@@ -585,3 +585,17 @@ def test_menus_of_heldout_bz_ca_cb(text: str, lang: str, expected: list[tuple[An
 ])
 def test_discounts_buyers_counts_and_pills(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # an old-price marker needs its price right after it: "avant le festival" hides no price
+    ("avant le festival 🎶 MD cristaux 40€/g", "fr", [("mdma", 1, "g", 40, "EUR")]),
+    ("coke 80 (avant 90)", "fr", [(C, 1, "g", 80, "EUR")]),
+    # notes counted at a face value; a pack after a dose
+    ("💶 faux billets\n20 billets de 50€ = 200€\n10 billets de 20€ = 60€", "fr",
+     [("counterfeit_money", 20, "unit", 200, "EUR"), ("counterfeit_money", 10, "unit", 60, "EUR")]),
+    ("Lyrica 300 plaquette de 14 = 40€", "fr", [("prescription_drugs", 14, "pill", 40, "EUR")]),
+    ("prégaba 300 boîte de 56 ➜ 60", "fr", [("prescription_drugs", 56, "pill", 60, "EUR")]),
+])
+def test_old_price_markers_notes_and_packs(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

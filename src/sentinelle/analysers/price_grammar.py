@@ -314,7 +314,8 @@ def line_tokens(g: Grammar, text: str, start: int, end: int, prod_spans: list[tu
             words = [w]
             j = i
             while j < n and len(words) < g.phrase_len and kinds[j] == "word" \
-                    and text[bounds[j - 1][1]:bounds[j][0]].isspace():
+                    and (text[bounds[j - 1][1]:bounds[j][0]].isspace()
+                         or text[bounds[j - 1][1]:bounds[j][0]] == "-"):  # "half-ounce"
                 words.append(texts[j])
                 j += 1
             for size in range(len(words), 0, -1):
@@ -440,6 +441,9 @@ _FACE_VALUES = frozenset({5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0})  # bankno
 # no filler for a price ("le 10g est à 80"; "le 10g de critical passe à 60": a flash sale's new price)
 _SEP_NEW = frozenset({"→", "➜", "➡", "->", "=>", "⇒", "➝"})  # "$220 → $190": the new price after an arrow
 _CONJ = frozenset({"et", "and"})
+# words that may stand between "avant"/"was" and the old price ("avant c'était 90", "was like £180")
+_OLD_FILLER = frozenset({"c'etait", "cetait", "etait", "c", "a", "it", "was", "like", "at", "de", "du", "prix",
+                         "le", "la", "les", "price", "the", "only", "que", "seulement", "about"})
 _TAKE = frozenset({"prends", "prend", "prenez", "pren", "take", "takes", "get", "grab", "cop", "want", "wants"})
 _TAKE_COPULA = frozenset({"c'est", "cest", "c", "ca", "fait", "it's", "its", "thats", "that's", "is", "for", "pour",
                           "ce", "sera", "be", "it'll", "itll", "ill", "i'll", "do", "it", "you", "je", "te",
@@ -485,6 +489,48 @@ def _is_header(toks: list[Tok]) -> bool:
         elif t.kind != "SEP":
             return False
     return n_qty >= 2
+
+def buyers_count(toks: list[Tok], i: int) -> tuple[Point, int] | None:
+    """P1e: the buyer takes a count (token i, a NUM), then its price ("si tu prends deux c'est cent
+    trente", "if you grab 3 it's 100"): that many of the product's usual unit. The point and the
+    index after it, or None."""
+    t, n = toks[i], len(toks)
+    if not (i > 0 and toks[i - 1].kind == "WORD" and toks[i - 1].unit in _TAKE
+            and t.value == int(t.value) and 2 <= t.value <= 10):
+        return None
+    j = i + 1
+    while j < n and toks[j].kind == "WORD" and toks[j].unit in _TAKE_COPULA:
+        j += 1
+    if j > i + 1 and j < n and toks[j].kind in ("NUM", "PRICE") and toks[j].value > t.value:
+        pr = toks[j]
+        return Point(t.start, pr.end, t.value, None, pr.value, pr.unit if pr.kind == "PRICE" else None,
+                     "quantity_price"), j + 1
+    return None
+
+
+def count_of(toks: list[Tok], i: int) -> tuple[Point, int] | None:
+    """P1f: a count (token i, a COUNT) "de" a face value or a pack size, then its price ("20 billets
+    de 50€ = 200€"; "Lyrica 300 plaquette de 14 = 40€": a dose, then the pack of 14). The point and
+    the index after it, or None."""
+    t, n = toks[i], len(toks)
+    if not (i + 2 < n and toks[i + 1].unit in ("de", "of") and toks[i + 2].kind in ("PRICE", "NUM")):
+        return None
+    face, j = toks[i + 2], i + 3
+    if j < n and toks[j].unit == "(":  # "20 billets de 50 (1000€) = 250€"
+        while j < n and toks[j].unit != ")":
+            j += 1
+        j += 1
+    if not (j + 1 < n and toks[j].kind == "SEP" and toks[j].unit in _SEP_EQ and toks[j + 1].kind in ("PRICE", "NUM")):
+        return None
+    pr = toks[j + 1]
+    if face.value in _FACE_VALUES and pr.kind == "PRICE" and pr.value < t.value * face.value:
+        qty = t.value  # notes for less than their face value
+    elif face.kind == "NUM" and face.value == int(face.value) and face.value < min(t.value, 101):
+        qty = face.value  # the pack after the dose
+    else:
+        return None
+    return Point(t.start, pr.end, qty, None, pr.value, pr.unit if pr.kind == "PRICE" else None,
+                 "price_for_quantity"), j + 2
 
 
 def _discount(text: str, start: int, s: int, e: int) -> bool:

@@ -57,6 +57,7 @@ from .price_grammar import (
     _ARTICLE_SEP,
     _CONJ,
     _FACE_VALUES,
+    _OLD_FILLER,
     _PASSIVE,
     _PIECE_UNITS,
     _PRODUCT_ARTICLES,
@@ -65,8 +66,6 @@ from .price_grammar import (
     _SEP_EQ,
     _SEP_NEW,
     _SEP_P3,
-    _TAKE,
-    _TAKE_COPULA,
     _USUAL_QTY,
     COPULA,
     VOICE_RE,
@@ -76,6 +75,8 @@ from .price_grammar import (
     _is_header,
     _leader,
     _menu_pill,
+    buyers_count,
+    count_of,
     line_tokens,
     load_grammar,
     whole_words,
@@ -250,6 +251,9 @@ class PriceAnalyser(Analyser):
             k = t.kind
             if k == "PROD":
                 threshold = False  # "40 le g + ❄️ 80": a plus between two points, no threshold
+                skip_next_price = False  # "avant le festival 🎶 MD 40€/g": no old price of the MD
+            elif k == "WORD" and skip_next_price and t.unit not in _OLD_FILLER:
+                skip_next_price = False
             if k in _PASSIVE or (k == "SEP" and t.unit not in _ARTICLE_SEP):
                 # a word, a product or a separator (not an article: "les 2 ➜ 60€") starts no point and
                 # resets no marker: the rules below only look at it from the tokens around it
@@ -447,19 +451,12 @@ class PriceAnalyser(Analyser):
                 pts.append(Point(t.start, pr.end, t.value, None, pr.value, pr.unit, "quantity_price"))
                 i += 3
                 continue
-            # P1e: the buyer takes a count, then its price ("si tu prends deux c'est cent trente",
-            # "if you grab 3 it's 100"): that many of the product's usual unit
-            if (k == "NUM" and i > 0 and toks[i - 1].kind == "WORD" and toks[i - 1].unit in _TAKE
-                    and t.value == int(t.value) and 2 <= t.value <= 10):
-                j = i + 1
-                while j < n and toks[j].kind == "WORD" and toks[j].unit in _TAKE_COPULA:
-                    j += 1
-                if j > i + 1 and j < n and toks[j].kind in ("NUM", "PRICE") and toks[j].value > t.value:
-                    pr = toks[j]
-                    pts.append(Point(t.start, pr.end, t.value, None, pr.value,
-                                     pr.unit if pr.kind == "PRICE" else None, "quantity_price"))
-                    i = j + 1
-                    continue
+            # P1e, P1f: a count the buyer takes, a count of notes or a pack (see price_grammar)
+            got = buyers_count(toks, i) if k == "NUM" else count_of(toks, i) if k == "COUNT" else None
+            if got is not None:
+                pts.append(got[0])
+                i = got[1]
+                continue
             # P1: quantity then price
             q = self._qty_at(toks, i)
             if q is not None:
