@@ -29,6 +29,16 @@ from sentinelle.normalize import fold, normalise
         ("a b", "a b"),  # two letters are not a spaced-out word
         ("l’ancien – nouveau", "l'ancien - nouveau"),  # quotes and dashes
         ("ligne 1\r\nligne 2", "ligne 1\nligne 2"),  # line breaks kept, CR dropped
+        # OCR and evaders: O and l in numbers before a unit or a currency, 0 for O inside words
+        ("WEED : 1Og = 8O€ | 2Og = l5O€", "weed : 10g = 80€ | 20g = 150€"),
+        ("C0KE ST0CKT0N Shr00ms $3O", "coke stockton shrooms $30"),
+        ("10g 50cl h20 mp3 3mmc 1p-lsd x0", "10g 50cl h20 mp3 3mmc 1p-lsd x0"),  # numbers and codes stay
+        # squared and circled letters read as letters; 🅰️🅱️🅾️🅿️ only inside a word of them
+        ("3️⃣ 🅼🅼🅲 Ⓦⓔⓔⓓ 🄲🄾🄺🄴", "3 mmc weed coke"),
+        ("🅱️🅴🆄🅷 10g", "beuh 10g"),
+        ("Oxy 80 🅿️ 20", "oxy 80 🅿 20"),
+        ("TEL : O6 4l 27 83 9O", "tel : 06 41 27 83 90"),  # an l among a phone's pairs is a 1
+        ("2l 5l coca", "2l 5l coca"),
     ],
 )
 def test_normalised_text(text: str, expected: str) -> None:

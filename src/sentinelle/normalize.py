@@ -39,6 +39,10 @@ _QUOTES = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "«": '"', "�
 _DASHES = {"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "―": "-"}
 
 _fold_cache: dict[str, str] = {}
+# 🅰️ 🅱️ 🅾️ 🅿️ are emoji (blood types, parking), letters only inside a word of such letters ("🅱️🅴🆄🅷")
+_LETTER_EMOJI = {0x1F170: "a", 0x1F171: "b", 0x1F17E: "o", 0x1F17F: "p"}
+_LETTER_EMOJI_RE = re.compile("(?<=[a-z])[\U0001F170\U0001F171\U0001F17E\U0001F17F]"
+                              "|[\U0001F170\U0001F171\U0001F17E\U0001F17F](?=[a-z])")
 
 
 def fold_char(ch: str) -> str:
@@ -63,6 +67,10 @@ def fold_char(ch: str) -> str:
         out = "oe"
     elif ch in "æÆ":
         out = "ae"
+    elif 0x1F130 <= cp <= 0x1F189 and (cp - 0x1F130) % 0x20 < 26 and cp not in _LETTER_EMOJI:
+        out = chr(0x61 + (cp - 0x1F130) % 0x20)  # squared and negative letters: "🅼🅼🅲" -> "mmc"
+    elif 0x24B6 <= cp <= 0x24E9:
+        out = chr(0x61 + (cp - 0x24B6) % 26)  # circled letters: "Ⓦⓔⓔⓓ" -> "weed"
     elif unicodedata.category(ch) == "So" or cp >= 0x1F000:
         out = ch  # emoji and symbols stay themselves: one token each
     else:
@@ -99,6 +107,7 @@ def fold(text: str) -> str:
     # same order: the translation first, since it records the irregular characters it meets).
     folded = text.translate(_TABLE)
     if (_irregular_re().search(text) is None and _NEEDS_SWAP_RE.search(folded) is None
+            and _MAYBE_ZERO_WORD_RE.search(folded) is None
             and _MAYBE_REPEAT_RE.search(folded) is None and _MAYBE_SPACED_RE.search(folded) is None):
         return folded
     return normalise(text).text
@@ -271,7 +280,11 @@ def _rewrite(norm: Normalised, pattern: re.Pattern[str], repl: Rewrite, pos: int
 
 # 3. letter-for-digit swaps: a run of digits and look-alike letters that has at least two digits
 #    and stands alone (not inside a word)
-_DIGITISH_RE = re.compile(r"(?<![^\W\d_])[0-9oil|]*[0-9][0-9oil|]*(?![^\W\d_])")
+#    (or before a unit or a currency: "1Og", "8O€")
+_DIGITISH_RE = re.compile(r"(?<![^\W\d_])[0-9oil|]*[0-9][0-9oil|]*"
+                          r"(?=(?:g|gr|e|h|k|ml|cl|mg|am|pm)(?![^\W\d_])|[€$£]|(?![^\W\d_]))")
+_PHONE_GROUP_BEFORE = re.compile(r"[\dol|][ .\-]$")
+_PHONE_GROUP_AFTER = re.compile(r"[ .\-][\dol|]{2}")
 _LOOKALIKE = str.maketrans({"o": "0", "i": "1", "l": "1", "|": "1"})
 
 
@@ -280,12 +293,27 @@ def _swap_digits(m: re.Match[str]) -> str:
     digits = sum(c.isdigit() for c in s)
     if digits == len(s) or len(s) < 2:
         return s
-    if s[-1] == "l" and s[:-1].isdigit():  # "2l", "5l": litres after a number, not "21"
-        return s
+    text, start, end = m.string, m.start(), m.end()
+    if s[-1] == "l" and s[:-1].isdigit() and not (
+            _PHONE_GROUP_BEFORE.search(text, max(0, start - 3), start) and _PHONE_GROUP_AFTER.match(text, end)):
+        return s  # "2l", "5l": litres after a number, not "21" (but "O6 4l 27": a phone's digits)
     only_o = all(c.isdigit() or c == "o" for c in s)  # "9ooo7o": a number typed with O for 0
-    if not only_o and digits < (len(s) + 1) // 2:  # mostly letters: a word, not a number
+    priced = (start and text[start - 1] in "€$£") or (end < len(text) and text[end] in "€$£gekh")
+    if not only_o and not priced and digits < (len(s) + 1) // 2:  # mostly letters: a word, not a number
         return s
     return s.translate(_LOOKALIKE)
+
+
+# 3b. a zero for an O inside a word, as OCR and evaders write it ("C0KE", "ST0CKT0N", "shr00ms"): a
+#     word of two letters or more with no other digit
+_ZERO_WORD_RE = re.compile(r"(?<![^\W_])[^\W1-9_]*[^\W\d_]0[^\W1-9_]*(?![^\W_])"
+                           r"|(?<![^\W_])0[^\W\d_][^\W1-9_]*(?![^\W_])")
+_MAYBE_ZERO_WORD_RE = re.compile(r"[a-z]0|0[a-z]")
+
+
+def _zero_to_o(m: re.Match[str]) -> str:
+    s = m.group()
+    return s.replace("0", "o") if sum(c.isalpha() for c in s) >= 2 else s
 
 
 # 4. three or more of the same letter -> one ("www" is kept for links)
@@ -485,6 +513,10 @@ def _rewrites(norm: Normalised, sms: Mapping[str, str] | None) -> Normalised:
     # no rewrite at all, and the exact patterns try every position of the text.
     if _NEEDS_SWAP_RE.search(norm.text):
         _rewrite(norm, _DIGITISH_RE, _swap_digits)
+    if _MAYBE_ZERO_WORD_RE.search(norm.text) and _ZERO_WORD_RE.search(norm.text):
+        _rewrite(norm, _ZERO_WORD_RE, _zero_to_o)
+    if _LETTER_EMOJI_RE.search(norm.text):
+        _rewrite(norm, _LETTER_EMOJI_RE, lambda m: _LETTER_EMOJI[ord(m.group())])
     if _MAYBE_REPEAT_RE.search(norm.text) and _REPEAT_RE.search(norm.text):
         _rewrite(norm, _REPEAT_RE, _collapse)
     if _MAYBE_SPACED_RE.search(norm.text) and _SPACED_RE.search(norm.text):

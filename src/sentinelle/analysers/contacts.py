@@ -548,8 +548,8 @@ class ContactAnalyser(PhoneRules, Analyser):
                 orig = a.norm.original_text(s, e)
                 if orig.isalnum() and orig.upper() == orig:
                     return (s, e, "Threema ID")
-            if _is_strict(tok) and tok not in self.cue_words:
-                return (s, e, "handle-shaped token")
+            if (_is_strict(tok) or _is_strict(a.norm.original_text(s, e))) and tok not in self.cue_words:
+                return (s, e, "handle-shaped token")  # (as written: "bl0wup", not the "blowup" read)
             if tok in self.not_handle or tok in self.cue_words:
                 return None
             if explicit and _is_loose(tok):
