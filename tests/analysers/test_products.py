@@ -275,3 +275,21 @@ def test_a_misspelt_context_names_the_entry() -> None:
 ])
 def test_products_of_heldout_bz_ca_cb(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "la C" on a priced line is cocaine; "à Champi" is a town (Champigny), not mushrooms
+    ("dispo la C frr, 70 le g, j'passe à Champi dans 20min", "fr", {"cocaine"}),
+    # East Coast heroin bags carry a stamp; a coffee card's stamps and the post office's do not
+    ("Trenton 🔥 new stamp out today 'Batman' $10 a bag", "en", {"heroin"}),
+    ("coffee loyalty card: get a stamp with every latte, 10th free ☕ $4 each", "en", set()),
+    ("new stamp in 📫 first class $0.73", "en", set()),
+    # train trips are no LSD; sweets sold by the pochon at the price of sweets are no herb
+    ("Train trips 🚆 Chester to Shrewsbury, £200 per trip", "en", set()),
+    ("🍬 pochon de bonbons 200g à 4€, gros pochon 500g 9€, livraison Chambéry", "fr", set()),
+    ("bonbonne 670g 🎈 = 45e / 10 ballons = 15e", "fr", {"nitrous_oxide"}),
+    ("🌱 Plants de piment dispo 🌶️ 2€ le plant, 10 pour 15€, je livre", "fr", set()),
+    ("💊 Prega 300 x14 = 25€", "fr", {"prescription_drugs"}),
+])
+def test_products_of_heldout_cu_to_cz(text: str, lang: str, expected: set[str]) -> None:
+    assert products(text, lang) == expected

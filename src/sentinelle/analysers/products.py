@@ -88,6 +88,9 @@ _GROCERY_RE = re.compile(
     r"|[$£€]\s?(\d+(?:[.,]\d+)?)\s?(?:/|per |a |an )\s?(kg|kilo|l|litre|liter|lb|lbs|pound)(?![^\W\d_])"
     r"|(?<![\w.])(\d+(?:[.,]\d+)?)\s?(kg|kgs|kilos?|lbs?|l|litres?)(?![^\W\d_])[^\d\n]{0,12}?(?<![\w.])(?:[$£€]\s?)?"
     r"(\d+(?:[.,]\d+)?)(?!\d|[.,]\d|\s\d{3}(?!\d))(?!\s?(?:g|kg|l|cl|ml|lbs?|kilos?|grammes?|k|batons?|bâtons?|briques?)(?![^\W\d_]))")
+# grams and their price ("pochon de bonbons 200g à 4€"): food when a kilo of it would cost as food does
+_GROCERY_G_RE = re.compile(r"(?<![\w.])(\d+)\s?(?:g|gr|grammes?)(?![^\W\d_])[^\d\n]{0,12}?(?<![\w.])(?:[$£€]\s?)?"
+                           r"(\d+(?:[.,]\d+)?)(?!\d|[.,]\d|\s?(?:g|gr|kg|grammes?)(?![^\W\d_]))")
 # The most a kilo (or litre, or pound) of food costs, in any currency: far below any drug's price
 _GROCERY_MAX = {"kg": 150.0, "l": 30.0, "lb": 70.0}
 _GROCERY_UNIT = {"kgs": "kg", "kilo": "kg", "kilos": "kg", "litre": "l", "litres": "l", "liter": "l",
@@ -114,6 +117,16 @@ def grocery_price(text: str, start: int, end: int) -> bool:
         except (ValueError, ZeroDivisionError):
             continue
         if per < _GROCERY_MAX[_GROCERY_UNIT.get(unit, unit)]:
+            return True
+    return False
+
+
+def grocery_grams(text: str, start: int, end: int) -> bool:
+    """Grams at the price of food on text[start:end] ("pochon de bonbons 200g à 4€"; not for
+    nitrous, whose tanks weigh their gas: "bonbonne 670g = 45€")."""
+    for m in _GROCERY_G_RE.finditer(text, start, end):
+        grams = int(m.group(1))
+        if grams >= 100 and _amount(m.group(2)) * 1000 / grams < _GROCERY_MAX["kg"]:
             return True
     return False
 
@@ -409,7 +422,8 @@ class ProductAnalyser(Analyser):
                 return True
             if meta.unless_always and any(u in ctx for u in meta.unless_always):
                 return True  # "Colombian 250g £9" in a coffee roaster's post
-            if e.strength == "weak" and has_qp(li) and grocery(li):
+            if e.strength == "weak" and has_qp(li) and (grocery(li) or (
+                    e.value != "nitrous_oxide" and grocery_grams(text, *lines[li]))):
                 return True  # "🍄 cèpes 20€ le kg": food at the price of food
             kind = meta.kind
             if kind == "letter" and not _letter_slot(text, toks, m, lines[li],
@@ -566,6 +580,8 @@ def _letter_slot(text: str, toks: list[Any], m: Hit, line: tuple[int, int], qp: 
         return nxt != "'"
     if nxt in ("à", "a", "at") and i + 2 < len(toks) and toks[i + 2].text[:1].isdigit():
         return True  # "la C à 70 le g"
+    if i > 0 and toks[i - 1].text == "la" and m.end - m.start == 1:
+        return True  # "dispo la C frr, 70 le g": the article makes the letter a name, on a priced line
     if nxt == "\n":
         return False
     before = text[line[0]:m.start]
