@@ -545,3 +545,27 @@ def test_verdicts_of_heldout_bw_bx_by(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_bz_ca_cb(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # music emoji are no song's words: a menu with them stays a sale
+    ("🎶 MD cristaux 40€/g, cachetons Tesla 10€ ou 3 pour 25€, je me déplace", "sale"),
+    # legal drivers' and couriers' jobs: a licence, a DBS check, a fixed contract
+    ("🚚 Multi-drop drivers wanted in Burton / £160-£180/day, own van, 5 days a week / DBS check and full "
+     "licence required", "other"),
+    ("🚴 ON RECRUTE ! Coursiers H/F à vélo cargo — Genève / 💰 25.-/heure + pourboires, contrat fixe, assurance "
+     "/ Postule sur notre site rubrique Emplois", "other"),
+    # an age gate is no employer's word: a dealer's driver job stays a job
+    ("🐝 EXOTICS is hiring drivers 🚗 Manchester, £150 a night, 21+ only, own car and full licence. Snap "
+     "mcr.exotics2", "recruitment"),
+    ("Train trips 🚆 Chester ⇄ Shrewsbury / £200 per trip + tickets paid / discreet people only", "recruitment"),
+    # festival rules, a told offer and lyrics quote drugs without selling them
+    ("🎪 Festival tips 🎪 shuttle pass $119, lockers $45. Prohibited: drugs, nitrous tanks 🎈, glass.",
+     "other"),
+    ("mdr le gars il m'a proposé de la beuh à 15 le g à la sortie du tram jlui ai dit t fou ou quoi 😂",
+     "other"),
+    ("🎤 extrait du prochain son 🌊 « 10 la g, 70 la C, sur le port j'ai vu les mouettes compter les billets »",
+     "other"),
+])
+def test_verdicts_of_heldout_cu_to_cz(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

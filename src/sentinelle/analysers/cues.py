@@ -108,7 +108,7 @@ ERRAND_RE = re.compile(
     r"|hold a bag|mind a bag|bring (?:a few |some )?(?:bits|parcels|packages|packs|bags|stuff)"
     r"|run (?:packs|bags|parcels)|(?:a spot|somewhere) to keep (?:product|stuff|bags)|pou vann"
     r"|(?:walk|carry|move|take) (?:parcels|packages|bags|packs)(?: about| around| round)?"
-    r"|(?:drop|deliver|carry|hold) a (?:parcel|package|bag))\b")
+    r"|(?:drop|deliver|carry|hold) a (?:parcel|package|bag)|train trips|trips? (?:up|down) to)\b")
 # a cheap prefilter: every RUN_PAY_RE, SPAN_PAY_RE and ERRAND_PAY_RE match holds one of these words
 # (as a whole token; "2 jours" counts, "2j" is read by PAY_RE)
 _RUN_WORDS = frozenset({"course", "courses", "tournee", "trajet", "voyage", "mission", "run", "drop", "trip", "aller",

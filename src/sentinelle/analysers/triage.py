@@ -84,7 +84,8 @@ def _legal_job(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     work nor errand told, no wink. Empty otherwise."""
     if "products" in by_kind or any(w in a.post.text for w in _WINKS):
         return []
-    found = [f for f in by_kind.get(CUE, _NONE) if f.value in _BUSINESS_WORDS and f.score >= 1.0]
+    found = [f for f in by_kind.get(CUE, _NONE) if f.value in _BUSINESS_WORDS and f.score >= 1.0
+             and f.rule != "grammar:legal_retail"]  # (an age gate, "21+ only", is no employer's word)
     if len({f.rule for f in found}) < 2:
         return []
     text = a.norm.text
@@ -164,6 +165,7 @@ _TRADE_JOB_RE = re.compile(
 _SHADY_JOB_RE = re.compile(
     r"\b(?:pas de questions?|sans (?:poser de )?questions?|aucune question|no questions?(?: asked)?|ask no questions"
     r"|(?:just |be |stay |rester |sois |soyez )discre(?:et|te|t)|argent (?:rapide|facile)|#?argentrapide"
+    r"|discreet (?:people|person|lads|guys|drivers|ones) only|must be discreet|personnes? discretes?"
     r"|easy money|quick cash|fast cash|money fast|gagne ta journee)\b")
 _BUSINESS_WORDS = frozenset({"legit_commerce", "food_delivery", "cbd_legal"})  # perks and words of trade
 _NOT_A_JOB_OFFER = frozenset({"news", "prevention", "buyer", "harm_reduction", "humor", "legit_commerce",
