@@ -753,3 +753,13 @@ def test_towns_abroad_listed_in_a_priced_post() -> None:
 ])
 def test_places_of_heldout_bw_bx_by(text: str, places: list[str]) -> None:
     assert run_with_products(text, "fr").values("places") == places
+
+
+@pytest.mark.parametrize(("text", "lang", "places", "departments"), [
+    # "24/24" and "24/7" are round the clock, not the Dordogne
+    ("❄️ 24/24 livraison Pantin, Les Lilas", "fr", ["Pantin", "Les Lilas"], []),
+    ("❄️ 70 le g dispo 24/7 sur le 24", "fr", [], ["24"]),
+])
+def test_places_of_heldout_cu_to_cz(text: str, lang: str, places: list[str], departments: list[str]) -> None:
+    a = run_with_products(text, lang)
+    assert (a.values("places"), a.values("departments")) == (places, departments)

@@ -137,6 +137,8 @@ class DepartmentRules:
             if (before and (before[-1].isdigit() or times or (last and last in "€£$=*/:+.,~" and not sentence))
                     and not overseas_after_word and not in_list):
                 continue  # "2x35", "€35", "=35", "1,35" (not "Schœlcher. 972 only")
+            if w == "24" and text[ne:ne + 3] in ("/24", "/7", "h/2"):
+                continue  # "24/24", "24/7": round the clock, not the Dordogne
             if (ne + 1 < len(text) and text[ne] in ".,:/-"
                     and (text[ne + 1].isdigit() or (text[ne] == "/" and text[ne + 1].isalpha()))
                     and not (text[ne] in "/," and dept_pair(w, text, ne))):
