@@ -599,3 +599,16 @@ def test_discounts_buyers_counts_and_pills(text: str, lang: str, expected: list[
 ])
 def test_old_price_markers_notes_and_packs(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a price between two emoji products is the first one's; notes whose face value is told in brackets
+    ("DRIVE OUVERT 🚗 Anderlecht\n🌿 10€ 🍫 10€ ❄️ 60€", "fr",
+     [(H, 1, "g", 10, "EUR"), (R, 1, "g", 10, "EUR"), (C, 1, "g", 60, "EUR")]),
+    ("💶 Billets de 50 qualité A+\n20 billets (1000€ faciaux) pour 250€", "fr",
+     [("counterfeit_money", 20, "unit", 250, "EUR")]),
+    ("Vapes THC 1ml 🔥 50€ la cartouche, 2 pour 90", "fr",
+     [("cannabis_concentrate", 1, "unit", 50, "EUR"), ("cannabis_concentrate", 2, "unit", 90, "EUR")]),
+])
+def test_emoji_menus_told_face_values_and_vapes(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

@@ -513,6 +513,16 @@ def count_of(toks: list[Tok], i: int) -> tuple[Point, int] | None:
     de 50€ = 200€"; "Lyrica 300 plaquette de 14 = 40€": a dose, then the pack of 14). The point and
     the index after it, or None."""
     t, n = toks[i], len(toks)
+    if i + 1 < n and toks[i + 1].unit == "(":  # "20 billets (1000€ faciaux) pour 250€": the face value told
+        j = i + 1
+        while j < n and toks[j].unit != ")":
+            j += 1
+        face_told = [x for x in toks[i + 2:j] if x.kind == "PRICE"]
+        if (face_told and j + 2 < n and toks[j + 1].kind == "SEP" and toks[j + 1].unit in _SEP_EQ
+                and toks[j + 2].kind == "PRICE" and toks[j + 2].value < face_told[0].value):
+            pr = toks[j + 2]
+            return Point(t.start, pr.end, t.value, None, pr.value, pr.unit, "price_for_quantity"), j + 3
+        return None
     if not (i + 2 < n and toks[i + 1].unit in ("de", "of") and toks[i + 2].kind in ("PRICE", "NUM")):
         return None
     face, j = toks[i + 2], i + 3

@@ -520,7 +520,7 @@ class PriceAnalyser(Analyser):
                                                  and toks[i + 1].start == t.end))  # "£40/8th", not "10e / 10g"
                          or toks[i + 1].kind == "OLD" or toks[i + 1].unit in _CONJ
                          or (k == "NUM" and toks[i + 1].unit == "(" and i + 2 < n and toks[i + 2].kind == "OLD")
-                         or (toks[i + 1].kind == "PROD" and k == "NUM" and t.value < 200 and i + 2 < n))):
+                         or (toks[i + 1].kind == "PROD" and (k == "PRICE" or t.value < 200) and i + 2 < n))):
                 # ("zaza 10 molly 15"; not "❄️ 971 ❄️", a department between two emoji)
                 # "❄️ 70 |", "coke 80,", "coke €80", "❄️ on bouge pas 70": a price right after a
                 # product (filler words allowed), for one usual unit
