@@ -41,6 +41,7 @@ _DASHES = {"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "―": "-
 _fold_cache: dict[str, str] = {}
 # 🅰️ 🅱️ 🅾️ 🅿️ are emoji (blood types, parking), letters only inside a word of such letters ("🅱️🅴🆄🅷")
 _LETTER_EMOJI = {0x1F170: "a", 0x1F171: "b", 0x1F17E: "o", 0x1F17F: "p"}
+_MAYBE_LETTER_EMOJI_RE = re.compile("[\U0001F170\U0001F171\U0001F17E\U0001F17F]")
 _LETTER_EMOJI_RE = re.compile("(?<=[a-z])[\U0001F170\U0001F171\U0001F17E\U0001F17F]"
                               "|[\U0001F170\U0001F171\U0001F17E\U0001F17F](?=[a-z])")
 
@@ -308,7 +309,9 @@ def _swap_digits(m: re.Match[str]) -> str:
 #     word of two letters or more with no other digit
 _ZERO_WORD_RE = re.compile(r"(?<![^\W_])[^\W1-9_]*[^\W\d_]0[^\W1-9_]*(?![^\W_])"
                            r"|(?<![^\W_])0[^\W\d_][^\W1-9_]*(?![^\W_])")
-_MAYBE_ZERO_WORD_RE = re.compile(r"[a-z]0|0[a-z]")
+# a 0 after a letter, or starting a word of letters (not "10g", "20e"); written to start with the 0,
+# which the engine skips to
+_MAYBE_ZERO_WORD_RE = re.compile(r"0(?:(?<=[a-z]0)|(?<!\w0)(?=[a-z]{2}))")
 
 
 def _zero_to_o(m: re.Match[str]) -> str:
@@ -515,7 +518,7 @@ def _rewrites(norm: Normalised, sms: Mapping[str, str] | None) -> Normalised:
         _rewrite(norm, _DIGITISH_RE, _swap_digits)
     if _MAYBE_ZERO_WORD_RE.search(norm.text) and _ZERO_WORD_RE.search(norm.text):
         _rewrite(norm, _ZERO_WORD_RE, _zero_to_o)
-    if _LETTER_EMOJI_RE.search(norm.text):
+    if _MAYBE_LETTER_EMOJI_RE.search(norm.text) and _LETTER_EMOJI_RE.search(norm.text):
         _rewrite(norm, _LETTER_EMOJI_RE, lambda m: _LETTER_EMOJI[ord(m.group())])
     if _MAYBE_REPEAT_RE.search(norm.text) and _REPEAT_RE.search(norm.text):
         _rewrite(norm, _REPEAT_RE, _collapse)
