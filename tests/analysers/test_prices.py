@@ -612,3 +612,22 @@ def test_old_price_markers_notes_and_packs(text: str, lang: str, expected: list[
 ])
 def test_emoji_menus_told_face_values_and_vapes(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # price tables: quantities over the columns (an empty cell takes its column) or products over them
+    ("PRIX   1g   5g   10g\n🍫 Jaune   10   45   80\n❄️ Coco   70   320   --", "fr",
+     [(R, 1, "g", 10, "EUR"), (R, 5, "g", 45, "EUR"), (R, 10, "g", 80, "EUR"), (C, 1, "g", 70, "EUR"),
+      (C, 5, "g", 320, "EUR")]),
+    ("Quantité   🍫 Hash   🌿 Beuh\n100g   550€   700€\n1kg   4600€   --", "fr",
+     [(R, 100, "g", 550, "EUR"), (H, 100, "g", 700, "EUR"), (R, 1, "kg", 4600, "EUR")]),
+    ("QTY   FLOWER   SOLID\n4oz   £560   £420\n9oz   £1100   £850", "en",
+     [(H, 112, "g", 560, "GBP"), (R, 112, "g", 420, "GBP"), (H, 252, "g", 1100, "GBP"), (R, 252, "g", 850, "GBP")]),
+    # a chat's clock after its date is no price; bare weights "à" their price; a bracketed quantity
+    ("27/09/2025 23:39 - Nono: oui la C 60 le g 110 les 2", "fr", [(C, 1, "g", 60, "EUR"), (C, 2, "g", 110, "EUR")]),
+    ("🌿 la frappe est là, 3.5 à 35, 7 à 65, 14 à 120. Snap 👉 couer.direct", "fr",
+     [(H, 3.5, "g", 35, "EUR"), (H, 7, "g", 65, "EUR"), (H, 14, "g", 120, "EUR")]),
+    ("🍫 10 🥦 12 ❄️ 70 (1g)", "fr", [(R, 1, "g", 10, "EUR"), (H, 1, "g", 12, "EUR"), (C, 1, "g", 70, "EUR")]),
+])
+def test_tables_clocks_and_bare_weights(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

@@ -134,3 +134,33 @@ def street_prices() -> StreetPrices:
         refs[(str(p["id"]), str(p.get("unit", "g")))] = (float(p["retail_eur"]), float(p["bulk_floor_eur"]))
     return StreetPrices(rates, refs, float(doc.get("retail_share", 0.5)))
 
+
+_SWISS_PRICE_RE = re.compile(r"\d\.-")
+_EURO_FLAGS = ("fr", "be", "de", "nl", "es", "it", "pt", "ie", "at", "lu", "fi", "gr", "sk", "si", "ee", "lv",
+               "lt", "mt", "cy", "hr", "re", "gp", "mq")
+_FLAG_CURRENCY = {**{f"flag_{c}": "EUR" for c in _EURO_FLAGS},
+                  "flag_gb": "GBP", "flag_us": "USD", "flag_ch": "CHF"}
+
+
+def post_currency(a: Analysis, currencies: list[str | None]) -> str:
+    """The currency of a post's bare prices: the one its price points state most, else a sign,
+    a Swiss "120.-", a flag, the country its towns and phones tell, and its language's."""
+    counts: dict[str, int] = {}
+    for cur in currencies:
+        if cur:
+            counts[cur] = counts.get(cur, 0) + 1
+    if counts:
+        return max(counts, key=counts.__getitem__)  # the first of the most used, as Counter.most_common
+    text = a.norm.text
+    for sym, cur in (("£", "GBP"), ("€", "EUR"), ("$", "USD")):
+        if sym in text:
+            return cur
+    if ".-" in text and _SWISS_PRICE_RE.search(text):
+        return "CHF"  # "120.-": how prices in Swiss francs are written
+    for flag, cur in _FLAG_CURRENCY.items():
+        if flag in text and not (a.lang == "fr" and cur in ("USD", "GBP")):
+            return cur  # in a French post 🇺🇸 names where the weed comes from ("exotics US 🇺🇸")
+    country = post_country(a)  # the country its towns and phones tell: "snow 1g 70" in Dublin is in euros
+    if country in CURRENCIES:
+        return CURRENCIES[country]
+    return "GBP" if a.lang == "en" else "EUR"

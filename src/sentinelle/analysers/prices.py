@@ -52,7 +52,7 @@ from ..core import Analysis, Finding
 from ..lexicon import lexicon_file
 from ..normalize import tokenize
 from .base import Analyser
-from .money import CURRENCIES, dollar_code, post_country, street_prices
+from .money import dollar_code, post_currency, street_prices
 from .price_grammar import (
     _ARTICLE_SEP,
     _CONJ,
@@ -81,6 +81,7 @@ from .price_grammar import (
     load_grammar,
     whole_words,
 )
+from .price_tables import product_columns, product_row, quantity_row
 
 # Pay markers that, after a quantity and its price, name the delivery on offer, not a job's pay
 # ("Beuh 10g 80€ livraison Lyon"); alone after a price they stay pay ("150€ la livraison").
@@ -104,11 +105,6 @@ _NAMED_AMOUNTS = frozenset({3.5, 7.0, 14.0, 28.0, 56.0, 112.0, 224.0, 448.0})  #
 _START = attrgetter("start")
 
 
-_SWISS_PRICE_RE = re.compile(r"\d\.-")
-_EURO_FLAGS = ("fr", "be", "de", "nl", "es", "it", "pt", "ie", "at", "lu", "fi", "gr", "sk", "si", "ee", "lv",
-               "lt", "mt", "cy", "hr", "re", "gp", "mq")
-_FLAG_CURRENCY = {**{f"flag_{c}": "EUR" for c in _EURO_FLAGS},
-                  "flag_gb": "GBP", "flag_us": "USD", "flag_ch": "CHF"}
 
 
 class PriceAnalyser(Analyser):
@@ -384,7 +380,9 @@ class PriceAnalyser(Analyser):
                 i += 3
                 continue
             # P1b: "le 5 à 40", "le 10 à 75": an amount after an article, "à", its price
-            if (k == "NUM" and t.value in _USUAL_QTY and after_article and i + 2 < n and nxt_sep == "a"
+            if (k == "NUM" and t.value in _USUAL_QTY and i + 2 < n and nxt_sep == "a"
+                    and (after_article or (i == 0 or toks[i - 1].kind == "PROD" or toks[i - 1].unit in (",", "|", "/"))
+                         and toks[i + 2].value >= 3 * t.value)  # ("la frappe est là, 3.5 à 35, 7 à 65")
                     and toks[i + 2].kind in ("NUM", "PRICE") and toks[i + 2].value > t.value):
                 pr = toks[i + 2]
                 pts.append(Point(t.start, pr.end, t.value, None, pr.value, pr.unit if pr.kind == "PRICE" else None,
@@ -392,8 +390,9 @@ class PriceAnalyser(Analyser):
                 i += 3
                 continue
             # P3c: a price then its quantity in brackets ("€70 (1g) €130 (2g)")
-            if (k == "PRICE" and i + 3 < n and toks[i + 1].unit == "(" and toks[i + 2].kind in ("QTY", "NAMED")
-                    and toks[i + 3].unit == ")"):
+            if ((k == "PRICE" or (k == "NUM" and self._after_product(toks, i))) and i + 3 < n
+                    and toks[i + 1].unit == "(" and toks[i + 2].kind in ("QTY", "NAMED") and toks[i + 3].unit == ")"):
+                # (or a bare price after its product: "❄️ 70 (1g)")
                 q2 = toks[i + 2]
                 pts.append(Point(t.start, toks[i + 3].end, q2.value, q2.unit, t.value, t.unit, "price_for_quantity"))
                 i += 4
@@ -601,9 +600,12 @@ class PriceAnalyser(Analyser):
         found: list[tuple[int, Point]] = []
         sizes: dict[str, float] = {}
         header: list[Tok] | None = None  # the quantities heading the columns of a price table
+        columns: list[str] | None = None  # the products heading the columns of one (price_tables)
+        forced: dict[int, str] = {}  # index in `found` -> the product of its column
         for li, (s, e) in enumerate(lines):
             if s == e or not digit(text, s, e):
                 header = None
+                columns = product_columns(text, s, e, [m[2] for m in mentions.get(li, ())]) if s != e else None
                 continue
             spans = [(ms, me) for ms, me, _, _ in mentions.get(li, ())]
             toks = self.tokens(text, s, e, spans)
@@ -611,18 +613,24 @@ class PriceAnalyser(Analyser):
                 header = [t for t in toks if t.kind in ("QTY", "NAMED")]
                 continue
             if header is not None:
-                cells = [t for t in toks if t.kind in ("PRICE", "NUM")]
-                if len(cells) == len(header) and not any(t.kind in ("QTY", "COUNT", "NAMED") for t in toks):
-                    for q, c in zip(header, cells, strict=True):  # "gelato 41 | 16€ | 35€ | 140€"
-                        found.append((li, Point(c.start, c.end, q.value, q.unit, c.value,
-                                                c.unit if c.kind == "PRICE" else None, "price_table")))
+                row = quantity_row(toks, header, text, s, e)  # "🍫 Jaune 10 45 80" under "1g 5g 10g"
+                if row is not None:
+                    found.extend((li, p) for p in row)
                     continue
                 header = None
+            if columns is not None:
+                by_column = product_row(toks, columns, text)  # "4oz £560 £420" under "QTY FLOWER SOLID"
+                if by_column is not None:
+                    for p, product in by_column:
+                        forced[len(found)] = product
+                        found.append((li, p))
+                    continue
+                columns = None
             for p in self.parse_line(toks, sizes):
                 found.append((li, p))
         if not found:
             return
-        currency = self._post_currency(a, [p for _, p in found])
+        currency = post_currency(a, [p.currency for _, p in found])
         g = self.g
         norm = a.norm
         last: tuple[int, str, float, str, str] | None = None  # line, product, quantity, unit, rule of the last point
@@ -631,8 +639,9 @@ class PriceAnalyser(Analyser):
         named: set[str] | None = None  # the products the post's words name, found when first needed
         # the first line naming a product (no bag nor eighth before it borrows a product named later)
         first_named = -1 if unnamed else min((k for k, v in mentions.items() if v), default=len(lines))
-        for li, p in found:
-            prod = self._product_for(li, p, lines, mentions, text, g.free_re) if not unnamed else None
+        for x, (li, p) in enumerate(found):
+            prod = ((forced[x], None) if x in forced
+                    else self._product_for(li, p, lines, mentions, text, g.free_re) if not unnamed else None)
             if (li <= first_named
                     and ((p.unit == "bag" and (p.currency == "GBP" or (a.lang == "en" and p.currency == "EUR")))
                          or (p.unit == "g" and p.quantity in _NAMED_AMOUNTS and self._herb_measure(text, p)))
@@ -724,26 +733,6 @@ class PriceAnalyser(Analyser):
                     "products", product, start, end, self.name, "prices:product", 1.0,
                     f"{product}: what the price point {text[p.start:p.end]!r} is for (no word names it)")))
 
-    def _post_currency(self, a: Analysis, pts: list[Point]) -> str:
-        counts: dict[str, int] = {}
-        for p in pts:
-            if p.currency:
-                counts[p.currency] = counts.get(p.currency, 0) + 1
-        if counts:
-            return max(counts, key=counts.__getitem__)  # the first of the most used, as Counter.most_common
-        text = a.norm.text
-        for sym, cur in (("£", "GBP"), ("€", "EUR"), ("$", "USD")):
-            if sym in text:
-                return cur
-        if ".-" in text and _SWISS_PRICE_RE.search(text):
-            return "CHF"  # "120.-": how prices in Swiss francs are written
-        for flag, cur in _FLAG_CURRENCY.items():
-            if flag in text and not (a.lang == "fr" and cur in ("USD", "GBP")):
-                return cur  # in a French post 🇺🇸 names where the weed comes from ("exotics US 🇺🇸")
-        country = post_country(a)  # the country its towns and phones tell: "snow 1g 70" in Dublin is in euros
-        if country in CURRENCIES:
-            return CURRENCIES[country]
-        return "GBP" if a.lang == "en" else "EUR"
 
     def _herb_measure(self, text: str, p: Point) -> bool:
         """The point's amount is one only herb is sold by ("€45 an eighth", "half oz €160")."""

@@ -461,6 +461,9 @@ class ProductAnalyser(Analyser):
                     support = "sale cues in the post"
                 elif _emoji_cluster(prods, ok, idx):
                     support = "a cluster of product emoji"
+                elif (li + 1 < len(lines) and has_qp(li + 1) and not any(c.isdigit() for c in text[slice(*lines[li])])
+                      and sum(1 for l2 in prod_lines if l2 == li) >= 2):
+                    support = "the header of a priced table"  # "QTY  FLOWER  SOLID" over "4oz £560 £420"
                 else:
                     if menu is None:
                         menu = sum(1 for s, t in lines if _MENU_LINE_RE.match(text, s, t)) >= 2
