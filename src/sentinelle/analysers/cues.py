@@ -23,9 +23,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..core import CUE, Analysis
-from ..lexicon import Entry, load_merged
+from ..lexicon import Entry, lexicon_file, load_merged
 from ..normalize import alternation
 from .base import Analyser, new_finding
+from .price_grammar import VOICE_RE, load_grammar, whole_words
 
 # Pay by the day, evening, week or month ("150€ la soirée", "200€/j", "£500/week", "$90 a day"):
 # the signature of a job offer. A price per gram never matches (no time unit).
@@ -65,7 +66,7 @@ BARE_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)(?<![€£$] \d)\d{1,3}" + r"\s
                          r"(?:j|jour|journee|soir|soiree|nuit|semaine|sem|week-end|week end|weekend|week|wk|day|night"
                          r"|shift)\b")
 JOB_ROLE_RE = re.compile(
-    r"\b(?:guetteurs?|gadiens?|choufs?|charbonneurs?|charbon|vendeurs?|livreurs?|nourrices?|ravitailleurs?"
+    r"\b(?:guetteurs?|gadiens?|choufs?|charbonneurs?|charbon|vendeurs?|livreurs?|nourrices?|ravitailleurs?|watchers?"
     r"|detailleurs?|tartineurs?|gerants?|secu|securite|runners?|drivers?|lookouts?|shotters?|workers?"
     r"|taf|job|poste|point|recrute|hiring|coursiers?|chauffeurs?|conducteurs?|vigies?|remplacants?|tenir le tel"
     r"|(?:do|doing|for|make) runs|runs after school)\b")
@@ -94,7 +95,9 @@ COMMISSION_RE = re.compile(
     r"\b(?:tu gardes|tu touches|tu prends|you keep|you get|keep|on te laisse)\s"
     r"(?:\d{1,2}\s?%|un tiers|le tiers|la moitie|a third|half|\d{1,2}\s?percent)"
     r"|\b\d{1,2}\s?%\s(?:of|de|sur)\s(?:everything you|all you|tout ce que tu|tout ce qui part|ce que tu|what you"
-    r"|tes ventes|your sales|chaque vente|each sale)(?:\s(?:vends|ecoules|sell|shift))?"
+    r"|tes ventes|your sales|chaque vente|each sale"
+    r"|(?:chaque|each|every) (?:pochon|barrette|boulette|bag|g|gramme|gram|pack|sachet)s? (?:vendu|sold)e?s?)"
+    r"(?:\s(?:vends|ecoules|sell|shift))?"
     r"|\b\d{1,2}\s?%\s(?:pour toi|for you|to you)\b")
 ERRAND_RE = re.compile(
     r"\b(?:tu (?:deposes|livres|ramenes|gardes|transportes|deplaces|montes|le poses|les poses|recup|recuperes)"
@@ -136,6 +139,12 @@ CUE_VALUES = ("sale", "recruitment", "buyer", "news", "prevention", "harm_reduct
               "food_delivery", "humor", "legit_commerce", "health", "personal", "conversation")
 
 
+def _words(a: Analysis, text: str, m: re.Match[str]) -> tuple[int, int]:
+    """The span of a match, widened to whole words when `text` spells a voice note's numbers out
+    (" 150 a day" stands where "one-fifty a day" is written)."""
+    return (m.start(), m.end()) if text is a.norm.text else whole_words(a.norm.text, m.start(), m.end())
+
+
 class CueAnalyser(Analyser):
     name = "cues"
     languages = ("fr", "en")
@@ -150,6 +159,8 @@ class CueAnalyser(Analyser):
 
     def analyse(self, a: Analysis) -> None:
         text = a.norm.text
+        if VOICE_RE.search(text):  # a voice note says its pay in words ("one-fifty a day"): in digits, same offsets
+            text = load_grammar(str(lexicon_file("common", "units"))).spell_out(text, everywhere=True)
         if _PER_RE.search(text):
             self._pay(a, text)
         if not _RUN_WORDS.isdisjoint(a.norm.words):  # (tested in C: most posts hold none)
@@ -191,7 +202,7 @@ class CueAnalyser(Analyser):
         for pm in ERRAND_PAY_RE.finditer(text):
             if _THRESHOLD_BEFORE_RE.search(text, max(0, pm.start() - 16), pm.start()):
                 continue  # "minimum 40€ pour livrer sur Rodez": a minimum order, not pay
-            a.add_norm(CUE, "recruitment", pm.start(), pm.end(), analyser=self.name, rule="grammar:pay_for_errand",
+            a.add_norm(CUE, "recruitment", *_words(a, text, pm), analyser=self.name, rule="grammar:pay_for_errand",
                        score=1.0, explanation=f"pay for an errand {text[pm.start():pm.end()]!r}: a job offer")
         for regex, rule, how in ((RUN_PAY_RE, "grammar:pay_per_run", "per run"),
                                  (SPAN_PAY_RE, "grammar:pay_for_time", "for a stated time")):
@@ -200,7 +211,7 @@ class CueAnalyser(Analyser):
                 what = JOB_ROLE_RE.search(text, lo, hi) or ERRAND_RE.search(text, lo, hi)
                 if what is None:
                     continue
-                a.add_norm(CUE, "recruitment", pm.start(), pm.end(), analyser=self.name, rule=rule, score=1.0,
+                a.add_norm(CUE, "recruitment", *_words(a, text, pm), analyser=self.name, rule=rule, score=1.0,
                            explanation=f"pay {how} {text[pm.start():pm.end()]!r} for {what.group()!r}: a job offer")
 
     def _pay(self, a: Analysis, text: str) -> None:
@@ -208,13 +219,13 @@ class CueAnalyser(Analyser):
         for pm in PAY_RE.finditer(text):
             if _SPENT_RE.search(text, max(0, pm.start() - 24), pm.start()):
                 continue  # "used to spend £300 a week on white": money spent, not pay
-            a.add_norm(CUE, "recruitment", pm.start(), pm.end(), analyser=self.name, rule="grammar:pay_per_time",
+            a.add_norm(CUE, "recruitment", *_words(a, text, pm), analyser=self.name, rule="grammar:pay_per_time",
                        score=1.0, explanation=f"pay per unit of time {text[pm.start():pm.end()]!r}: a job offer")
         for pm in BARE_PAY_RE.finditer(text):
             role = JOB_ROLE_RE.search(text, max(0, pm.start() - ROLE_BEFORE), min(len(text), pm.end() + ROLE_AFTER))
             if role is None:
                 continue
-            a.add_norm(CUE, "recruitment", pm.start(), pm.end(), analyser=self.name, rule="grammar:pay_per_time",
+            a.add_norm(CUE, "recruitment", *_words(a, text, pm), analyser=self.name, rule="grammar:pay_per_time",
                        score=1.0, explanation=f"pay per unit of time {text[pm.start():pm.end()]!r} near the job "
                        f"word {role.group()!r}: a job offer")
 

@@ -154,7 +154,7 @@ _TRADE_JOB_RE = re.compile(
     r"\b(?:guetteurs?|guetter|gadiens?|choufs?|charbonneurs?|charbon|nourrices?|ravitailleurs?|ravitos?|detailleurs?|tartineurs?"
     r"|gerants? de four|vigies?|runners?|lookouts?|shotters?|grafters?|youngers|jobeurs?|djobeurs?|go-fast|go fast"
     r"|mules?|tenir le (?:point|terrain|hall|four)|stocker|garder (?:de la|des|la) marchandise|passeurs?"
-    r"|(?:do|doing|make|making|for) runs|runs after school"
+    r"|(?:do|doing|make|making|for) runs|runs after school|on the trap|in the trap|trap house|watch the door"
     r"|fais tourner|faire tourner|vendre a tes potes|vends a tes potes|sell(?:ing)? to your (?:own )?mates"
     r"|move my product|front you|on te depanne|everything you (?:sell|shift)|what you (?:sell|shift)"
     r"|ce que tu (?:vends|ecoules)|tu prends les commandes|tu revends|revendre"
