@@ -757,6 +757,12 @@ def test_places_of_heldout_bw_bx_by(text: str, places: list[str]) -> None:
 
 @pytest.mark.parametrize(("text", "lang", "places", "departments"), [
     # "24/24" and "24/7" are round the clock, not the Dordogne
+    # a large town's three-letter name, capitalised in a French post; not in lower case
+    ("happy hour sur le drive de Pau : 1g acheté = 1g offert", "fr", ["Pau"], []),
+    ("speed 15 le g, préparez les fêtes de Dax je livre", "fr", ["Dax"], []),
+    ("weed 10 le g pau", "fr", [], []),
+    # Newcastle is Newcastle upon Tyne, its official name
+    ("white £60 a g, drops Newcastle and Gateshead", "en", ["Newcastle upon Tyne", "Gateshead"], []),
     ("❄️ 24/24 livraison Pantin, Les Lilas", "fr", ["Pantin", "Les Lilas"], []),
     ("❄️ 70 le g dispo 24/7 sur le 24", "fr", [], ["24"]),
 ])

@@ -67,6 +67,7 @@ DWARFS = 5  # a longer name this many times as populous is the town a short name
 UNCUED_SINGLE = 8_000  # a one-word commune name read without a cue (not an ordinary word: see common_names.txt)
 UNCUED_MULTI = 4_000  # a several-word commune name read without a cue
 LONG_NAME = 3  # a commune name of this many words or more is read without a cue, whatever its size
+SHORT_CITY = 20_000  # a French town of three letters this large is read capitalised ("Pau", "Dax", "Gap")
 MID_SENTENCE_CITY = 10_000  # an ordinary-word name this large is read when capitalised mid-sentence
 
 
@@ -493,6 +494,10 @@ class PlaceAnalyser(DepartmentRules, Analyser):
             if c.kind == "commune" and own_department_before(text, c.nstart, c.communes):
                 c.accepted, c.why = True, "after its own department number at the start of its line"
                 continue  # "58 🏴 Decize"
+            if (len(words[c.start]) <= 3 and c.end - c.start == 1 and a.lang == "fr" and c.population >= SHORT_CITY
+                    and c.kind in ("commune", "alias") and self._capitalised(a, c.nstart, c.nend)):
+                c.accepted, c.why = True, "a large town's short name, capitalised in a French post"
+                continue  # "Pau", "Dax", "Gap"
             if (c.common or c.weak) and len(words[c.start]) <= 3 and c.end - c.start == 1 \
                     and not self._all_caps(a, c):
                 continue  # "NY", "SF", "LH", "la": only in capitals, whatever the cue
