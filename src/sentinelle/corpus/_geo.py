@@ -130,7 +130,7 @@ UK|uk|en|Liverpool=Liv,Lpool|lpl||Birkenhead;Bootle;St Helens|Toxteth,Everton
 UK|uk|en|Bristol|bri||Bath;Weston-super-Mare|St Pauls,Easton
 UK|uk|en|Nottingham=Notts,Nottz|ntm||Derby;Mansfield|St Ann's,Radford
 UK|uk|en|Sheffield|shf||Rotherham;Barnsley;Doncaster|Page Hall
-UK|uk|en|Newcastle=Toon|ncl||Gateshead;Sunderland|Byker,Elswick
+UK|uk|en|Newcastle upon Tyne=Newcastle,Toon|ncl||Gateshead;Sunderland|Byker,Elswick
 UK|uk|en|Glasgow=Glesga|gla||Paisley;Motherwell|the Gorbals,Easterhouse
 UK|uk|en|Cardiff|cdf||Newport;Swansea|Splott,Ely
 UK|uk|en|Leicester|lei||Loughborough|Highfields
