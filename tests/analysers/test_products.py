@@ -293,3 +293,16 @@ def test_products_of_heldout_bz_ca_cb(text: str, lang: str, expected: set[str]) 
 ])
 def test_products_of_heldout_cu_to_cz(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # an emoji that decorates a title is no product ("⚡ FLASH SALE ⚡"); one framing a strain still is
+    ("⚡ FLASH SALE ⚡ 2h seulement : la coke à 60 le g", "fr", {"cocaine"}),
+    ("💎 PLUG PREMIUM 💎 Cocaïne pure 35€ le gramme", "fr", {"cocaine"}),
+    ("🍁 Cali 🍁 10€ le g", "fr", {"cannabis_herb"}),
+    ("❄️ back tonight ❄️ usual drops / £60 g / £110 2g", "en", {"cocaine"}),
+    # the header of a priced table gives its weak words their support
+    ("QTY   FLOWER   SOLID\n4oz   £560   £420", "en", {"cannabis_herb", "cannabis_resin"}),
+])
+def test_products_of_heldout_da_to_df(text: str, lang: str, expected: set[str]) -> None:
+    assert products(text, lang) == expected

@@ -412,6 +412,10 @@ class ProductAnalyser(Analyser):
                 return True  # "60 tabs", "3 ballons": a unit after a number, not a product
             if m.end - m.start == 1 and text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].isalpha():
                 return True  # "e-transfer", "b-boy": a one-letter prefix, not a one-letter code
+            if (meta.kind == "emoji" and (meta.support == "line" or text[m.start:m.end] in _DECOR_EMOJI)
+                    and (frame := _framing(text, m.start, m.end, lines[li])) is not None and not any(
+                    frame[0] <= p.start and p.end <= frame[1] and p.meta.kind != "emoji" for p in prods)):
+                return True  # "💎 PLUG PREMIUM 💎", "⚡ FLASH SALE ⚡": an emoji framing a title (not "🍁 Cali 🍁")
             if e.value in CANNABIS and (li in cbd_lines or cbd_shop or _cbd_next(toks, m)):
                 return True
             needs = meta.needs
@@ -495,6 +499,26 @@ class ProductAnalyser(Analyser):
             start, end = norm.span(m.start, m.end)
             a.findings.append(_finding(("products", value, start, end, self.name, e.rule,
                                         1.0 if e.strength == "strong" else 0.6, why)))
+
+
+# the words of a title between two of the same emoji: letters and spaces only, on one line
+_TITLE_RE = re.compile(r"[ \t]*[^\W\d_]+(?:[ \t'\-][^\W\d_]+){0,5}[ \t]*")
+# product emoji that decorate titles too ("💎 PLUG PREMIUM 💎"); emoji that only give a product
+# ("❄️ back tonight ❄️ ... £60 g", "🍄 fin de saison 🍄") keep it whatever they frame
+_DECOR_EMOJI = frozenset({"💎", "🔮"})
+
+
+def _framing(text: str, start: int, end: int, line: tuple[int, int]) -> tuple[int, int] | None:
+    """The span of the title the emoji text[start:end] and the same emoji frame on their line
+    ("⚡ FLASH SALE ⚡"), or None."""
+    emoji = text[start:end]
+    after = _TITLE_RE.match(text, end, line[1])
+    if after is not None and text.startswith(emoji, after.end()):
+        return end, after.end()
+    before = text.rfind(emoji, line[0], start)
+    if before >= 0 and _TITLE_RE.fullmatch(text, before + len(emoji), start) is not None:
+        return before + len(emoji), start
+    return None
 
 
 _QTY_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)?(?:g|gr|kg|ml|cl)")
