@@ -569,3 +569,21 @@ def test_verdicts_of_heldout_bz_ca_cb(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_cu_to_cz(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a voice note's pay in words; a commission per bag sold
+    ("[voice memo] aye listen, I need two more people on the trap in Aurora, I'm paying one-fifty a day for the "
+     "watcher", "recruitment"),
+    ("Recherche 2 gars motivés pour la vente sur Argentan, 10% sur chaque pochon vendu + logé. Appelle le "
+     "06 71 93 02 58", "recruitment"),
+    # a wine merchant's gift boxes, a fish box, a pony camp, someone who quit, parents reporting an approach
+    ("🎄 COFFRETS DE NOËL 🎄\nChinon rouge ...... 29€\n🚚 Livraison Angers, Tours et environs", "other"),
+    ("🐟 Grimsby fish box £30 🐟 fresh haddock & cod, delivered every Friday, text 07700 900163", "other"),
+    ("🐴 Pony camps this half term! £65 per day, ages 6-14. Book on 07700 900302", "other"),
+    ("la beuh c'est fini pour moi 🥦❌ 3 mois clean aujourd'hui 💪 merci à ceux qui m'ont soutenu", "other"),
+    ("[21:12] Mum: did u see the school email? kids being messaged on snap offering 'work' for £50 a day\n"
+     "[21:27] Mum: I've reported the account to the school", "other"),
+])
+def test_verdicts_of_heldout_da_to_df(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
