@@ -360,3 +360,14 @@ def test_findings_are_shared_with_signals() -> None:
     assert {m.entry.value for m in notes["found"]["minors"]} == {"accept"}
     words = a.notes["token_words"][1]
     assert words == [t.text for t in a.norm.tokens]
+
+
+@pytest.mark.parametrize(("text", "lang", "delivery"), [
+    # the seller's arrival told: an ETA, "I'm round X", "on me way"; a price that "passe à" is no visit
+    ("🐴 K $70/g ❄️ 80/g Detroit / Hamtramck, ETA 30 min", "en", True),
+    ("got the white back in, I'm round Slough and Windsor till like four", "en", True),
+    ("gas £30 a tank, Gateshead Metrocentre car park, on me way now", "en", True),
+    ("FLASH ⚡ la C passe à 70 au lieu de 80", "fr", False),
+])
+def test_delivery_told_by_the_sellers_arrival(text: str, lang: str, delivery: bool) -> None:
+    assert flag(run(text, lang), "delivery") == delivery
