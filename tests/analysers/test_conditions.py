@@ -371,3 +371,13 @@ def test_findings_are_shared_with_signals() -> None:
 ])
 def test_delivery_told_by_the_sellers_arrival(text: str, lang: str, delivery: bool) -> None:
     assert flag(run(text, lang), "delivery") == delivery
+
+
+@pytest.mark.parametrize(("text", "lang", "promotion"), [
+    # a free party is a rave and a first deal a wholesale term, not a gift
+    ("Spécial free party 🎶 💊 Punisher 15€ / 3 pour 40€", "fr", False),
+    ("WHOLESALE 📦 boxes (9oz) from £1100, 50% upfront on first deal, rest on drop", "en", False),
+    ("free 8th with every oz 🎁 zaza £200 oz", "en", True),
+])
+def test_promotion_not_a_rave_nor_a_deposit(text: str, lang: str, promotion: bool) -> None:
+    assert flag(run(text, lang), "promotion") == promotion
