@@ -761,6 +761,8 @@ def test_places_of_heldout_bw_bx_by(text: str, places: list[str]) -> None:
     ("happy hour sur le drive de Pau : 1g acheté = 1g offert", "fr", ["Pau"], []),
     ("speed 15 le g, préparez les fêtes de Dax je livre", "fr", ["Dax"], []),
     ("weed 10 le g pau", "fr", [], []),
+    # a department number after a place and its surroundings
+    ("🍀 Gelato 10g 90€\n📍 Lille et alentours 59", "fr", ["Lille"], ["59"]),
     # Newcastle is Newcastle upon Tyne, its official name
     ("white £60 a g, drops Newcastle and Gateshead", "en", ["Newcastle upon Tyne", "Gateshead"], []),
     ("❄️ 24/24 livraison Pantin, Les Lilas", "fr", ["Pantin", "Les Lilas"], []),

@@ -53,6 +53,14 @@ def _heads_line(text: str, ns: int) -> bool:
     return not any(ch.isdigit() or ch in "=€£$:" for ch in rest.lstrip("0123456789"))  # not "10 🍁 = 80"
 
 
+_AROUND = frozenset({"alentours", "environs", "agglo", "autour", "area", "surrounds"})
+
+
+def pw_around(words: list[str], i: int) -> bool:
+    """The word before number i says "and around" ("Lille et alentours 59")."""
+    return words[i - 1] in _AROUND
+
+
 def _in_name(cands: list[Any], i: int) -> bool:
     """Word i belongs to a name found (accepted or not)."""
     return any(c.start <= i < c.end for c in cands)
@@ -146,6 +154,8 @@ class DepartmentRules:
             if (self._unit_after(words, spans, text, i) and nxt is None) or in_phone(ns):
                 continue  # (not "79 La Forêt-sur-Sèvre": the article opens a name of that department)
             prev = place_end.get(i)
+            if prev is None and i > 0 and pw_around(words, i):
+                prev = place_end.get(i - 1) or place_end.get(i - 2)  # "Lille et alentours 59"
             if prev is not None and prev.kind == "abroad":
                 continue  # "Dublin 15", "(Dublin 11)": a postal district abroad
             rule = ""
@@ -268,6 +278,8 @@ class DepartmentRules:
         before = text[ns - 1] if ns else ""
         return (
             i in place_end  # after a place
+            # "Auch + alentours 32"
+            or (i > 0 and pw in _AROUND and (i - 1 in place_end or (i > 1 and i - 2 in place_end)))
             or before in ("(", "#")  # in brackets, after a hashtag
             or (i > 0 and pw in self.dept_before.lasts)  # after a cue
             or "📍" in text[max(0, ns - 3) : ns]
