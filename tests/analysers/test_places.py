@@ -690,9 +690,9 @@ def test_writers_without_capitals(text: str, lang: str, places: list[str]) -> No
     ("NOTRE DAME DE MESAGE 🅿️ tjrs ouvert", "fr", ["Notre-Dame-de-Mésage"]),
     # no name runs across brackets: "white (rock)" is no White Rock, British Columbia
     ("brown £10 / white (rock) £10 / open 24/7", "en", []),
-    # districts of London: near the centre the city (SCHEMA drops neighbourhoods), farther out a
-    # town of its own, read in a list or with a cue
-    ("Whitechapel / Clerkenwell 🚗 drops, bud £10 bags", "en", ["London"]),
+    # districts of London are named by themselves, as most writers label them (the city is London),
+    # read in a list or with a cue
+    ("Whitechapel / Clerkenwell 🚗 drops, bud £10 bags", "en", ["Whitechapel", "Clerkenwell"]),
     ("need a couple of young lads in Orpington to run drops after school", "en", ["Orpington"]),
     ("HARROW / RUISLIP 🚘 drops / Za oz £200", "en", ["Harrow", "Ruislip"]),
 ])
@@ -716,7 +716,7 @@ def test_departments_of_heldout_bh_bi_bj(text: str, departments: list[str]) -> N
     # postcode districts of big cities name the city (SCHEMA drops neighbourhoods)
     ("need a young one to hold the line in SE15 after school 📚 £300 a week", "en", ["London"]),
     ("N1 / N7 / NW5 — Islington, Holloway, Kentish Town\n✨ 1 for £30 (the white)\n✨ buds £10 a g", "en",
-     ["London"]),
+     ["London", "Holloway", "Kentish Town"]),
     ("vitamin B12 shots £20 at our pharmacy", "en", []),
     # a housing estate named after a writer or a city is no commune; "ton quartier" is a noun
     ("🚨 FLASH 🚨 ce soir seulement / Cité Balzac / Vitry centre / ❄️ 1g = 50", "fr", ["Vitry-sur-Seine"]),
@@ -751,8 +751,19 @@ def test_towns_abroad_listed_in_a_priced_post() -> None:
     ("prochain drop pour Monte-Carlo la semaine pro ❄️ 80 le g", ["Monaco"]),
     ("Menton ⇄ Vintimille ❄️ 60e le g", ["Menton", "Vintimille"]),
 ])
+
 def test_places_of_heldout_bw_bx_by(text: str, places: list[str]) -> None:
     assert run_with_products(text, "fr").values("places") == places
+
+@pytest.mark.parametrize(("text", "places"), [
+    # London's districts and New York's boroughs by their own names
+    ("🚨 BLACK FRIDAY 🚨 8ths of zaza £32\nDrop offs Hounslow, Feltham, Isleworth",
+     ["Hounslow", "Feltham", "Isleworth"]),
+    ("Anyone in Ealing need anything 🍃❄️ dm me, can pull up", ["Ealing"]),
+    ("tina 💎 clear shards $80 a gram, Queens & Brooklyn meetups", ["Queens", "Brooklyn"]),
+])
+def test_districts_of_heldout_dg_to_dl(text: str, places: list[str]) -> None:
+    assert run_with_products(text, "en").values("places") == places
 
 
 @pytest.mark.parametrize(("text", "lang", "places", "departments"), [
