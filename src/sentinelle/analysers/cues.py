@@ -75,7 +75,8 @@ JOB_ROLE_RE = re.compile(
 # "tu livres", "you drop"). Without it, it may be a delivery fee.
 RUN_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{0,3}(?:\s?(?:€|e\b|eur\b|euros?\b|balles?\b|£|\.-|chf\b))?"
                         r"\s?(?:a chaque|la|le|l'|par|per|a|each|chaque|/)\s?"
-                        r"(?:course|courses|tournee|trajet|voyage|mission|run|drop|aller-retour|aller retour|go|fois)\b"
+                        r"(?:course|courses|tournee|trajet|voyage|mission|run|drop|aller-retour|aller retour|go|fois"
+                        r"|livraison|delivery)\b"
                         r"|[£$€]\d{1,4}\s?(?:a|per|each|/)\s?(?:run|drop|trip|go)\b")
 # Pay for a stated time ("£50 for 2 hrs", "1500 en 2 semaines") or for an errand in the same phrase
 # ("30€ pour déposer un sac"): the errand or a role must be near for the first (a rental also has a
@@ -98,7 +99,8 @@ COMMISSION_RE = re.compile(
     r"|tes ventes|your sales|chaque vente|each sale"
     r"|(?:chaque|each|every) (?:pochon|barrette|boulette|bag|g|gramme|gram|pack|sachet)s? (?:vendu|sold)e?s?)"
     r"(?:\s(?:vends|ecoules|sell|shift))?"
-    r"|\b\d{1,2}\s?%\s(?:pour toi|for you|to you)\b")
+    r"|\b\d{1,2}\s?%\s(?:pour toi|for you|to you)\b"
+    r"|\bmarge (?:de )?\d{1,2}\s?%|\+ commission\b|plus commission\b")
 ERRAND_RE = re.compile(
     r"\b(?:tu (?:deposes|livres|ramenes|gardes|transportes|deplaces|montes|le poses|les poses|recup|recuperes)"
     r"|deposer|livrer|ramener|transporter|faire l'aller retour|faire l'aller-retour|siffler (?:qd|quand|si)"
@@ -115,6 +117,7 @@ ERRAND_RE = re.compile(
 # a cheap prefilter: every RUN_PAY_RE, SPAN_PAY_RE and ERRAND_PAY_RE match holds one of these words
 # (as a whole token; "2 jours" counts, "2j" is read by PAY_RE)
 _RUN_WORDS = frozenset({"course", "courses", "tournee", "trajet", "voyage", "mission", "run", "drop", "trip", "aller",
+                        "livraison", "delivery",
                         "go", "fois", "hrs", "hr", "hours", "heures", "days", "jours", "weeks", "semaines", "nights",
                         "nuits",
                         "deposer", "livrer", "ramener", "porter", "garder", "transporter", "surveiller", "guetter",
@@ -165,7 +168,8 @@ class CueAnalyser(Analyser):
             self._pay(a, text)
         if not _RUN_WORDS.isdisjoint(a.norm.words):  # (tested in C: most posts hold none)
             self._run_pay(a, text)
-        if "%" in text or "tiers" in text or "third" in text or "moitie" in text or "half" in text:
+        if ("%" in text or "tiers" in text or "third" in text or "moitie" in text or "half" in text
+                or "commission" in text):
             for cm in COMMISSION_RE.finditer(text):
                 a.add_norm(CUE, "recruitment", cm.start(), cm.end(), analyser=self.name, rule="grammar:commission",
                            score=0.5, explanation=f"a seller's commission {cm.group()!r}")
