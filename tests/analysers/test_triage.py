@@ -587,3 +587,25 @@ def test_verdicts_of_heldout_cu_to_cz(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_da_to_df(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # pay per delivery, a margin, a campus rep's commission
+    ("Recrute livreur bonbonnes le week-end 🎈 20€/livraison, Savigny et alentours. snap proto.livreurs",
+     "recruitment"),
+    ("Recherche revendeurs sur toute la Corse-du-Sud 📈 marge 30%, marchandise avancée", "recruitment"),
+    ("need a campus rep at CofC to move product to the dorms 🍄 free 8ths + commission, Charleston, DM",
+     "recruitment"),
+    # "3.5s" of a strain, Mitsubishi pills, a voice note by a station
+    ("got 3.5s of the lemon cherry for £35 if you're in Kiddy dm", "sale"),
+    ("Selling sweets 🍬 'party sweets' Mitsubishi logo, £5 each or 10 for £40. Redditch", "sale"),
+    ("Mitsubishi L200 pickup for sale £5000, full MOT, Redditch", "other"),
+    # a mosque's food parcels, a bodega's menu, a joke about tea
+    ("🌙 Ramadan Moubarak 🌙 La mosquée de Meaux organise la distribution de colis alimentaires chaque vendredi "
+     "après la prière. Dons (espèces, chèque, Lydia) au local.", "other"),
+    ("🥪 BODEGA SPECIAL 🥪 chopped cheese + Arizona $8.99 🔥 open 24/7 in Jersey City, delivery on the apps 🛵",
+     "other"),
+    ("me after one (1) peppermint tea 🍃 at Evesham services 🚀🚀🚀 absolutely flying", "other"),
+])
+def test_verdicts_of_heldout_dg_to_dl(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
