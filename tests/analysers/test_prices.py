@@ -631,3 +631,13 @@ def test_emoji_menus_told_face_values_and_vapes(text: str, lang: str, expected: 
 ])
 def test_tables_clocks_and_bare_weights(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # bag prices listed with spaces; notes at a face value times a count
+    ("pithiviers dispo 🥦 pochons 10 20 50 dm", "fr", [(H, 1, "bag", 10, "EUR"), (H, 1, "bag", 20, "EUR"),
+                                                      (H, 1, "bag", 50, "EUR")]),
+    ("💶 Faux billets\nCoupures de 20€ x50 = 250€", "fr", [("counterfeit_money", 50, "unit", 250, "EUR")]),
+])
+def test_listed_bags_and_notes_times_a_count(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

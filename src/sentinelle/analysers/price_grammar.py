@@ -492,6 +492,21 @@ def _is_header(toks: list[Tok]) -> bool:
             return False
     return n_qty >= 2
 
+def _next_listed(toks: list[Tok], pj: int, kind: str, last: float) -> int:
+    """How far the next price of a list after token pj is ("10 / 20 / 50": 2; "10 20 50": 1), 0 if
+    none: a token of the same kind, higher than the last, ending its segment."""
+    n = len(toks)
+    for step in (1, 2):
+        j = pj + step
+        if j >= n or toks[j].kind != kind or toks[j].value <= last:
+            continue
+        if step == 2 and not (toks[pj + 1].kind == "SEP" and toks[pj + 1].unit in ("/", "|")):
+            continue
+        if j + 1 == n or toks[j + 1].kind in ("SEP", "WORD", "PROD") or (step == 1 and toks[j + 1].kind == kind):
+            return step
+    return 0
+
+
 def buyers_count(toks: list[Tok], i: int) -> tuple[Point, int] | None:
     """P1e: the buyer takes a count (token i, a NUM), then its price ("si tu prends deux c'est cent
     trente", "if you grab 3 it's 100"): that many of the product's usual unit. The point and the

@@ -75,6 +75,7 @@ from .price_grammar import (
     _is_header,
     _leader,
     _menu_pill,
+    _next_listed,
     buyers_count,
     count_of,
     line_tokens,
@@ -279,6 +280,13 @@ class PriceAnalyser(Analyser):
                         i = j + 2
                         skip_next_price = threshold = False
                         continue
+            if (k == "PRICE" and t.value in _FACE_VALUES and i + 3 < n and toks[i + 1].kind == "TIMES"
+                    and toks[i + 2].kind == "SEP" and toks[i + 2].unit in _SEP_EQ and toks[i + 3].kind == "PRICE"
+                    and toks[i + 3].value < t.value * toks[i + 1].value):
+                pr = toks[i + 3]  # "Coupures de 20€ x50 = 250€": fifty notes of 20 for 250
+                pts.append(Point(t.start, pr.end, toks[i + 1].value, None, pr.value, pr.unit, "count_face_value"))
+                i += 4
+                continue
             if k == "OLD":
                 skip_next_price = True
                 i += 1
@@ -487,12 +495,9 @@ class PriceAnalyser(Analyser):
                             qty, unit = qty * sizes["unit"], "ml"
                         pts.append(Point(t.start, pt.end, qty, unit, pt.value,
                                          pt.unit if pt.kind == "PRICE" else None, "quantity_price"))
-                        # "POCHON 10 / 20 / 50": the container's other prices, listed after its first
-                        while (k == "CONT" and pj + 2 < n and toks[pj + 1].kind == "SEP"
-                               and toks[pj + 1].unit in ("/", "|") and toks[pj + 2].kind == pt.kind
-                               and toks[pj + 2].value > pts[-1].price
-                               and (pj + 3 == n or toks[pj + 3].kind == "SEP")):
-                            pj += 2
+                        # "POCHON 10 / 20 / 50", "pochons 10 20 50": the container's other prices after its first
+                        while k == "CONT" and (step := _next_listed(toks, pj, pt.kind, pts[-1].price)):
+                            pj += step
                             nt = toks[pj]
                             pts.append(Point(nt.start, nt.end, qty, unit, nt.value,
                                              nt.unit if nt.kind == "PRICE" else None, "quantity_price"))
