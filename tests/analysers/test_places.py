@@ -772,6 +772,9 @@ def test_districts_of_heldout_dg_to_dl(text: str, places: list[str]) -> None:
     ("happy hour sur le drive de Pau : 1g acheté = 1g offert", "fr", ["Pau"], []),
     ("speed 15 le g, préparez les fêtes de Dax je livre", "fr", ["Dax"], []),
     ("weed 10 le g pau", "fr", [], []),
+    # departments listed with spaces after a cue; not ages
+    ("livraison 77 93 75 et toute la France, weed 10 le g", "fr", [], ["77", "93", "75"]),
+    ("972 on cherche des jeunes pour faire les commissions 🛵 13 14 15 ans ok", "fr", [], ["972"]),
     # a department number after a place and its surroundings
     ("🍀 Gelato 10g 90€\n📍 Lille et alentours 59", "fr", ["Lille"], ["59"]),
     # Newcastle is Newcastle upon Tyne, its official name

@@ -138,7 +138,8 @@ class DepartmentRules:
             before = text[max(0, ns - 3) : ns]
             last = before.rstrip()[-1:]
             # "93/94/95", "69, 01 et 38": a number right after a department, with only list marks between
-            in_list = bool(out) and bool(DEPT_LIST_GAP.fullmatch(text, out[-1][2], ns))
+            in_list = bool(out) and bool(DEPT_LIST_GAP.fullmatch(text, out[-1][2], ns)) and not (
+                text[out[-1][2]:ns].isspace() and w.isdigit() and int(w) < 20)  # "13 14 15 ans": ages
             overseas_after_word = w in OVERSEAS_FLAGS and before[-1:] == " " and text[ns - 3 : ns - 2].isalpha()
             times = last == "x" and not before.rstrip()[-2:-1].isalpha()  # "2x35", not "Meaux 77"
             sentence = last in ".!" and before[-1:] == " "  # "3000€. 973 uniquement": a new sentence
