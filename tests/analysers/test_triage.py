@@ -609,3 +609,22 @@ def test_verdicts_of_heldout_da_to_df(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_dg_to_dl(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # the fixed dealing spot; a nitrous bottle priced by its weight; supply runs and errands paid per trip
+    ("Le four de Chanteloup déménage 🏃‍♂️ nouvelle adresse en DM seulement pour les habitués 🤫", "sale"),
+    ("quelqu'un cherche du 🎈 pour ce soir ? bonbonne 2kg 45€, livrée sur Bron et Saint Priest, mp", "sale"),
+    ("Cherche collégiens pour ravitailler 🛴 30€ le trajet, trottinette fournie, Trappes 78190", "recruitment"),
+    ("Frontaliers 🇫🇷🇱🇺 petits colis à déposer à Lux-ville le matin, 100€ par aller. Rien à déclarer 😉",
+     "recruitment"),
+    # a pizzeria's courier job, a storm warning, racing tips
+    ("Recherche livreur (H/F) pour pizzeria à Villerupt, soirs + week-end, 12€/h + pourboires, scooter fourni.",
+     "other"),
+    ("🌀 Hurricane watch for Mobile & Baldwin counties. Free sandbags at 3 sites, open 24/7 till landfall. Gas ⛽ "
+     "and ice 🧊 running low", "other"),
+    ("🏇 Nap of the day: Deise Dancer 2:50, €10 each way at 7/2. Back the Mullins yokes in the bumper, they're "
+     "flying 🔥", "other"),
+])
+def test_verdicts_of_heldout_dm_to_dr(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

@@ -76,7 +76,7 @@ JOB_ROLE_RE = re.compile(
 RUN_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{0,3}(?:\s?(?:€|e\b|eur\b|euros?\b|balles?\b|£|\.-|chf\b))?"
                         r"\s?(?:a chaque|la|le|l'|par|per|a|each|chaque|/)\s?"
                         r"(?:course|courses|tournee|trajet|voyage|mission|run|drop|aller-retour|aller retour|go|fois"
-                        r"|livraison|delivery)\b"
+                        r"|livraison|delivery|aller)\b"
                         r"|[£$€]\d{1,4}\s?(?:a|per|each|/)\s?(?:run|drop|trip|go)\b")
 # Pay for a stated time ("£50 for 2 hrs", "1500 en 2 semaines") or for an errand in the same phrase
 # ("30€ pour déposer un sac"): the errand or a role must be near for the first (a rental also has a

@@ -88,6 +88,8 @@ _GROCERY_RE = re.compile(
     r"|[$£€]\s?(\d+(?:[.,]\d+)?)\s?(?:/|per |a |an )\s?(kg|kilo|l|litre|liter|lb|lbs|pound)(?![^\W\d_])"
     r"|(?<![\w.])(\d+(?:[.,]\d+)?)\s?(kg|kgs|kilos?|lbs?|l|litres?)(?![^\W\d_])[^\d\n]{0,12}?(?<![\w.])(?:[$£€]\s?)?"
     r"(\d+(?:[.,]\d+)?)(?!\d|[.,]\d|\s\d{3}(?!\d))(?!\s?(?:g|kg|l|cl|ml|lbs?|kilos?|grammes?|k|batons?|bâtons?|briques?)(?![^\W\d_]))")
+# products whose mass is their container's (a nitrous bottle "2kg 45€"): never food by their price
+_MASS_IS_SIZE = frozenset({"nitrous_oxide"})
 # grams and their price ("pochon de bonbons 200g à 4€"): food when a kilo of it would cost as food does
 _GROCERY_G_RE = re.compile(r"(?<![\w.])(\d+)\s?(?:g|gr|grammes?)(?![^\W\d_])[^\d\n]{0,12}?(?<![\w.])(?:[$£€]\s?)?"
                            r"(\d+(?:[.,]\d+)?)(?!\d|[.,]\d|\s?(?:g|gr|kg|grammes?)(?![^\W\d_]))")
@@ -122,8 +124,7 @@ def grocery_price(text: str, start: int, end: int) -> bool:
 
 
 def grocery_grams(text: str, start: int, end: int) -> bool:
-    """Grams at the price of food on text[start:end] ("pochon de bonbons 200g à 4€"; not for
-    nitrous, whose tanks weigh their gas: "bonbonne 670g = 45€")."""
+    """Grams at the price of food on text[start:end] ("pochon de bonbons 200g à 4€")."""
     for m in _GROCERY_G_RE.finditer(text, start, end):
         grams = int(m.group(1))
         if grams >= 100 and _amount(m.group(2)) * 1000 / grams < _GROCERY_MAX["kg"]:
@@ -426,8 +427,8 @@ class ProductAnalyser(Analyser):
                 return True
             if meta.unless_always and any(u in ctx for u in meta.unless_always):
                 return True  # "Colombian 250g £9" in a coffee roaster's post
-            if e.strength == "weak" and has_qp(li) and (grocery(li) or (
-                    e.value != "nitrous_oxide" and grocery_grams(text, *lines[li]))):
+            if e.strength == "weak" and has_qp(li) and e.value not in _MASS_IS_SIZE and (
+                    grocery(li) or grocery_grams(text, *lines[li])):
                 return True  # "🍄 cèpes 20€ le kg": food at the price of food
             kind = meta.kind
             if kind == "letter" and not _letter_slot(text, toks, m, lines[li],
