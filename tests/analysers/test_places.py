@@ -772,6 +772,15 @@ def test_districts_of_heldout_dg_to_dl(text: str, places: list[str]) -> None:
     ("happy hour sur le drive de Pau : 1g acheté = 1g offert", "fr", ["Pau"], []),
     ("speed 15 le g, préparez les fêtes de Dax je livre", "fr", ["Dax"], []),
     ("weed 10 le g pau", "fr", [], []),
+    # two departments joined by a slash; not a season, ages, a price ladder, a date nor delivery hours
+    ("3MMC 💎 dispo 78/92\n25€ le g, 5g 100€", "fr", [], ["78", "92"]),
+    ("SAISON 25/26 coke 80 le g", "fr", [], []),
+    ("ages 15/16 ok coke 80", "fr", [], []),
+    ("weed 10/20/50 dispo", "fr", [], []),
+    ("livraison 24/48h weed 10 le g", "fr", [], []),
+    # the department of a place of the post, after "le" or before "only"
+    ("Livraison gratuite dès 100€ sur Lyon et le 69 🚚 🍫 50g 200€", "fr", ["Lyon"], ["69"]),
+    ("Dépôt sur Sens et Auxerre, 89 only, md 50€/g", "fr", ["Sens", "Auxerre"], ["89"]),
     # departments listed with spaces after a cue; not ages
     ("livraison 77 93 75 et toute la France, weed 10 le g", "fr", [], ["77", "93", "75"]),
     ("972 on cherche des jeunes pour faire les commissions 🛵 13 14 15 ans ok", "fr", [], ["972"]),

@@ -53,6 +53,24 @@ def _heads_line(text: str, ns: int) -> bool:
     return not any(ch.isdigit() or ch in "=€£$:" for ch in rest.lstrip("0123456789"))  # not "10 🍁 = 80"
 
 
+_HOURS_AFTER_RE = re.compile(r"/\d{1,3}\s?h\b")
+_ONLY = frozenset({"only", "uniquement", "seulement"})
+_PAIR_RE = re.compile(r"[ \t]?/[ \t]?(\d{2})(?![\d/%€$£.,]|[ \t]?(?:h|ans|yo|years?|ml|cl|g|e)\b)")
+
+
+def _slashed_pair(w: str, text: str, ns: int, ne: int) -> bool:
+    """"78/92", "86 / 79": two department numbers joined by a slash, not a season ("25/26"), ages
+    ("15/16"), a price ladder ("10/20/50"), a date ("15/08") or hours ("24/48h"): both numbers 30
+    or more, or 13 or more and not consecutive; nothing numeric around."""
+    m = _PAIR_RE.match(text, ne)
+    if m is None or not w.isdigit() or len(w) != 2 or (ns and (text[ns - 1] in "/.,€$£" or text[ns - 1].isdigit())):
+        return False
+    a, b = int(w), int(m.group(1))
+    if a == b or not (1 <= a <= 95 and 1 <= b <= 95) or a == 20 or b == 20:
+        return False
+    return min(a, b) >= 30 or (min(a, b) >= 13 and abs(a - b) > 1)
+
+
 _AROUND = frozenset({"alentours", "environs", "agglo", "autour", "area", "surrounds"})
 
 
@@ -143,11 +161,15 @@ class DepartmentRules:
             overseas_after_word = w in OVERSEAS_FLAGS and before[-1:] == " " and text[ns - 3 : ns - 2].isalpha()
             times = last == "x" and not before.rstrip()[-2:-1].isalpha()  # "2x35", not "Meaux 77"
             sentence = last in ".!" and before[-1:] == " "  # "3000€. 973 uniquement": a new sentence
-            if (before and (before[-1].isdigit() or times or (last and last in "€£$=*/:+.,~" and not sentence))
+            listed_after_comma = last == "," and before[-1:] == " " and w in place_deps  # "Sens et Auxerre, 89 only"
+            if (before and (before[-1].isdigit() or times or (last and last in "€£$=*/:+.,~" and not sentence
+                                                              and not listed_after_comma))
                     and not overseas_after_word and not in_list):
                 continue  # "2x35", "€35", "=35", "1,35" (not "Schœlcher. 972 only")
             if w == "24" and text[ne:ne + 3] in ("/24", "/7", "h/2"):
                 continue  # "24/24", "24/7": round the clock, not the Dordogne
+            if text[ne:ne + 1] == "/" and _HOURS_AFTER_RE.match(text, ne):
+                continue  # "24/48h": a delivery time
             if (ne + 1 < len(text) and text[ne] in ".,:/-"
                     and (text[ne + 1].isdigit() or (text[ne] == "/" and text[ne + 1].isalpha()))
                     and not (text[ne] in "/," and dept_pair(w, text, ne))):
@@ -194,10 +216,16 @@ class DepartmentRules:
                     rule, why = "places:department:list", f"{w} listed after the department {out[-1][0]}"
                 elif "\u20e3" in a.post.text[slice(*a.norm.span(ns, ne))] and len(w) <= 3:
                     rule, why = "places:department:keycaps", f"{w} written in keycap digits after 'le'"
+                elif w in place_deps:  # "sur Lyon et le 69"
+                    rule, why = "places:department:cue:le", f"{w} after 'le', the department of a place of the post"
                 else:
                     continue  # "le 25", "le 10": a date or a price
             elif "📍" in text[max(0, ns - 3) : ns] or "#" in text[max(0, ns - 1) : ns]:
                 rule, why = "places:department:marker", f"{w} after a place marker"
+            elif _slashed_pair(w, text, ns, ne):
+                rule, why = "places:department:pair", f"{w} paired with another department ('78/92')"
+            elif w in place_deps and i + 1 < len(words) and words[i + 1] in _ONLY:
+                rule, why = "places:department:only", f"{w} {words[i + 1]!r}, the department of a place of the post"
             elif "\u20e3" in a.post.text[slice(*a.norm.span(ns, ne))] and len(w) <= 3:
                 rule, why = "places:department:keycaps", f"{w} written in keycap digits"
             elif listed:
@@ -282,6 +310,7 @@ class DepartmentRules:
             # "Auch + alentours 32"
             or (i > 0 and pw in _AROUND and (i - 1 in place_end or (i > 1 and i - 2 in place_end)))
             or before in ("(", "#")  # in brackets, after a hashtag
+            or _slashed_pair(w, text, ns, ns + len(w))  # "78/92"
             or (i > 0 and pw in self.dept_before.lasts)  # after a cue
             or "📍" in text[max(0, ns - 3) : ns]
             or keycaps
