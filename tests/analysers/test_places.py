@@ -784,6 +784,9 @@ def test_districts_of_heldout_dg_to_dl(text: str, places: list[str]) -> None:
     # departments listed with spaces after a cue; not ages
     ("livraison 77 93 75 et toute la France, weed 10 le g", "fr", [], ["77", "93", "75"]),
     ("972 on cherche des jeunes pour faire les commissions 🛵 13 14 15 ans ok", "fr", [], ["972"]),
+    # towns joined by a slash before a full stop are no link; Luxembourg's short forms
+    ("On recrute livreur avec permis, secteur Thionville/Yutz. 150€/jour", "fr", ["Thionville", "Yutz"], []),
+    ("3-MMC cristal 30€ le g, livraison Lux-ville et Esch uniquement", "fr", ["Luxembourg", "Esch-sur-Alzette"], []),
     # a department number after a place and its surroundings
     ("🍀 Gelato 10g 90€\n📍 Lille et alentours 59", "fr", ["Lille"], ["59"]),
     # Newcastle is Newcastle upon Tyne, its official name

@@ -47,8 +47,8 @@ def handle_chunks(text: str) -> list[tuple[int, int]]:
         start = max(text.rfind(" ", 0, p), text.rfind("\n", 0, p), text.rfind("\t", 0, p)) + 1
         nxt = SPACE_RE.search(text, p)
         end = nxt.start() if nxt else len(text)
-        if text[p] == "/" and not _LINK_MARKS.intersection(text[start:end]):
-            continue  # "Caen/Hérouville/Ifs": words joined by slashes, not a link ("t.me/x" has a dot)
+        if text[p] == "/" and not _LINK_MARKS.intersection(text[start:end].rstrip(".,;:!?)")):
+            continue  # "Caen/Hérouville/Ifs.": words joined by slashes, not a link ("t.me/x" has a dot)
         out.append((start, end))
     return out
 
