@@ -628,3 +628,17 @@ def test_verdicts_of_heldout_dg_to_dl(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_dm_to_dr(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a poke menu, ice for the cooler, a butcher's lamb for Eid, a noticeboard, a rap fan
+    ("🐟🍍 POKE MENU 🍍🐟 / Ahi shoyu $18/lb / Poke bowl $15 / 🚗 Delivery Honolulu, min $30 / 📲 808-555-0134",
+     "other"),
+    ("ok who's bringing the ice 🧊 for the cooler tonight? 🎆 we got the poke and the kalua pig", "other"),
+    ("🥩 ARRIVAGE 🥩 agneau frais pour l'Aïd, 15€/kg, commande minimum 5 kg, livraison gratuite sur Oissel", "other"),
+    ("📌 NOTICEBOARD 📌 / • Bin collection moved to Saturday / • Lost tabby cat, call 07700 900133", "other"),
+    ("\"zip of that gas, 8th for the low, pull up in GR, trap on the go\" 🔥 this flint rapper been cooking",
+     "other"),
+])
+def test_verdicts_of_heldout_ds_to_du(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
