@@ -787,6 +787,8 @@ def test_districts_of_heldout_dg_to_dl(text: str, places: list[str]) -> None:
     # towns joined by a slash before a full stop are no link; Luxembourg's short forms
     ("On recrute livreur avec permis, secteur Thionville/Yutz. 150€/jour", "fr", ["Thionville", "Yutz"], []),
     ("3-MMC cristal 30€ le g, livraison Lux-ville et Esch uniquement", "fr", ["Luxembourg", "Esch-sur-Alzette"], []),
+    # a town's name alone on its line, framed by emoji, in a post naming products
+    ("🚨 Valenciennes 🚨\n🥦 Lemon Haze 10€ le g\n🍫 Dry 7€", "fr", ["Valenciennes"], []),
     # a department number after a place and its surroundings
     ("🍀 Gelato 10g 90€\n📍 Lille et alentours 59", "fr", ["Lille"], ["59"]),
     # Newcastle is Newcastle upon Tyne, its official name

@@ -534,6 +534,10 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                     # Cambrai": a capital in the middle of a sentence makes a town's name a name
                     ok = True
                     why = why or "a capital in the middle of a sentence"
+                elif (not ok and c.kind == "commune" and not c.weak and c.population >= MID_SENTENCE_CITY
+                      and self._capitalised(a, c.nstart, c.nend) and alone(text, c)
+                      and any(f.kind == "products" for f in a.findings)):
+                    ok, why = True, "a town's name alone on its line, capitalised, in a post naming products"
             else:
                 why = self._cue(words, spans, text, c, hashtag, k)
                 ok = bool(why) or (
