@@ -116,8 +116,11 @@ ERRAND_RE = re.compile(
     r"|(?:drop|deliver|carry|hold) a (?:parcel|package|bag)|train trips|trips? (?:up|down) to)\b")
 # a cheap prefilter: every RUN_PAY_RE, SPAN_PAY_RE and ERRAND_PAY_RE match holds one of these words
 # (as a whole token; "2 jours" counts, "2j" is read by PAY_RE)
+# pay per delivery or per trip ("20€/livraison", "100€ par aller"): the words alone are in most sale posts
+_PER_DELIVERY_RE = re.compile(r"(?:/|par |per |each |chaque )(?:livraison|delivery|aller)\b")
+# the words of a voice note, looked for first (VOICE_RE starts with a word boundary, slow to scan)
+_MAYBE_VOICE_RE = re.compile(r"vo[ci]|transcri|audio")
 _RUN_WORDS = frozenset({"course", "courses", "tournee", "trajet", "voyage", "mission", "run", "drop", "trip", "aller",
-                        "livraison", "delivery",
                         "go", "fois", "hrs", "hr", "hours", "heures", "days", "jours", "weeks", "semaines", "nights",
                         "nuits",
                         "deposer", "livrer", "ramener", "porter", "garder", "transporter", "surveiller", "guetter",
@@ -162,11 +165,12 @@ class CueAnalyser(Analyser):
 
     def analyse(self, a: Analysis) -> None:
         text = a.norm.text
-        if VOICE_RE.search(text):  # a voice note says its pay in words ("one-fifty a day"): in digits, same offsets
+        if _MAYBE_VOICE_RE.search(text) and VOICE_RE.search(text):
+            # a voice note says its pay in words ("one-fifty a day"): in digits, same offsets
             text = load_grammar(str(lexicon_file("common", "units"))).spell_out(text, everywhere=True)
         if _PER_RE.search(text):
             self._pay(a, text)
-        if not _RUN_WORDS.isdisjoint(a.norm.words):  # (tested in C: most posts hold none)
+        if not _RUN_WORDS.isdisjoint(a.norm.words) or _PER_DELIVERY_RE.search(text):  # (most posts hold none)
             self._run_pay(a, text)
         if ("%" in text or "tiers" in text or "third" in text or "moitie" in text or "half" in text
                 or "commission" in text):
