@@ -74,11 +74,6 @@ def _slashed_pair(w: str, text: str, ns: int, ne: int) -> bool:
 _AROUND = frozenset({"alentours", "environs", "agglo", "autour", "area", "surrounds"})
 
 
-def pw_around(words: list[str], i: int) -> bool:
-    """The word before number i says "and around" ("Lille et alentours 59")."""
-    return words[i - 1] in _AROUND
-
-
 def _in_name(cands: list[Any], i: int) -> bool:
     """Word i belongs to a name found (accepted or not)."""
     return any(c.start <= i < c.end for c in cands)
@@ -166,7 +161,7 @@ class DepartmentRules:
                                                               and not listed_after_comma))
                     and not overseas_after_word and not in_list):
                 continue  # "2x35", "€35", "=35", "1,35" (not "Schœlcher. 972 only")
-            if w == "24" and text[ne:ne + 3] in ("/24", "/7", "h/2"):
+            if w == "24" and text.startswith(("/24", "/7", "h/2"), ne):
                 continue  # "24/24", "24/7": round the clock, not the Dordogne
             if text[ne:ne + 1] == "/" and _HOURS_AFTER_RE.match(text, ne):
                 continue  # "24/48h": a delivery time
@@ -177,7 +172,7 @@ class DepartmentRules:
             if (self._unit_after(words, spans, text, i) and nxt is None) or in_phone(ns):
                 continue  # (not "79 La Forêt-sur-Sèvre": the article opens a name of that department)
             prev = place_end.get(i)
-            if prev is None and i > 0 and pw_around(words, i):
+            if prev is None and i > 0 and words[i - 1] in _AROUND:
                 prev = place_end.get(i - 1) or place_end.get(i - 2)  # "Lille et alentours 59"
             if prev is not None and prev.kind == "abroad":
                 continue  # "Dublin 15", "(Dublin 11)": a postal district abroad
