@@ -642,3 +642,23 @@ def test_verdicts_of_heldout_dm_to_dr(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_ds_to_du(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a seller and a buyer haggling over a drug, named by their roles
+    ("Client: 3g de kush\nMoi: 25\nClient: 20 jsuis étudiant 😭\nMoi: 23 et c'est mon dernier mot, rdv digue de cayeux",
+     "sale"),
+    ("Acheteur: salut je veux 300g de jaune\nVendeur: 1000 les 300\nAcheteur: 950 si je paye cash ?\nVendeur: ok 950",
+     "sale"),
+    ("Client: je veux le canapé gris\nMoi: 120\nClient: 100 ?\nMoi: 110 et tu viens le chercher", "other"),
+    # sellers on commission; a caravan let, an ice-cream van, a licensed dispensary, a security guard's job
+    ("Sellers wanted St. George 🌵 we supply, you move it, 60/40 split, snap: dixieplug_jobs", "recruitment"),
+    ("🏕️ Static caravans Largs, sea views 🌊 £350/week July. 25% deposit to book, call 07700 900555", "other"),
+    ("🍦 The van's out! Irvine Beach Park till 7 🚐 99 flake £2.50 🍫 Follow the snap 👻 irvine.icecream", "other"),
+    ("🌿 Weekend deals 🌿 8ths $25, carts 2/$40 🍬 21+ with valid ID, licensed by the Nevada CCB. Pickup in Reno",
+     "other"),
+    ("Cherche agent de sécurité / veilleur de nuit pour chantier à Voreppe, 120€ la nuit, carte pro CQP obligatoire",
+     "other"),
+])
+def test_verdicts_of_heldout_dv_to_dx(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

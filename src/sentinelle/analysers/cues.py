@@ -100,7 +100,7 @@ COMMISSION_RE = re.compile(
     r"|(?:chaque|each|every) (?:pochon|barrette|boulette|bag|g|gramme|gram|pack|sachet)s? (?:vendu|sold)e?s?)"
     r"(?:\s(?:vends|ecoules|sell|shift))?"
     r"|\b\d{1,2}\s?%\s(?:pour toi|for you|to you)\b"
-    r"|\bmarge (?:de )?\d{1,2}\s?%|\+ commission\b|plus commission\b")
+    r"|\bmarge (?:de )?\d{1,2}\s?%|\+ commission\b|plus commission\b|\b[4-7]0/[3-6]0 split\b")
 ERRAND_RE = re.compile(
     r"\b(?:tu (?:deposes|livres|ramenes|gardes|transportes|deplaces|montes|le poses|les poses|recup|recuperes)"
     r"|deposer|livrer|ramener|transporter|faire l'aller retour|faire l'aller-retour|siffler (?:qd|quand|si)"
@@ -173,7 +173,7 @@ class CueAnalyser(Analyser):
         if not _RUN_WORDS.isdisjoint(a.norm.words) or _PER_DELIVERY_RE.search(text):  # (most posts hold none)
             self._run_pay(a, text)
         if ("%" in text or "tiers" in text or "third" in text or "moitie" in text or "half" in text
-                or "commission" in text):
+                or "commission" in text or "split" in text):
             for cm in COMMISSION_RE.finditer(text):
                 a.add_norm(CUE, "recruitment", cm.start(), cm.end(), analyser=self.name, rule="grammar:commission",
                            score=0.5, explanation=f"a seller's commission {cm.group()!r}")

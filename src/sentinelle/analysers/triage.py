@@ -124,6 +124,22 @@ def _seller_offer(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Findin
     return list(prices)
 
 
+# a chat between a seller and a buyer, each line opened by their role ("Client: 3g de kush / Moi: 25")
+_SELLER_TURN_RE = re.compile(r"^(?:vendeur|vendeuse|moi|me|seller|runner|dealer|plug)\s?:", re.I | re.M)
+_BUYER_TURN_RE = re.compile(r"^(?:client|cliente|customer|buyer|acheteur|acheteuse)\s?:", re.I | re.M)
+
+
+def _haggling(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
+    """The product findings of a chat in which a seller and a buyer, named by their roles, haggle
+    over a drug ("Buyer: how much for a Q / Me: 55 / Buyer: 50"): a sale, whatever the model makes
+    of a conversation's words. Empty otherwise."""
+    products = by_kind.get("products", _NONE)
+    text = a.post.text
+    if not products or not _SELLER_TURN_RE.search(text) or not _BUYER_TURN_RE.search(text):
+        return []
+    return list(products)
+
+
 WARNING_SCORE = 0.3  # the score of a verdict the warning rule overturns
 # (not harm reduction: dealers add its advice to their menus, "pressed so go slow, narcan on hand")
 _WARNING_CUES = frozenset({"prevention", "news", "buyer"})
@@ -156,7 +172,7 @@ _TRADE_JOB_RE = re.compile(
     r"|mules?|tenir le (?:point|terrain|hall|four)|stocker|garder (?:de la|des|la) marchandise|passeurs?"
     r"|(?:do|doing|make|making|for) runs|runs after school|on the trap|in the trap|trap house|watch the door"
     r"|fais tourner|faire tourner|vendre a tes potes|vends a tes potes|sell(?:ing)? to your (?:own )?mates"
-    r"|move my product|move product|campus reps?|revendeurs?|marchandise avancee"
+    r"|move my product|move product|you move it|we supply|campus reps?|revendeurs?|marchandise avancee"
     r"|front you|on te depanne|everything you (?:sell|shift)|what you (?:sell|shift)"
     r"|ce que tu (?:vends|ecoules)|tu prends les commandes|tu revends|revendre"
     r"|tenir le (?:tel|telephone|phone)|tenir la ligne|hold the phone|run the line|(?:u|you) take orders"
@@ -257,6 +273,9 @@ class TriageAnalyser(Analyser):
             _overturn(a, found, "other", min(a.score, BUSINESS_SCORE))
         if a.category == "other" and category == "other" and (found := _seller_offer(a, by_kind)):
             # a seller's own offer, in the first person, with its price
+            _overturn(a, found, "sale", max(a.score, OFFER_SCORE))
+        if a.category != "sale" and (found := _haggling(a, by_kind)):
+            # a seller and a buyer haggling, named by their roles
             _overturn(a, found, "sale", max(a.score, OFFER_SCORE))
         if a.category == "recruitment" and (found := _legal_job(a, by_kind)):
             # a legal employer's offer (a contract, a CV, a licence): the same words as a network's
