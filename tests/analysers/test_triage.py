@@ -662,3 +662,25 @@ def test_verdicts_of_heldout_ds_to_du(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_dv_to_dx(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # haggling with no drug named: the buyer asks for a dealer's quantity, the seller names a figure
+    ("Customer: 2 b's and a w\nRunner: £40\nCustomer: usual is 35\nRunner: 40, by the station in 5", "sale"),
+    ("Buyer: how much for a Q\nMe: 55\nBuyer: 50?\nMe: 52, can't go lower", "sale"),
+    ("Client: jveux 3 barrettes\nMoi: 40 les trois\nClient: 35 ?\nMoi: 38 jsuis en bas", "sale"),
+    # the same chats over logs, beef, medicine or a bike: no dealer's quantity, or a legal trade's word
+    ("Customer: how much for 10 bags of logs\nMe: £6 a bag\nCustomer: 50 for the lot?\nMe: done", "other"),
+    ("Buyer: how much for a quarter of beef\nMe: £380 butchered\nBuyer: 350?", "other"),
+    ("Client: vous avez du doliprane 1g ?\nMoi: oui la boîte de 8 à 2,18€\nClient: merci je passe", "other"),
+    ("Client: 2 kg de pommes svp\nMoi: 6€\nClient: merci", "other"),
+])
+def test_haggling_over_a_quantity(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
+
+
+def test_haggling_evidence_names_the_quantity() -> None:
+    text = "Customer: 3 b's and a w\nRunner: £40\nCustomer: usual is 35"
+    a = analyze_text(text)
+    rules = {(f.rule, text[f.start:f.end]) for f in a.because or []}
+    assert ("rule:haggling_quantity", "3 b's") in rules

@@ -129,15 +129,38 @@ _SELLER_TURN_RE = re.compile(r"^(?:vendeur|vendeuse|moi|me|seller|runner|dealer|
 _BUYER_TURN_RE = re.compile(r"^(?:client|cliente|customer|buyer|acheteur|acheteuse)\s?:", re.I | re.M)
 
 
+# what a buyer asks a dealer for when no drug is named: grams, an eighth or a Q, pills, bags ("3
+# b's and a w"), the street's packets ("2 balles de 20", "une barrette")
+_DEAL_QTY_RE = re.compile(
+    r"(?<![\w.,])(?:\d+(?:[.,]5)?\s?(?:g|gr|grammes?|grams?|oz|pills?|tabs?|caps|points?|balles?|barr?ett?es?"
+    r"|pochons?|plaquettes?|boulettes?|bags?|b'?s|w'?s|teeners?|zips?)(?!\s+of\s)"
+    r"|(?:a|an|one|half an?|une?|demi|1/2|1/4)\s(?:q|quarter|eighth|8th|oz|ounce|zip|teener|nine|plaquette"
+    r"|barrette|boulette|pochon|balle|b|w)(?!\s+(?:of|de|d')\s))\b", re.I)  # (not "a quarter of beef")
+_PRICE_TURN_RE = re.compile(r"^(?:vendeur|vendeuse|moi|me|seller|runner|dealer|plug)\s?:\D{0,30}\d", re.I | re.M)
+_CHAT_LINE_RE = re.compile(r"^(?:client|cliente|customer|buyer|acheteur|acheteuse)\s?:.*$", re.I | re.M)
+
+
 def _haggling(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     """The product findings of a chat in which a seller and a buyer, named by their roles, haggle
-    over a drug ("Buyer: how much for a Q / Me: 55 / Buyer: 50"): a sale, whatever the model makes
-    of a conversation's words. Empty otherwise."""
+    over a drug ("Client: 3g de kush / Moi: 25"); when no drug is named, a cue on the quantity the
+    buyer asks for, when it is a dealer's ("Buyer: how much for a Q / Me: 55 / Buyer: 50") and the
+    seller answers with a figure: a sale, whatever the model makes of a conversation's words. Empty
+    otherwise, and when a strong cue of a legal trade or a report stands in the post."""
     products = by_kind.get("products", _NONE)
     text = a.post.text
-    if not products or not _SELLER_TURN_RE.search(text) or not _BUYER_TURN_RE.search(text):
+    if not _SELLER_TURN_RE.search(text) or not _BUYER_TURN_RE.search(text):
         return []
-    return list(products)
+    if products:
+        return list(products)
+    if any(f.value in _NOT_AN_OFFER and f.value != "conversation" and f.score >= 1.0 for f in by_kind.get(CUE, _NONE)):
+        return []  # (a chat's own cue does not count: it is one)
+    if not _PRICE_TURN_RE.search(text):
+        return []
+    for line in _CHAT_LINE_RE.finditer(text):
+        if m := _DEAL_QTY_RE.search(text, line.start(), line.end()):
+            why = f"a buyer asks a seller for {m.group(0)!r}, a dealer's quantity, and the seller names a figure"
+            return [_new_finding((CUE, "sale", m.start(), m.end(), "triage", "rule:haggling_quantity", 1.0, why))]
+    return []
 
 
 WARNING_SCORE = 0.3  # the score of a verdict the warning rule overturns
