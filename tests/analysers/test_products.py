@@ -306,3 +306,20 @@ def test_products_of_heldout_cu_to_cz(text: str, lang: str, expected: set[str]) 
 ])
 def test_products_of_heldout_da_to_df(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # 🐟 and 🍯 beside a dish are the food, priced or not; ❄️ over a snow plough's prices is the snow
+    ("Mafé et thiéboudienne le vendredi 🐟🍚 12€ la part, livraison en ville", "fr", set()),
+    ("Box iftar 18€ : harira, msemen, chebakia 🍯, dattes", "fr", set()),
+    ("Fish supper 🐟 £9.50, cod & chips £8, delivery till 10", "en", set()),
+    ("❄️ Snow removal ❄️ driveways $35 per push, text 555-0142", "en", set()),
+    # a groomer's "dry" is no dry-sift hash
+    ("🐶 full groom £40 | bath & dry £22 | nails £8", "en", set()),
+    ("🐶 full groom £40 | bath & dry £22 | nails £8", "fr", set()),
+    # the same emoji in a dealer's menu still are
+    ("🐟 fishscale 80 le g, 🍯 wax 25 le g", "fr", {"cocaine", "cannabis_concentrate"}),
+    ("hash dry 10 le g", "fr", {"cannabis_resin"}),
+])
+def test_products_of_heldout_dy_to_ed(text: str, lang: str, expected: set[str]) -> None:
+    assert products(text, lang) == expected

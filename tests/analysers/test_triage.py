@@ -684,3 +684,18 @@ def test_haggling_evidence_names_the_quantity() -> None:
     a = analyze_text(text)
     rules = {(f.rule, text[f.start:f.end]) for f in a.because or []}
     assert ("rule:haggling_quantity", "3 b's") in rules
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # farm supplies, volunteers, a hunt, boat hire, trading signals, grape pickers, a fish farm, drug checking
+    ("📦 APPRO AGRICOLE 📦\nAmmonitrate 50kg .... 40€\nLivraison à la ferme sous 48h, paiement à 30 jours", "other"),
+    ("On recrute des bénévoles pour la collecte nationale, même mineurs dès 16 ans. Pas de rémunération ❤️", "other"),
+    ("🦌 Battue dimanche 7h, carte de saison 110€, invité 20€ la journée, gilet orange obligatoire", "other"),
+    ("⛵ Location bateau sans permis, 140€ la demi-journée, 230€ la journée, essence en sus", "other"),
+    ("🚀 Signal du jour : BTC/USDT entrée 61 000 🎯 canal VIP 45€/mois", "other"),
+    ("Deckhands wanted at the mussel farm 🦪 £110/day, early tides, no experience needed", "other"),
+    ("🧪 Résultats d'analyse : résine achetée 9€/g, cocaïne achetée 70€/g. Envoyez vos échantillons", "other"),
+    ("🚕 TAXIS 24/7 🚕 airport runs and station pickups, cash or card, 07700 900914", "other"),
+])
+def test_verdicts_of_heldout_dy_to_ed(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
