@@ -39,6 +39,11 @@ from sentinelle.normalize import fold, normalise
         ("Oxy 80 🅿️ 20", "oxy 80 🅿 20"),
         ("TEL : O6 4l 27 83 9O", "tel : 06 41 27 83 90"),  # an l among a phone's pairs is a 1
         ("2l 5l coca", "2l 5l coca"),
+        # numbers spaced out digit by digit, in a post that spaces a word out or an O or l among them
+        ("🍫 l 0 g : 6 O\n🍫 2 5 g : l 3 O", "🍫 10 g : 60\n🍫 25 g : 130"),
+        ("B A L M A\n🍫 1 0 g / 7 0 e", "balma\n🍫 10 g / 70 e"),
+        ("livraison en 2 3 jours, 1 2 3 soleil", "livraison en 2 3 jours, 1 2 3 soleil"),  # else left
+        ("06 12 34 56 78 / 2 3 jours", "06 12 34 56 78 / 2 3 jours"),
     ],
 )
 def test_normalised_text(text: str, expected: str) -> None:

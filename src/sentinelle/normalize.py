@@ -6,7 +6,8 @@ that every finding keeps a character span into the text the user saw. Steps, in 
 1. Unicode NFKC, case folding and accent folding ("É" -> "e", "ﬁ" -> "fi", "œ" -> "oe");
 2. emoji: variation selectors, skin tones and ZWJ joins dropped so that each emoji is one
    token; keycap digits ("0️⃣") become digits; flags ("🇫🇷") become words ("flag_fr");
-3. letter-for-digit swaps inside numbers ("O6 39" -> "06 39", "1O€" -> "10€", "l5" -> "15");
+3. letter-for-digit swaps inside numbers ("O6 39" -> "06 39", "1O€" -> "10€", "l5" -> "15"), and
+   numbers spaced out digit by digit joined ("l 0 g" -> "10 g") in letter-spaced OCR menus;
 4. repeated letters collapsed ("cooooke" -> "coke", "beuuuh" -> "beuh"; "www" kept);
 5. spaced-out words joined ("c o k e" -> "coke", "C.O.K.E" -> "coke");
 6. common SMS spellings expanded from a data file ("cmd" -> "commande", "jsuis" -> "je suis").
@@ -289,6 +290,27 @@ _PHONE_GROUP_AFTER = re.compile(r"[ .\-][\dol|]{2}")
 _LOOKALIKE = str.maketrans({"o": "0", "i": "1", "l": "1", "|": "1"})
 
 
+# 3a. a number spaced out digit by digit, as OCR reads a letter-spaced menu ("1 0 g", "6 O", "£1 0"):
+# joined (and its look-alike letters made digits) when the post spaces out a word too ("B A L M A")
+# or one of its spaced numbers holds a look-alike letter; otherwise "2 3 jours" stays as written
+_SPACED_NUM_RE = re.compile(r"(?<![\w.,'])(?:[0-9ol] ){1,3}[0-9ol](?![\w.,'])")
+_MAYBE_SPACED_NUM_RE = re.compile(r"[0-9ol] [0-9ol](?![\w.,'])")
+
+
+def _spaced_numbers(norm: Normalised) -> None:
+    text = norm.text
+    runs = [r for r in _SPACED_NUM_RE.findall(text) if any(c.isdigit() for c in r)]
+    if not any("o" in r or "l" in r for r in runs) and not (
+            _MAYBE_SPACED_RE.search(text) is not None and _SPACED_RE.search(text) is not None):
+        return
+
+    def join(m: re.Match[str]) -> str:
+        s = m.group()
+        return s.replace(" ", "").translate(_LOOKALIKE) if any(c.isdigit() for c in s) else s
+
+    _rewrite(norm, _SPACED_NUM_RE, join)
+
+
 def _swap_digits(m: re.Match[str]) -> str:
     s = m.group()
     digits = sum(c.isdigit() for c in s)
@@ -514,6 +536,8 @@ def _rewrites(norm: Normalised, sms: Mapping[str, str] | None) -> Normalised:
     # Each step first runs a cheap search that any text the step changes must match (a pattern
     # whose first character the regex engine can skip to), then the exact one: most posts need
     # no rewrite at all, and the exact patterns try every position of the text.
+    if _MAYBE_SPACED_NUM_RE.search(norm.text) and _SPACED_NUM_RE.search(norm.text):
+        _spaced_numbers(norm)
     if _NEEDS_SWAP_RE.search(norm.text):
         _rewrite(norm, _DIGITISH_RE, _swap_digits)
     if _MAYBE_ZERO_WORD_RE.search(norm.text) and _ZERO_WORD_RE.search(norm.text):
