@@ -641,3 +641,13 @@ def test_tables_clocks_and_bare_weights(text: str, lang: str, expected: list[tup
 ])
 def test_listed_bags_and_notes_times_a_count(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Spanish and Picard articles before the gram: "70 el gramo", "10€ el gramme"
+    ("perico 70 el gramo", [(C, 1, "g", 70, "EUR")]),
+    ("🍁 ch'beuh 10€ el gramme", [(H, 1, "g", 10, "EUR")]),
+])
+def test_prices_with_el(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text) == expected
