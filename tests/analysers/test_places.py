@@ -799,3 +799,12 @@ def test_districts_of_heldout_dg_to_dl(text: str, places: list[str]) -> None:
 def test_places_of_heldout_cu_to_cz(text: str, lang: str, places: list[str], departments: list[str]) -> None:
     a = run_with_products(text, lang)
     assert (a.values("places"), a.values("departments")) == (places, departments)
+
+
+@pytest.mark.parametrize(("text", "lang", "places"), [
+    # "meet you" introduces a town, even one whose name is an ordinary phrase; not a day or "there"
+    ("za back, thirty-five for the eighth, I can meet you South Bend east side", "en", ["South Bend"]),
+    ("can meet you there at 9 or meet u Friday", "en", []),
+])
+def test_places_after_meet_you(text: str, lang: str, places: list[str]) -> None:
+    assert run_with_products(text, lang).values("places") == places

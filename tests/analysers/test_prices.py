@@ -648,6 +648,8 @@ def test_listed_bags_and_notes_times_a_count(text: str, lang: str, expected: lis
     # Spanish and Picard articles before the gram: "70 el gramo", "10€ el gramme"
     ("perico 70 el gramo", [(C, 1, "g", 70, "EUR")]),
     ("🍁 ch'beuh 10€ el gramme", [(H, 1, "g", 10, "EUR")]),
+    # a voice note's gram, spelled as said
+    ("[vocal] la coco c'est soixante-dix le gé", [(C, 1, "g", 70, "EUR")]),
 ])
 def test_prices_with_el(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text) == expected
