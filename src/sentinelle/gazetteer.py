@@ -5,7 +5,8 @@ Everything here is data loaded once (and cached) from `data/places/`:
 - `communes.tsv.gz`: every current French commune with its INSEE code, department, population
   and postcodes, plus the municipal arrondissements of Paris, Lyon and Marseille (built by
   `tools/build_gazetteer.py` from `@etalab/decoupage-administratif`, MIT);
-- `common_names.txt`: commune names that are ordinary words (read as places only with a cue);
+- `common_names.txt`: commune names that are ordinary words (read as places only with a cue),
+  but those of `rare_words.txt`, dictionary words too rare to stand for anything but the town;
 - `aliases.toml`: short forms and nicknames ("Sainté", "Villeur", "bdx");
 - `abroad.toml`: cities abroad with their French exonyms ("Londres" -> London);
 - `departments.toml`: department names and variants ("Côte-d'Or" -> 21);
@@ -253,6 +254,11 @@ def build(communes: Iterable[Commune], root: Path | None = None) -> Gazetteer:
         for line in common_file.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 g.common.add(key_of(line))
+    rare_file = root / "rare_words.txt"  # hand-kept: names whose dictionary word no post uses
+    if rare_file.exists():
+        for line in rare_file.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                g.common.discard(key_of(line))
     g.aliases = _named(root / "aliases.toml", "alias")
     g.abroad = _named(root / "abroad.toml", "abroad")
     for k, n in _postcode_districts(root / "postcode_districts.toml"):

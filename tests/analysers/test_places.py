@@ -808,3 +808,14 @@ def test_places_of_heldout_cu_to_cz(text: str, lang: str, places: list[str], dep
 ])
 def test_places_after_meet_you(text: str, lang: str, places: list[str]) -> None:
     assert run_with_products(text, lang).values("places") == places
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # a town whose name a dictionary holds as a rare word is read without a cue, like any other
+    ("💧 G dispo flacon 10ml 20€. Livraison discrète Périgueux, Signal: g_pgx", ["Périgueux"]),
+    ("Cherche détailleur pour les pochons 🧤 Meaux, 120€ la journée", ["Meaux"]),
+    # a word that posts do write still needs its cue
+    ("Besoin d'un détailleur pour les pochons, un vrai Plaisir, 120€ la journée", []),
+])
+def test_rare_dictionary_words_are_towns(text: str, places: list[str]) -> None:
+    assert run_with_products(text).values("places") == places
