@@ -149,6 +149,9 @@ def test_runs_without_prices_or_conditions_notes() -> None:
         ("$150/shift. young is fine, we train you", "en", True),
         ("2 charbonneurs, majeurs de préférence mais on regarde tout", "fr", True),
         ("ni cherche marmailles pou fé la veille, lékol fini ?", "fr", True),  # Réunion Creole
+        ("livreurs scooter pour la saison, 180€/soir, l'âge on s'en fout 😉", "fr", True),
+        ("ter dispo à Blaye, 50€/jour, horaires de l'école c'est pas un souci", "fr", True),
+        ("sellers for the beach, £200 a day, age don't matter", "en", True),
         # hard negatives
         ("Sérieux uniquement, majeurs seulement (+18)", "fr", False),
         ("Must be 18+, no time wasters", "en", False),
