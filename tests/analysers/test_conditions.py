@@ -368,6 +368,13 @@ def test_findings_are_shared_with_signals() -> None:
     ("got the white back in, I'm round Slough and Windsor till like four", "en", True),
     ("gas £30 a tank, Gateshead Metrocentre car park, on me way now", "en", True),
     ("FLASH ⚡ la C passe à 70 au lieu de 80", "fr", False),
+    # a handover arranged ("je te la pose", "meet me by"), a line break before "livré"
+    ("la 3 c'est vingt-cinq le gramme, je te la pose à Outreau demain midi", "fr", True),
+    ("65 and i'll throw in a pre roll, meet me by the clock tower", "en", True),
+    ("beuh 12€ le g, le 7 a 65\nlivré berck merlimont", "fr", True),
+    ("farine bio 2 livres 3€", "fr", False),
+    # the seller waiting at his spot is no delivery
+    ("galette 20 / 3 cailloux 50 / jsuis vers la gare jusqu'à 5h", "fr", False),
 ])
 def test_delivery_told_by_the_sellers_arrival(text: str, lang: str, delivery: bool) -> None:
     assert flag(run(text, lang), "delivery") == delivery

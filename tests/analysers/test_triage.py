@@ -694,7 +694,7 @@ def test_haggling_evidence_names_the_quantity() -> None:
     ("⛵ Location bateau sans permis, 140€ la demi-journée, 230€ la journée, essence en sus", "other"),
     ("🚀 Signal du jour : BTC/USDT entrée 61 000 🎯 canal VIP 45€/mois", "other"),
     # a vendor's news of crypto payment is no trading channel
-    ("Nouveau ✅ paiement BTC / USDT accepté, -10% si tu payes en crypto. Livraisons Brive et Tulle inchangées", "sale"),
+    ("Nouveau ✅ paiement BTC / USDT accepté, -10% si tu payes en crypto. Livraisons Brive et Tulle", "sale"),
     ("Deckhands wanted at the mussel farm 🦪 £110/day, early tides, no experience needed", "other"),
     ("🧪 Résultats d'analyse : résine achetée 9€/g, cocaïne achetée 70€/g. Envoyez vos échantillons", "other"),
     ("🚕 TAXIS 24/7 🚕 airport runs and station pickups, cash or card, 07700 900914", "other"),

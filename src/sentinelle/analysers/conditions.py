@@ -439,9 +439,10 @@ class ConditionAnalyser(Analyser):
             if (
                 m.first_token > 0
                 and cl.words[m.first_token - 1].isdigit()
-                and m.entry.term.lower() in ("livre", "livres")
+                and _folded(m.entry.term) in ("livre", "livres")
+                and not cl.breaks(m.first_token - 1, m.first_token)
             ):
-                continue  # "2 livres": a weight or a price
+                continue  # "2 livres": a weight or a price (not "le 7 a 65 / livré Berck")
             if cl.negated(m.first_token, m.n_tokens) and not cl.near(below, m.first_token + m.n_tokens, 0, 2):
                 if v in ("meetup", "handover"):
                     notes["no_meetup"].append((m.start, m.end, m.entry.rule))
