@@ -701,3 +701,19 @@ def test_haggling_evidence_names_the_quantity() -> None:
 ])
 def test_verdicts_of_heldout_dy_to_ed(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # vanilla growers, plant nurseries, a car sale, a market garden, someone quoting the press, a buyer
+    ("Vanille Bourbon, récolte 2025\nGousses 10g = 9€ / 100g = 65€\nEnvoi colissimo, paiement avant envoi", "other"),
+    ("Arrivage de plants ! Géranium rosat 3€, lianes de vanille 15€, livraison gratuite dès 50€ 🚚", "other"),
+    ("2016 Ford Focus, 88k miles, $7,900 🚗 clean title, text 555-0147", "other"),
+    ("🥕 Seedlings in! Purple Haze carrots, Blue Lake beans, $3 a six-pack or 4 for $10", "other"),
+    ("le gramme de C à 60 balles d'après Le Parisien, ça explique tout 🤦", "other"),
+    ("anybody know a plug in Macon?? 🍃 just moved here", "other"),
+    # the town of Chantilly is no whipped cream; mollies are MDMA
+    ("🍇 lean prométhazine codéine 60€ la bouteille, Chantilly", "sale"),
+    ("Mollies 🍬 $15 each, 5 for $60 for the show sat, meet in the parking lot", "sale"),
+])
+def test_verdicts_of_heldout_ee_to_ej(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
