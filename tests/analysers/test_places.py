@@ -819,3 +819,12 @@ def test_places_after_meet_you(text: str, lang: str, places: list[str]) -> None:
 ])
 def test_rare_dictionary_words_are_towns(text: str, places: list[str]) -> None:
     assert run_with_products(text).values("places") == places
+
+
+@pytest.mark.parametrize(("text", "departments"), [
+    # an overseas code is stated when one of the post's places lies in it
+    ("jai du bon zamal 974 ki veu 15e le g, livr st leu etang salé avirons", ["974"]),
+    ("zamal 974€ le kilo Saint-Leu", []),  # a price, not a code
+])
+def test_overseas_code_of_a_place(text: str, departments: list[str]) -> None:
+    assert run_with_products(text).values("departments") == departments

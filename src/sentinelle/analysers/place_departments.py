@@ -340,9 +340,10 @@ class DepartmentRules:
         ns, ne = spans[i]
         if text[ne:].lstrip(" ").startswith(flag) or text[:ns].rstrip(" ").endswith(flag):
             return True
-        # the code opening the post or followed by "only" ("976 📢 on cherche", "973 uniquement"): an
-        # overseas code, three digits that are no price or quantity there
-        return i == 0 or (i + 1 < len(words) and words[i + 1] in ONLY_WORDS)
+        # the code opening the post or followed by "only" ("976 📢 on cherche", "973 uniquement"), or
+        # the department of a place of the post ("zamal 974 ... livr st leu"): an overseas code, three
+        # digits that are no price or quantity there
+        return i == 0 or (i + 1 < len(words) and words[i + 1] in ONLY_WORDS) or w in place_deps
 
     def _area_sign(self, words: list[str], spans: list[tuple[int, int]], text: str, i: int, cands: list[_Cand]) -> str:
         """What else says that the number closing a name is a department ("" when nothing does):
