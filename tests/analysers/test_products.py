@@ -323,3 +323,19 @@ def test_products_of_heldout_da_to_df(text: str, lang: str, expected: set[str]) 
 ])
 def test_products_of_heldout_dy_to_ed(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "cristal" is meth alone, and another product's form beside that product's word
+    ("cristal 80 le g, livraison ce soir", "fr", {"methamphetamine"}),
+    ("3-MMC cristal 30€/g, 5g 120€", "fr", {"cathinones"}),
+    ("💎 Cristal MD ➡️ 1g 45", "fr", {"mdma"}),
+    ("Cristal 💎 (meth) 60€ le g", "fr", {"methamphetamine"}),
+    ("Molly crystal 100g $1800", "en", {"mdma"}),
+    ("3MMC 💎 qualité cristal 25€/g", "fr", {"cathinones"}),
+    ("Mollies 🍬 $15 each", "en", {"mdma"}),
+    # a market garden's beans
+    ("🥕 Seedlings in! Blue Lake beans, $3 a six-pack", "en", set()),
+])
+def test_products_of_heldout_ee_to_ej(text: str, lang: str, expected: set[str]) -> None:
+    assert products(text, lang) == expected

@@ -434,11 +434,15 @@ class ProductAnalyser(Analyser):
             if kind == "letter" and not _letter_slot(text, toks, m, lines[li],
                                                      has_qp(li) or (strong_word and _bare_price_next(toks, m))):
                 return True
-            if kind == "quality":
+            if kind in ("quality", "form"):
+                # a quality yields to any other product on its segment, a form to another product's word
+                beside = ("quality", "form") if kind == "quality" else ("quality", "form", "emoji")
                 for m2, l2 in zip(prods, prod_lines, strict=True):
-                    if l2 == li and m2 is not m and m2.meta.kind != "quality" and not _SEGMENT_BREAK_RE.search(
+                    if kind == "form" and m2.entry.value == e.value:
+                        continue  # "Cristal (meth)": the same product
+                    if l2 == li and m2 is not m and m2.meta.kind not in beside and not _SEGMENT_BREAK_RE.search(
                             text, min(m.end, m2.end), max(m.start, m2.start)):
-                        return True  # "shit c'est de la frappe"; not "frappe 9€ le g, teuch 6€ le g"
+                        return True  # "shit c'est de la frappe", "Cristal MD"; not "frappe 9€ le g, teuch 6€ le g"
             return False
 
         ok = [not blocked(m, li) for m, li in zip(prods, prod_lines, strict=True)]
