@@ -336,6 +336,10 @@ def test_products_of_heldout_dy_to_ed(text: str, lang: str, expected: set[str]) 
     ("Mollies 🍬 $15 each", "en", {"mdma"}),
     # a market garden's beans
     ("🥕 Seedlings in! Blue Lake beans, $3 a six-pack", "en", set()),
+    # brown heroin named with its letter or its short name; "marron" alone stays a hash grade
+    ("H marron dispo 30€ le g, 5g 130", "fr", {"heroin"}),
+    ("caillou 20€ l'unité, brown 40 le g", "fr", {"crack", "heroin"}),
+    ("ya de la verte et du marron ce soir", "fr", {"cannabis_herb", "cannabis_resin"}),
 ])
 def test_products_of_heldout_ee_to_ej(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected
