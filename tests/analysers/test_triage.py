@@ -714,6 +714,8 @@ def test_verdicts_of_heldout_dy_to_ed(text: str, category: str) -> None:
     # the town of Chantilly is no whipped cream; mollies are MDMA
     ("🍇 lean prométhazine codéine 60€ la bouteille, Chantilly", "sale"),
     ("Mollies 🍬 $15 each, 5 for $60 for the show sat, meet in the parking lot", "sale"),
+    # furniture haggled in a chat
+    ("Buyer: is the wardrobe still available\nMe: £60\nBuyer: £45 and I collect tonight?", "other"),
 ])
 def test_verdicts_of_heldout_ee_to_ej(text: str, category: str) -> None:
     assert analyze_text(text).category == category
