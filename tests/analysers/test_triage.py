@@ -719,3 +719,20 @@ def test_verdicts_of_heldout_dy_to_ed(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_ee_to_ej(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a drug named by its own word outweighs a kitchen's or a trade's words around the seller's offer
+    ("oui j en ai encore des space cake c est 5 euros la part, je fais la livraison le mercredi", "sale"),
+    ("j en ai en surplus de mon traitement je les vends 20 € la boite pour la codéine", "sale"),
+    ("selling homegrown 'tomatoes' 🍅😉 not actual tomatoes, £10 a gram £35 an eighth, inbox me", "sale"),
+    ("selling my molly 🐶 pups!! cockapoos, vet checked, €600 each", "other"),
+    # a pharmacy's home service, a chippy, a lost dog called Neige, a wine grower, a festival, court news
+    ("💉 Vaccins grippe sans RDV, tests angine, livraison de médicaments à domicile 🚗 07 59 33 10 24", "other"),
+    ("🐟 FISH SUPPER £9.50 tonight\nDeep fried Mars bar £2.50 🍫\nDelivery till 10pm 🛵", "other"),
+    ("🐶 Perdu « Neige », chienne berger blanc. Récompense 200€. Si vous la voyez appelez le 06 45 81 22 03", "other"),
+    ("🍇 Pineau des Charentes blanc 12€, vieux pineau 24€ la bouteille, on livre le samedi 👻 pineau.dupont", "other"),
+    ("Angoulême : un lycéen de 16 ans, guetteur pour 80 € par jour, présenté au juge des enfants.", "other"),
+])
+def test_verdicts_of_heldout_ek_to_ep(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

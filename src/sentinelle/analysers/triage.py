@@ -102,11 +102,14 @@ _SELLER_RE = re.compile(
     r"|j'?peux te (?:faire|passer|deposer|laisser)"
     r"|je (?:peux|te) (?:te )?(?:faire|passer|deposer|livrer|deplace)|je te (?:fais|depose|laisse|le fais)"
     r"|jte (?:fais|depose|laisse)|si tu (?:en )?prends|t'en prends"
+    r"|je (?:la|le|les) vends|je vends (?:de la|du|des|ma|mon|mes)|je laisse le tout|j'? ?en ai (?:encore|du|de la|des)"
+    r"|i'?m selling|selling (?:some|homegrown)"
     r"|i(?:'ve)? got (?:the|some|it|u|you)|got the \w+ (?:back|in)|got (?:u|you) bro|i can (?:do|drop|sort)|can drop"
     r"|(?:^|still up\W+)got (?:the|some)|can bring (?:em|it|them|u|you|to)"
     r"|i'?m (?:round|about|outside|in) \w+ (?:in|till|until)|i(?:'ll| will) drop)\b")
 _NOT_AN_OFFER = frozenset({"news", "prevention", "buyer", "harm_reduction", "humor", "health", "legit_commerce",
                            "food_delivery", "cbd_legal", "conversation", "personal"})
+_BUSINESS_LEGIT = frozenset({"legit_commerce", "food_delivery"})
 
 
 def _seller_offer(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
@@ -117,7 +120,12 @@ def _seller_offer(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Findin
     prices = by_kind.get("prices", _NONE)
     if not prices or "products" not in by_kind:
         return []
-    if any(f.value in _NOT_AN_OFFER and f.score >= 1.0 for f in by_kind.get(CUE, _NONE)):
+    # a drug named by its own strong word ("space cake", "résine de cannabis", "codéine") outweighs the
+    # words of a trade or a kitchen around it ("gâteau", "vends", "tomatoes 😉")
+    text = a.post.text
+    named = any(f.score >= 1.0 and any(c.isalpha() for c in text[f.start:f.end]) for f in by_kind["products"])
+    blockers = _NOT_AN_OFFER - _BUSINESS_LEGIT if named else _NOT_AN_OFFER
+    if any(f.value in blockers and f.score >= 1.0 for f in by_kind.get(CUE, _NONE)):
         return []
     if not (_SELLER_RE.search(a.norm.text) or VOICE_RE.search(a.norm.text)):
         return []  # (a voice note that prices a product is the seller's: buyers ask in writing)
