@@ -828,3 +828,15 @@ def test_rare_dictionary_words_are_towns(text: str, places: list[str]) -> None:
 ])
 def test_overseas_code_of_a_place(text: str, departments: list[str]) -> None:
     assert run_with_products(text).values("departments") == departments
+
+
+@pytest.mark.parametrize(("text", "departments"), [
+    # a number closing a line of places or of a move, the department of one of the places
+    ("Beuh dispo sur Decazeville, Viviez, Firmi\nle quart 60€, la demi 110€\nje me déplace 🚗 12", ["12"]),
+    ("Livraison Rodez, Onet-le-Château 12", ["12"]),
+    # not a price at the end of a menu line, nor a number that is no place's department
+    ("🍁 Cali 12\nlivraison Rodez", []),
+    ("Beuh dispo sur Decazeville\nje me déplace 🚗 15", []),
+])
+def test_department_closing_a_line_of_places(text: str, departments: list[str]) -> None:
+    assert run_with_products(text).values("departments") == departments

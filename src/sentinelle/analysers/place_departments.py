@@ -42,6 +42,30 @@ if TYPE_CHECKING:
 _NUMBER, _DEPT_FIRST = 4, 8
 
 
+_MOVE_WORDS = frozenset({"deplace", "livraison", "livre", "drive", "passe", "tourne", "bouge", "secteur", "zone",
+                         "alentours", "environs", "delivery", "drops", "dropping"})
+
+
+def _closes_line(text: str, words: list[str], spans: list[tuple[int, int]], i: int, places_on_line: bool) -> bool:
+    """The number at word `i` closes its line (emoji and marks may follow it), on a line that names a
+    place or a move ("Villefranche, Decaz et alentours, 12 🚗", "je me déplace 🚗 12") and holds no
+    price mark: the department of the places served."""
+    ns, ne = spans[i]
+    end = text.find("\n", ne)
+    end = len(text) if end < 0 else end
+    start = text.rfind("\n", 0, ns) + 1
+    if any(ch.isalnum() for ch in text[ne:end]) or any(ch in "=€£$" for ch in text[start:end]):
+        return False
+    if places_on_line:
+        return True
+    k = i - 1
+    while k >= 0 and spans[k][0] >= start:
+        if words[k] in _MOVE_WORDS:
+            return True
+        k -= 1
+    return False
+
+
 def _heads_line(text: str, ns: int) -> bool:
     """The number at `ns` is the first word of its line (emoji and marks may stand before it) and
     the line holds no other number nor price mark."""
@@ -229,6 +253,9 @@ class DepartmentRules:
                 rule, why = "places:department:bio-field", f"{w} alone between the bars of a bio"
             elif w in OVERSEAS_FLAGS and self._overseas_stated(text, words, spans, i, place_deps):
                 rule, why = "places:department:overseas", f"{w} with its flag or one of its places"
+            elif w in place_deps and _closes_line(text, words, spans, i, any(
+                    c.accepted and text.rfind("\n", 0, c.nstart) == text.rfind("\n", 0, ns) for c in cands)):
+                rule, why = "places:department:line-end", f"{w} closes a line of places, the department of one of them"
             elif _heads_line(text, ns) and sum(
                     1 for c in cands if c.accepted and c.communes and c.communes[0].department == w) >= 2:
                 # "76 🌊 SEINE & CAUX" atop "Tancarville · Sandouville · ...": the department of the
