@@ -340,6 +340,9 @@ def test_products_of_heldout_dy_to_ed(text: str, lang: str, expected: set[str]) 
     ("H marron dispo 30€ le g, 5g 130", "fr", {"heroin"}),
     ("caillou 20€ l'unité, brown 40 le g", "fr", {"crack", "heroin"}),
     ("ya de la verte et du marron ce soir", "fr", {"cannabis_herb", "cannabis_resin"}),
+    # "c" after a product's word is the SMS "c'est"; after an emoji it is still cocaine's letter
+    ("Ouais la verte c 10 le g , 25 les 3", "fr", {"cannabis_herb"}),
+    ("🍁 beuh 10 le g / ❄ c 80", "fr", {"cannabis_herb", "cocaine"}),
 ])
 def test_products_of_heldout_ee_to_ej(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected

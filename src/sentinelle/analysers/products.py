@@ -431,6 +431,10 @@ class ProductAnalyser(Analyser):
                     grocery(li) or grocery_grams(text, *lines[li])):
                 return True  # "🍄 cèpes 20€ le kg": food at the price of food
             kind = meta.kind
+            if kind == "letter" and text[m.start:m.end] == "c" and any(
+                    p.first_token + p.n_tokens == m.first_token and p.meta.kind not in ("letter", "emoji")
+                    for p in prods):
+                return True  # "la verte c 10 le g": the SMS "c'est" after a product, not cocaine's letter
             if kind == "letter" and not _letter_slot(text, toks, m, lines[li],
                                                      has_qp(li) or (strong_word and _bare_price_next(toks, m))):
                 return True
