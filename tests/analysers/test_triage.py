@@ -736,3 +736,25 @@ def test_verdicts_of_heldout_ee_to_ej(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_ek_to_ep(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # lake-house ice, fireworks, harvest and warehouse jobs, tractor parts, florists, rolls, a flat, chat, news
+    ("🧊 Bagged ice $3/bag, 10 bags $25 🧊 We deliver to lake houses, open 24/7 July 4th", "other"),
+    ("🎆 FIREWORKS STAND open 24/7! BOGO on artillery shells, 500g cakes $40", "other"),
+    ("Recherche saisonniers moisson 🌾 110€/jour, permis tracteur souhaité. Contact 07 68 21 40 93", "other"),
+    ("Used tractor parts 🚜 carburetor $150, seat $80. We ship nationwide", "other"),
+    ("💐 bouquet 12 roses rouges 45€, livraison le 14, commande sur snap 👻 fleurs.digne", "other"),
+    ("🥖 Fresh pepperoni rolls! Dozen $15, two dozen $28 🔥 Delivery until 2pm, text 304-555-0139", "other"),
+    ("Recrutement : préparateurs pour entrepôt logistique, 11,88€/h, travail de nuit. Postulez en agence !", "other"),
+    ("c'est moi ou le shit a pris cher ? ya 5 ans c'était 5€ le g", "other"),
+    ("Pontefract: teenagers lured into county lines through '£300 a week' ads, a youth charity warns.", "other"),
+    # a disguised job offer keeps its H/F; rocks walked to the buyer are crack
+    ("OFFRE D'EMPLOI\nIntitulé : Agent de surveillance de périmètre (H/F)\nMissions : observer les allées et venues, "
+     "prévenir l'équipe en cas de passage de véhicules « sérieux » 🚓\n"
+     "Rémunération : 90€/jour, en espèces chaque soir\nProfil : discret, téléphone fourni\nCandidature : 👻 rh.ouest",
+     "recruitment"),
+    ("hard 🪨 $20 rocks, 5 for $90, West Side only, I walk it to you", "sale"),
+])
+def test_verdicts_of_heldout_eq_to_ev(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
