@@ -343,6 +343,8 @@ def test_products_of_heldout_dy_to_ed(text: str, lang: str, expected: set[str]) 
     # "c" after a product's word is the SMS "c'est"; after an emoji it is still cocaine's letter
     ("Ouais la verte c 10 le g , 25 les 3", "fr", {"cannabis_herb"}),
     ("🍁 beuh 10 le g / ❄ c 80", "fr", {"cannabis_herb", "cocaine"}),
+    ("le 50g de shit à 250 si tu prends aujourd'hui, sinon c 280", "fr", {"cannabis_resin"}),
+    ("best I can dae is 2g of ching for 95", "en", {"cocaine"}),
 ])
 def test_products_of_heldout_ee_to_ej(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected

@@ -431,10 +431,10 @@ class ProductAnalyser(Analyser):
                     grocery(li) or grocery_grams(text, *lines[li])):
                 return True  # "🍄 cèpes 20€ le kg": food at the price of food
             kind = meta.kind
-            if kind == "letter" and text[m.start:m.end] == "c" and any(
+            if kind == "letter" and text[m.start:m.end] == "c" and (any(
                     p.first_token + p.n_tokens == m.first_token and p.meta.kind not in ("letter", "emoji")
-                    for p in prods):
-                return True  # "la verte c 10 le g": the SMS "c'est" after a product, not cocaine's letter
+                    for p in prods) or (m.first_token > 0 and toks[m.first_token - 1].text in _BEFORE_CEST)):
+                return True  # "la verte c 10 le g", "sinon c 280": the SMS "c'est", not cocaine's letter
             if kind == "letter" and not _letter_slot(text, toks, m, lines[li],
                                                      has_qp(li) or (strong_word and _bare_price_next(toks, m))):
                 return True
@@ -624,6 +624,8 @@ def _letter_slot(text: str, toks: list[Any], m: Hit, line: tuple[int, int], qp: 
     return not any(ch.isalnum() for ch in before)
 
 
+# words after which an SMS "c" is "c'est" ("sinon c 280", "ça c 50"), never cocaine's letter
+_BEFORE_CEST = frozenset({"sinon", "ca", "ce", "mais", "donc", "alors", "total", "prix", "tarif", "tout", "ici"})
 # the character before an emoji that makes it part of another sign (a letter, a digit, an emoji)
 _GLUED_RE = re.compile(r"[^\s\-–—•·|:,;.()\[\]/*>]")
 
