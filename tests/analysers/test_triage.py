@@ -758,3 +758,12 @@ def test_verdicts_of_heldout_ek_to_ep(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_eq_to_ev(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # "H £85" in a menu is a half ounce's price, not an hourly wage
+    ("🍀 GREENZ 🍀\nOG Kush £10 bags\n3.5 £25 / Q £45 / H £85 / Z £160\nDrops till 1am", "sale"),
+    ("cherche guetteur 12€/h cash, discret", "recruitment"),
+])
+def test_verdicts_of_heldout_ew_to_ez(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

@@ -227,6 +227,8 @@ class CueAnalyser(Analyser):
         for pm in PAY_RE.finditer(text):
             if _SPENT_RE.search(text, max(0, pm.start() - 24), pm.start()):
                 continue  # "used to spend £300 a week on white": money spent, not pay
+            if text[pm.end() - 1] == "h" and _PRICE_NEXT_RE.match(text, pm.end()):
+                continue  # "Q £45 / H £85 / Z £160": a menu's half ounce and its price, not an hourly wage
             a.add_norm(CUE, "recruitment", *_words(a, text, pm), analyser=self.name, rule="grammar:pay_per_time",
                        score=1.0, explanation=f"pay per unit of time {text[pm.start():pm.end()]!r}: a job offer")
         for pm in BARE_PAY_RE.finditer(text):
@@ -238,6 +240,7 @@ class CueAnalyser(Analyser):
                        f"word {role.group()!r}: a job offer")
 
 
+_PRICE_NEXT_RE = re.compile(r" ?[£$€]? ?\d")  # a price right after a unit letter
 # "Dana: heads up — ...": a line a person's name opens, then a sentence (field labels such as
 # "Poste :", "Livraison :" open lines of ads too: see `conversation`)
 _SPEAKER_RE = re.compile(r"^(?:\[[^\]\n]{1,60}\]\s*)?([A-ZÀ-Ý][\w'’-]{1,20}(?: [A-ZÀ-Ý][\w'’-]{1,20})?) ?: +"

@@ -103,7 +103,8 @@ _SELLER_RE = re.compile(
     r"|je (?:peux|te) (?:te )?(?:faire|passer|deposer|livrer|deplace)|je te (?:fais|depose|laisse|le fais)"
     r"|jte (?:fais|depose|laisse)|si tu (?:en )?prends|t'en prends"
     r"|je (?:la|le|les) vends|je vends (?:de la|du|des|ma|mon|mes)|je laisse le tout|j'? ?en ai (?:encore|du|de la|des)"
-    r"|i'?m selling|selling (?:some|homegrown)"
+    r"|i'?m selling|selling (?:some|homegrown)|can'?t go (?:any )?lower|lowest (?:is|i can)|best i can (?:do|dae)"
+    r"|(?:c'?est )?pas negociable"
     r"|i(?:'ve)? got (?:the|some|it|u|you)|got the \w+ (?:back|in)|got (?:u|you) bro|i can (?:do|drop|sort)|can drop"
     r"|(?:^|still up\W+)got (?:the|some)|can bring (?:em|it|them|u|you|to)"
     r"|i'?m (?:round|about|outside|in) \w+ (?:in|till|until)|i(?:'ll| will) drop)\b")
