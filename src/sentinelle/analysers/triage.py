@@ -134,8 +134,10 @@ def _seller_offer(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Findin
 
 
 # a chat between a seller and a buyer, each line opened by their role ("Client: 3g de kush / Moi: 25")
-_SELLER_TURN_RE = re.compile(r"^(?:vendeur|vendeuse|moi|me|seller|runner|dealer|plug)\s?:", re.I | re.M)
-_BUYER_TURN_RE = re.compile(r"^(?:client|cliente|customer|buyer|acheteur|acheteuse)\s?:", re.I | re.M)
+_SELLER_ROLE = r"^(?:vendeur|vendeuse|moi|me|seller|runner|dealer|plug)\s?:"
+_SELLER_TURN_RE = re.compile(_SELLER_ROLE, re.I | re.M)
+_PRICE_TURN_RE = re.compile(_SELLER_ROLE + r"\D{0,30}\d", re.I | re.M)  # the seller's turn names a figure
+_BUYER_LINE_RE = re.compile(r"^(?:client|cliente|customer|buyer|acheteur|acheteuse)\s?:.*$", re.I | re.M)
 
 
 # what a buyer asks a dealer for when no drug is named: grams, an eighth or a Q, pills, bags ("3
@@ -145,8 +147,6 @@ _DEAL_QTY_RE = re.compile(
     r"|pochons?|plaquettes?|boulettes?|bags?|b'?s|w'?s|teeners?|zips?)(?!\s+of\s)"
     r"|(?:a|an|one|half an?|une?|demi|1/2|1/4)\s(?:q|quarter|eighth|8th|oz|ounce|zip|teener|nine|plaquette"
     r"|barrette|boulette|pochon|balle|b|w)(?!\s+(?:of|de|d')\s))\b", re.I)  # (not "a quarter of beef")
-_PRICE_TURN_RE = re.compile(r"^(?:vendeur|vendeuse|moi|me|seller|runner|dealer|plug)\s?:\D{0,30}\d", re.I | re.M)
-_CHAT_LINE_RE = re.compile(r"^(?:client|cliente|customer|buyer|acheteur|acheteuse)\s?:.*$", re.I | re.M)
 
 
 def _haggling(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
@@ -157,7 +157,7 @@ def _haggling(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     otherwise, and when a strong cue of a legal trade or a report stands in the post."""
     products = by_kind.get("products", _NONE)
     text = a.post.text
-    if not _SELLER_TURN_RE.search(text) or not _BUYER_TURN_RE.search(text):
+    if not _SELLER_TURN_RE.search(text) or not _BUYER_LINE_RE.search(text):
         return []
     if products:
         return list(products)
@@ -165,7 +165,7 @@ def _haggling(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
         return []  # (a chat's own cue does not count: it is one)
     if not _PRICE_TURN_RE.search(text):
         return []
-    for line in _CHAT_LINE_RE.finditer(text):
+    for line in _BUYER_LINE_RE.finditer(text):
         if m := _DEAL_QTY_RE.search(text, line.start(), line.end()):
             why = f"a buyer asks a seller for {m.group(0)!r}, a dealer's quantity, and the seller names a figure"
             return [_new_finding((CUE, "sale", m.start(), m.end(), "triage", "rule:haggling_quantity", 1.0, why))]
