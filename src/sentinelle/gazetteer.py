@@ -249,16 +249,8 @@ def build(communes: Iterable[Commune], root: Path | None = None) -> Gazetteer:
     for table in (g.by_key, g.dropped_article, g.joined, g.heads):
         for v in table.values():
             v.sort(key=lambda c: (-c.population, c.insee))
-    common_file = root / "common_names.txt"
-    if common_file.exists():
-        for line in common_file.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                g.common.add(key_of(line))
-    rare_file = root / "rare_words.txt"  # hand-kept: names whose dictionary word no post uses
-    if rare_file.exists():
-        for line in rare_file.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                g.common.discard(key_of(line))
+    # ordinary words, but the hand-kept names whose dictionary word no post uses
+    g.common = _name_keys(root / "common_names.txt") - _name_keys(root / "rare_words.txt")
     g.aliases = _named(root / "aliases.toml", "alias")
     g.abroad = _named(root / "abroad.toml", "abroad")
     for k, n in _postcode_districts(root / "postcode_districts.toml"):
@@ -290,6 +282,15 @@ def build(communes: Iterable[Commune], root: Path | None = None) -> Gazetteer:
 def _load(root: str) -> Gazetteer:
     path = Path(root)
     return build(_read_communes(path / "communes.tsv.gz"), path)
+
+
+def _name_keys(path: Path) -> set[Key]:
+    """The keys of the names listed one a line in a text file ("#" opens a comment line); none
+    when the file is missing."""
+    if not path.exists():
+        return set()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {key_of(line) for line in lines if line.strip() and not line.startswith("#")}
 
 
 def load_gazetteer(root: Path | None = None) -> Gazetteer:
