@@ -840,3 +840,16 @@ def test_overseas_code_of_a_place(text: str, departments: list[str]) -> None:
 ])
 def test_department_closing_a_line_of_places(text: str, departments: list[str]) -> None:
     assert run_with_products(text).values("departments") == departments
+
+
+@pytest.mark.parametrize(("text", "lang", "places"), [
+    # towns' usual short names
+    ("drops Skeg n Burgh le Marsh till late", "en", ["Skegness", "Burgh le Marsh"]),
+    ("24/7 dropping Pembroke Dock, Hwest, Tenby", "en", ["Pembroke Dock", "Haverfordwest", "Tenby"]),
+    ("on livre Drag / Les Arcs / Lorgues 🚗", "fr", ["Draguignan", "Les Arcs", "Lorgues"]),
+    ("🚨 REVENU 🚨 dispo ce soir Saint-Ju, même snap", "fr", ["Saint-Junien"]),
+    # an ordinary word that is also a short name needs its cue
+    ("drag race this sunday", "en", []),
+])
+def test_towns_short_names(text: str, lang: str, places: list[str]) -> None:
+    assert run_with_products(text, lang).values("places") == places
