@@ -36,7 +36,7 @@ from .place_text import (
 )
 
 if TYPE_CHECKING:
-    from .places import _Cand
+    from .place_cands import Cand
 
 # `PlaceAnalyser.word_flags` bits read here (see places.py)
 _NUMBER, _DEPT_FIRST = 4, 8
@@ -123,7 +123,7 @@ class DepartmentRules:
         def _capitalised(self, a: Analysis, ns: int, ne: int) -> bool: ...
 
     def _departments(
-        self, a: Analysis, words: list[str], spans: list[tuple[int, int]], cands: list[_Cand], marks: list[int],
+        self, a: Analysis, words: list[str], spans: list[tuple[int, int]], cands: list[Cand], marks: list[int],
         flags: list[int],
     ) -> list[tuple[str, int, int, str, str]]:
         """Departments the text states: (code, nstart, nend, rule, explanation)."""
@@ -319,7 +319,7 @@ class DepartmentRules:
                     break
         return out
 
-    def _may_state(self, text: str, words: list[str], w: str, i: int, ns: int, place_end: dict[int, _Cand],
+    def _may_state(self, text: str, words: list[str], w: str, i: int, ns: int, place_end: dict[int, Cand],
                    place_deps: set[str], out: list[tuple[str, int, int, str, str]], keycaps: bool,
                    free_brand: bool) -> bool:
         """Whether number i has one of the signs `_departments` reads a department from (a necessary
@@ -372,7 +372,7 @@ class DepartmentRules:
         # digits that are no price or quantity there
         return i == 0 or (i + 1 < len(words) and words[i + 1] in ONLY_WORDS) or w in place_deps
 
-    def _area_sign(self, words: list[str], spans: list[tuple[int, int]], text: str, i: int, cands: list[_Cand]) -> str:
+    def _area_sign(self, words: list[str], spans: list[tuple[int, int]], text: str, i: int, cands: list[Cand]) -> str:
         """What else says that the number closing a name is a department ("" when nothing does):
         the name is a commune of that department, even one not read as a place ("TOURS 37"), a
         word of the name on its line names an area ("ALPES NEIGE 38"), or a place follows the

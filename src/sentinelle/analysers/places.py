@@ -23,16 +23,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import partial
 from itertools import compress
 from operator import itemgetter
 from typing import Any, cast
 
 from ..core import Analysis, Finding
 from ..errors import ConfigError
-from ..gazetteer import CANON, DEPARTMENT_CODES, LONGER, NAME, Commune, Gazetteer, Key, key_of, load_gazetteer
+from ..gazetteer import CANON, DEPARTMENT_CODES, LONGER, NAME, Commune, Gazetteer, Key, load_gazetteer
 from .base import Analyser
+from .place_cands import ARRONDISSEMENT_CITY, DWARFS, Cand, clear_name, key_of_name, other_words
 from .place_departments import _DEPT_FIRST, _NUMBER, DepartmentRules
 from .place_regions import RegionTown, load_region_towns
 from .place_text import (
@@ -43,7 +43,6 @@ from .place_text import (
     ESTATE_WORDS,
     FOREIGN_WORDS,
     LIST_SEPS,
-    NAME_LINKS,
     NEEDS_CUE,
     NOT_SERVED_AFTER,
     NOT_SERVED_BEFORE,
@@ -63,7 +62,6 @@ from .place_text import (
 
 _PRICED_RE = re.compile(r"[$£€]\s?\d|\d\s?[$£€]")  # a price written with its currency sign
 BIG_CITY = 50_000  # an ordinary-word name this large is read without a cue (Bordeaux, Rennes)
-DWARFS = 5  # a longer name this many times as populous is the town a short name means ("Viry", "Lézignan")
 UNCUED_SINGLE = 8_000  # a one-word commune name read without a cue (not an ordinary word: see common_names.txt)
 UNCUED_MULTI = 4_000  # a several-word commune name read without a cue
 LONG_NAME = 3  # a commune name of this many words or more is read without a cue, whatever its size
@@ -72,29 +70,6 @@ MID_SENTENCE_CITY = 10_000  # an ordinary-word name this large is read when capi
 
 
 _CANON_KEYS = frozenset(CANON)
-
-
-@dataclass(slots=True)
-class _Cand:
-    start: int  # word index
-    end: int  # word index, exclusive
-    nstart: int  # normalised offsets
-    nend: int
-    kind: str  # "alias", "abroad", "commune"
-    value: str
-    rule: str
-    communes: list[Commune]
-    weak: bool
-    common: bool
-    population: int
-    near: str = ""
-    heads: list[Commune] = field(default_factory=list)  # communes whose name starts with these words
-    accepted: bool = False
-    blocked: bool = False
-    after_article: bool = False  # "au Mont-Dore": the name lost its article
-    why: str = ""
-    country: str = ""  # abroad only
-    run_department: str = ""  # the department shared by the run of names it was listed in (colocated)
 
 
 class PlaceAnalyser(DepartmentRules, Analyser):
@@ -184,7 +159,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         line = a.post.text[line_s : line_e if line_e >= 0 else len(a.post.text)]
         return not (len(line) > len(frag) + 3 and line.isupper())
 
-    def _proper_mid_sentence(self, a: Analysis, c: _Cand) -> bool:
+    def _proper_mid_sentence(self, a: Analysis, c: Cand) -> bool:
         """The name is capitalised inside a sentence ("au four de Cambrai"), in a post whose other
         words are in lower case (not "Livraison Rapide Sur Cambrai")."""
         if not self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c):
@@ -198,7 +173,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         return capitals * 3 <= len(words)
 
     @staticmethod
-    def _all_caps(a: Analysis, c: _Cand) -> bool:
+    def _all_caps(a: Analysis, c: Cand) -> bool:
         s, e = a.norm.span(c.nstart, c.nend)
         frag = a.post.text[s:e]
         return frag.isupper()
@@ -260,12 +235,12 @@ class PlaceAnalyser(DepartmentRules, Analyser):
     def _candidates(
         self, a: Analysis, words: list[str], spans: list[tuple[int, int]], blanked: str, marks: list[int],
         flags: list[int],
-    ) -> list[_Cand]:
+    ) -> list[Cand]:
         """Names of the gazetteer, longest first. `blanked` is the text with handles and links
         blanked out: a name never runs across a line break or a sentence end in it."""
         g = self.g
         text = a.norm.text
-        out: list[_Cand] = []
+        out: list[Cand] = []
         n = len(words)
         names = g.names
         after = 0  # words before this index belong to a name already found
@@ -295,21 +270,21 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                     break
                 j += 1
                 key, bits = longer, longer_bits
-            found: _Cand | None = None
+            found: Cand | None = None
             for key in reversed(keys):
                 found = self._lookup(key, i, len(key), spans)
                 if found:
                     break
             if found is None and w in g.joined and _after_hash(text, spans[i][0]):
                 cs = g.joined[w]
-                found = _Cand(i, i + 1, spans[i][0], spans[i][1], "commune", cs[0].name, "places:hashtag", cs,
+                found = Cand(i, i + 1, spans[i][0], spans[i][1], "commune", cs[0].name, "places:hashtag", cs,
                               False, False, cs[0].population, why="hashtag")
             if found:
                 out.append(found)
                 after = found.end
         return out
 
-    def _lookup(self, key: Key, i: int, size: int, spans: list[tuple[int, int]]) -> _Cand | None:
+    def _lookup(self, key: Key, i: int, size: int, spans: list[tuple[int, int]]) -> Cand | None:
         tpl = self._templates.get(key, _UNSEEN)
         if tpl is _UNSEEN:
             tpl = self._templates[key] = self._template(key)
@@ -317,11 +292,11 @@ class PlaceAnalyser(DepartmentRules, Analyser):
             return None
         # the lists of a template are shared by its candidates: they are never changed
         kind, value, rule, communes, weak, common, population, near, heads, country = tpl
-        return _Cand(i, i + size, spans[i][0], spans[i + size - 1][1], kind, value, rule, communes, weak,
+        return Cand(i, i + size, spans[i][0], spans[i + size - 1][1], kind, value, rule, communes, weak,
                      common, population, near, heads, country=country)
 
     def _template(self, key: Key) -> tuple[Any, ...] | None:
-        """What a name means wherever it stands: the `_Cand` fields after the position ones, or
+        """What a name means wherever it stands: the `Cand` fields after the position ones, or
         None when `key` names nothing."""
         g = self.g
         named = g.aliases.get(key)
@@ -357,7 +332,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
 
     # -- cues around a name (see place_departments.py for the departments) ----------------------
 
-    def _cue(self, words: list[str], spans: list[tuple[int, int]], text: str, c: _Cand, hashtag: bool, k: int) -> str:
+    def _cue(self, words: list[str], spans: list[tuple[int, int]], text: str, c: Cand, hashtag: bool, k: int) -> str:
         """What cues the name `c` (checked in this order), or "" when nothing does."""
         if hashtag:
             return "hashtag"
@@ -381,7 +356,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
             return "in brackets"
         return ""
 
-    def _number_fits(self, c: _Cand, number: str) -> bool:
+    def _number_fits(self, c: Cand, number: str) -> bool:
         """The number after a commune's name is the department (or postcode) of one of the communes
         of that name ("Rennes (35)"), not a price ("❄️ Pure 70/1": Pure is in the Ardennes)."""
         code = number.strip(" \t(),-–").upper()
@@ -396,7 +371,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         return any(x.department == code or (len(code) == 5 and code.startswith(x.department[:2])) for x in towns)
 
     @staticmethod
-    def _accented_name(a: Analysis, c: _Cand) -> bool:
+    def _accented_name(a: Analysis, c: Cand) -> bool:
         """Written with the accents of the commune's name, which the ordinary word lacks ("à vitré le
         soir" is Vitré; "à vitre teintée" stays a window)."""
         if not c.communes:
@@ -405,7 +380,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         return not written.isascii() and written == c.communes[0].name.lower()
 
     @staticmethod
-    def _name_ends(words: list[str], spans: list[tuple[int, int]], text: str, c: _Cand) -> bool:
+    def _name_ends(words: list[str], spans: list[tuple[int, int]], text: str, c: Cand) -> bool:
         """Nothing but punctuation, a compass part or a list word follows the name ("sur nice ouest +",
         "à nice et cagnes", not "à sens unique")."""
         if c.end >= len(words):
@@ -433,7 +408,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
     # -- places -------------------------------------------------------------------------------
 
     def _accept(
-        self, a: Analysis, words: list[str], spans: list[tuple[int, int]], cands: list[_Cand]
+        self, a: Analysis, words: list[str], spans: list[tuple[int, int]], cands: list[Cand]
     ) -> None:
         text = a.norm.text
         # names joined by hyphens, each one a name, no name as a whole: "COULLONS-CERDON-LADON"
@@ -553,7 +528,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         no_caps = not uses_capitals(a.post.text)
         prods = [(f.start, f.end) for f in a.findings if f.kind == "products"] if no_caps else []
 
-        def cased(c: _Cand) -> bool:
+        def cased(c: Cand) -> bool:
             if self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c):
                 return True
             if not no_caps or (not c.communes and c.common):
@@ -611,7 +586,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                         c.accepted, c.why, changed = True, f"listed with {other.value}", True
                         break
 
-    def _regional(self, a: Analysis, cands: list[_Cand], regional: list[RegionTown]) -> None:
+    def _regional(self, a: Analysis, cands: list[Cand], regional: list[RegionTown]) -> None:
         """A name of the gazetteer written with its state or province ("Gary, IN"): a place of
         that region (the town's name when the region's is longer: "Niagara Falls", not "Falls")."""
         for c in cands:
@@ -633,11 +608,11 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                                             f"places/region_towns:{r.country}:{r.region}", 1.0,
                                             f"abroad {r.value!r} (followed by its region {r.region})")))
 
-    def _listed_in_stated(self, a: Analysis, text: str, cands: list[_Cand], codes: set[str]) -> None:
+    def _listed_in_stated(self, a: Analysis, text: str, cands: list[Cand], codes: set[str]) -> None:
         """Names side by side, separated by list marks only, each a commune (or the start of one's
         name) of a department the post states: places, even small or in lower case ("SAPIN VERT 88
         / Arches ➜ Pouxeux", "tilly balleroy 📍14"); a word among them only when capitalised."""
-        def here(c: _Cand) -> bool:
+        def here(c: Cand) -> bool:
             return (c.kind == "commune" and not c.blocked
                     and any(x.department in codes for x in [*c.communes[:12], *c.heads[:12]]))
 
@@ -654,11 +629,11 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                 c.accepted = True
                 c.why = f"listed with {other.value} in a department the post states ({', '.join(sorted(codes))})"
 
-    def _abroad_runs(self, a: Analysis, text: str, cands: list[_Cand]) -> None:
+    def _abroad_runs(self, a: Analysis, text: str, cands: list[Cand]) -> None:
         """Towns abroad of one country listed side by side, capitalised, in a post that names a
         product: places, even when each is also a first name or a word ("Tyler • Longview • Kilgore");
         in lower case too, three or more villages that are no word ("drumshanbo mohill ballinamore")."""
-        run: list[_Cand] = []
+        run: list[Cand] = []
         no_caps = not uses_capitals(a.post.text)  # ("lodi + tracy + manteca": three, in lower case)
 
         def flush() -> None:
@@ -692,13 +667,13 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                 return home
         return None
 
-    def _names_stated_department(self, c: _Cand, stated: set[str]) -> bool:
+    def _names_stated_department(self, c: Cand, stated: set[str]) -> bool:
         """The name is that of a department the text states, and none of its communes is in it."""
         key = key_of_name(c.value)
         return any(key_of_name(self.g.department_names.get(code, "")) == key
                    and all(x.department != code for x in c.communes) for code in stated)
 
-    def _emit(self, a: Analysis, cands: list[_Cand], stated: list[tuple[str, int, int, str, str]]) -> None:
+    def _emit(self, a: Analysis, cands: list[Cand], stated: list[tuple[str, int, int, str, str]]) -> None:
         # context departments: stated ones and those of unambiguous accepted places
         stated_codes = {d[0] for d in stated}
         span, add, text = a.norm.span, a.findings.append, a.norm.text
@@ -707,7 +682,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         # with no big one among them, gives no context: "Bretteville" in Manche beside Verson (14)
         # must not make "Fleury" the one in Manche rather than Fleury-sur-Orne)
         own = [c.communes[0].department if c.accepted and c.communes and not c.near
-               and _clear(c, a.post.text[slice(*span(c.nstart, c.nend))]) else "" for c in cands]
+               and clear_name(c, a.post.text[slice(*span(c.nstart, c.nend))]) else "" for c in cands]
         for idx in accepted:
             c = cands[idx]
             context = stated_codes | {d for j, d in enumerate(own) if d and j != idx}
@@ -726,7 +701,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                     # When the name alone is a city of its own (Saint-Paul, Clichy), only one that
                     # names another place of the post: "Saint-Paul" beside Dax is Saint-Paul-lès-Dax
                     small = not c.communes or c.communes[0].population < 10_000 or c.after_article
-                    others = _other_words(cands, c)
+                    others = other_words(cands, c)
                     # ... or one in a department the text itself states: "Jura (39) Lons" is
                     # Lons-le-Saunier, not Lons in the Pyrénées-Atlantiques
                     pick = next((x for x in c.heads if x.department in context
@@ -748,7 +723,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
             elif c.kind == "alias" and c.heads and context:
                 # "St Nazaire" between Saint-Jean-en-Royans and Saint-Thomas-en-Royans: the longer name
                 # of the context's department that shares a word with another place of the post
-                others = _other_words(cands, c)
+                others = other_words(cands, c)
                 pick = next((x for x in c.heads if x.department in context and c.communes
                              and all(y.department not in context for y in c.communes)
                              and not others.isdisjoint(key_of_name(x.name))), None)
@@ -769,37 +744,11 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         for code, ns, ne, rule, why in stated:
             start, end = span(ns, ne)
             add(_finding(("departments", code, start, end, self.name, rule, 1.0, why)))
-            city = _ARRONDISSEMENT_CITY.get(rule.removeprefix("places:postcode:"))
+            city = ARRONDISSEMENT_CITY.get(rule.removeprefix("places:postcode:"))
             if city is not None and city not in cities:  # "📍75020 / 75011": Paris, whichever arrondissement
                 cities.add(city)
                 add(_finding(("places", city, start, end, self.name, rule, 1.0,
                               f"postcode {text[ns:ne]} is an arrondissement of {city}")))
-
-
-# the postcodes of the arrondissements of Paris, Lyon and Marseille: the city, whichever one
-_ARRONDISSEMENT_CITY = {
-    **{f"750{n:02d}": "Paris" for n in range(1, 21)}, "75116": "Paris",
-    **{f"6900{n}": "Lyon" for n in range(1, 10)},
-    **{f"130{n:02d}": "Marseille" for n in range(1, 17)},
-}
-
-
-def _other_words(cands: list[_Cand], c: _Cand) -> set[str]:
-    """The words of the other accepted places of the post, but the links of names ("sur", "saint"):
-    a longer name that shares one is the one the post means ("St Nazaire" beside Saint-Jean-en-Royans)."""
-    return {w for o in cands if o.accepted and o is not c for w in key_of_name(o.value)} - NAME_LINKS
-
-
-def _clear(c: _Cand, written: str) -> bool:
-    """The name means its first commune: no other commune of that name, and no longer name it starts,
-    near its size (DWARFS times smaller at most). Written with the accents of the first commune, the
-    names with other accents are no rivals ("Legé" is not Lège nor Lège-Cap-Ferret)."""
-    top = c.communes[0]
-    rivals = [*c.communes[1:], *c.heads]
-    w = written.lower()
-    if top.name.lower() == w:
-        rivals = [x for x in rivals if x.name.lower() == w or x.name.lower().startswith(w + "-")]
-    return all(x.population * DWARFS <= top.population for x in rivals)
 
 
 def _after_hash(text: str, pos: int) -> bool:
@@ -820,8 +769,3 @@ _finding = partial(tuple.__new__, Finding)
 _first = itemgetter(0)
 _span = itemgetter(1, 2)  # (start, end) of a normalize.Token
 _start = itemgetter(1)  # start of a normalize.Token
-
-
-@lru_cache(maxsize=4096)
-def key_of_name(name: str) -> Key:
-    return key_of(name)
