@@ -63,8 +63,8 @@ _SPENT_RE = re.compile(r"\b(?:spend|spent|spending|spends|blew|blow|wasted|depen
 # evening, night, week or shift counts when a job-role word stands near it (same clause).
 # (The first digit comes before the look-behinds, which look past it: same reason as _AMOUNT.)
 BARE_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)(?<![€£$] \d)\d{1,3}" + r"\s?(?:/|par|la|le|per|a|an|each|chaque)\s?"
-                         r"(?:j|jour|journee|soir|soiree|nuit|semaine|sem|week-end|week end|weekend|week|wk|day|night"
-                         r"|shift)\b")
+                         r"(?:j|jour|journee|demi[ -]journee|soir|soiree|nuit|semaine|sem|week-end|week end|weekend"
+                         r"|week|wk|day|half[ -]day|night|shift)\b")
 JOB_ROLE_RE = re.compile(
     r"\b(?:guetteurs?|gadiens?|choufs?|charbonneurs?|charbon|vendeurs?|livreurs?|nourrices?|ravitailleurs?|watchers?"
     r"|detailleurs?|tartineurs?|gerants?|secu|securite|runners?|drivers?|lookouts?|shotters?|workers?"
@@ -182,11 +182,13 @@ class CueAnalyser(Analyser):
             for lm in LEGAL_RETAIL_RE.finditer(text):
                 a.add_norm(CUE, "cbd_legal", lm.start(), lm.end(), analyser=self.name, rule="grammar:legal_retail",
                            score=1.0, explanation=f"legal recreational retail {lm.group()!r}")
+        labels: frozenset[int] = _NO_LABELS
         if ":" in text and "\n" in text:
             speakers = conversation(a.post.text)
             if speakers:
                 a.add(CUE, "conversation", 0, len(a.post.text), analyser=self.name, rule="grammar:conversation",
                       score=1.0, explanation=f"a conversation between {', '.join(speakers)}: people talking, not an ad")
+                labels = speaker_labels(a.post.text)
         runs = self.matcher.runs(a.norm.words)
         if not runs:
             return
@@ -200,6 +202,8 @@ class CueAnalyser(Analyser):
             if cues is None:
                 cues = self._cues[id(entries)] = _cues_of(entries)
             s, e = span(toks[first].start, toks[last].end)
+            if s in labels:
+                continue  # "Vendeur: oui 350€": a speaker's role in a chat, no seller wanted
             for value, rule, score, why in cues:
                 if value not in drop and not (value == "cbd_legal" and _denied(a.norm.words, first)):
                     add(new_finding((CUE, value, s, e, name, rule, score, why)))
@@ -259,6 +263,15 @@ def conversation(text: str) -> list[str]:
         return []
     takes_turns = any(turns[j] in turns[:j - 1] and turns[j] != turns[j - 1] for j in range(2, len(turns)))
     return names if takes_turns or _GROUP_HEADER_RE.search(text) else []
+
+
+_NO_LABELS: frozenset[int] = frozenset()
+
+
+def speaker_labels(text: str) -> frozenset[int]:
+    """Where the speakers' names of a chat start ("Vendeur", "Buyer"): words that name a role,
+    not a cue of one."""
+    return frozenset(m.start(1) for m in _SPEAKER_RE.finditer(text))
 
 
 def _cues_of(entries: list[Entry]) -> list[tuple[str, str, float, str]]:
