@@ -767,3 +767,32 @@ def test_verdicts_of_heldout_eq_to_ev(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_ew_to_ez(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # consoles haggled in a chat: the speakers' roles are no job offer, no sale of drugs
+    ("Acheteur: salut, la manette PS4 est dispo ?\nVendeur: oui 40€\nAcheteur: 30 ?\nVendeur: 35 et je passe ce soir\n"
+     "Acheteur: ok espèces", "other"),
+    ("Buyer: still got the Xbox?\nSeller: yes $180 with 1 controller\nBuyer: $150 cash?\n"
+     "Seller: $160, meet at the mall", "other"),
+    # services at home, Christmas cakes, champagne growers, racing tips, bakeries, fish stalls, job ads
+    ("💅 Ongles by Inès 💅 pose gel 30€, remplissage 22€, je me déplace à domicile 🚗 snap : ines.nails", "other"),
+    ("Coach sportif 🏋️ perte de poids, prépa physique, je me déplace, 10 séances 220€ 💪", "other"),
+    ("🎄 Bûches pâtissières 6 parts 22€ / 8 parts 29€ 🍫 retrait en boutique le 24", "other"),
+    ("🍾 Vente directe au domaine, carton de 6 bouteilles brut 105€, livraison offerte dès 2 cartons", "other"),
+    ("🐎 Today's NAP: Silver Snow 5/1 e/w 🔥 best bet in the 3.40, more tips on tele", "other"),
+    ("🥧 Scotch pies £2, sausage rolls £1.60, bridies £3 — open from 7am 📞 07700 900411", "other"),
+    ("🐟 Arbroath smokies £8 a pair, vacuum packed and posted UK wide 📦", "other"),
+    ("L'usine recrute des conducteurs de ligne, salaire attractif + primes. Candidatures à rh@usine-exemple.fr",
+     "other"),
+    ("Need 3 strong helpers for a moving job Sunday, $140 cash each, lunch provided", "other"),
+    ("Babysitter wanted for after school pickup, $16/hr, references welcome 👶", "other"),
+    ("🎭 Carnaval : consignes de sécurité, pas de verre, pas de protoxyde 🎈, hydratez-vous, postes de secours",
+     "other"),
+    # a lookout's pay by the half day; a container's prices slashed
+    ("chouf dispo ? tour de la cité, 70 la demi journée", "recruitment"),
+    ("pochons 10/20/50 🍀 livrés sur la zone, écris en priv", "sale"),
+    ("new line lads, 3.5 thirty 7 fifty, shotting round the estate till late", "sale"),
+])
+def test_verdicts_of_heldout_fa_to_ff(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
