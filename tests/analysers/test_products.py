@@ -348,3 +348,17 @@ def test_products_of_heldout_dy_to_ed(text: str, lang: str, expected: set[str]) 
 ])
 def test_products_of_heldout_ee_to_ej(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a letter of a word spaced out is no one-letter code
+    ("T H E  B A K E R Y\nScotch pie £2.20\nTablet £2.50", "en", set()),
+    ("H 0,5g 40€\nC 1g 70€", "fr", {"heroin", "cocaine"}),
+    # racing tips' "e/w" and horses' names; wine's cartons; the Christmas galette
+    ("Snowy Boy 8/1 e/w, best bet Green Machine 3/1, £10 e/w returns £50", "en", set()),
+    ("Champagne brut, carton de 6 bouteilles 120€", "fr", set()),
+    ("Galette frangipane 18€, bûche 6 parts 24€", "fr", set()),
+    ("cartons 10€ l'unité, 5 pour 40", "fr", {"lsd"}),
+])
+def test_products_of_heldout_fa_to_ff(text: str, lang: str, expected: set[str]) -> None:
+    assert products(text, lang) == expected

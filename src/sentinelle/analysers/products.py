@@ -413,6 +413,8 @@ class ProductAnalyser(Analyser):
                 return True  # "60 tabs", "3 ballons": a unit after a number, not a product
             if m.end - m.start == 1 and text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].isalpha():
                 return True  # "e-transfer", "b-boy": a one-letter prefix, not a one-letter code
+            if m.end - m.start == 1 and _spelled_out(text, m.start):
+                return True  # "T H E  B A K E H O U S E": a letter of a word written spaced out
             if (meta.kind == "emoji" and (meta.support == "line" or text[m.start:m.end] in _DECOR_EMOJI)
                     and (frame := _framing(text, m.start, m.end, lines[li])) is not None and not any(
                     frame[0] <= p.start and p.end <= frame[1] and p.meta.kind != "emoji" for p in prods)):
@@ -622,6 +624,23 @@ def _letter_slot(text: str, toks: list[Any], m: Hit, line: tuple[int, int], qp: 
         return False
     before = text[line[0]:m.start]
     return not any(ch.isalnum() for ch in before)
+
+
+def _spelled_out(text: str, i: int) -> bool:
+    """The letter at `i` is one of three or more single letters spaced out ("T H E", "C O K E")."""
+    def single(j: int) -> bool:
+        return (0 <= j < len(text) and text[j].isalpha() and (j == 0 or not text[j - 1].isalnum())
+                and (j + 1 == len(text) or not text[j + 1].isalnum()))
+
+    if not text[i].isalpha():
+        return False
+    n, j = 1, i
+    while j >= 2 and text[j - 1] == " " and single(j - 2):
+        n, j = n + 1, j - 2
+    j = i
+    while j + 2 < len(text) and text[j + 1] == " " and single(j + 2):
+        n, j = n + 1, j + 2
+    return n >= 3
 
 
 # words after which an SMS "c" is "c'est" ("sinon c 280", "ça c 50"), never cocaine's letter
