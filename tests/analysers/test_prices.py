@@ -638,6 +638,9 @@ def test_tables_clocks_and_bare_weights(text: str, lang: str, expected: list[tup
     ("pithiviers dispo 🥦 pochons 10 20 50 dm", "fr", [(H, 1, "bag", 10, "EUR"), (H, 1, "bag", 20, "EUR"),
                                                       (H, 1, "bag", 50, "EUR")]),
     ("💶 Faux billets\nCoupures de 20€ x50 = 250€", "fr", [("counterfeit_money", 50, "unit", 250, "EUR")]),
+    # slashed: a container's prices; after a product's name, bag sizes no label reads as prices
+    ("pochons 10/20/50 livrés", "fr", [(H, 1, "bag", 10, "EUR"), (H, 1, "bag", 20, "EUR"), (H, 1, "bag", 50, "EUR")]),
+    ("weed 10/20/50\nresine 8e le g", "fr", [("cannabis_resin", 1, "g", 8, "EUR")]),
 ])
 def test_listed_bags_and_notes_times_a_count(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected

@@ -257,6 +257,12 @@ _PER_ARTICLES = frozenset({"a", "an", "the", "per", "le", "la", "un", "une"})
 _START = attrgetter("start")
 
 
+def _rising(w: str) -> bool:
+    """Numbers joined by slashes that rise, none of them a month ("10/20/50", not "10/12")."""
+    parts = [int(x) for x in w.split("/")]
+    return len(parts) >= 2 and all(a < b for a, b in zip(parts, parts[1:], strict=False)) and parts[1] > 12
+
+
 def line_tokens(g: Grammar, text: str, start: int, end: int, prod_spans: list[tuple[int, int]]) -> list[Tok]:
     """The tokens of text[start:end] (a line): numbers with what follows them (PRICE, QTY, NUM,
     COUNT, NAMED...), separators and words, and a PROD token for each product mention (`prod_spans`,
@@ -392,6 +398,15 @@ def line_tokens(g: Grammar, text: str, start: int, end: int, prod_spans: list[tu
                 continue
             v = _num(raw[i - 1].group("bare")) * (1000 if kind == "bk" else 1)
             append(_tok(("NUM", s, e, v, None)))
+        elif kind == "date" and out and out[-1].kind == "CONT" and _rising(w):
+            # "pochons 10/20/50": a container's prices, not a date
+            pos = s
+            for k, part in enumerate(w.split("/")):
+                if k:
+                    append(_tok(("SEP", pos, pos + 1, 0.0, "/")))
+                    pos += 1
+                append(_tok(("NUM", pos, pos + len(part), float(part), None)))
+                pos += len(part)
         elif kind in _SKIPPED:
             append(_tok(("SKIP", s, e, 0.0, None)))
         elif kind == "pct":  # "pure 97%": a purity or THC rate, read like a word
