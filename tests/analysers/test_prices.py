@@ -656,3 +656,15 @@ def test_listed_bags_and_notes_times_a_count(text: str, lang: str, expected: lis
 ])
 def test_prices_with_el(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a chat's clock after its date is no quantity and price
+    ("[14/02/2025 21:13] Vendeur: frozen 10g 60\n[14/02/2025 21:14] Client: ok", "fr",
+     [(R, 10, "g", 60, "EUR")]),
+    # a price for a named weight, the weight after "for"; a buyer's offer refused is no price
+    ("🍃 $10 bags, $50 for a quarter", "en", [(H, 1, "bag", 10, "USD"), (H, 7, "g", 50, "USD")]),
+    ("cant do $200 for the zip bro, $220 lowest", "en", [(H, 28, "g", 220, "USD")]),
+])
+def test_clocks_and_prices_for_a_named_weight(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

@@ -118,9 +118,9 @@ class Grammar:
                 # turns most numbers away at once, before the five alternatives are tried in turn
                 rf"(?=\d++(?:[:.]|\s?[hmayjdswcktp/]))"
                 rf"(?P<time>\d{{1,2}}+\s?h\s?(?:\d{{2}})?{_WORD_END}|\d{{1,2}}+(?:[:.]\d{{2}})?\s?(?:am|pm){_WORD_END}"
-                # a chat's clock: "[21:03] Kev:", "21:03:45", "12/03/2025, 21:03 - Kev:" (WhatsApp export; or
-                # with no comma after the date)
-                r"|(?<=\[)\d{1,2}:[0-5]\d(?::[0-5]\d)?(?=\])|\d{1,2}:[0-5]\d:[0-5]\d"
+                # a chat's clock: "[21:03] Kev:", "[14/02/2025 21:12]", "21:03:45", "12/03/2025, 21:03 - Kev:"
+                # (WhatsApp export; or with no comma after the date)
+                r"|\d{1,2}:[0-5]\d(?::[0-5]\d)?(?=\])|\d{1,2}:[0-5]\d:[0-5]\d"
                 r"|(?<=, |\d )\d{1,2}:[0-5]\d(?= [-–] )"
                 rf"|\d++\s?(?:min|mins|minutes|ans|years?|yo|jours?|days?|semaines?|weeks?|mois|months?|heures?"
                 rf"|hours?|hrs?|j|cm|km|m|mm|kms|t){_WORD_END}|\d++\s?/\s?7\b|\d++\s?j\s?/\s?\d+)",

@@ -322,6 +322,12 @@ class PriceAnalyser(Analyser):
             if k not in ("SEP", "PROD", "WORD"):
                 threshold = False
             # P2: price per unit
+            if (k == "PRICE" and i + 2 < n and toks[i + 1].kind == "SEP" and toks[i + 1].unit in ("for", "pour")
+                    and toks[i + 2].kind == "PER" and not (i and toks[i - 1].unit == "do")):
+                # "$50 for a quarter" (not "can't do $200 for the zip": the buyer's offer, refused)
+                pts.append(self._point(t, toks[i + 2], toks[i + 2].value, toks[i + 2].unit, "per_unit"))
+                i += 3
+                continue
             if k in ("PRICE", "NUM") and i + 1 < n and toks[i + 1].kind in ("PER", "CONT"):
                 per = toks[i + 1]
                 if per.kind == "CONT" and per.unit == "banknote":  # "£20 notes": a denomination
