@@ -668,3 +668,19 @@ def test_prices_with_el(text: str, expected: list[tuple[Any, ...]]) -> None:
 ])
 def test_clocks_and_prices_for_a_named_weight(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a ladder of named weights: the letters after the quarter are its half and its ounce; after an
+    # eighth, a powder's "half" is the half ounce
+    ("🍃 8th £35 | Q £60 | H £110 | O £200", "en",
+     [(H, 3.5, "g", 35, "GBP"), (H, 7, "g", 60, "GBP"), (H, 14, "g", 110, "GBP"), (H, 28, "g", 200, "GBP")]),
+    ("🌿 half q £50, q £90, half o £170", "en",
+     [(H, 3.5, "g", 50, "GBP"), (H, 7, "g", 90, "GBP"), (H, 14, "g", 170, "GBP")]),
+    ("ice 💎 g $30 | 8ball $120 | half $350", "en",
+     [("methamphetamine", 1, "g", 30, "USD"), ("methamphetamine", 3.5, "g", 120, "USD"),
+      ("methamphetamine", 14, "g", 350, "USD")]),
+    ("Charlie £80 g / £50 half", "en", [(C, 1, "g", 80, "GBP"), (C, 0.5, "g", 50, "GBP")]),
+])
+def test_ladders_of_named_weights(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

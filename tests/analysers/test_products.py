@@ -362,3 +362,12 @@ def test_products_of_heldout_ee_to_ej(text: str, lang: str, expected: set[str]) 
 ])
 def test_products_of_heldout_fa_to_ff(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "H" priced after a quarter is the half ounce; alone on a priced line it stays heroin
+    ("🍃 8th £35 | Q £60 | H £110 | O £200", "en", {"cannabis_herb"}),
+    ("H £40 a g, 🍃 Q £60", "en", {"heroin", "cannabis_herb"}),
+])
+def test_ladder_letters(text: str, lang: str, expected: set[str]) -> None:
+    assert products(text, lang) == expected

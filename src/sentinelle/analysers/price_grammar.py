@@ -434,7 +434,29 @@ def line_tokens(g: Grammar, text: str, start: int, end: int, prod_spans: list[tu
             if k and out[k - 1].end > ps:
                 continue
             out.insert(k, _tok(("PROD", ps, pe, 0.0, None)))
+    if _quarter_seen(out):
+        _ladder_letters(out)
     return out
+
+
+def _quarter_seen(toks: list[Tok]) -> bool:
+    return any(t.kind == "NAMED" and t.value == 7.0 for t in toks)
+
+
+_LADDER_LETTERS = {"h": 14.0, "o": 28.0}  # after a quarter: "Q £60 | H £110 | O £200"
+
+
+def _ladder_letters(out: list[Tok]) -> None:
+    """"H" and "O" priced after a quarter on a menu line are its half and its ounce, not heroin
+    nor a word."""
+    seen = False
+    for k, t in enumerate(out):
+        if t.kind == "NAMED" and t.value == 7.0:
+            seen = True
+        elif (seen and t.kind == "WORD" and t.unit in _LADDER_LETTERS and t.end - t.start == 1
+              and k + 1 < len(out) and out[k + 1].kind == "PRICE" and out[k - 1].kind != "NAMED"
+              and out[k - 1].unit != "half"):  # (not "half o £170")
+            out[k] = _tok(("NAMED", t.start, t.end, _LADDER_LETTERS[t.unit], "g"))
 
 
 # -- the grammar's points and token classes (used by prices.PriceAnalyser.parse_line) ---------

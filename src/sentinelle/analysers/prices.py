@@ -707,8 +707,11 @@ class PriceAnalyser(Analyser):
             elif unit == "g" and (hint or default) == "ml":  # "4oz of lean": fluid ounces
                 qty = qty / 28 * g.fl_oz if qty % 3.5 == 0 else qty
                 unit = "ml"
-            if qty == 14.0 and unit == "g" and product in _BY_THE_GRAM and _HALF_RE.search(text, p.start, p.end):
-                qty = 0.5  # "Charlie £80 g / £50 half": half a gram of a powder, not half an ounce
+            if (qty == 14.0 and unit == "g" and product in _BY_THE_GRAM and _HALF_RE.search(text, p.start, p.end)
+                    and not (last is not None and last[1] == product and last[3] == "g" and last[2] in (3.5, 7.0))):
+                # "Charlie £80 g / £50 half": half a gram of a powder, not half an ounce (but after an
+                # eighth, "g $30 | 8ball $120 | half $350", the half ounce)
+                qty = 0.5
             if product == "lsd" and unit == "pill":
                 unit = "blotter"
             elif product != "lsd" and unit == "blotter":

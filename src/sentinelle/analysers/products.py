@@ -413,6 +413,8 @@ class ProductAnalyser(Analyser):
                 return True  # "60 tabs", "3 ballons": a unit after a number, not a product
             if m.end - m.start == 1 and text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].isalpha():
                 return True  # "e-transfer", "b-boy": a one-letter prefix, not a one-letter code
+            if m.end - m.start == 1 and text[m.start] == "h" and _after_quarter(toks, m, lines[li]):
+                return True  # "Q £60 | H £110": the half ounce after the quarter, not heroin
             if m.end - m.start == 1 and _spelled_out(text, m.start):
                 return True  # "T H E  B A K E H O U S E": a letter of a word written spaced out
             if (meta.kind == "emoji" and (meta.support == "line" or text[m.start:m.end] in _DECOR_EMOJI)
@@ -624,6 +626,17 @@ def _letter_slot(text: str, toks: list[Any], m: Hit, line: tuple[int, int], qp: 
         return False
     before = text[line[0]:m.start]
     return not any(ch.isalnum() for ch in before)
+
+
+_QUARTERS = frozenset({"q", "quarter", "qtr", "qp"})
+
+
+def _after_quarter(toks: list[Any], m: Hit, line: tuple[int, int]) -> bool:
+    """The letter follows a quarter on its line and comes before a price ("Q £60 | H £110")."""
+    j = m.first_token + 1
+    if not (j < len(toks) and toks[j].start <= line[1] and toks[j].text in ("£", "$", "€")):
+        return False
+    return any(t.text in _QUARTERS for t in toks[:m.first_token] if t.start >= line[0])
 
 
 def _spelled_out(text: str, i: int) -> bool:
