@@ -684,3 +684,13 @@ def test_clocks_and_prices_for_a_named_weight(text: str, lang: str, expected: li
 ])
 def test_ladders_of_named_weights(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "currency"), [
+    # towns of two countries: the local shops tell which ("meet by the Walmart" is in the US)
+    ("coke 90 a g, I'm in Cambridge tonight, meet by the Walmart", "USD"),
+    ("coke 80 a g, Cambridge, meet outside Sainsbury's", "GBP"),
+])
+def test_currency_told_by_local_shops(text: str, currency: str) -> None:
+    found = prices(text, "en")
+    assert found and {p[4] for p in found} == {currency}

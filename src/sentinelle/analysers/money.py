@@ -35,6 +35,13 @@ _COUNTRY_WORDS = (
     ("NZ", re.compile(r"\b(?:nz-wide|nz wide|anywhere in nz|nz post|kiwibank)\b|flag_nz")),
     ("US", re.compile(r"\b(?:venmo|cash ?app|zelle)\b|flag_us")),
 )
+# shops and words of one country, for the currency of bare prices when the towns tell none ("Dover",
+# "Cambridge" are in both: "meet by the Walmart" is in the US)
+_LOCAL_WORDS = (
+    ("US", re.compile(r"\b(?:walmart|wal-mart|quiktrip|walgreens|dollar general|cvs|7-eleven|waffle house|taco bell"
+                      r"|\d{3,5} block of|zip code)\b")),
+    ("GB", re.compile(r"\b(?:asda|sainsbury'?s|morrisons|tesco express|royal mail|innit|bruv|council estate)\b")),
+)
 # a Canadian province by its postal abbreviation after a town or a direction ("Red Deer, AB", "central AB",
 # "small town ON"), in capitals in the post's own text
 _PROVINCE_RE = re.compile(
@@ -161,6 +168,8 @@ def post_currency(a: Analysis, currencies: list[str | None]) -> str:
         if flag in text and not (a.lang == "fr" and cur in ("USD", "GBP")):
             return cur  # in a French post 🇺🇸 names where the weed comes from ("exotics US 🇺🇸")
     country = post_country(a)  # the country its towns and phones tell: "snow 1g 70" in Dublin is in euros
+    if country is None:
+        country = next((c for c, regex in _LOCAL_WORDS if regex.search(text)), None)
     if country in CURRENCIES:
         return CURRENCIES[country]
     return "GBP" if a.lang == "en" else "EUR"
