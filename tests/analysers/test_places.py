@@ -853,3 +853,19 @@ def test_department_closing_a_line_of_places(text: str, departments: list[str]) 
 ])
 def test_towns_short_names(text: str, lang: str, places: list[str]) -> None:
     assert run_with_products(text, lang).values("places") == places
+
+
+@pytest.mark.parametrize(("text", "lang", "places"), [
+    # a short form read only near its department: elsewhere, the commune of that name of the post's
+    # department; with no department told, nothing
+    ("Livraison Savigny Melun Lieusaint Cesson la nuit", "fr",
+     ["Savigny-le-Temple", "Melun", "Lieusaint", "Cesson"]),
+    ("Livraison Rennes, Cesson, Bruz", "fr", ["Rennes", "Cesson-Sévigné", "Bruz"]),
+    ("Livraison Cesson ce soir", "fr", []),
+    # nicknames and merged communes
+    ("retour demain 17h avon/bleau", "fr", ["Avon", "Fontainebleau"]),
+    ("drive le mée jusqu'à minuit", "fr", ["Le Mée-sur-Seine"]),
+    ("livraison Aÿ, Magenta, Dizy", "fr", ["Aÿ-Champagne", "Magenta", "Dizy"]),
+])
+def test_short_forms_near_their_department(text: str, lang: str, places: list[str]) -> None:
+    assert run_with_products(text, lang).values("places") == places

@@ -685,12 +685,18 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                and clear_name(c, a.post.text[slice(*span(c.nstart, c.nend))]) else "" for c in cands]
         for idx in accepted:
             c = cands[idx]
-            context = stated_codes | {d for j, d in enumerate(own) if d and j != idx}
-            if c.run_department:
-                context.add(c.run_department)  # "aubigny argent vailly": all three in the Cher
-            if c.near and c.near not in context:
-                c.accepted = False
-                continue
+            others = stated_codes | {d for j, d in enumerate(own) if d and j != idx}
+            context = others | {c.run_department} if c.run_department else others
+            # ("aubigny argent vailly": all three in the Cher)
+            if c.near and c.near not in others:
+                # a short form read only near its department: elsewhere, a commune of that name or
+                # starting with it in the post's department ("Savigny, Lieusaint, Cesson": Cesson in
+                # Seine-et-Marne, not Cesson-Sévigné)
+                home = self._home(key_of_name(text[c.nstart:c.nend]), others) if others else None
+                if home is None:
+                    c.accepted = False
+                    continue
+                c.kind, c.communes, c.heads = "commune", [home], []
             if c.kind == "commune" and self._names_stated_department(c, stated_codes):
                 c.accepted = False
                 continue  # "LANDES 40": the department, not Landes in Charente-Maritime
