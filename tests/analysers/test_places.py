@@ -869,3 +869,12 @@ def test_towns_short_names(text: str, lang: str, places: list[str]) -> None:
 ])
 def test_short_forms_near_their_department(text: str, lang: str, places: list[str]) -> None:
     assert run_with_products(text, lang).values("places") == places
+
+
+@pytest.mark.parametrize(("text", "departments"), [
+    # a price after its quantity is no department, even before a slash and a number
+    ("📍51 Fismes Jonchery Reims\n🍀 5gr 45 / 10gr 80 / 25gr 180", ["51"]),
+    ("livraison 93/94 ce soir", ["93", "94"]),
+])
+def test_price_after_a_quantity_is_no_department(text: str, departments: list[str]) -> None:
+    assert run_with_products(text).values("departments") == departments

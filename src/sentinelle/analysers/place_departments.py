@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 _NUMBER, _DEPT_FIRST = 4, 8
 
 
+_QTY_BEFORE_RE = re.compile(r"\d\s?(?:g|gr|grs|kg|ml|mg)\s?[=:]?\s?$")  # a quantity right before a number
 _MOVE_WORDS = frozenset({"deplace", "livraison", "livre", "drive", "passe", "tourne", "bouge", "secteur", "zone",
                          "alentours", "environs", "delivery", "drops", "dropping"})
 
@@ -185,6 +186,8 @@ class DepartmentRules:
                                                               and not listed_after_comma))
                     and not overseas_after_word and not in_list):
                 continue  # "2x35", "€35", "=35", "1,35" (not "Schœlcher. 972 only")
+            if _QTY_BEFORE_RE.search(text, max(0, ns - 12), ns):
+                continue  # "10gr 80 / 25gr 180": the price of a quantity
             if w == "24" and text.startswith(("/24", "/7", "h/2"), ne):
                 continue  # "24/24", "24/7": round the clock, not the Dordogne
             if text[ne:ne + 1] == "/" and _HOURS_AFTER_RE.match(text, ne):
