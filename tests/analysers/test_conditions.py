@@ -388,3 +388,14 @@ def test_delivery_told_by_the_sellers_arrival(text: str, lang: str, delivery: bo
 ])
 def test_promotion_not_a_rave_nor_a_deposit(text: str, lang: str, promotion: bool) -> None:
     assert flag(run(text, lang), "promotion") == promotion
+
+
+@pytest.mark.parametrize(("text", "lang", "delivery"), [
+    # a minimum order "to travel", the seller's "I can come to ...", an arrival in minutes
+    ("👉 Minimum 20€ pour se déplacer\n🥦🍫 comme d'hab", "fr", True),
+    ("white fifty a gram, I can come to St Neots after nine", "en", True),
+    ("3 taz 25 comme d'hab, jsuis là dans 20 min", "fr", True),
+    ("le magasin est ouvert, pas besoin de se déplacer loin", "fr", False),
+])
+def test_delivery_to_travel(text: str, lang: str, delivery: bool) -> None:
+    assert flag(run(text, lang), "delivery") == delivery
