@@ -681,6 +681,8 @@ def test_clocks_and_prices_for_a_named_weight(text: str, lang: str, expected: li
      [("methamphetamine", 1, "g", 30, "USD"), ("methamphetamine", 3.5, "g", 120, "USD"),
       ("methamphetamine", 14, "g", 350, "USD")]),
     ("Charlie £80 g / £50 half", "en", [(C, 1, "g", 80, "GBP"), (C, 0.5, "g", 50, "GBP")]),
+    # a nine bar is nine ounces
+    ("🌳 Haze 9 bar £1,450, 🌳 kilo £4,900", "en", [(H, 252, "g", 1450, "GBP"), (H, 1, "kg", 4900, "GBP")]),
 ])
 def test_ladders_of_named_weights(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
