@@ -76,7 +76,7 @@ JOB_ROLE_RE = re.compile(
 RUN_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{0,3}(?:\s?(?:€|e\b|eur\b|euros?\b|balles?\b|£|\.-|chf\b))?"
                         r"\s?(?:a chaque|la|le|l'|par|per|a|each|chaque|/)\s?"
                         r"(?:course|courses|tournee|trajet|voyage|mission|run|drop|aller-retour|aller retour|go|fois"
-                        r"|livraison|delivery|aller)\b"
+                        r"|passage|livraison|delivery|aller)\b"
                         r"|[£$€]\d{1,4}\s?(?:a|per|each|/)\s?(?:run|drop|trip|go)\b")
 # Pay for a stated time ("£50 for 2 hrs", "1500 en 2 semaines") or for an errand in the same phrase
 # ("30€ pour déposer un sac"): the errand or a role must be near for the first (a rental also has a
@@ -100,16 +100,21 @@ COMMISSION_RE = re.compile(
     r"|(?:chaque|each|every) (?:pochon|barrette|boulette|bag|g|gramme|gram|pack|sachet)s? (?:vendu|sold)e?s?)"
     r"(?:\s(?:vends|ecoules|sell|shift))?"
     r"|\b\d{1,2}\s?%\s(?:pour toi|for you|to you)\b"
-    r"|\bmarge (?:de )?\d{1,2}\s?%|\+ commission\b|plus commission\b|\b[4-7]0/[3-6]0 split\b")
+    r"|\bmarge (?:de )?\d{1,2}\s?%|\+ commission\b|plus commission\b|\b[4-7]0/[3-6]0 split\b"
+    # "commission 15€ par gramme vendu", "£5 for every bag sold"
+    r"|\b\d{1,3}\s?(?:€|e|eur|euros?|£|\$)?\s?(?:par|per|a|each|chaque|/|for every|pour chaque)\s?"
+    r"(?:gramme|gram|g|pochon|barrette|boulette|bag|pack|sachet|pill|cachet|plaquette|box)s?\s(?:vendue?s?|sold)\b")
 ERRAND_RE = re.compile(
     r"\b(?:tu (?:deposes|livres|ramenes|gardes|transportes|deplaces|montes|le poses|les poses|recup|recuperes)"
     r"|deposer|livrer|ramener|transporter|faire l'aller retour|faire l'aller-retour|siffler (?:qd|quand|si)"
     r"|les commissions|you (?:drop|deliver|carry|hold|run)"
     r"|drop(?:ping)? (?:a few |some )?(?:off|bags|parcels|packs|bits|stuff)|deliver(?:ing)? (?:bags|parcels)"
     r"|garder (?:des|un|une|les) (?:cartons|sacs?|colis|affaires)|standing on a corner"
+    r"|aller chercher (?:des|les|un|une) (?:ordonnances?|colis|sacs?|paquets?)"
     r"|(?:text|tell|call|ring) (?:us|me) if (?:you|u) see|keep (?:an eye out|watch|a lookout)"
     r"|tu (?:sers|restes|te poses|siffles|surveilles|tiens l'entree|cries quand|guettes)|carry a bag|serve the"
-    r"|rester devant|crier (?:si|quand)|(?:faire|tu fais) (?:des|2-3|deux|quelques) courses|tu stockes"
+    r"|rester devant|crier (?:si|quand)|tu cries (?:si|quand)|watch the (?:corner|block|door)"
+    r"|(?:faire|tu fais) (?:des|2-3|deux|quelques) courses|tu stockes"
     r"|hold a bag|mind a bag|bring (?:a few |some )?(?:bits|parcels|packages|packs|bags|stuff)"
     r"|run (?:packs|bags|parcels)|(?:a spot|somewhere) to keep (?:product|stuff|bags)|pou vann"
     r"|(?:walk|carry|move|take) (?:parcels|packages|bags|packs)(?: about| around| round)?"
@@ -121,6 +126,7 @@ _PER_DELIVERY_RE = re.compile(r"(?:/|par |per |each |chaque )(?:livraison|delive
 # the words of a voice note, looked for first (VOICE_RE starts with a word boundary, slow to scan)
 _MAYBE_VOICE_RE = re.compile(r"vo[ci]|transcri|audio")
 _RUN_WORDS = frozenset({"course", "courses", "tournee", "trajet", "voyage", "mission", "run", "drop", "trip", "aller",
+                        "passage",
                         "go", "fois", "hrs", "hr", "hours", "heures", "days", "jours", "weeks", "semaines", "nights",
                         "nuits",
                         "deposer", "livrer", "ramener", "porter", "garder", "transporter", "surveiller", "guetter",
@@ -173,7 +179,7 @@ class CueAnalyser(Analyser):
         if not _RUN_WORDS.isdisjoint(a.norm.words) or _PER_DELIVERY_RE.search(text):  # (most posts hold none)
             self._run_pay(a, text)
         if ("%" in text or "tiers" in text or "third" in text or "moitie" in text or "half" in text
-                or "commission" in text or "split" in text):
+                or "commission" in text or "split" in text or "vendu" in text or "sold" in text):
             for cm in COMMISSION_RE.finditer(text):
                 a.add_norm(CUE, "recruitment", cm.start(), cm.end(), analyser=self.name, rule="grammar:commission",
                            score=0.5, explanation=f"a seller's commission {cm.group()!r}")
@@ -236,7 +242,8 @@ class CueAnalyser(Analyser):
             a.add_norm(CUE, "recruitment", *_words(a, text, pm), analyser=self.name, rule="grammar:pay_per_time",
                        score=1.0, explanation=f"pay per unit of time {text[pm.start():pm.end()]!r}: a job offer")
         for pm in BARE_PAY_RE.finditer(text):
-            role = JOB_ROLE_RE.search(text, max(0, pm.start() - ROLE_BEFORE), min(len(text), pm.end() + ROLE_AFTER))
+            lo, hi = max(0, pm.start() - ROLE_BEFORE), min(len(text), pm.end() + ROLE_AFTER)
+            role = JOB_ROLE_RE.search(text, lo, hi) or ERRAND_RE.search(text, lo, hi)  # ("tu surveilles le hall")
             if role is None:
                 continue
             a.add_norm(CUE, "recruitment", *_words(a, text, pm), analyser=self.name, rule="grammar:pay_per_time",
@@ -268,10 +275,15 @@ def conversation(text: str) -> list[str]:
 _NO_LABELS: frozenset[int] = frozenset()
 
 
+# the parties of any trade, as chats label their speakers (normalised)
+_TRADE_ROLES = frozenset({"vendeur", "vendeuse", "acheteur", "acheteuse", "client", "cliente", "buyer", "seller",
+                          "customer", "vendor"})
+
+
 def speaker_labels(text: str) -> frozenset[int]:
-    """Where the speakers' names of a chat start ("Vendeur", "Buyer"): words that name a role,
-    not a cue of one."""
-    return frozenset(m.start(1) for m in _SPEAKER_RE.finditer(text))
+    """Where the speakers' names of a chat start when they name a party of a trade ("Vendeur",
+    "Buyer"): who speaks, not a cue of a seller wanted ("Recruteur:" still tells who recruits)."""
+    return frozenset(m.start(1) for m in _SPEAKER_RE.finditer(text) if m.group(1).lower() in _TRADE_ROLES)
 
 
 def _cues_of(entries: list[Entry]) -> list[tuple[str, str, float, str]]:

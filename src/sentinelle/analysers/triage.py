@@ -215,7 +215,9 @@ _SHADY_JOB_RE = re.compile(
     r"\b(?:pas de questions?|sans (?:poser de )?questions?|aucune question|no questions?(?: asked)?|ask no questions"
     r"|(?:just |be |stay |rester |sois |soyez )discre(?:et|te|t)|argent (?:rapide|facile)|#?argentrapide"
     r"|discreet (?:people|person|lads|guys|drivers|ones) only|must be discreet|personnes? discretes?"
-    r"|easy money|quick cash|fast cash|money fast|gagne ta journee)\b")
+    r"|easy money|quick cash|fast cash|money fast|gagne ta journee"
+    # people lending their health card to fetch prescribed drugs for someone else
+    r"|(?:avec|ta|votre|leur|sa) carte vitale|with (?:your|their) (?:own )?prescriptions?)\b")
 _BUSINESS_WORDS = frozenset({"legit_commerce", "food_delivery", "cbd_legal"})  # perks and words of trade
 _NOT_A_JOB_OFFER = frozenset({"news", "prevention", "buyer", "harm_reduction", "humor", "legit_commerce",
                               "food_delivery", "cbd_legal"})
