@@ -796,3 +796,32 @@ def test_verdicts_of_heldout_ew_to_ez(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_fa_to_ff(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a recruiter labelled so in a chat, the errand and its pay by the day; a commission per gram
+    # sold; health cards lent to fetch prescribed drugs; holding the spot
+    ("[14:02] Recruteur: t'es dispo samedi ?\n[14:03] Jeune: ouais\n"
+     "[14:03] Recruteur: tu surveilles le hall, 60 la journée, tu cries si tu vois les keufs\n[14:04] Jeune: ok",
+     "recruitment"),
+    ("recrute vendeur ❄️ sur la zone, commission 15€ par gramme vendu, tel fourni, mp", "recruitment"),
+    ("Cherche personnes avec carte vitale pour aller chercher des ordonnances (Lyrica, Skénan), 50€ par passage",
+     "recruitment"),
+    ("jcherche qlq pour tenir le terrain le mercredi aprem, 80e. discret. mp", "recruitment"),
+    # rideshares, youth clubs' volunteers, fishing permits, lavender, flea markets, cocktail chats,
+    # town halls' summer jobs, a parent exposing a recruiter
+    ("Rideshare 🚗 Knoxville → Nashville Sat 9am, $25 gas money, 3 seats left, text 865-555-0142", "other"),
+    ("⚽ U14s need volunteer drivers for away games, expenses paid, PVG check needed", "other"),
+    ("🎣 Carte de pêche 2025 : 95€ l'annuelle, 15€ la journée, chez les dépositaires", "other"),
+    ("💜 Bouquets de lavande 4€ | 3 pour 10€, huile essentielle 10ml 7€, envoi possible", "other"),
+    ("Vide-grenier dimanche : porcelaine blanche, assiettes 2€ pièce ❄️, livraison possible 📞 06 11 22 33 44",
+     "other"),
+    ("[20:14] Léa: qui ramène la 🍫 ?\n[20:15] Tom: moi, Lindt 😂\n[20:15] Léa: et les 🍃 pour le mojito\n"
+     "[20:16] Tom: menthe du jardin, 10 balles le rhum", "other"),
+    ("La mairie recrute des jeunes de 16 à 17 ans pour les chantiers d'été (espaces verts), 200€ la semaine",
+     "other"),
+    ("someone dm'd my 13 yo asking if he wanted to watch the corner for $40 a day. reposting the account so "
+     "yall block it", "other"),
+])
+def test_verdicts_of_heldout_fg_to_fl(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
