@@ -665,6 +665,8 @@ def test_prices_with_el(text: str, expected: list[tuple[Any, ...]]) -> None:
     # a price for a named weight, the weight after "for"; a buyer's offer refused is no price
     ("🍃 $10 bags, $50 for a quarter", "en", [(H, 1, "bag", 10, "USD"), (H, 7, "g", 50, "USD")]),
     ("cant do $200 for the zip bro, $220 lowest", "en", [(H, 28, "g", 220, "USD")]),
+    # a voice note's single number in words, the price "for the gram"
+    ("🎤 Vocal transcrit : t'as les quatre-vingts pour le gramme de blanche ?", "fr", [(C, 1, "g", 80, "EUR")]),
 ])
 def test_clocks_and_prices_for_a_named_weight(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected

@@ -371,3 +371,12 @@ def test_products_of_heldout_fa_to_ff(text: str, lang: str, expected: set[str]) 
 ])
 def test_ladder_letters(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a party emoji beside canisters is no birthday balloon
+    ("reste 3 🎈 ballons 2€ / bonbonne 30€ 🥳 devant la gare", "fr", {"nitrous_oxide"}),
+    ("🎂 ballons d'anniversaire 2€ pièce 🎁🎈", "fr", set()),
+])
+def test_party_emoji_and_canisters(text: str, lang: str, expected: set[str]) -> None:
+    assert products(text, lang) == expected

@@ -173,8 +173,11 @@ class PriceAnalyser(Analyser):
                 return toks[i + 2].value, t.unit, i + 3
             return t.value, t.unit, i + 1
         if (k == "SEP" and t.unit in _ARTICLE_SEP and i + 1 < n and toks[i + 1].kind == "NUM"
-                and not (i + 2 < n and toks[i + 2].kind == "SEP" and toks[i + 2].unit == ",")):
-            # "les 2 ➜ 60€"; not "sur le 93, 100€ hors 93", a department then another amount
+                and not (i + 2 < n and toks[i + 2].kind == "SEP" and toks[i + 2].unit == ",")
+                and not (i + 3 < n and toks[i + 2].kind == "SEP" and toks[i + 2].unit in ("pour", "for")
+                         and toks[i + 3].kind == "PER")):
+            # "les 2 ➜ 60€"; not "sur le 93, 100€ hors 93", a department then another amount, nor
+            # "t'as les 80 pour le gramme", a price
             return toks[i + 1].value, None, i + 2
         if k == "NUM" and i + 1 < n and toks[i + 1].kind == "SEP" and toks[i + 1].unit in _SEP_EQ:
             return t.value, None, i + 1  # "0,5 = 40", "3 pour 50"
@@ -322,7 +325,8 @@ class PriceAnalyser(Analyser):
             if k not in ("SEP", "PROD", "WORD"):
                 threshold = False
             # P2: price per unit
-            if (k == "PRICE" and i + 2 < n and toks[i + 1].kind == "SEP" and toks[i + 1].unit in ("for", "pour")
+            if ((k == "PRICE" or (k == "NUM" and t.value >= 5)) and i + 2 < n and toks[i + 1].kind == "SEP"
+                    and toks[i + 1].unit in ("for", "pour")
                     and toks[i + 2].kind == "PER" and not (i and toks[i - 1].unit == "do")):
                 # "$50 for a quarter" (not "can't do $200 for the zip": the buyer's offer, refused)
                 pts.append(self._point(t, toks[i + 2], toks[i + 2].value, toks[i + 2].unit, "per_unit"))
@@ -601,7 +605,7 @@ class PriceAnalyser(Analyser):
             # (a transcript says so, and may keep a phone in digits; else no digit and three numbers in words)
             voice = VOICE_RE.search(text) is not None
             spoken = (voice or not _DIGIT.search(text)) and sum(
-                w in self.g.number_words for w in a.norm.words) >= (2 if voice else 3)
+                w in self.g.number_words for w in a.norm.words) >= (1 if voice else 3)
             text = self.g.spell_out(text, everywhere=spoken)
         digit = _DIGIT.search
         if not digit(text):
