@@ -152,6 +152,9 @@ def test_runs_without_prices_or_conditions_notes() -> None:
         ("livreurs scooter pour la saison, 180€/soir, l'âge on s'en fout 😉", "fr", True),
         ("ter dispo à Blaye, 50€/jour, horaires de l'école c'est pas un souci", "fr", True),
         ("sellers for the beach, £200 a day, age don't matter", "en", True),
+        # the age asked and told, in digits or in words
+        ("tu fais chouf, cent la journée, t'as quel âge ? seize ? ça passe", "fr", True),
+        ("lookout needed, how old r u? 15 is fine", "en", True),
         # hard negatives
         ("Sérieux uniquement, majeurs seulement (+18)", "fr", False),
         ("Must be 18+, no time wasters", "en", False),
@@ -162,6 +165,7 @@ def test_runs_without_prices_or_conditions_notes() -> None:
         ("no minors", "en", False),
         ("18-25 ans, permis B", "fr", False),
         ("dans le game depuis 15 ans", "fr", False),
+        ("how old is the flat? 15 years", "en", False),
         ("On cherche des jeunes motivés pour des petites missions", "fr", False),
     ],
 )

@@ -50,6 +50,11 @@ _SCAM_KINDS = frozenset({"payment", "prepayment", "delivery", "prices"})
 _SCAM_WEIGHTS = {"nationwide": 1.0, "no_meetup": 1.0, "no_prescription": 1.0, "guarantee": 0.5, "counterfeit": 1.0}
 _kind = itemgetter(0)  # Finding.kind
 _AGE_BEFORE = re.compile(r"(?:depuis|il y a|pendant|durant|for|since|over the last|apres)\s*$")
+# a recruiter asking the age and the answer, under 18 ("t'as quel âge ? seize ? ça passe", "how old r u? 15")
+_ASKED_AGE_RE = re.compile(
+    r"\b(?:(?:t'?as|tu as|vous avez) quel age|quel age (?:t'?as|tu as|as-tu|avez-vous)"
+    r"|how old (?:r|are|is) (?:u|you|ya)|how old (?:u|you))\b[^.!\n]{0,24}?"
+    r"\b(1[2-7]|douze|treize|quatorze|quinze|seize|dix-sept|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b")
 _AGE_AFTER = re.compile(
     r"\s*(?:de prison|de taule|d'experience|de experience|d'exp|of experience|ago|"
     r"in the game|de metier|d'anciennete)"
@@ -129,6 +134,10 @@ class SignalAnalyser(Analyser):
             self._minor_words(a, cl, found["minors"])
         if self.age_hint.search(text) is not None:
             self._ages(a, text)
+        if "age" in text or "old" in text:  # (most posts hold neither)
+            for am in _ASKED_AGE_RE.finditer(text):
+                a.add_norm("minors_signals", True, am.start(1), am.end(1), analyser=self.name,
+                           rule="signals:minors:asked_age", explanation=f"the age asked and told: {am.group()!r}")
 
     # -- scam --------------------------------------------------------------------------------
 
