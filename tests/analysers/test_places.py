@@ -878,3 +878,13 @@ def test_short_forms_near_their_department(text: str, lang: str, places: list[st
 ])
 def test_price_after_a_quantity_is_no_department(text: str, departments: list[str]) -> None:
     assert run_with_products(text).values("departments") == departments
+
+
+@pytest.mark.parametrize(("text", "departments"), [
+    # a department's name that is also a word counts listed with another department's name
+    ("Weed 10g = 50€\nCreuse et Corrèze livrés en 48h", ["23", "19"]),
+    ("livraison Corrèze et Creuse", ["19", "23"]),
+    ("la creuse et le charbon", []),
+])
+def test_department_names_listed_together(text: str, departments: list[str]) -> None:
+    assert run_with_products(text).values("departments") == departments

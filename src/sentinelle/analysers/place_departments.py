@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 _NUMBER, _DEPT_FIRST = 4, 8
 
 
+_PAIR_WORDS = frozenset({"et", "ou", "and", "&", "+"})
 _QTY_BEFORE_RE = re.compile(r"\d\s?(?:g|gr|grs|kg|ml|mg)\s?[=:]?\s?$")  # a quantity right before a number
 _MOVE_WORDS = frozenset({"deplace", "livraison", "livre", "drive", "passe", "tourne", "bouge", "secteur", "zone",
                          "alentours", "environs", "delivery", "drops", "dropping"})
@@ -304,12 +305,18 @@ class DepartmentRules:
                         numbered = bool(NUMBER_AFTER_RE.match(text, ne)) and text[ne:ne + 6].strip(" (,-–")[:2] \
                             == e.value[:2]
                         only = i + size < n and words[i + size] in ONLY_WORDS  # "Isère uniquement"
+                        # "Creuse et Corrèze": listed with another department's name
+                        paired = self._dept_name_at(words, i + size + 1) if (
+                            i + size + 1 < n and words[i + size] in _PAIR_WORDS) else False
+                        paired = paired or bool(out and out[-1][3].startswith("places/departments.toml:")
+                                                and i >= 1 and words[i - 1] in _PAIR_WORDS
+                                                and out[-1][2] >= spans[i - 1][0] - 2)
                         # (a writer who never uses capitals: "eure 27 tosny", with its own number;
                         # not "la manche 50 de mon pull": an article before, "de" after, a word)
                         lower = (numbered and not k and not uses_capitals(a.post.text)
                                  and not self._unit_after(words, spans, text, i + size)
                                  and (i + size + 1 >= n or words[i + size + 1] not in ("de", "du", "des", "d'")))
-                        if not (((k or brackets or own or numbered or only) and self._capitalised(a, ns, ne))
+                        if not (((k or brackets or own or numbered or only or paired) and self._capitalised(a, ns, ne))
                                 or hashtag or lower):
                             break
                     overlap = [c for c in cands if c.start < i + size and i < c.end]
@@ -321,6 +328,10 @@ class DepartmentRules:
                     after = i + size
                     break
         return out
+
+    def _dept_name_at(self, words: list[str], i: int) -> bool:
+        """A department's name starts at word i."""
+        return any(self.g.departments.get(tuple(words[i : i + size])) for size in self.dept_sizes.get(words[i], ()))
 
     def _may_state(self, text: str, words: list[str], w: str, i: int, ns: int, place_end: dict[int, Cand],
                    place_deps: set[str], out: list[tuple[str, int, int, str, str]], keycaps: bool,
