@@ -381,7 +381,7 @@ def test_places_generalisation_q3(text: str, places: list[str]) -> None:
         ("🌈 trip corner Verdun 🌈 buvards 10€", ["Verdun"], []),
         ("Ducos 🇲🇶 Rivière-Salée Le Lamentin", ["Ducos", "Rivière-Salée", "Le Lamentin"], []),  # a flag in a list
         ("Il manque du monde au four de Cambrai, 150€ la journée", ["Cambrai"], []),
-        ("Livraison Rapide Et Discrète Menton Et Cambrai", [], []),
+        ("Livraison Rapide Et Discrète Menton Et Croix", [], []),  # (Cambrai is no word: rare_words.txt)
         # departments: keycaps after "le", a list of "le NN"; never a bare "le 25" (a date, a price)
         ("le 9️⃣4️⃣ est réveillé, Vitry Ivry on roule", ["Vitry-sur-Seine", "Ivry-sur-Seine"], ["94"]),
         ("dispo sur le 77 et le 93 🍁 10 le g", [], ["77", "93"]),
@@ -888,3 +888,22 @@ def test_price_after_a_quantity_is_no_department(text: str, departments: list[st
 ])
 def test_department_names_listed_together(text: str, departments: list[str]) -> None:
     assert run_with_products(text).values("departments") == departments
+
+
+@pytest.mark.parametrize(("text", "lang", "places"), [
+    # a city's full name is no weak short form; rare dictionary words are the town
+    ("🚗 Avignon + Le Pontet", "fr", ["Avignon", "Le Pontet"]),
+    ("Béziers ce soir", "fr", ["Béziers"]),
+    ("🚗 Cavaillon Cheval-Blanc", "fr", ["Cavaillon", "Cheval-Blanc"]),
+    ("livraison Avi", "fr", ["Avignon"]),
+    # a town of 20,000 or less yields to a longer name in the post's department
+    ("📍 Foix - Tarascon", "fr", ["Foix", "Tarascon-sur-Ariège"]),
+    ("Tarascon et Beaucaire", "fr", ["Tarascon", "Beaucaire"]),
+    # short forms
+    ("🚗 Livraison St Go, Montréjeau, Salies\n📍 31", "fr", ["Saint-Gaudens", "Montréjeau", "Salies-du-Salat"]),
+    ("flash sale, 8ths £25. Livi only", "en", ["Livingston"]),
+    ("MK central, Campbell Park till late", "en", ["Milton Keynes"]),
+    ("mk dons match tonight", "en", []),
+])
+def test_full_names_rare_words_and_short_forms(text: str, lang: str, places: list[str]) -> None:
+    assert run_with_products(text, lang).values("places") == places

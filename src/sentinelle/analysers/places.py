@@ -67,6 +67,7 @@ UNCUED_MULTI = 4_000  # a several-word commune name read without a cue
 LONG_NAME = 3  # a commune name of this many words or more is read without a cue, whatever its size
 SHORT_CITY = 20_000  # a French town of three letters this large is read capitalised ("Pau", "Dax", "Gap")
 MID_SENTENCE_CITY = 10_000  # an ordinary-word name this large is read when capitalised mid-sentence
+SMALL_TOWN = 20_000  # a town this small yields to a longer name in the department of the post ("Tarascon" by Foix)
 
 
 _CANON_KEYS = frozenset(CANON)
@@ -706,7 +707,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                     # a longer name of the context's department: "Montigny" among places of Moselle.
                     # When the name alone is a city of its own (Saint-Paul, Clichy), only one that
                     # names another place of the post: "Saint-Paul" beside Dax is Saint-Paul-lès-Dax
-                    small = not c.communes or c.communes[0].population < 10_000 or c.after_article
+                    small = not c.communes or c.communes[0].population < SMALL_TOWN or c.after_article
                     others = other_words(cands, c)
                     # ... or one in a department the text itself states: "Jura (39) Lons" is
                     # Lons-le-Saunier, not Lons in the Pyrénées-Atlantiques
