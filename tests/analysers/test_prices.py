@@ -683,6 +683,10 @@ def test_clocks_and_prices_for_a_named_weight(text: str, lang: str, expected: li
      [("methamphetamine", 1, "g", 30, "USD"), ("methamphetamine", 3.5, "g", 120, "USD"),
       ("methamphetamine", 14, "g", 350, "USD")]),
     ("Charlie £80 g / £50 half", "en", [(C, 1, "g", 80, "GBP"), (C, 0.5, "g", 50, "GBP")]),
+    # fluid ounces to the whole ml; edibles' bars are no Xanax bars
+    ("who tryna get right 🥤 real act cough syrup 4oz $120 8oz $220", "en",
+     [(RX, 118, "ml", 120, "USD"), (RX, 237, "ml", 220, "USD")]),
+    ("🍫 THC edibles 500mg bars $25", "en", [("cannabis_concentrate", 1, "unit", 25, "USD")]),
     # a nine bar is nine ounces
     ("🌳 Haze 9 bar £1,450, 🌳 kilo £4,900", "en", [(H, 252, "g", 1450, "GBP"), (H, 1, "kg", 4900, "GBP")]),
 ])

@@ -709,7 +709,7 @@ class PriceAnalyser(Analyser):
             elif unit in ("g", "kg", "ml") and product in self.g.mass_is_size:  # "Smartwhip 2L ➜ 45€"
                 unit, qty = hint or self.g.default_unit.get(product, "unit"), 1.0
             elif unit == "g" and (hint or default) == "ml":  # "4oz of lean": fluid ounces
-                qty = qty / 28 * g.fl_oz if qty % 3.5 == 0 else qty
+                qty = round(qty / 28 * g.fl_oz) if qty % 3.5 == 0 else qty  # (to the whole ml: 4 oz is 118 ml)
                 unit = "ml"
             if (qty == 14.0 and unit == "g" and product in _BY_THE_GRAM and _HALF_RE.search(text, p.start, p.end)
                     and not (last is not None and last[1] == product and last[3] == "g" and last[2] in (3.5, 7.0))):
