@@ -178,7 +178,7 @@ K, CR, HE, L, PS, RX, G = "ketamine", "crack", "heroin", "lsd", "psilocybin", "p
     ("8ths £28, Q £50 🍁", "en", [(H, 3.5, "g", 28, "GBP"), (H, 7, "g", 50, "GBP")]),
     # cough syrup volumes
     ("🍇 lean $140 a pint", "en", [(RX, 473, "ml", 140, "USD")]),
-    ("purple drank 2oz $50", "en", [(RX, 59.147, "ml", 50, "USD")]),
+    ("purple drank 2oz $50", "en", [(RX, 59, "ml", 50, "USD")]),
     ("🍇 sirop codéiné : bouteille 25cl ➜ 25€\n3 bouteilles ➜ 65€", "fr",
      [(RX, 250, "ml", 25, "EUR"), (RX, 750, "ml", 65, "EUR")]),
     # LSD sheets and strips, shroom bars by the piece
