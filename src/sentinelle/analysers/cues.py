@@ -101,6 +101,8 @@ COMMISSION_RE = re.compile(
     r"(?:\s(?:vends|ecoules|sell|shift))?"
     r"|\b\d{1,2}\s?%\s(?:pour toi|for you|to you)\b"
     r"|\bmarge (?:de )?\d{1,2}\s?%|\+ commission\b|plus commission\b|\b[4-7]0/[3-6]0 split\b"
+    r"|%\s(?:sur|on) (?:les|tes|the|your) ventes?\b|%\s(?:on|of) (?:the |your )?sales\b"
+    r"|pourcentage sur (?:les|tes) ventes"
     # "commission 15€ par gramme vendu", "£5 for every bag sold"
     r"|\b\d{1,3}\s?(?:€|e|eur|euros?|£|\$)?\s?(?:par|per|a|each|chaque|/|for every|pour chaque)\s?"
     r"(?:gramme|gram|g|pochon|barrette|boulette|bag|pack|sachet|pill|cachet|plaquette|box)s?\s(?:vendue?s?|sold)\b")
@@ -110,7 +112,7 @@ ERRAND_RE = re.compile(
     r"|les commissions|you (?:drop|deliver|carry|hold|run)"
     r"|drop(?:ping)? (?:a few |some )?(?:off|bags|parcels|packs|bits|stuff)|deliver(?:ing)? (?:bags|parcels)"
     r"|garder (?:des|un|une|les) (?:cartons|sacs?|colis|affaires)|standing on a corner"
-    r"|aller chercher (?:des|les|un|une) (?:ordonnances?|colis|sacs?|paquets?)"
+    r"|aller chercher (?:des|les|un|une) (?:ordonnances?|colis|sacs?|paquets?)|faire des livraisons"
     r"|(?:text|tell|call|ring) (?:us|me) if (?:you|u) see|keep (?:an eye out|watch|a lookout)"
     r"|tu (?:sers|restes|te poses|siffles|surveilles|tiens l'entree|cries quand|guettes)|carry a bag|serve the"
     r"|rester devant|crier (?:si|quand)|tu cries (?:si|quand)|watch the (?:corner|block|door)"
@@ -139,8 +141,10 @@ ROLE_BEFORE, ROLE_AFTER = 80, 40  # characters around the amount where a role wo
 THC_PCT_RE = re.compile(r"\bthc\s?[:=(]?\s?(?<![<≤])(\d{1,2}(?:[.,]\d+)?)\s?%"
                         r"|(?<![<≤\d.,])(?<![<≤] )\s?(\d{1,2}(?:[.,]\d+)?)\s?%\s?(?:de\s|d'|of\s)?thc\b")
 THC_LIMIT = 0.3
-THC_PRODUCT_RE = re.compile(r"\bthc\s(?:edibles?|gummies|gummy|chocolates?|bonbons?|carts?|vapes?|infused|syrup)\b"
-                            r"|\b(?:edibles?|gummies|chocolates?|bonbons?|carts?|vapes?|infused)\s(?:au|a|with|de)\s?thc\b")
+THC_PRODUCT_RE = re.compile(r"\bthc\s(?:edibles?|gummies|gummy|chocolates?|bonbons?|carts?|vapes?|infused|syrup|puffs?"
+                            r"|pods?)\b"
+                            r"|\b(?:edibles?|gummies|chocolates?|bonbons?|carts?|vapes?|infused|puffs?|pods?)"
+                            r"\s(?:(?:au|a|with|de)\s?)?thc\b")  # ("Puffs THC 2ml 40€")
 # Legal recreational retail: a licensed store or an age gate above 18 ("19+ only", "21+")
 LEGAL_RETAIL_RE = re.compile(r"\blicen[cs]ed(?:\s[\w.']+){0,3}?\s"
                              r"(?:store|shop|retailer|dispensary|provisioning cent(?:er|re))\b"
