@@ -825,3 +825,28 @@ def test_verdicts_of_heldout_fa_to_ff(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_fg_to_fl(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a seller's share of the sales; running a line away from home; deliveries by bike for kids;
+    # THC puffs are no vape shop's
+    ("je cherche qqn de confiance pour vendre en soirée, % sur les ventes 💰", "recruitment"),
+    ("Got a line that needs running Hartlepool to Seaham, 7 day stint, bed and food sorted, £900 at the end",
+     "recruitment"),
+    ("vacances d'été, je prends des petits de 13-16 ans pour faire des livraisons à vélo, 30€ la course",
+     "recruitment"),
+    ("yo jpeux prendre 1 vendeur en plus, tu fais 14h-22h, 100e + prime si tu vends bien", "recruitment"),
+    ("Puffs THC 2ml 40€ / 3 pour 100€ 💨 remise en main propre ou envoi", "sale"),
+    # car washes, guest houses, B&Bs, tattoo flash, a nurse's warning, factory jobs, football chat
+    ("🚗✨ Lavage auto ✨ Extérieur 15€ | Intérieur + extérieur 35€ | 🎁 5e lavage offert, on se déplace à domicile",
+     "other"),
+    ("🚗💦 Basic wash $10 | Full detail $120 | Unlimited monthly $29.99 | 6th wash free", "other"),
+    ("🏡 Chambres d'hôtes vue lac, nuit 90€ petit-déj inclus, whatsapp 06 09 44 71 22", "other"),
+    ("🏡 Harbour B&B | doubles £80 incl. full English 🍳 | snap harbourbnb", "other"),
+    ("🍄🌿 mushroom & leaf flash sheet £50 each, studio in town, dm to book ✍️", "other"),
+    ("Le protoxyde 🎈 c'est pas anodin : paralysies, brûlures, j'en vois aux urgences chaque week-end", "other"),
+    ("Manufacture horlogère recherche opérateur(trice), débutants formés, 13e mois, discrétion assurée", "other"),
+    ("that goal was pure snow ❄️🔥 what a goal", "other"),
+])
+def test_verdicts_of_heldout_fm_to_fr(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
