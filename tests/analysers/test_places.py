@@ -907,3 +907,16 @@ def test_department_names_listed_together(text: str, departments: list[str]) -> 
 ])
 def test_full_names_rare_words_and_short_forms(text: str, lang: str, places: list[str]) -> None:
     assert run_with_products(text, lang).values("places") == places
+
+
+@pytest.mark.parametrize(("text", "lang", "places"), [
+    # a name several countries have a town of: the country of the post's other towns
+    ("📍 Stockton / Billingham / Hartlepool", "en", ["Stockton-on-Tees", "Billingham", "Hartlepool"]),
+    ("Stockton, Modesto, Lodi drops", "en", ["Stockton", "Modesto", "Lodi"]),
+    # towns' nicknames
+    ("DRIVER NEEDED darlo ↔ hartlepool, evenings", "en", ["Darlington", "Hartlepool"]),
+    ("guisbro drops only", "en", ["Guisborough"]),
+    ("qqn a du 🍃 sur champa ?", "fr", ["Champagnole"]),
+])
+def test_country_of_the_post_and_nicknames(text: str, lang: str, places: list[str]) -> None:
+    assert run_with_products(text, lang).values("places") == places

@@ -659,6 +659,19 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                 run = [c]
         flush()
 
+    def _country_of_the_post(self, c: Cand, cands: list[Cand], text: str) -> None:
+        """A town abroad that several countries have a town of that name for ("Stockton"): the one of
+        the country the post's other towns are in ("Stockton / Thornaby": Stockton-on-Tees)."""
+        named = self.g.abroad.get(key_of_name(text[c.nstart:c.nend]), ())
+        if len(named) < 2:
+            return
+        others = {o.country for o in cands if o.accepted and o is not c and o.kind == "abroad"}
+        if c.country in others:
+            return
+        n = next((n for n in named if n.country in others), None)
+        if n is not None:
+            c.value, c.country = n.value, n.country
+
     def _home(self, key: Key, context: set[str]) -> Commune | None:
         """The French commune of that name, or of a longer name it starts, in a department of the
         post's context."""
@@ -742,6 +755,8 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                 c.value = self.g.city_of(home).name
             elif c.kind == "abroad" and a.lang == "fr":
                 c.value = self.g.abroad_fr.get(c.value, c.value)  # "Bruxelles" in a French post
+            if c.kind == "abroad":
+                self._country_of_the_post(c, cands, text)
             if NOT_SERVED_AFTER.match(text, c.nend) or NOT_SERVED_BEFORE.search(text, max(0, c.nstart - 14), c.nstart):
                 continue  # "Savenay non", "Aubin ⛔", "pas sur Pons": a place the post says it does not serve
             # what `a.add_norm` does, the Finding built in C (see `_finding`)
