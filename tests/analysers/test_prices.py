@@ -702,3 +702,15 @@ def test_ladders_of_named_weights(text: str, lang: str, expected: list[tuple[Any
 def test_currency_told_by_local_shops(text: str, currency: str) -> None:
     found = prices(text, "en")
     assert found and {p[4] for p in found} == {currency}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a table's rows take the product named above its header, however long the table
+    ("❄️ PURE\n| qté | prix |\n|---|---|\n| 1g | 70 |\n| 2g | 130 |\n| 5g | 300 |\n| 10g | 550 |", "fr",
+     [(C, 1, "g", 70, "EUR"), (C, 2, "g", 130, "EUR"), (C, 5, "g", 300, "EUR"), (C, 10, "g", 550, "EUR")]),
+    # otherwise the product named within four lines above, as before
+    ("❄️ dispo\nlivraison ce soir\nappelle\n1g 70\n2g 130\n5g 300", "fr",
+     [(C, 1, "g", 70, "EUR"), (C, 2, "g", 130, "EUR")]),
+])
+def test_long_tables_under_their_product(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

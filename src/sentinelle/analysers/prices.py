@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import partial
 from operator import attrgetter
 from typing import Any
@@ -102,6 +102,15 @@ _BY_THE_GRAM = frozenset({"cocaine", "crack", "heroin", "ketamine", "mdma", "met
                           "cathinones"})
 _SEGMENT_BREAK = re.compile(r"[,.;|/\n]|\s(?:or|and)\s")  # between two items of a list
 _HALF_RE = re.compile(r"\bhalf\b(?!\s?(?:an?\s)?(?:oz|o|ounce|ounces|zip|zips|o's|p)\b)")
+def _lines_above(text: str, lines: list[tuple[int, int]], li: int) -> Iterator[int]:
+    """The lines above line li where its product may be named: the four above it, and further up
+    while the lines are prices or a table's rows ("| qté | prix |" over "| 5g | 300 |")."""
+    for up in range(li - 1, -1, -1):
+        yield up
+        if li - up >= 4 and not (_DIGIT.search(text, *lines[up]) or "|" in text[slice(*lines[up])]):
+            return
+
+
 _NAMED_AMOUNTS = frozenset({3.5, 7.0, 14.0, 28.0, 56.0, 112.0, 224.0, 448.0})  # 8th, Q, half, oz... in g
 _START = attrgetter("start")
 
@@ -780,7 +789,7 @@ class PriceAnalyser(Analyser):
                 before = None  # "10g 70 weed, 1g 70 blanche": the product right after its point
             chosen = inside or before or after
         else:
-            for up in range(li - 1, max(-1, li - 5), -1):
+            for up in _lines_above(text, lines, li):
                 if mentions.get(up):
                     # the last product named above, unless it is a gift ("get a free 8th 🍁")
                     ms = mentions[up]
