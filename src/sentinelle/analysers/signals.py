@@ -53,7 +53,7 @@ _AGE_BEFORE = re.compile(r"(?:depuis|il y a|pendant|durant|for|since|over the la
 # a recruiter asking the age and the answer, under 18 ("t'as quel âge ? seize ? ça passe", "how old r u? 15")
 _ASKED_AGE_RE = re.compile(
     r"\b(?:(?:t'?as|tu as|vous avez) quel age|quel age (?:t'?as|tu as|as-tu|avez-vous)"
-    r"|how old (?:r|are|is) (?:u|you|ya)|how old (?:u|you))\b[^.!\n]{0,24}?"
+    r"|how old (?:r|are|is) (?:u|you|ya)|how old (?:u|you))\b[^.!]{0,30}?"
     r"\b(1[2-7]|douze|treize|quatorze|quinze|seize|dix-sept|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b")
 _AGE_AFTER = re.compile(
     r"\s*(?:de prison|de taule|d'experience|de experience|d'exp|of experience|ago|"

@@ -98,7 +98,7 @@ OFFER_SCORE = 0.6  # the score of a post the seller's-offer rule makes a sale
 # a seller speaking of their own stock, price or drop ("j'ai de la blanche", "jpeux te faire 5g a
 # 40", "got the white back in", "can drop Barking in 15", "I'm round Dudley in twenty minutes")
 _SELLER_RE = re.compile(
-    r"\b(?:j'?ai (?:de la|du|des|recu|reçu|rentre|encore)|jai (?:de la|du|des)"
+    r"\b(?:j'?ai (?:de la|du|des|recu|reçu|rentre|encore)|jai (?:de la|du|des)|moi j'?ai\b"
     r"|j'?peux te (?:faire|passer|deposer|laisser)"
     r"|je (?:peux|te) (?:te )?(?:faire|passer|deposer|livrer|deplace)|je te (?:fais|depose|laisse|le fais)"
     r"|jte (?:fais|depose|laisse)|si tu (?:en )?prends|t'en prends"
@@ -126,9 +126,15 @@ def _seller_offer(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Findin
     text = a.post.text
     named = any(f.score >= 1.0 and any(c.isalpha() for c in text[f.start:f.end]) for f in by_kind["products"])
     blockers = _NOT_AN_OFFER - _BUSINESS_LEGIT if named else _NOT_AN_OFFER
-    if any(f.value in blockers and f.score >= 1.0 for f in by_kind.get(CUE, _NONE)):
-        return []
-    if not (_SELLER_RE.search(a.norm.text) or VOICE_RE.search(a.norm.text)):
+    blocking = [f for f in by_kind.get(CUE, _NONE) if f.value in blockers and f.score >= 1.0]
+    seller = _SELLER_RE.search(a.norm.text)
+    if blocking:
+        # a buyer's question answered by a seller ("quelqu'un a du lyrica ? — moi j'ai, 5€ la gélule"):
+        # the offer comes after every buyer's word
+        start = a.norm.span(seller.start(), seller.end())[0] if seller else -1
+        if not (seller and all(f.value == "buyer" and f.end <= start for f in blocking)):
+            return []
+    if not (seller or VOICE_RE.search(a.norm.text)):
         return []  # (a voice note that prices a product is the seller's: buyers ask in writing)
     return list(prices)
 
