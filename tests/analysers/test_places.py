@@ -920,3 +920,14 @@ def test_full_names_rare_words_and_short_forms(text: str, lang: str, places: lis
 ])
 def test_country_of_the_post_and_nicknames(text: str, lang: str, places: list[str]) -> None:
     assert run_with_products(text, lang).values("places") == places
+
+
+@pytest.mark.parametrize(("text", "lang", "places"), [
+    # a weak town name confirmed by the drops or pickups after it; Isère's short names
+    ("FLASH 🔥 all carts $25 🍭 Amarillo drop offs", "en", ["Amarillo"]),
+    ("💊 M30 blues 10 for $150\nOdessa pickup or drop 🚗", "en", ["Odessa"]),
+    ("🥦 Cali 12€/g\n🚗 IDA / Villef\n📍38", "fr", ["L'Isle-d'Abeau", "Villefontaine"]),
+    ("la verpi 📍\n🍫 5g 40", "fr", ["La Verpillière"]),
+])
+def test_towns_confirmed_by_drops_and_isere_short_names(text: str, lang: str, places: list[str]) -> None:
+    assert run_with_products(text, lang).values("places") == places

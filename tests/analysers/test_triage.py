@@ -850,3 +850,23 @@ def test_verdicts_of_heldout_fg_to_fl(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_fm_to_fr(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a buyer's question answered by a seller in the same post; a cut of the sales
+    ("quelqu'un a du lyrica sur la ville ? — moi j'ai, 5€ la gélule 300, mp", "sale"),
+    ("need someone to push 🍬💊 at frat parties, 30% cut", "recruitment"),
+    # fishmongers, ice-cream vans, nail bars, car dealers, oil-field and storm jobs, charters,
+    # rail notices, Breton bakeries, court reports
+    ("Fresh mackerel & scallops 🐟 delivered every Friday, order by WhatsApp, cash or card on the doorstep", "other"),
+    ("🍦 ICE ❄️ SNOW CONES ❄️ $3 each, 2 for $5! Truck at the beach today 1-7pm", "other"),
+    ("💅 FLASH SALE today only 💅 gel mani $30, acrylic full set $55, house calls! snap 👻 kiki.nails", "other"),
+    ("🚗 FLASH SALE 48 HRS 🚗 2020 Camry $18,500 | $500 deposit holds any car, delivery available", "other"),
+    ("🛢️ NOW HIRING floorhands + CDL drivers, $28/hr + per diem, must pass drug test 💊🚫", "other"),
+    ("🌀 HIRING hurricane clean-up crews, $25/hr paid cash daily, tree removal, drywall, tarping", "other"),
+    ("🎣 Charters half day $450 | full day $750 🔥 bait & licenses included, text to book", "other"),
+    ("🧈 Kouign-amann le petit 2,80€ | le grand 16€, happy hour -30% sur les invendus", "other"),
+    ("Le trafiquant livrait « 24h/24 » : « 1g 70, 5g 300 ». Il écope de 3 ans dont 18 mois ferme.", "other"),
+])
+def test_verdicts_of_heldout_fs_to_fx(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
