@@ -700,7 +700,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         for idx in accepted:
             c = cands[idx]
             others = stated_codes | {d for j, d in enumerate(own) if d and j != idx}
-            context = others | {c.run_department} if c.run_department else others
+            context = (others | {c.run_department}) if c.run_department else others
             # ("aubigny argent vailly": all three in the Cher)
             if c.near and c.near not in others:
                 # a short form read only near its department: elsewhere, a commune of that name or
