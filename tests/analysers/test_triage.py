@@ -870,3 +870,30 @@ def test_verdicts_of_heldout_fm_to_fr(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_fs_to_fx(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a chat's clock "[21:05]" is no menu's "1 : 50"; "c 8 balles chacun" is "c'est"; a football in a match
+    ("[21:04] Yanis: on joue au five ce soir ?\n[21:05] Bilal: ouais j'ramène le ballon\n"
+     "[21:05] Yanis: c 8 balles chacun\n[21:06] Bilal: ok je te fais un lydia", "other"),
+    ("[18:40] Maman: il reste du 🥦 et du gratin pour ce soir\n[18:41] Léa: super merci\n"
+     "[18:42] Maman: papa vient te chercher en voiture 🚗", "other"),
+    ("[09:10] Acheteur: la moto est toujours dispo ?\n[09:12] Vendeur: oui 2300€, 18000 km au compteur\n"
+     "[09:13] Acheteur: 2000 cash demain ?\n[09:15] Vendeur: 2200 et on fait affaire", "other"),
+    ("☀️ Winter visitors! RV spots $600/month, full hookups, 50 amp, pickleball and Friday potluck. "
+     "Call 520-555-0144", "other"),
+    ("🧽 Nettoyage auto 📍 ZA des Portes, lavage intérieur 30€, extérieur 15€, carte fidélité", "other"),
+    # a price in the reply supports a weak word; a minimum order is no pay for an errand
+    ("[20:11] Ash: u got any of that lemon haze\n[20:12] Kev: yeah 3.5 for 30, 7 for 55\n[20:13] Ash: 7 then", "sale"),
+    ("Mission / Pharr 🚗 drops all day\nwax $30 g, 2g $55\nmin order $40 to drop off", "sale"),
+    # a dose of THC names an edible; jobs told by their errands and their pay
+    ("🍪 cookies maison 25mg THC, 1 → 10€, 6 → 50€, remise en main propre", "sale"),
+    ("it's that job I mentioned, just drive to Banbury, pick up, drop in Brackley, £120 cash same day, text me",
+     "recruitment"),
+    ("qui veut du ter sur le quartier 👀 tenue de la vente + ravitaillement, 1200 la semaine, pv", "recruitment"),
+    ("Poste de « manutentionnaire » pour activité discrète, 1800€/mois non déclaré, permis B obligatoire, "
+     "contact Telegram @manut_38", "recruitment"),
+    ("je cherche un gars pour faire les livraisons le soir 🛵 t'as un scoot ? 35 la livraison, en mp", "recruitment"),
+])
+def test_verdicts_of_heldout_fy_to_gd(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

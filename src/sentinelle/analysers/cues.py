@@ -65,11 +65,16 @@ _SPENT_RE = re.compile(r"\b(?:spend|spent|spending|spends|blew|blow|wasted|depen
 BARE_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)(?<![€£$] \d)\d{1,3}" + r"\s?(?:/|par|la|le|per|a|an|each|chaque)\s?"
                          r"(?:j|jour|journee|demi[ -]journee|soir|soiree|nuit|semaine|sem|week-end|week end|weekend"
                          r"|week|wk|day|half[ -]day|night|shift)\b")
+# Pay for the day's work handed over the same day ("£150 cash same day", "100€ payé le soir même"):
+# a job offer when a role or an errand is near (read with BARE_PAY_RE)
+SAME_DAY_PAY_RE = re.compile(_AMOUNT + r"\s?(?:cash\s|paid\s|paye\s|payes?\s|en liquide\s)?"
+                             r"(?:same day|on the day|le jour meme|le soir meme|the same night)\b")
 JOB_ROLE_RE = re.compile(
     r"\b(?:guetteurs?|gadiens?|choufs?|charbonneurs?|charbon|vendeurs?|livreurs?|nourrices?|ravitailleurs?|watchers?"
     r"|detailleurs?|tartineurs?|gerants?|secu|securite|runners?|drivers?|lookouts?|shotters?|workers?"
     r"|taf|job|poste|point|recrute|hiring|coursiers?|chauffeurs?|conducteurs?|vigies?|remplacants?|tenir le tel"
-    r"|(?:do|doing|for|make) runs|runs after school)\b")
+    r"|(?:do|doing|for|make) runs|runs after school"
+    r"|ravitaillement|tenue de la vente|tenir la vente|(?:veut|veux|veulent|cherche|cherchons) du ter)\b")
 # Pay per run, round or trip ("15€ la course", "20€ la tournée", "1500€ le voyage"): a job offer when
 # the same clause says what the job is: a role, or the errand offered to the reader ("tu déposes",
 # "tu livres", "you drop"). Without it, it may be a delivery fee.
@@ -87,8 +92,11 @@ SPAN_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{1,4}(?:\s?(?:€|e\b|eur\b|e
 ERRAND_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{0,4}\s?(?:€|e\b|eur\b|euros?\b|balles?\b|£|\$)\s?(?:pour|for|to)\s"
                            r"(?:deposer|livrer|ramener|porter|garder|transporter|surveiller|guetter|carry|drop|hold|mind"
                            r"|deliver|watch)\b|[£$]\d{1,4}\s?(?:to|for)\s(?:carry|drop|hold|mind|deliver|watch)\b")
-# A minimum order just before an amount ("minimum 40€ pour livrer", "min £20 to drop")
-_THRESHOLD_BEFORE_RE = re.compile(r"\b(?:minimum|mini|min|a partir de|des|from|over|commande de|order of)\s?(?:de\s)?$")
+# A minimum order just before an amount ("minimum 40€ pour livrer", "min £20 to drop", "min order $40 to
+# drop off")
+_THRESHOLD_BEFORE_RE = re.compile(r"\b(?:(?:minimum|mini|min)(?: order| spend| commande| de commande)?|a partir de"
+                                  r"|des|from|over|commande de|order of|commande min(?:imum)?|order min(?:imum)?)"
+                                  r"\s?(?:de\s)?$")
 # A seller's commission offered to the reader ("tu gardes 30% sur tout ce qui part", "you keep a
 # third of everything you shift"): recruitment of a seller when a product or the selling is told
 # (see triage._job_offer)
@@ -112,7 +120,7 @@ ERRAND_RE = re.compile(
     r"|les commissions|you (?:drop|deliver|carry|hold|run)"
     r"|drop(?:ping)? (?:a few |some )?(?:off|bags|parcels|packs|bits|stuff)|deliver(?:ing)? (?:bags|parcels)"
     r"|garder (?:des|un|une|les) (?:cartons|sacs?|colis|affaires)|standing on a corner"
-    r"|aller chercher (?:des|les|un|une) (?:ordonnances?|colis|sacs?|paquets?)|faire des livraisons"
+    r"|aller chercher (?:des|les|un|une) (?:ordonnances?|colis|sacs?|paquets?)|faire (?:des|les) livraisons"
     r"|(?:text|tell|call|ring) (?:us|me) if (?:you|u) see|keep (?:an eye out|watch|a lookout)"
     r"|tu (?:sers|restes|te poses|siffles|surveilles|tiens l'entree|cries quand|guettes)|carry a bag|serve the"
     r"|rester devant|crier (?:si|quand)|tu cries (?:si|quand)|watch the (?:corner|block|door|estate|entrance)"
@@ -125,7 +133,7 @@ ERRAND_RE = re.compile(
 # a cheap prefilter: every RUN_PAY_RE, SPAN_PAY_RE and ERRAND_PAY_RE match holds one of these words
 # (as a whole token; "2 jours" counts, "2j" is read by PAY_RE)
 # pay per delivery or per trip ("20€/livraison", "100€ par aller"): the words alone are in most sale posts
-_PER_DELIVERY_RE = re.compile(r"(?:/|par |per |each |chaque )(?:livraison|delivery|aller)\b")
+_PER_DELIVERY_RE = re.compile(r"(?:/|par |per |each |chaque |la )(?:livraison|delivery|aller)\b")
 # the words of a voice note, looked for first (VOICE_RE starts with a word boundary, slow to scan)
 _MAYBE_VOICE_RE = re.compile(r"vo[ci]|transcri|audio")
 _RUN_WORDS = frozenset({"course", "courses", "tournee", "trajet", "voyage", "mission", "run", "drop", "trip", "aller",
@@ -179,7 +187,7 @@ class CueAnalyser(Analyser):
         if _MAYBE_VOICE_RE.search(text) and VOICE_RE.search(text):
             # a voice note says its pay in words ("one-fifty a day"): in digits, same offsets
             text = load_grammar(str(lexicon_file("common", "units"))).spell_out(text, everywhere=True)
-        if _PER_RE.search(text):
+        if _PER_RE.search(text) or "same day" in text or "meme" in text:
             self._pay(a, text)
         if not _RUN_WORDS.isdisjoint(a.norm.words) or _PER_DELIVERY_RE.search(text):  # (most posts hold none)
             self._run_pay(a, text)
@@ -200,6 +208,10 @@ class CueAnalyser(Analyser):
                 a.add(CUE, "conversation", 0, len(a.post.text), analyser=self.name, rule="grammar:conversation",
                       score=1.0, explanation=f"a conversation between {', '.join(speakers)}: people talking, not an ad")
                 labels = speaker_labels(a.post.text)
+            for fm in _FAMILY_SPEAKER_RE.finditer(a.post.text):
+                a.add(CUE, "personal", fm.start(1), fm.end(1), analyser=self.name, rule="grammar:family_chat",
+                      score=1.0, explanation=f"a family member speaks ({fm.group(1)!r}): a family's chat")
+                break
         runs = self.matcher.runs(a.norm.words)
         if not runs:
             return
@@ -246,7 +258,8 @@ class CueAnalyser(Analyser):
                 continue  # "Q £45 / H £85 / Z £160": a menu's half ounce and its price, not an hourly wage
             a.add_norm(CUE, "recruitment", *_words(a, text, pm), analyser=self.name, rule="grammar:pay_per_time",
                        score=1.0, explanation=f"pay per unit of time {text[pm.start():pm.end()]!r}: a job offer")
-        for pm in BARE_PAY_RE.finditer(text):
+        same_day = SAME_DAY_PAY_RE.finditer(text) if ("same day" in text or "meme" in text) else ()
+        for pm in (*BARE_PAY_RE.finditer(text), *same_day):
             lo, hi = max(0, pm.start() - ROLE_BEFORE), min(len(text), pm.end() + ROLE_AFTER)
             role = JOB_ROLE_RE.search(text, lo, hi) or ERRAND_RE.search(text, lo, hi)  # ("tu surveilles le hall")
             if role is None:
@@ -278,6 +291,9 @@ def conversation(text: str) -> list[str]:
 
 
 _NO_LABELS: frozenset[int] = frozenset()
+# a chat line a parent or grandparent speaks ("[18:40] Maman: il reste du 🥦"): a family's chat
+_FAMILY_SPEAKER_RE = re.compile(r"^(?:\[[^\]\n]{1,40}\]\s*)?(maman|papa|mamie|papi|mum|mom|dad|nan|nana|grandma|grandad"
+                                r"|grandpa|tata|tonton|tatie|auntie) ?: ", re.I | re.M)
 
 
 # the parties of any trade, as chats label their speakers (normalised)

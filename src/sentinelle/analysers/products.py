@@ -59,8 +59,8 @@ _PRODUCT_SET = frozenset(PRODUCTS)
 # a number, or a per-unit phrase.
 # a bare amount, an arrow or dots, then a bare price: a menu line ("❄️ 0,5 → 50", "❄️ 1 ...... 90",
 # "❄️ g = 70"); searched apart, on the lines that hold one of its separators (`_arrow_pair`)
-_ARROW_PAIR_RE = re.compile(r"(?<![\w.,])(?:\d+(?:[.,]\d+)?\s?(?:g|gr)?|g|gr)\s*(?:→|➡️?|➜|➝|▸|=|:|\.{3,}|…+)\s*\d+"
-                            r"(?![\d°%h:,.]|\s?(?:h|min|km|cm|ans)\b)")
+_ARROW_PAIR_RE = re.compile(r"(?<![\w.,\[])(?:\d+(?:[.,]\d+)?\s?(?:g|gr)?|g|gr)\s*(?:→|➡️?|➜|➝|▸|=|:|\.{3,}|…+)\s*\d+"
+                            r"(?![\d°%h:,.\]]|\s?(?:h|min|km|cm|ans)\b)")  # (not a chat's clock "[22:31]")
 _ARROW_SEPS = re.compile(r"[→➡➜➝▸=:…]|\.\.\.")
 
 
@@ -72,7 +72,8 @@ _NUMBER_WORDS = frozenset(load_grammar(str(lexicon_file("common", "units"))).num
 _QP_RE = re.compile(
     r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:g|gr|grs|grammes?|kg|kilos?|oz|ml|cl|€|e|eur|euros?|balles|boules|£|\$|chf|"
     r"pills?|tabs?|cachets?|comprimes?|taz|buvards?|pochons?|bags?|billets?|bonbonnes?|ballons?)(?![^\W\d_])"
-    r"|[£$€💶💷💵]\s?\d|(?:le|la|/|a|an|per)\s?(?:g|gramme|8th|zip|oz|q)(?![^\W\d_])|\b(?:8th|eighth|zip|oz)\b")
+    r"|[£$€💶💷💵]\s?\d|(?:le|la|/|a|an|per)\s?(?:g|gramme|8th|zip|oz|q)(?![^\W\d_])|\b(?:8th|eighth|zip|oz)\b"
+    r"|(?<![\w.,])(?:1|2|3[.,]5|3|5|7|10|14|28)\s(?:for|pour)\s[£$€]?\d{2,3}(?![\d%,.])")  # ("3.5 for 25")
 # A drug quantity on a line (a price alone is not enough to overrule a context such as a ski post).
 _QTY_RE = re.compile(
     r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:g|gr|grs|grammes?|kg|kilos?|oz|pills?|tabs?|cachets?|comprimes?|taz|buvards?|"
@@ -368,8 +369,8 @@ class ProductAnalyser(Analyser):
             v = line_qp.get(li)
             if v is None:
                 s, e = lines[li]
-                v = (_QP_RE.search(text, s, e) is not None or _arrow_pair(text, s, e)) \
-                    if _NUMBER_RE.search(text, s, e) else spoken
+                v = spoken or (_NUMBER_RE.search(text, s, e) is not None
+                               and (_QP_RE.search(text, s, e) is not None or _arrow_pair(text, s, e)))
                 line_qp[li] = v
             return v
 
@@ -437,7 +438,8 @@ class ProductAnalyser(Analyser):
             kind = meta.kind
             if kind == "letter" and text[m.start:m.end] == "c" and (any(
                     p.first_token + p.n_tokens == m.first_token and p.meta.kind not in ("letter", "emoji")
-                    for p in prods) or (m.first_token > 0 and toks[m.first_token - 1].text in _BEFORE_CEST)):
+                    for p in prods) or (m.first_token > 0 and toks[m.first_token - 1].text in _BEFORE_CEST)
+                    or _opens_a_message(a.post.text, *norm.span(lines[li][0], m.start))):
                 return True  # "la verte c 10 le g", "sinon c 280": the SMS "c'est", not cocaine's letter
             if kind == "letter" and not _letter_slot(text, toks, m, lines[li],
                                                      has_qp(li) or (strong_word and _bare_price_next(toks, m))):
@@ -478,6 +480,9 @@ class ProductAnalyser(Analyser):
                     support = "sale cues in the post"
                 elif _emoji_cluster(prods, ok, idx):
                     support = "a cluster of product emoji"
+                elif li + 1 < len(lines) and has_qp(li + 1) and _CHAT_LINE_RE.match(text, lines[li][0]) \
+                        and _CHAT_LINE_RE.match(text, lines[li + 1][0]):
+                    support = "a price in the reply"  # "Shaz: u got any of that blue cheese / Dunc: 3.5 for 25"
                 elif (li + 1 < len(lines) and has_qp(li + 1) and not any(c.isdigit() for c in text[slice(*lines[li])])
                       and sum(1 for l2 in prod_lines if l2 == li) >= 2):
                     support = "the header of a priced table"  # "QTY  FLOWER  SOLID" over "4oz £560 £420"
@@ -654,6 +659,24 @@ def _spelled_out(text: str, i: int) -> bool:
     while j + 2 < len(text) and text[j + 1] == " " and single(j + 2):
         n, j = n + 1, j + 2
     return n >= 3
+
+
+def _opens_a_message(text: str, line_start: int, i: int) -> bool:
+    """The letter at `i` opens a chat message: only a speaker's name (and a time) before it on its
+    line, in a chat where two people take turns ("[22:31] Karim: c 10 balles chacun")."""
+    if i - line_start > 60 or ":" not in text[line_start:i]:
+        return False
+    if not _MESSAGE_START_RE.match(text, line_start, i):
+        return False
+    from .cues import conversation  # (here only: the cues analyser comes later in the pipeline)
+
+    return bool(conversation(text))
+
+
+# a chat's message (normalised): a time in brackets, a name and a colon ("[20:12] dunc: aye")
+_CHAT_LINE_RE = re.compile(r"\s*(?:\[[^\]\n]{1,40}\]\s*)?[^\W\d][\w'’-]{0,20}(?: [^\W\d][\w'’-]{0,20})? ?: ")
+# a chat line up to its message: a time in brackets, then a name and a colon
+_MESSAGE_START_RE = re.compile(r"(?:\[[^\]\n]{1,40}\]\s*)?[A-ZÀ-Ý][\w'’-]{1,20}(?: [A-ZÀ-Ý][\w'’-]{1,20})? ?: +$")
 
 
 # words after which an SMS "c" is "c'est" ("sinon c 280", "ça c 50"), never cocaine's letter

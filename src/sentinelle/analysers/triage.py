@@ -216,13 +216,15 @@ _TRADE_JOB_RE = re.compile(
     r"|ce que tu (?:vends|ecoules)|tu prends les commandes|tu revends|revendre"
     r"|tenir le (?:tel|telephone|phone)|tenir la ligne|hold the phone|run the line|(?:u|you) take orders"
     r"|for the phone"
-    r"|peser|tu peses|faire des pochons|tu mets en pochons?|conditionner)\b")
+    r"|peser|tu peses|faire des pochons|tu mets en pochons?|conditionner"
+    r"|tenue de la vente|tenir la vente|(?:veut|veux|veulent|cherche|cherchons) du ter)\b")
 # what no legal employer writes: a job with no questions, discretion, easy money
 _SHADY_JOB_RE = re.compile(
     r"\b(?:pas de questions?|sans (?:poser de )?questions?|aucune question|no questions?(?: asked)?|ask no questions"
     r"|(?:just |be |stay |rester |sois |soyez )discre(?:et|te|t)|argent (?:rapide|facile)|#?argentrapide"
     r"|discreet (?:people|person|lads|guys|drivers|ones) only|must be discreet|personnes? discretes?"
     r"|easy money|quick cash|fast cash|money fast|gagne ta journee"
+    r"|activites? discretes?|(?:travail|job|taf|boulot) discret|non declarees?|non declares?"
     # people lending their health card to fetch prescribed drugs for someone else
     r"|(?:avec|ta|votre|leur|sa) carte vitale|with (?:your|their) (?:own )?prescriptions?)\b")
 _BUSINESS_WORDS = frozenset({"legit_commerce", "food_delivery", "cbd_legal"})  # perks and words of trade
