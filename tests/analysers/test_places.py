@@ -931,3 +931,23 @@ def test_country_of_the_post_and_nicknames(text: str, lang: str, places: list[st
 ])
 def test_towns_confirmed_by_drops_and_isere_short_names(text: str, lang: str, places: list[str]) -> None:
     assert run_with_products(text, lang).values("places") == places
+
+
+@pytest.mark.parametrize(("text", "lang", "places"), [
+    # two short names resolved together where both have a town; a namesake overseas is far away
+    ("livreurs Nogent / Romilly le soir", "fr", ["Nogent-sur-Seine", "Romilly-sur-Seine"]),
+    ("📍 St-André / Ste-Savine / Troyes 🚗", "fr", ["Saint-André-les-Vergers", "Sainte-Savine", "Troyes"]),
+    ("📍Sault & Mont Ventoux 🚵\nfrappe 10/g", "fr", ["Sault", "Mont"]),
+    # a Paris gate is no commune; a bare arrondissement with a place cue or the post's Île-de-France
+    ("rdv Porte de Montreuil 19h, 70 le g", "fr", []),
+    ("⭐️ VIP 12e / Vincennes ⭐️ 🍫 10/g", "fr", ["Vincennes", "Paris"]),
+    ("au 18e, 70 le g", "fr", ["Paris"]),
+    ("🎁 la 10e commande offerte, livraison Vincennes", "fr", ["Vincennes"]),
+    ("beu 10e g / 3g 25e / le 8eme de kush 35e / livraison Tarare", "fr", ["Tarare"]),
+    # Tameside's short names and a postcode district after a town
+    ("💎 md £40g\nDukinfield, Ashton, Hyde", "en", ["Dukinfield", "Ashton-under-Lyne", "Hyde"]),
+    ("8ths £25 Staly n Mossley", "en", ["Stalybridge", "Mossley"]),
+    ("🧱 hash £7g\nHyde SK14 area drops", "en", ["Hyde"]),
+])
+def test_shared_departments_gates_arrondissements_and_districts(text: str, lang: str, places: list[str]) -> None:
+    assert run_with_products(text, lang).values("places") == places

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -65,3 +66,85 @@ def clear_name(c: Cand, written: str) -> bool:
 @lru_cache(maxsize=4096)
 def key_of_name(name: str) -> Key:
     return key_of(name)
+
+
+def overseas(department: str) -> bool:
+    """The department is overseas (971 to 976)."""
+    return department.startswith("97")
+
+
+def shared_departments(cands: list[Cand], accepted: list[int], idx: int) -> set[str]:
+    """The department where the place at `idx` and another accepted place of the post both have a
+    town of their name or starting with it ("Nogent / Romilly": Nogent-sur-Seine and
+    Romilly-sur-Seine, both in the Aube): the post's context when no place names it alone. Of
+    several, the one whose two towns are the most populous, when it stands out (twice the next),
+    both towns are more than villages, and the name's own commune is smaller than its town there."""
+    def options(c: Cand) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for x in (*c.communes[:12], *c.heads[:12]):
+            out[x.department] = max(out.get(x.department, 0), x.population)
+        return out
+
+    mine = options(cands[idx])
+    weight: dict[str, int] = {}
+    for j in accepted:
+        if j != idx and cands[j].kind in ("commune", "alias"):
+            for dep, pop in options(cands[j]).items():
+                if dep in mine:
+                    weight[dep] = max(weight.get(dep, 0), min(pop, mine[dep]))
+    ranked = sorted(weight.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < SHARED_TOWN or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return set()
+    dep = ranked[0][0]
+    own = cands[idx].communes
+    if own and own[0].department != dep and own[0].population >= mine[dep]:
+        return set()  # ("Saint-Girons ... Castillon": Saint-Girons itself, bigger than its namesakes)
+    return {dep}
+
+
+SHARED_TOWN = 2_000  # the population both towns of a shared department reach (no hamlets)
+
+
+# A bare arrondissement: "13e", "20ème", "1er", read as a place only after a cue of place or in a
+# list of them ("livraison 13e 14e", "au 20e", "VIP 12e / Vincennes"), never before the noun it
+# counts ("10e commande offerte", "13e mois"). The city is the one whose department the post's
+# other places or stated numbers are in (Paris for Île-de-France), or Paris past the 16th (the
+# most Marseille has).
+BARE_ARRONDISSEMENT_RE = re.compile(
+    r"(?<![\w/.,:-])(1er|[2-9](?:e|eme)|1\d(?:e|eme)|20(?:e|eme))(?![\w/'])")
+_ARR_CUES = frozenset({"au", "sur", "dans", "livraison", "livraisons", "drive", "secteur", "cote", "vers", "vip",
+                       "tourne", "zone", "quartier", "belleville", "📍"})
+_ORDINAL_NOUNS = frozenset({"commande", "commandes", "mois", "jour", "jours", "fois", "lavage", "etage", "edition",
+                            "anniversaire", "place", "rang", "semaine", "an", "ans", "annee", "siecle", "minute",
+                            "round", "but", "achat", "achats", "offert", "offerte", "gratuit", "gratuite", "client",
+                            "clients", "session", "episode", "saison", "nuit", "personne", "pochon", "g", "gr",
+                            "gramme", "grammes", "le", "la", "les", "l", "de", "d", "du", "des", "tampon", "anniv",
+                            "vague", "manche", "tour", "partie", "km", "%", "degre", "degres", "sachet", "pièce"})
+IDF = frozenset({"75", "77", "78", "91", "92", "93", "94", "95"})
+
+
+def bare_arrondissements(text: str, context: set[str]) -> list[tuple[int, int, str]]:
+    """(start, end, city) of the bare arrondissements of the (normalised) text, by the post's
+    departments `context`."""
+    city = ("Paris" if not context.isdisjoint(IDF) else "Marseille" if "13" in context
+            else "Lyon" if "69" in context else "")
+    out = []
+    for m in BARE_ARRONDISSEMENT_RE.finditer(text):
+        n = int(re.match(r"\d+", m.group(1)).group())  # type: ignore[union-attr]
+        before = text[max(0, m.start() - 24):m.start()].split()
+        cued = bool(before) and before[-1].strip(",/+:") in _ARR_CUES
+        town = city or ("Paris" if n > 16 and cued else "")
+        if not town or n > {"Paris": 20, "Marseille": 16, "Lyon": 9}[town]:
+            continue
+        after = text[m.end():m.end() + 24].split()
+        if after and after[0].strip(".,!?/()") in _ORDINAL_NOUNS:
+            continue  # "la 10e commande", "beu 10e g", "le 8e de kush"
+        if before and any(ch.isdigit() for ch in before[-1]):
+            continue  # "3g 25e": a price in euros
+        listed = BARE_ARRONDISSEMENT_RE.search(text, m.end(), m.end() + 8) is not None or (
+            bool(before) and BARE_ARRONDISSEMENT_RE.fullmatch(before[-1].strip(",/+")) is not None)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        opens_line = not text[line_start:m.start()].strip(" 📍-•·*")
+        if cued or listed or opens_line:
+            out.append((m.start(), m.end(), town))
+    return out

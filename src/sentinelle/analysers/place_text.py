@@ -274,7 +274,7 @@ OVERSEAS_FLAGS = {"971": "flag_gp", "972": "flag_mq", "973": "flag_gf", "974": "
 ONLY_WORDS = {"only", "uniquement", "seulement"}
 # "rue de Lyon", "Faubourg de Béthune", "avenue de Nice": a commune name after these and "de" is a street
 STREET_WORDS = {"rue", "avenue", "av", "boulevard", "bd", "bld", "faubourg", "fbg", "quai", "place", "cours", "chemin",
-                "impasse", "allee", "route"}
+                "impasse", "allee", "route", "porte"}  # ("Porte de Montreuil", "porte d'Ivry": gates of Paris)
 STREET_LINKS = {"de", "du", "des", "d"}
 # a housing estate or a district named after a writer or a city: "Cité Balzac", "Quartier d'Orléans"
 ESTATE_WORDS = {"cite", "cites", "quartier", "residence", "lotissement", "hlm", "batiment", "bat"}

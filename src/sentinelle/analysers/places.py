@@ -32,7 +32,17 @@ from ..core import Analysis, Finding
 from ..errors import ConfigError
 from ..gazetteer import CANON, DEPARTMENT_CODES, LONGER, NAME, Commune, Gazetteer, Key, load_gazetteer
 from .base import Analyser
-from .place_cands import ARRONDISSEMENT_CITY, DWARFS, Cand, clear_name, key_of_name, other_words
+from .place_cands import (
+    ARRONDISSEMENT_CITY,
+    DWARFS,
+    Cand,
+    bare_arrondissements,
+    clear_name,
+    key_of_name,
+    other_words,
+    overseas,
+    shared_departments,
+)
 from .place_departments import _DEPT_FIRST, _NUMBER, DepartmentRules
 from .place_regions import RegionTown, load_region_towns
 from .place_text import (
@@ -347,6 +357,9 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         nm = NUMBER_AFTER_RE.match(text, c.nend)
         if nm and self._number_fits(c, nm.group()):
             return "department number after it"
+        if c.kind == "abroad" and c.country in ("GB", "IE") and _DISTRICT_AFTER_RE.match(text, c.nend) \
+                and not any(ch.isdigit() for ch in text[c.nstart:c.nend]):
+            return "postcode district after it"  # "Hyde SK14", "Denton M34"
         # "le four de l'Ariane (Nice)": a name alone in brackets locates what comes before it
         if (
             c.kind == "commune"
@@ -700,6 +713,8 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         for idx in accepted:
             c = cands[idx]
             others = stated_codes | {d for j, d in enumerate(own) if d and j != idx}
+            if not others and c.kind == "commune":
+                others = shared_departments(cands, accepted, idx)  # ("Nogent / Romilly": both in the Aube)
             context = (others | {c.run_department}) if c.run_department else others
             # ("aubigny argent vailly": all three in the Cher)
             if c.near and c.near not in others:
@@ -720,7 +735,9 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                     # a longer name of the context's department: "Montigny" among places of Moselle.
                     # When the name alone is a city of its own (Saint-Paul, Clichy), only one that
                     # names another place of the post: "Saint-Paul" beside Dax is Saint-Paul-lès-Dax
-                    small = not c.communes or c.communes[0].population < SMALL_TOWN or c.after_article
+                    small = (not c.communes or c.communes[0].population < SMALL_TOWN or c.after_article
+                             or overseas(c.communes[0].department) != all(overseas(d) for d in context))
+                    # ("St André" beside Troyes: Saint-André-les-Vergers, not the Réunion's Saint-André)
                     others = other_words(cands, c)
                     # ... or one in a department the text itself states: "Jura (39) Lons" is
                     # Lons-le-Saunier, not Lons in the Pyrénées-Atlantiques
@@ -740,6 +757,8 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                 if pick is None:
                     continue  # "Saint-Martin" alone: many towns of that size, none stands out
                 c.value = self.g.city_of(pick).name
+                if c.rule.startswith("places/communes:"):
+                    c.rule = f"places/communes:{pick.insee}"  # (the commune read, not its namesake)
             elif c.kind == "alias" and c.heads and context:
                 # "St Nazaire" between Saint-Jean-en-Royans and Saint-Thomas-en-Royans: the longer name
                 # of the context's department that shares a word with another place of the post
@@ -771,6 +790,15 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                 cities.add(city)
                 add(_finding(("places", city, start, end, self.name, rule, 1.0,
                               f"postcode {text[ns:ne]} is an arrondissement of {city}")))
+        if "e" in text and _ARR_DIGIT_RE.search(text):
+            context = stated_codes | {d for d in own if d} | {x.department for c in cands if c.accepted
+                                                             for x in c.communes[:1]}
+            for ns, ne, city in bare_arrondissements(text, context):
+                if city not in cities:  # "livraison 13e, 14e", "VIP 12e / Vincennes": Paris
+                    cities.add(city)
+                    start, end = span(ns, ne)
+                    add(_finding(("places", city, start, end, self.name, "places:arrondissement", 1.0,
+                                  f"{text[ns:ne]!r}: an arrondissement of {city}")))
 
 
 def _after_hash(text: str, pos: int) -> bool:
@@ -780,6 +808,9 @@ def _after_hash(text: str, pos: int) -> bool:
 # ordinal suffixes count as units only when glued to the number ("st" is read "saint" in the tables)
 _ORDINALS = frozenset({"st", "saint", "nd", "rd", "th", "e", "er", "eme", "ieme"})
 _UNSEEN: Any = object()
+# a British or Irish postcode district right after a town's name ("Hyde SK14 area", "(M34)")
+_DISTRICT_AFTER_RE = re.compile(r" \(?[a-z]{1,2}\d{1,2}[a-z]?\)?(?![\w£$€])")
+_ARR_DIGIT_RE = re.compile(r"\d(?:e|er|eme)\b")  # (the test for `bare_arrondissements`, most posts have none)
 _MARKER_NUMBER_RE = re.compile(r"📍 ?(?:\d{2,3}|2a|2b) +$")
 # `PlaceAnalyser.word_flags`: a word starts a name (`starters`), is a first word of a name
 # (`g.first_words`), a department number, the first word of a department name; then `word_bits`
