@@ -439,7 +439,7 @@ class ProductAnalyser(Analyser):
             if kind == "letter" and text[m.start:m.end] == "c" and (any(
                     p.first_token + p.n_tokens == m.first_token and p.meta.kind not in ("letter", "emoji")
                     for p in prods) or (m.first_token > 0 and toks[m.first_token - 1].text in _BEFORE_CEST)
-                    or _opens_a_message(a.post.text, *norm.span(lines[li][0], m.start))):
+                    or _opens_a_message(text, lines[li][0], m.start, a.post.text)):
                 return True  # "la verte c 10 le g", "sinon c 280": the SMS "c'est", not cocaine's letter
             if kind == "letter" and not _letter_slot(text, toks, m, lines[li],
                                                      has_qp(li) or (strong_word and _bare_price_next(toks, m))):
@@ -661,22 +661,22 @@ def _spelled_out(text: str, i: int) -> bool:
     return n >= 3
 
 
-def _opens_a_message(text: str, line_start: int, i: int) -> bool:
-    """The letter at `i` opens a chat message: only a speaker's name (and a time) before it on its
-    line, in a chat where two people take turns ("[22:31] Karim: c 10 balles chacun")."""
+def _opens_a_message(text: str, line_start: int, i: int, original: str) -> bool:
+    """The letter at `i` of the normalised `text` opens a chat message: only a speaker's name (and
+    a time) before it on its line, in a chat where two people take turns ("[22:31] Karim: c 10
+    balles chacun")."""
     if i - line_start > 60 or ":" not in text[line_start:i]:
         return False
-    if not _MESSAGE_START_RE.match(text, line_start, i):
+    m = _CHAT_LINE_RE.match(text, line_start, i)
+    if m is None or m.end() != i:
         return False
     from .cues import conversation  # (here only: the cues analyser comes later in the pipeline)
 
-    return bool(conversation(text))
+    return bool(conversation(original))
 
 
 # a chat's message (normalised): a time in brackets, a name and a colon ("[20:12] dunc: aye")
-_CHAT_LINE_RE = re.compile(r"\s*(?:\[[^\]\n]{1,40}\]\s*)?[^\W\d][\w'’-]{0,20}(?: [^\W\d][\w'’-]{0,20})? ?: ")
-# a chat line up to its message: a time in brackets, then a name and a colon
-_MESSAGE_START_RE = re.compile(r"(?:\[[^\]\n]{1,40}\]\s*)?[A-ZÀ-Ý][\w'’-]{1,20}(?: [A-ZÀ-Ý][\w'’-]{1,20})? ?: +$")
+_CHAT_LINE_RE = re.compile(r"\s*(?:\[[^\]\n]{1,40}\]\s*)?[^\W\d][\w'’-]{0,20}(?: [^\W\d][\w'’-]{0,20})? ?: +")
 
 
 # words after which an SMS "c" is "c'est" ("sinon c 280", "ça c 50"), never cocaine's letter
