@@ -63,3 +63,16 @@ def test_min_order_takes_the_same_dollar() -> None:
 def test_the_currency_of_a_price_written_without_one(text: str, currency: str) -> None:
     prices = analyze_text(text).to_record()["prices"]
     assert prices and {p["currency"] for p in prices} == {currency}
+
+
+@pytest.mark.parametrize(("text", "lang", "currency"), [
+    # an English post naming no place but a town too uncertain to be one: that town's country
+    ("🌲 EXOTICS 🌲\n8th 35\nQ 65\nZ 300\nT.Y.D Yuma & Foothills 🚗", "en", "USD"),
+    ("❄️ 1g 80 / 3.5 220\nflagstaff 24 hrs", "en", "USD"),
+    # ... not when a place is read, nor in a French post, where such names are mostly words
+    ("voice note: got the white, eighty a g, I'm in Stratford, pull up by the Westfield", "en", "GBP"),
+    ("🍀 10g 80 / 20g 150 / on passe à Grenade le mercredi", "fr", "EUR"),
+])
+def test_the_currency_hinted_by_an_uncertain_town(text: str, lang: str, currency: str) -> None:
+    prices = analyze_text(text, lang=lang).to_record()["prices"]
+    assert prices and {p["currency"] for p in prices} == {currency}

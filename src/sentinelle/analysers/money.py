@@ -170,6 +170,11 @@ def post_currency(a: Analysis, currencies: list[str | None]) -> str:
     country = post_country(a)  # the country its towns and phones tell: "snow 1g 70" in Dublin is in euros
     if country is None:
         country = next((c for c, regex in _LOCAL_WORDS if regex.search(text)), None)
+    if country is None and a.lang == "en" and a.notes.get("country_hints") and not any(
+            f.kind == "places" for f in a.findings):
+        # an English post naming no place but a town too uncertain to be one (in French posts such
+        # names are mostly words)
+        country = _leader(Counter(a.notes["country_hints"]))
     if country in CURRENCIES:
         return CURRENCIES[country]
     return "GBP" if a.lang == "en" else "EUR"

@@ -238,6 +238,12 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         if regional:
             self._regional(a, cands, regional)
         self._accept(a, words, spans, cands)
+        # towns abroad too uncertain to be places, which still hint at the currency of bare prices
+        # ("8th 35 / Q 65 / Yuma & Foothills": dollars; see `money.post_currency`)
+        hints = [c.country for c in cands if c.kind == "abroad" and not c.accepted and not c.blocked and c.country
+                 and len({n.country for n in self.g.abroad.get(key_of_name(text[c.nstart:c.nend]), ())}) == 1]
+        if hints:
+            a.notes["country_hints"] = hints
         stated = self._departments(a, words, spans, cands, marks, flags)
         if stated and len(cands) > 1:
             self._listed_in_stated(a, text, cands, {d[0] for d in stated})
