@@ -897,3 +897,26 @@ def test_verdicts_of_heldout_fs_to_fx(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_fy_to_gd(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # gyms, snowball stands, tyre fitters, pet adoptions, chili parlors, honey, plant swaps, fake-ticket warnings
+    ("JANUARY DEAL 💪 Monthly £19.99 | 12 months £199 | no joining fee this week | Open 24/7 🕐 Kettering", "other"),
+    ("🍧 SNOWBALL STAND 🍧 small $3 • large $5 • marshmallow topping +$1 ❄️ egg custard is back ❄️", "other"),
+    ("❄️ WINTER TIRE SALE ❄️ 72 hours only, set of 4 installed ➡️ $449, wheel alignment ➡️ $89 📞 410-555-0199", "other"),
+    ("🐾 Adopt Pepper! 3yo lab mix, $150 adoption fee, spayed, meet-ups Saturdays at the park. DM to apply", "other"),
+    ("🌶️ CHILI MENU 🌶️ 3-Way $7.99 | 5-Way $9.99 | cheese coneys 2 for $5 | 🚗 delivery till 3am", "other"),
+    ("🍯 Miel de lavande 13€ le pot de 500g, miel de forêt 11€. Livraison ou retrait à la ferme, Lydia ou espèces",
+     "other"),
+    ("Bourse aux plants au jardin partagé 🌱 tomates 2€ le pot, basilic 1€. Prenez vos pochons !", "other"),
+    ("Concert du 14 : places 30€. Attention aux revendeurs sur Snap qui vendent des faux billets payables en PCS",
+     "other"),
+    # a chat's short turns still make a chat; the courier's role labels who speaks; crack by the piece
+    ("[10:00] Acheteur: bonjour la moto est toujours dispo ?\n[10:02] Vendeur: oui\n"
+     "[10:03] Acheteur: 1500 cash ?\n[10:05] Vendeur: 1700 mini\n[10:07] Vendeur: ok deal", "other"),
+    ("[1:20 AM] Driver: outside\n[1:21 AM] Buyer: which car\n"
+     "[1:21 AM] Driver: grey camry. u got the 60 for the 2 8ths?\n[1:22 AM] Buyer: yeah", "sale"),
+    ("🪨 galettes 20 l'une, 3 pour 50, devant la gare", "sale"),
+])
+def test_verdicts_of_heldout_ge_to_gj(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

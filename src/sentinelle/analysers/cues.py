@@ -274,6 +274,8 @@ _PRICE_NEXT_RE = re.compile(r" ?[£$€]? ?\d")  # a price right after a unit le
 # "Poste :", "Livraison :" open lines of ads too: see `conversation`)
 _SPEAKER_RE = re.compile(r"^(?:\[[^\]\n]{1,60}\]\s*)?([A-ZÀ-Ý][\w'’-]{1,20}(?: [A-ZÀ-Ý][\w'’-]{1,20})?) ?: +"
                          r"(?:\S+[ \t]+){2,}\S", re.M)
+# a chat line a time opens ("[10:02] Vendeur: oui"): a speaker's turn however short the message
+_TIMED_SPEAKER_RE = re.compile(r"^\[[^\]\n]{1,60}\]\s*([A-ZÀ-Ý][\w'’-]{1,20}(?: [A-ZÀ-Ý][\w'’-]{1,20})?) ?: +\S", re.M)
 _GROUP_HEADER_RE = re.compile(r"^\[(?:group|groupe|chat|conversation|discussion)\b"
                               r"|^(?:> ?)?(?:sujet|topic|thread|objet) ?:", re.I | re.M)
 
@@ -282,7 +284,7 @@ def conversation(text: str) -> list[str]:
     """The speakers of a chat transcript, or [] when the text is none: lines opened by names, where
     a name speaks again after another one ("Dana: ... / Mike: ... / Dana: ..."), or under a group's
     header ("[Groupe « Coloc »]", a forum's "Sujet :"). An ad's field labels never take turns."""
-    turns = [m.group(1) for m in _SPEAKER_RE.finditer(text)]
+    turns = [name for _, name in _speakers(text)]
     names = list(dict.fromkeys(turns))
     if len(names) < 2:
         return []
@@ -296,15 +298,24 @@ _FAMILY_SPEAKER_RE = re.compile(r"^(?:\[[^\]\n]{1,40}\]\s*)?(maman|papa|mamie|pa
                                 r"|grandpa|tata|tonton|tatie|auntie) ?: ", re.I | re.M)
 
 
-# the parties of any trade, as chats label their speakers (normalised)
+# the parties of any trade and their couriers, as chats label their speakers (normalised)
 _TRADE_ROLES = frozenset({"vendeur", "vendeuse", "acheteur", "acheteuse", "client", "cliente", "buyer", "seller",
-                          "customer", "vendor"})
+                          "customer", "vendor", "driver", "courier", "livreur", "livreuse"})
 
 
 def speaker_labels(text: str) -> frozenset[int]:
     """Where the speakers' names of a chat start when they name a party of a trade ("Vendeur",
     "Buyer"): who speaks, not a cue of a seller wanted ("Recruteur:" still tells who recruits)."""
-    return frozenset(m.start(1) for m in _SPEAKER_RE.finditer(text) if m.group(1).lower() in _TRADE_ROLES)
+    return frozenset(start for start, name in _speakers(text) if name.lower() in _TRADE_ROLES)
+
+
+def _speakers(text: str) -> list[tuple[int, str]]:
+    """(start, name) of each speaker's turn, in order: a line a name opens with a sentence, or
+    any line a time and a name open."""
+    found = {m.start(1): m.group(1) for m in _SPEAKER_RE.finditer(text)}
+    if "[" in text:
+        found.update({m.start(1): m.group(1) for m in _TIMED_SPEAKER_RE.finditer(text)})
+    return sorted(found.items())
 
 
 def _cues_of(entries: list[Entry]) -> list[tuple[str, str, float, str]]:

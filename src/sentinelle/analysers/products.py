@@ -73,7 +73,8 @@ _QP_RE = re.compile(
     r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:g|gr|grs|grammes?|kg|kilos?|oz|ml|cl|€|e|eur|euros?|balles|boules|£|\$|chf|"
     r"pills?|tabs?|cachets?|comprimes?|taz|buvards?|pochons?|bags?|billets?|bonbonnes?|ballons?)(?![^\W\d_])"
     r"|[£$€💶💷💵]\s?\d|(?:le|la|/|a|an|per)\s?(?:g|gramme|8th|zip|oz|q)(?![^\W\d_])|\b(?:8th|eighth|zip|oz)\b"
-    r"|(?<![\w.,])(?:1|2|3[.,]5|3|5|7|10|14|28)\s(?:for|pour)\s[£$€]?\d{2,3}(?![\d%,.])")  # ("3.5 for 25")
+    r"|(?<![\w.,])(?:1|2|3[.,]5|3|5|7|10|14|28)\s(?:for|pour)\s[£$€]?\d{2,3}(?!\d|%|[.,]\d)"  # ("3.5 for 25")
+    r"|(?<![\w.,])\d{1,3}\s?(?:l'une|l'unite|la piece|each|ea)(?![^\W\d_])")  # ("🪨 20 l'une", "caps 20 ea")
 # A drug quantity on a line (a price alone is not enough to overrule a context such as a ski post).
 _QTY_RE = re.compile(
     r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:g|gr|grs|grammes?|kg|kilos?|oz|pills?|tabs?|cachets?|comprimes?|taz|buvards?|"
@@ -82,12 +83,13 @@ _QTY_RE = re.compile(
 # A grocery price: an amount per kilo, litre or pound ("20€ le kg", "$12/lb", "12€ le litre") or
 # for a bag of several kilos ("5kg bags $6"). At the price of food or ice it cannot be a drug's
 # (the cheapest drug sells at hundreds of euros a kilo), so a weak product term on its line is
-# the food, not a code: "🍄 cèpes 20€ le kg", "Sorbet coco 12€ le litre", "Party ice 5kg bags $6".
+# the food, not a code: "🍄 cèpes 20€ le kg", "Sorbet coco 12€ le litre", "Party ice 5kg bags $6"
+# (not "🪨 20 l'une": the one, not a litre).
 _GROCERY_RE = re.compile(
     r"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(?:€|e|eur|euros?|\$|£|chf)?\s?(?:/|le |la |les |per |a |an |the |par )\s?"
-    r"(kg|kgs|kilo|kilos|l|litre|litres|liter|liters|lb|lbs|pound)(?![^\W\d_])"
+    r"(kg|kgs|kilo|kilos|l|litre|litres|liter|liters|lb|lbs|pound)(?![^\W\d_]|['’])"
     r"|[$£€]\s?(\d+(?:[.,]\d+)?)\s?(?:/|per |a |an )\s?(kg|kilo|l|litre|liter|lb|lbs|pound)(?![^\W\d_])"
-    r"|(?<![\w.])(\d+(?:[.,]\d+)?)\s?(kg|kgs|kilos?|lbs?|l|litres?)(?![^\W\d_])[^\d\n]{0,12}?(?<![\w.])(?:[$£€]\s?)?"
+    r"|(?<![\w.])(\d+(?:[.,]\d+)?)\s?(kg|kgs|kilos?|lbs?|l|litres?)(?![^\W\d_]|['’])[^\d\n]{0,12}?(?<![\w.])(?:[$£€]\s?)?"
     r"(\d+(?:[.,]\d+)?)(?!\d|[.,]\d|\s\d{3}(?!\d))(?!\s?(?:g|kg|l|cl|ml|lbs?|kilos?|grammes?|k|batons?|bâtons?|briques?)(?![^\W\d_]))")
 # products whose mass is their container's (a nitrous bottle "2kg 45€"): never food by their price
 _MASS_IS_SIZE = frozenset({"nitrous_oxide"})
