@@ -714,3 +714,17 @@ def test_currency_told_by_local_shops(text: str, currency: str) -> None:
 ])
 def test_long_tables_under_their_product(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a count for a price after a named amount buys that many of it
+    ("🍃 8ths £30, 2 for £55", "en", [(H, 3.5, "g", 30, "GBP"), (H, 7, "g", 55, "GBP")]),
+    # crack "l'une" (the one) is no litre of food; ketamine's shards; pressies by their company
+    ("🪨 20 l'une, 3 pour 50", "fr", [("crack", 1, "unit", 20, "EUR"), ("crack", 3, "unit", 50, "EUR")]),
+    ("Ket shards 28g £500", "en", [("ketamine", 28, "g", 500, "GBP")]),
+    ("💊 Pressies 5 for £20", "en", [("mdma", 5, "pill", 20, "GBP")]),
+    ("pressies 3 for $20, real blues $30 apiece", "en", [("prescription_drugs", 3, "pill", 20, "USD"),
+                                                        ("prescription_drugs", 1, "pill", 30, "USD")]),
+])
+def test_multi_buys_pieces_shards_and_pressies(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

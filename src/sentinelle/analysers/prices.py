@@ -111,6 +111,7 @@ def _lines_above(text: str, lines: list[tuple[int, int]], li: int) -> Iterator[i
             return
 
 
+_MULTI_BUY_RE = re.compile(r"\d (?:for|pour) ")  # a count for a price ("2 for £55"), read with the point before
 _NAMED_AMOUNTS = frozenset({3.5, 7.0, 14.0, 28.0, 56.0, 112.0, 224.0, 448.0})  # 8th, Q, half, oz... in g
 _START = attrgetter("start")
 
@@ -692,6 +693,10 @@ class PriceAnalyser(Analyser):
                     and p.price / qty * self.to_eur.get(p.currency or currency, 1.0)
                     < 0.4 * self.retail.get((product, "g"), 0.0)):
                 unit = "pill"  # "MDMA 3 pour 30": far too cheap for grams of it, so pills
+            if (p.unit is None and hint is None and unit == "g" and last is not None and last[:2] == (li, product)
+                    and last[3] == "g" and last[2] in _NAMED_AMOUNTS and qty in (2.0, 3.0, 4.0, 5.0)
+                    and _MULTI_BUY_RE.search(text, p.start, p.end)):
+                qty *= last[2]  # "8ths £30, 2 for £55": two eighths, not two grams
             if unit in ("?", "?p"):  # a lone price: one piece of a product sold by the piece
                 beside, unit = unit == "?p", hint or default
                 if unit not in g.sold_by_piece and beside and unit == "g" and last is not None \
