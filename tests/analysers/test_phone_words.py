@@ -58,3 +58,13 @@ def test_a_bad_value_names_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         assert "spoken_digits.toml" in str(err.value) and "vingt" in str(err.value)
     finally:
         phone_words.spoken_digits.cache_clear()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "nine hundred" is three digits, in a British mobile read out
+    ("ring me on oh seven seven double oh nine hundred one three seven",
+     [("oh seven seven double oh nine hundred one three seven", "07700900137")]),
+    ("two for one fifty, nine hundred a nine bar", []),  # prices, no phone
+])
+def test_hundreds_in_spelt_numbers(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(text[s:e], d) for s, e, d in spelt_numbers(text)] == expected

@@ -32,10 +32,12 @@ class Words:
     tens: dict[str, int]  # 20-90 words ("vingt", "quarante", "septante")
     repeat: dict[str, int]  # "double" 2, "triple" 3: the next digit that many times
     joiners: frozenset[str]  # "et" in "vingt et un"
+    hundreds: frozenset[str] = frozenset()  # "hundred": "nine hundred" is 900 (UK "07700 900...")
 
     @cached_property
     def all(self) -> frozenset[str]:
-        return frozenset(self.units) | frozenset(self.teens) | frozenset(self.tens) | frozenset(self.repeat)
+        return (frozenset(self.units) | frozenset(self.teens) | frozenset(self.tens) | frozenset(self.repeat)
+                | self.hundreds)
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +58,8 @@ def spoken_digits() -> Words:
                                    where=str(path))
         tables[key] = {w.lower(): int(v) for w, v in table.items()}
     return Words(tables["units"], tables["teens"], tables["tens"], tables["repeat"],
-                 frozenset(w.lower() for w in doc.get("joiners", [])))
+                 frozenset(w.lower() for w in doc.get("joiners", [])),
+                 frozenset(w.lower() for w in doc.get("hundreds", [])))
 
 
 def _read(words: Words, toks: list[str], i: int) -> tuple[str, int] | None:
@@ -86,6 +89,8 @@ def _read(words: Words, toks: list[str], i: int) -> tuple[str, int] | None:
         add, j = _teen(words, toks, i)
         return str(add), j
     if w in words.units:
+        if nxt in words.hundreds and words.units[w] > 0:
+            return f"{words.units[w]}00", i + 2  # "nine hundred"
         return str(words.units[w]), i + 1
     return None
 
