@@ -246,6 +246,8 @@ def build(communes: Iterable[Commune], root: Path | None = None) -> Gazetteer:
         head = head_of(k)
         if head:
             g.heads.setdefault(head, []).append(c)
+        if len(k) > 2 and k[0] in ARTICLES and (bare := head_of(k[1:])) and len(bare) == 1 and len(bare[0]) >= 6:
+            g.heads.setdefault(bare, []).append(c)  # "Perreux" for Le Perreux-sur-Marne (not "Plan", "Pont")
     for table in (g.by_key, g.dropped_article, g.joined, g.heads):
         for v in table.values():
             v.sort(key=lambda c: (-c.population, c.insee))

@@ -951,3 +951,15 @@ def test_towns_confirmed_by_drops_and_isere_short_names(text: str, lang: str, pl
 ])
 def test_shared_departments_gates_arrondissements_and_districts(text: str, lang: str, places: list[str]) -> None:
     assert run_with_products(text, lang).values("places") == places
+
+
+@pytest.mark.parametrize(("text", "lang", "places"), [
+    # a name whose commune starts with an article, written without it, in a run of one department
+    ("bouteille 35€ 2 pour 60€, Bry Nogent Perreux. 06.98.11.23.47", "fr",
+     ["Bry-sur-Marne", "Nogent-sur-Marne", "Le Perreux-sur-Marne"]),
+    # local short forms near their department
+    ("livr Ostwald/Lingo/Eckbo 🥦 12/g", "fr", ["Ostwald", "Lingolsheim", "Eckbolsheim"]),
+    ("🍫 10 🥦 12 ❄️ 70\nBischheim Hoenheim Souffel", "fr", ["Bischheim", "Hœnheim", "Souffelweyersheim"]),
+])
+def test_article_less_heads_and_local_short_forms(text: str, lang: str, places: list[str]) -> None:
+    assert run_with_products(text, lang).values("places") == places
