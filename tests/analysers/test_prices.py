@@ -728,3 +728,13 @@ def test_long_tables_under_their_product(text: str, lang: str, expected: list[tu
 ])
 def test_multi_buys_pieces_shards_and_pressies(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a one-letter code right after another product's price is a menu slot too; "2 c 110" is "c'est"
+    ("beuh 10 shit 10 C 70, paye cash", "fr", [(H, 1, "g", 10, "EUR"), ("cannabis_resin", 1, "g", 10, "EUR"),
+                                               (C, 1, "g", 70, "EUR")]),
+    ("❄️ 1g 60 a 2 c 110", "fr", [(C, 1, "g", 60, "EUR")]),  # (the two grams for 110 are not read yet)
+])
+def test_letter_after_a_price(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

@@ -616,8 +616,11 @@ def _letter_slot(text: str, toks: list[Any], m: Hit, line: tuple[int, int], qp: 
         return False
     i = m.first_token
     if i > 0 and toks[i - 1].text.isdigit() and toks[i - 1].end >= m.start - 1 \
-            and text[toks[i - 1].end:m.start] != "\n":
-        return False  # "10 K" is ten thousand; "110\nH 0,5g" is a new menu line
+            and text[toks[i - 1].end:m.start] != "\n" and not (
+                text[m.start:m.end] != "k" and int(toks[i - 1].text) >= 5 and i + 1 < len(toks)
+                and toks[i + 1].text.isdigit() and toks[i + 1].start <= line[1]):
+        # ("10 K" is ten thousand; "110\nH 0,5g" a new menu line; "2 c 110" is "2 c'est 110"; not "shit 10 C 70")
+        return False
     if i > 0 and toks[i - 1].text in _LETTER_LABELS:
         return False  # "Tier B (UK grown) 3.5 = £25": the name of a grade, not brown
     nxt = toks[i + 1].text if i + 1 < len(toks) else "\n"
