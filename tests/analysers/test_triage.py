@@ -920,3 +920,21 @@ def test_verdicts_of_heldout_fy_to_gd(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_ge_to_gj(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a chat's date is no rating ("[5/10/25, ...]"); goods haggled in chat; spas, quiches, salt, tyres
+    ("[5/10/25, 10:41 PM] Buyer: u still got the 8ths\n[5/10/25, 10:42 PM] Plug: yea 40\n"
+     "[5/10/25, 10:43 PM] Buyer: bet\n[5/10/25, 11:02 PM] Plug: outside", "sale"),
+    ("[3/16/25, 2:20 PM] Buyer: is the couch still available\n[3/16/25, 2:22 PM] Seller: yes $200\n"
+     "[3/16/25, 2:25 PM] Buyer: would u do 150 tonight\n[3/16/25, 2:26 PM] Seller: 175, bring cash", "other"),
+    ("♨️ OFFRE FLASH ♨️ entrée thermes 3h ➡️ 19€ au lieu de 25€, formule duo + massage ➡️ 89€", "other"),
+    ("🥧 Quiches lorraines maison ➡️ 12€, la part ➡️ 3€, livraison le samedi, snap 👻 quiche.mamie", "other"),
+    ("🧂 Fleur de sel du matin ❄️ 250g 6€ / 1kg 18€, vente au marais", "other"),
+    ("🛞 TIRE SALE 🛞 set of 4 used $160, flat repair $20, open 7 days 📞 760-555-0161", "other"),
+    ("Note de veille : hausse des menus « 🥦 10/g, ❄️ 80 » sur Snapchat. Ne pas relayer les comptes.", "other"),
+    # a trap sitter paid by the shift
+    ("need a trap sitter downtown, 12hr shifts $200, discreet ppl only", "recruitment"),
+])
+def test_verdicts_of_heldout_gk_to_gp(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

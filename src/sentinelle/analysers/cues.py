@@ -67,6 +67,8 @@ BARE_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)(?<![€£$] \d)\d{1,3}" + r"\s
                          r"|week|wk|day|half[ -]day|night|shift)\b")
 # Pay for the day's work handed over the same day ("£150 cash same day", "100€ payé le soir même"):
 # a job offer when a role or an errand is near (read with BARE_PAY_RE)
+# Pay named after the shift ("12hr shifts $200"), read like SAME_DAY_PAY_RE (a role or errand near)
+SHIFT_PAY_RE = re.compile(r"\bshifts?,? [£$€]\d{2,4}(?!\d|[.,]\d)")
 SAME_DAY_PAY_RE = re.compile(_AMOUNT + r"\s?(?:cash\s|paid\s|paye\s|payes?\s|en liquide\s)?"
                              r"(?:same day|on the day|le jour meme|le soir meme|the same night)\b")
 JOB_ROLE_RE = re.compile(
@@ -74,7 +76,8 @@ JOB_ROLE_RE = re.compile(
     r"|detailleurs?|tartineurs?|gerants?|secu|securite|runners?|drivers?|lookouts?|shotters?|workers?"
     r"|taf|job|poste|point|recrute|hiring|coursiers?|chauffeurs?|conducteurs?|vigies?|remplacants?|tenir le tel"
     r"|(?:do|doing|for|make) runs|runs after school"
-    r"|ravitaillement|tenue de la vente|tenir la vente|(?:veut|veux|veulent|cherche|cherchons) du ter)\b")
+    r"|ravitaillement|tenue de la vente|tenir la vente|(?:veut|veux|veulent|cherche|cherchons) du ter"
+    r"|trap sitters?)\b")
 # Pay per run, round or trip ("15€ la course", "20€ la tournée", "1500€ le voyage"): a job offer when
 # the same clause says what the job is: a role, or the errand offered to the reader ("tu déposes",
 # "tu livres", "you drop"). Without it, it may be a delivery fee.
@@ -187,7 +190,7 @@ class CueAnalyser(Analyser):
         if _MAYBE_VOICE_RE.search(text) and VOICE_RE.search(text):
             # a voice note says its pay in words ("one-fifty a day"): in digits, same offsets
             text = load_grammar(str(lexicon_file("common", "units"))).spell_out(text, everywhere=True)
-        if _PER_RE.search(text) or "same day" in text or "meme" in text:
+        if _PER_RE.search(text) or "same day" in text or "meme" in text or "shift" in text:
             self._pay(a, text)
         if not _RUN_WORDS.isdisjoint(a.norm.words) or _PER_DELIVERY_RE.search(text):  # (most posts hold none)
             self._run_pay(a, text)
@@ -202,7 +205,10 @@ class CueAnalyser(Analyser):
                 a.add_norm(CUE, "cbd_legal", lm.start(), lm.end(), analyser=self.name, rule="grammar:legal_retail",
                            score=1.0, explanation=f"legal recreational retail {lm.group()!r}")
         labels: frozenset[int] = _NO_LABELS
+        stamps: list[tuple[int, int]] = []
         if ":" in text and "\n" in text:
+            if "[" in a.post.text:
+                stamps = [m.span() for m in _LINE_STAMP_RE.finditer(a.post.text)]
             speakers = conversation(a.post.text)
             if speakers:
                 a.add(CUE, "conversation", 0, len(a.post.text), analyser=self.name, rule="grammar:conversation",
@@ -227,6 +233,8 @@ class CueAnalyser(Analyser):
             s, e = span(toks[first].start, toks[last].end)
             if s in labels:
                 continue  # "Vendeur: oui 350€": a speaker's role in a chat, no seller wanted
+            if stamps and any(a0 <= s < b0 for a0, b0 in stamps):
+                continue  # "[5/10/25, 10:41 PM]": a chat's date and time, no "5/10" rating
             for value, rule, score, why in cues:
                 if value not in drop and not (value == "cbd_legal" and _denied(a.norm.words, first)):
                     add(new_finding((CUE, value, s, e, name, rule, score, why)))
@@ -259,7 +267,8 @@ class CueAnalyser(Analyser):
             a.add_norm(CUE, "recruitment", *_words(a, text, pm), analyser=self.name, rule="grammar:pay_per_time",
                        score=1.0, explanation=f"pay per unit of time {text[pm.start():pm.end()]!r}: a job offer")
         same_day = SAME_DAY_PAY_RE.finditer(text) if ("same day" in text or "meme" in text) else ()
-        for pm in (*BARE_PAY_RE.finditer(text), *same_day):
+        shift = SHIFT_PAY_RE.finditer(text) if "shift" in text else ()
+        for pm in (*BARE_PAY_RE.finditer(text), *same_day, *shift):
             lo, hi = max(0, pm.start() - ROLE_BEFORE), min(len(text), pm.end() + ROLE_AFTER)
             role = JOB_ROLE_RE.search(text, lo, hi) or ERRAND_RE.search(text, lo, hi)  # ("tu surveilles le hall")
             if role is None:
@@ -274,6 +283,8 @@ _PRICE_NEXT_RE = re.compile(r" ?[£$€]? ?\d")  # a price right after a unit le
 # "Poste :", "Livraison :" open lines of ads too: see `conversation`)
 _SPEAKER_RE = re.compile(r"^(?:\[[^\]\n]{1,60}\]\s*)?([A-ZÀ-Ý][\w'’-]{1,20}(?: [A-ZÀ-Ý][\w'’-]{1,20})?) ?: +"
                          r"(?:\S+[ \t]+){2,}\S", re.M)
+# the date and time that open a chat's line ("[5/10/25, 10:41 PM]")
+_LINE_STAMP_RE = re.compile(r"^\[[^\]\n]{1,60}\]", re.M)
 # a chat line a time opens ("[10:02] Vendeur: oui"): a speaker's turn however short the message
 _TIMED_SPEAKER_RE = re.compile(r"^\[[^\]\n]{1,60}\]\s*([A-ZÀ-Ý][\w'’-]{1,20}(?: [A-ZÀ-Ý][\w'’-]{1,20})?) ?: +\S", re.M)
 _GROUP_HEADER_RE = re.compile(r"^\[(?:group|groupe|chat|conversation|discussion)\b"

@@ -210,6 +210,7 @@ _TRADE_JOB_RE = re.compile(
     r"|mules?|tenir le (?:point|terrain|hall|four)|stocker|garder (?:de la|des|la) marchandise|passeurs?"
     r"|(?:run|running|runs) (?:a|the|my|our) line|line (?:that )?needs? running"
     r"|(?:do|doing|make|making|for) runs|runs after school|on the trap|in the trap|trap house|watch the door"
+    r"|trap sitters?|sit (?:the|a|my) trap|trap sitting"
     r"|fais tourner|faire tourner|vendre a tes potes|vends a tes potes|sell(?:ing)? to your (?:own )?mates"
     r"|move my product|move product|you move it|we supply|campus reps?|revendeurs?|marchandise avancee"
     r"|front you|on te depanne|everything you (?:sell|shift)|what you (?:sell|shift)"
