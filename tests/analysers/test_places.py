@@ -963,3 +963,13 @@ def test_shared_departments_gates_arrondissements_and_districts(text: str, lang:
 ])
 def test_article_less_heads_and_local_short_forms(text: str, lang: str, places: list[str]) -> None:
     assert run_with_products(text, lang).values("places") == places
+
+
+@pytest.mark.parametrize(("text", "departments"), [
+    # departments listed in brackets; a keycap quantity and its price is none; a place marker still is
+    ("Coke 1g 30€\nEnvoi en lettre suivie dans tout l'Est (57, 54, 67)", ["57", "54", "67"]),
+    ("🥦🥦🥦\n1️⃣0️⃣ = 9️⃣0️⃣\nSte Maxime 🌊", []),
+    ("📍44 ➡️ 50€ les 10 de jaune", ["44"]),
+])
+def test_bracketed_lists_and_keycap_pairs(text: str, departments: list[str]) -> None:
+    assert run_with_products(text).values("departments") == departments

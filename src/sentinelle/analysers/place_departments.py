@@ -43,6 +43,10 @@ _NUMBER, _DEPT_FIRST = 4, 8
 
 
 _PAIR_WORDS = frozenset({"et", "ou", "and", "&", "+"})
+# an equals sign or an arrow, then a number: a menu's quantity and its price
+_PRICE_PAIR_AFTER_RE = re.compile(r" ?(?:=|→|➡️?|➜) ?\d")
+# department numbers listed in brackets ("dans tout l'Est (57, 54, 67)")
+_BRACKET_LIST_RE = re.compile(r"\((?:\d{2}|2a|2b|97\d)(?: ?[,/] ?(?:\d{2}|2a|2b|97\d))+\)")
 _QTY_BEFORE_RE = re.compile(r"\d\s?(?:g|gr|grs|kg|ml|mg)\s?[=:]?\s?$")  # a quantity right before a number
 _MOVE_WORDS = frozenset({"deplace", "livraison", "livre", "drive", "passe", "tourne", "bouge", "secteur", "zone",
                          "alentours", "environs", "delivery", "drops", "dropping"})
@@ -189,6 +193,8 @@ class DepartmentRules:
                 continue  # "2x35", "€35", "=35", "1,35" (not "Schœlcher. 972 only")
             if _QTY_BEFORE_RE.search(text, max(0, ns - 12), ns):
                 continue  # "10gr 80 / 25gr 180": the price of a quantity
+            if _PRICE_PAIR_AFTER_RE.match(text, ne) and "📍" not in text[max(0, ns - 3):ns]:
+                continue  # "1️⃣0️⃣ = 9️⃣0️⃣", "10 → 90": a quantity and its price (not "📍44 ➡️ 50€")
             if w == "24" and text.startswith(("/24", "/7", "h/2"), ne):
                 continue  # "24/24", "24/7": round the clock, not the Dordogne
             if text[ne:ne + 1] == "/" and _HOURS_AFTER_RE.match(text, ne):
@@ -222,7 +228,8 @@ class DepartmentRules:
                 continue  # "Paris 18": an arrondissement
             if prev is not None and not any(ch in text[spans[prev.end - 1][1] : ns] for ch in "\n€"):
                 rule, why = "places:department:after-place", f"{w} follows the place name {prev.value!r}"
-            elif text[max(0, ns - 1) : ns] == "(" and text[ne : ne + 1] == ")":
+            elif text[max(0, ns - 1) : ns] == "(" and (text[ne : ne + 1] == ")"
+                                                        or _BRACKET_LIST_RE.match(text, ns - 1) is not None):
                 if a.lang != "fr" or (i >= 2 and words[i - 2 : i] == ["sur", "demande"]):
                     continue  # "❄️ sur demande (80)", "bundle (10) $60": a price or a count
                 rule, why = "places:department:brackets", f"({w}) in brackets"
