@@ -738,3 +738,12 @@ def test_multi_buys_pieces_shards_and_pressies(text: str, lang: str, expected: l
 ])
 def test_letter_after_a_price(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a count for a price after bags buys that many bags, on the same line or the next
+    ("🔥 haze £10 bags all day\n🔥 2 for £18", "en", [(H, 1, "bag", 10, "GBP"), (H, 2, "bag", 18, "GBP")]),
+    ("pochon 20, 3 pour 50", "fr", [(H, 1, "bag", 20, "EUR"), (H, 3, "bag", 50, "EUR")]),
+])
+def test_multi_buys_of_bags(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

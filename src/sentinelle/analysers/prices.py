@@ -697,6 +697,10 @@ class PriceAnalyser(Analyser):
                     and last[3] == "g" and last[2] in _NAMED_AMOUNTS and qty in (2.0, 3.0, 4.0, 5.0)
                     and _MULTI_BUY_RE.search(text, p.start, p.end)):
                 qty *= last[2]  # "8ths £30, 2 for £55": two eighths, not two grams
+            elif (p.unit is None and hint is None and last is not None and last[1] == product
+                    and li - 1 <= last[0] <= li and last[3] == "bag" and last[2] == 1.0 and qty in (2.0, 3.0, 4.0, 5.0)
+                    and _MULTI_BUY_RE.search(text, p.start, p.end)):
+                unit = "bag"  # "£10 bags all day / 2 for £18": two bags (on its line or the next)
             if unit in ("?", "?p"):  # a lone price: one piece of a product sold by the piece
                 beside, unit = unit == "?p", hint or default
                 if unit not in g.sold_by_piece and beside and unit == "g" and last is not None \
