@@ -240,8 +240,10 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         self._accept(a, words, spans, cands)
         # towns abroad too uncertain to be places, which still hint at the currency of bare prices
         # ("8th 35 / Q 65 / Yuma & Foothills": dollars; see `money.post_currency`)
+        # (read for English posts only: see `money.post_currency`)
         hints = [c.country for c in cands if c.kind == "abroad" and not c.accepted and not c.blocked and c.country
-                 and len({n.country for n in self.g.abroad.get(key_of_name(text[c.nstart:c.nend]), ())}) == 1]
+                 and len({n.country for n in self.g.abroad.get(key_of_name(text[c.nstart:c.nend]), ())}) == 1
+                 ] if a.lang == "en" else []
         if hints:
             a.notes["country_hints"] = hints
         stated = self._departments(a, words, spans, cands, marks, flags)
@@ -796,7 +798,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                 cities.add(city)
                 add(_finding(("places", city, start, end, self.name, rule, 1.0,
                               f"postcode {text[ns:ne]} is an arrondissement of {city}")))
-        if "e" in text and _ARR_DIGIT_RE.search(text):
+        if _ARR_DIGIT_RE.search(text):
             context = stated_codes | {d for d in own if d} | {x.department for c in cands if c.accepted
                                                              for x in c.communes[:1]}
             for ns, ne, city in bare_arrondissements(text, context):
