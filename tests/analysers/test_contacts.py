@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sentinelle.analysers.contacts import ContactAnalyser
+from sentinelle.api import analyze_text
 from sentinelle.core import Analysis, Post
 from sentinelle.lexicon import load_sms
 from sentinelle.normalize import normalise
@@ -346,3 +347,9 @@ def test_never_crashes_and_spans_index_the_text(text: str) -> None:
         for f in a.findings:
             assert 0 <= f.start <= f.end <= len(text)
             assert f.kind in ("handles", "phones")
+
+
+def test_a_pronoun_after_a_platform_is_no_handle() -> None:
+    text = "même drive qu'sur tg 🔌 ceux qui ont perdu le canal ➡️ t.me/maxdrive_83_v2"
+    rec = analyze_text(text, lang="fr").to_record()
+    assert [h["handle"] for h in rec["handles"]] == ["maxdrive_83_v2"]
