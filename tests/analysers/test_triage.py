@@ -938,3 +938,19 @@ def test_verdicts_of_heldout_ge_to_gj(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_gk_to_gp(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # harvest jobs, horse livery, rice, macarons, perfume workshops, boat tours, markets, joke menus
+    ("Recherche personnes pour les vendanges, 12€/h, payé chaque semaine par virement. 06 55 00 00 00", "other"),
+    ("🐴 Pension chevaux : box 280€/mois, pré 150€/mois, foin inclus ☎️ 06 40 12 77 35", "other"),
+    ("🍚 riz rouge 5kg 22€ | riz complet 1kg 4,50€ 🚚 livraison, commande par SMS", "other"),
+    ("🍪 MACARONS 🍪 boîte de 6 : 9€ | boîte de 12 : 16€ 🚗 livraison le samedi, minimum 20€", "other"),
+    ("⚓ Sponge diving boat tour ⚓ adults $20 | kids $10 every hour ☎️ 727-555-0102", "other"),
+    ("🥦 farmers market is back 🥦 local honey $12 | microgreens $5 | sea salt $8", "other"),
+    ("my grandma's menu 🎆 mac n cheese ..... free / feelings ..... $50/8th of emotional damage 😂", "other"),
+    # a voice note's elided "l'gramme"
+    ("🎤 transcription : « ouais alors l'speed c'est quinze l'gramme, passe vers vingt-deux heures »", "sale"),
+])
+def test_verdicts_of_heldout_gq_to_gv(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
