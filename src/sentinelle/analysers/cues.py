@@ -190,7 +190,7 @@ class CueAnalyser(Analyser):
         if _MAYBE_VOICE_RE.search(text) and VOICE_RE.search(text):
             # a voice note says its pay in words ("one-fifty a day"): in digits, same offsets
             text = load_grammar(str(lexicon_file("common", "units"))).spell_out(text, everywhere=True)
-        if _PER_RE.search(text) or "same day" in text or "meme" in text or "shift" in text:
+        if _PER_RE.search(text) or "same day" in text or "r meme" in text or "shift" in text:
             self._pay(a, text)
         if not _RUN_WORDS.isdisjoint(a.norm.words) or _PER_DELIVERY_RE.search(text):  # (most posts hold none)
             self._run_pay(a, text)
@@ -266,7 +266,7 @@ class CueAnalyser(Analyser):
                 continue  # "Q £45 / H £85 / Z £160": a menu's half ounce and its price, not an hourly wage
             a.add_norm(CUE, "recruitment", *_words(a, text, pm), analyser=self.name, rule="grammar:pay_per_time",
                        score=1.0, explanation=f"pay per unit of time {text[pm.start():pm.end()]!r}: a job offer")
-        same_day = SAME_DAY_PAY_RE.finditer(text) if ("same day" in text or "meme" in text) else ()
+        same_day = SAME_DAY_PAY_RE.finditer(text) if ("same day" in text or "r meme" in text) else ()
         shift = SHIFT_PAY_RE.finditer(text) if "shift" in text else ()
         for pm in (*BARE_PAY_RE.finditer(text), *same_day, *shift):
             lo, hi = max(0, pm.start() - ROLE_BEFORE), min(len(text), pm.end() + ROLE_AFTER)
