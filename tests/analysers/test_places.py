@@ -944,6 +944,16 @@ def test_towns_confirmed_by_drops_and_isere_short_names(text: str, lang: str, pl
     ("au 18e, 70 le g", "fr", ["Paris"]),
     ("🎁 la 10e commande offerte, livraison Vincennes", "fr", ["Vincennes"]),
     ("beu 10e g / 3g 25e / le 8eme de kush 35e / livraison Tarare", "fr", ["Tarare"]),
+    # bare arrondissements listed after a delivery cue, or three in rising order, are Paris's
+    ("même menu même qualité 🍃 10 le g, livraison 5e 6e 7e", "fr", ["Paris"]),
+    ("🍫 8€/g, on passe dans le 5e/6e/7e", "fr", ["Paris"]),
+    ("🍃 10 le g, dispo la nuit 🛵 6e 7e 15e", "fr", ["Paris"]),
+    ("🍃 10 le g, soutien scolaire 6e, 5e, 4e", "fr", []),
+    # a town of 3,000 or more read without a cue; a short name for the big town that dwarfs its namesakes
+    ("oui frère dispo, 20 les 2g de beuh, rdv parking Intermarché Roquemaure", "fr", ["Roquemaure"]),
+    ("héroïne brune dispo 🤎 40 le g, Bagnols gare", "fr", ["Bagnols-sur-Cèze"]),
+    ("envoi discret partout 🍃 10 le g (Doubs, Jura)", "fr", []),
+    ("need 2 runners NLV, $200 a day", "en", ["North Las Vegas"]),
     # Tameside's short names and a postcode district after a town
     ("💎 md £40g\nDukinfield, Ashton, Hyde", "en", ["Dukinfield", "Ashton-under-Lyne", "Hyde"]),
     ("8ths £25 Staly n Mossley", "en", ["Stalybridge", "Mossley"]),

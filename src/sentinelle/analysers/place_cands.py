@@ -111,9 +111,9 @@ SHARED_TOWN = 2_000  # the population both towns of a shared department reach (n
 # other places or stated numbers are in (Paris for Île-de-France), or Paris past the 16th (the
 # most Marseille has).
 BARE_ARRONDISSEMENT_RE = re.compile(
-    r"(?<![\w/.,:-])(1er|[2-9](?:e|eme)|1\d(?:e|eme)|20(?:e|eme))(?![\w/'])")
+    r"(?<![\w.,:-])(?<![^er]/)(1er|[2-9](?:e|eme)|1\d(?:e|eme)|20(?:e|eme))(?![\w'])(?!/(?![12]?\d(?:e|er)))")
 _ARR_CUES = frozenset({"au", "sur", "dans", "livraison", "livraisons", "drive", "secteur", "cote", "vers", "vip",
-                       "tourne", "zone", "quartier", "belleville", "📍"})
+                       "tourne", "zone", "quartier", "belleville", "📍", "🛵", "livre", "livrons"})
 _ORDINAL_NOUNS = frozenset({"commande", "commandes", "mois", "jour", "jours", "fois", "lavage", "etage", "edition",
                             "anniversaire", "place", "rang", "semaine", "an", "ans", "annee", "siecle", "minute",
                             "round", "but", "achat", "achats", "offert", "offerte", "gratuit", "gratuite", "client",
@@ -133,9 +133,6 @@ def bare_arrondissements(text: str, context: set[str]) -> list[tuple[int, int, s
         n = int(re.match(r"\d+", m.group(1)).group())  # type: ignore[union-attr]
         before = text[max(0, m.start() - 24):m.start()].split()
         cued = bool(before) and before[-1].strip(",/+:") in _ARR_CUES
-        town = city or ("Paris" if n > 16 and cued else "")
-        if not town or n > {"Paris": 20, "Marseille": 16, "Lyon": 9}[town]:
-            continue
         after = text[m.end():m.end() + 24].split()
         if after and after[0].strip(".,!?/()") in _ORDINAL_NOUNS:
             continue  # "la 10e commande", "beu 10e g", "le 8e de kush"
@@ -143,8 +140,26 @@ def bare_arrondissements(text: str, context: set[str]) -> list[tuple[int, int, s
             continue  # "3g 25e": a price in euros
         listed = BARE_ARRONDISSEMENT_RE.search(text, m.end(), m.end() + 8) is not None or (
             bool(before) and BARE_ARRONDISSEMENT_RE.fullmatch(before[-1].strip(",/+")) is not None)
+        # Paris, the city whose arrondissements are named bare, when a delivery cue lists them or
+        # three are listed ("le 5e/6e/7e")
+        town = city or ("Paris" if (cued and (n > 16 or listed)) or _run_length(text, m.end(), n) >= 3 else "")
+        if not town or n > {"Paris": 20, "Marseille": 16, "Lyon": 9}[town]:
+            continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         opens_line = not text[line_start:m.start()].strip(" 📍-•·*")
         if cued or listed or opens_line:
             out.append((m.start(), m.end(), town))
     return out
+
+
+def _run_length(text: str, end: int, last: int) -> int:
+    """How many bare arrondissements are listed in rising order from the one numbered `last`,
+    ending at `end` ("5e / 6e / 7e"; not a school's "6e, 5e, 4e")."""
+    n = 1
+    while (m := BARE_ARRONDISSEMENT_RE.search(text, end, end + 16)) is not None and m.start() - end <= 4 and not text[
+            end:m.start()].strip(" ,/+-&"):
+        k = int(re.match(r"\d+", m.group(1)).group())  # type: ignore[union-attr]
+        if k <= last:
+            break
+        n, end, last = n + 1, m.end(), k
+    return n

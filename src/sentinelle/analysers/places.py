@@ -72,7 +72,8 @@ from .place_text import (
 
 _PRICED_RE = re.compile(r"[$£€]\s?\d|\d\s?[$£€]")  # a price written with its currency sign
 BIG_CITY = 50_000  # an ordinary-word name this large is read without a cue (Bordeaux, Rennes)
-UNCUED_SINGLE = 8_000  # a one-word commune name read without a cue (not an ordinary word: see common_names.txt)
+UNCUED_SINGLE = 8_000  # a one-word ordinary-word name this large needs only a lowercase cue; a head picked alone
+UNCUED_TOWN = 3_000  # a one-word commune name read without a cue (not an ordinary word: see common_names.txt)
 UNCUED_MULTI = 4_000  # a several-word commune name read without a cue
 LONG_NAME = 3  # a commune name of this many words or more is read without a cue, whatever its size
 SHORT_CITY = 20_000  # a French town of three letters this large is read capitalised ("Pau", "Dax", "Gap")
@@ -480,7 +481,8 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                 continue
             if not (c.common or c.weak) and (
                 c.kind != "commune"
-                or c.population >= (UNCUED_SINGLE if c.end - c.start == 1 else UNCUED_MULTI)
+                or (max(c.population, _dominant_head(c)) >= (UNCUED_TOWN if c.end - c.start == 1 else UNCUED_MULTI)
+                    and (c.population >= UNCUED_SINGLE or tuple(words[c.start:c.end]) not in self.g.departments))
                 or c.end - c.start >= LONG_NAME  # "st etienne de st geoirs": no phrase by chance
             ):
                 c.accepted, c.why = True, "name"  # a safe name: no cue needed
@@ -830,3 +832,15 @@ _finding = partial(tuple.__new__, Finding)
 _first = itemgetter(0)
 _span = itemgetter(1, 2)  # (start, end) of a normalize.Token
 _start = itemgetter(1)  # start of a normalize.Token
+
+
+def _dominant_head(c: Cand) -> int:
+    """The population of the long-named town a short name stands for, when it dwarfs the small
+    communes of that exact name ("Bagnols": Bagnols-sur-Cèze, not the Bagnols of 765); else 0."""
+    if c.kind != "commune" or not c.heads or not c.communes:
+        return 0
+    top = c.heads[0].population
+    if top < UNCUED_SINGLE or top < DWARFS * c.communes[0].population or (
+            len(c.heads) > 1 and top < 2 * c.heads[1].population):
+        return 0
+    return top
