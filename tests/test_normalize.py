@@ -44,6 +44,10 @@ from sentinelle.normalize import fold, normalise
         ("B A L M A\n🍫 1 0 g / 7 0 e", "balma\n🍫 10 g / 70 e"),
         ("livraison en 2 3 jours, 1 2 3 soleil", "livraison en 2 3 jours, 1 2 3 soleil"),  # else left
         ("06 12 34 56 78 / 2 3 jours", "06 12 34 56 78 / 2 3 jours"),
+        # OCR's l for a leading 1 before digits and O's, and for the 1 of an ounce's fraction
+        ("25g → l5O\n3g ..... l7O", "25g → 150\n3g ..... 170"),
+        ("l/8 - $4O\nl/2 - $l4O", "1/8 - $40\n1/2 - $140"),
+        ("lol, lo, l'eau", "lol, lo, l'eau"),
     ],
 )
 def test_normalised_text(text: str, expected: str) -> None:

@@ -322,7 +322,9 @@ def _swap_digits(m: re.Match[str]) -> str:
         return s  # "2l", "5l": litres after a number, not "21" (but "O6 4l 27": a phone's digits)
     only_o = all(c.isdigit() or c == "o" for c in s)  # "9ooo7o": a number typed with O for 0
     priced = (start and text[start - 1] in "€$£") or (end < len(text) and text[end] in "€$£gekh")
-    if not only_o and not priced and digits < (len(s) + 1) // 2:  # mostly letters: a word, not a number
+    # "l5o", "l4o": OCR's l for a leading 1, then digits and O for 0
+    l_first = len(s) >= 3 and s[0] in "il|" and all(c.isdigit() or c == "o" for c in s[1:])
+    if not only_o and not priced and not l_first and digits < (len(s) + 1) // 2:  # mostly letters: a word
         return s
     return s.translate(_LOOKALIKE)
 
@@ -540,6 +542,8 @@ def _rewrites(norm: Normalised, sms: Mapping[str, str] | None) -> Normalised:
         _spaced_numbers(norm)
     if _NEEDS_SWAP_RE.search(norm.text):
         _rewrite(norm, _DIGITISH_RE, _swap_digits)
+    if "l/" in norm.text and _L_FRACTION_RE.search(norm.text):
+        _rewrite(norm, _L_FRACTION_RE, lambda m: "1")
     if _MAYBE_ZERO_WORD_RE.search(norm.text) and _ZERO_WORD_RE.search(norm.text):
         _rewrite(norm, _ZERO_WORD_RE, _zero_to_o)
     if _MAYBE_LETTER_EMOJI_RE.search(norm.text) and _LETTER_EMOJI_RE.search(norm.text):
@@ -558,6 +562,8 @@ def _rewrites(norm: Normalised, sms: Mapping[str, str] | None) -> Normalised:
 
 # "\d[oil|]|[oil|]\d", written to start with the look-alike letter so that the engine skips
 # straight to the o, i, l and | of the text
+# an l for the 1 of a fraction of an ounce, as OCR reads it ("l/8 - $40", "l/4")
+_L_FRACTION_RE = re.compile(r"(?<![\w/])l(?=/(?:2|4|8|16)(?!\d))")
 _NEEDS_SWAP_RE = re.compile(r"[oil|](?:\d|(?<=\d.))")
 # any character three times: what every repeated letter matches (`_REPEAT_RE` tries a letter
 # class at every position, four times slower)

@@ -747,3 +747,14 @@ def test_letter_after_a_price(text: str, lang: str, expected: list[tuple[Any, ..
 ])
 def test_multi_buys_of_bags(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # pounds of weight (16 oz), bricks (a kilo), a kit sold as one unit, two product slots on one line
+    ("weed 1lb $1100 / 5lb $5000", "en", [(H, 448, "g", 1100, "USD"), (H, 2240, "g", 5000, "USD")]),
+    ("Soft: half brick $9000", "en", [(C, 500, "g", 9000, "USD")]),
+    ("lean codéine 🍇💜 30€ le kit", "fr", [("prescription_drugs", 1, "unit", 30, "EUR")]),
+    ("🌿 10 | 🍫 8", "fr", [(H, 1, "g", 10, "EUR"), (R, 1, "g", 8, "EUR")]),
+])
+def test_pounds_bricks_kits_and_slot_lines(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

@@ -380,3 +380,17 @@ def test_ladder_letters(text: str, lang: str, expected: set[str]) -> None:
 ])
 def test_party_emoji_and_canisters(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # two product emoji each before a number on one line are menu slots; "gas" with a balloon is nitrous
+    ("compte de secours ✅ si lautre saute c ici\n🌿 10 | 🍫 8", "fr", {"cannabis_herb", "cannabis_resin"}),
+    ("mdr 🌿 2 potes et 🍫 3 gâteaux", "fr", set()),
+    ("gas 🎈 big bottles £35, 2 for £65, dropping tonight", "en", {"nitrous_oxide"}),
+    ("top gas 🔥 3.5 £30", "en", {"cannabis_herb"}),
+    # Caribbean "kali"; fake notes "that pass"
+    ("kali 10e g / 20e 2g / 50e 6g, liv lamantin", "fr", {"cannabis_herb"}),
+    ("💵 Prop bills that pass 💵 $1000 fake for $250, BTC upfront", "en", {"counterfeit_money"}),
+])
+def test_slot_lines_and_gas_balloons(text: str, lang: str, expected: set[str]) -> None:
+    assert products(text, lang) == expected

@@ -482,6 +482,8 @@ class ProductAnalyser(Analyser):
                     support = "sale cues in the post"
                 elif _emoji_cluster(prods, ok, idx):
                     support = "a cluster of product emoji"
+                elif _slot_line(toks, prods, ok, prod_lines, li, lines[li]):
+                    support = "a line of product slots"  # "🌿 10 | 🍫 8"
                 elif li + 1 < len(lines) and has_qp(li + 1) and _CHAT_LINE_RE.match(text, lines[li][0]) \
                         and _CHAT_LINE_RE.match(text, lines[li + 1][0]):
                     support = "a price in the reply"  # "Shaz: u got any of that blue cheese / Dunc: 3.5 for 25"
@@ -699,6 +701,18 @@ def _menu_slot(toks: list[Any], m: Hit, line: tuple[int, int]) -> bool:
     if nxt == "-":  # "🦄 - 2g : 65€", "🦄 — le g à 35€", not "⚡ -20%"
         return not (j + 2 < len(toks) and toks[j + 1].text[:1].isdigit() and toks[j + 2].text == "%")
     return nxt in _SLOT_NEXT or nxt[:1].isdigit() or (len(nxt) == 1 and ord(nxt) >= 0x2600)  # an emoji
+
+
+def _slot_line(toks: list[Any], prods: list[Hit], ok: list[bool], prod_lines: list[int], li: int,
+               line: tuple[int, int]) -> bool:
+    """Two product emoji of different products on one line, each followed by a number: "🌿 10 | 🍫 8"."""
+    values = set()
+    for m, k, l2 in zip(prods, ok, prod_lines, strict=True):
+        if k and l2 == li and m.meta.kind == "emoji":
+            j = m.first_token + m.n_tokens
+            if j < len(toks) and toks[j].start <= line[1] and toks[j].text[:1].isdigit():
+                values.add(m.entry.value)
+    return len(values) >= 2
 
 
 def _yields(toks: list[Any], m: Hit, prods: list[Hit], ok: list[bool], idx: int,
