@@ -954,3 +954,31 @@ def test_verdicts_of_heldout_gk_to_gp(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_gq_to_gv(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a lookout's job that has "nothing to sell"; minors taken on for paid deliveries; housing for errands
+    ("JOB ÉTUDIANT 💸 ter le week-end 300€/jour, rien à vendre juste surveiller, discret, dm", "recruitment"),
+    ("même mineur c'est ok 👌 livraisons à vélo le mercredi et samedi aprèm, 40€ l'après-midi", "recruitment"),
+    ("Baby-sitting mercredi après-midi, 10€/h, mineurs acceptés pour l'aide aux devoirs", "other"),
+    ("Paper round available, under 18s welcome, £25 a week, Mon-Sat mornings", "other"),
+    ("Tu fais la saison à Megève et t'es pas logé ? On te loge gratuit en échange de quelques dépannages "
+     "le soir 😉 bien payé, discret, écris-moi", "recruitment"),
+    # a buyer asking whether a price is fair; a car haggled in a chat; a regular's nudge
+    ("c'est normal de payer 10€ le g de beuh ou je me fais avoir ? (je cherche pas de plan hein)", "other"),
+    ("[04/08/2025 18:02] Vendeur: la Clio 4 toujours dispo, 2016, 112 000 km\n[04/08/2025 18:04] Acheteur: "
+     "vous faites combien ?\n[04/08/2025 18:05] Vendeur: 7500\n[04/08/2025 18:06] Acheteur: 6800 cash je viens demain",
+     "other"),
+    ("@kaylaaa_x lol u know where to find me 😂 $50 quarters of gas today only", "sale"),
+    # transcripts that name who speaks in brackets
+    ("Transcription vocal (client) : « c'est pour un quart, tu fais combien ? »\nTranscription vocal (vendeur) : "
+     "« le quart de kali je te le fais à soixante, la demie cent dix »", "sale"),
+    # cider farms, Christmas trees, butchers' packs
+    ("🍏 Bramley cider 🍎 6 for £18, local delivery £3, loyalty card: 10th bottle free", "other"),
+    ("🎄 Livraison de sapins 🎄 Nordmann 1m50 35€, 2m 50€. On livre jusqu'au 24 au soir ! Paiement espèces ou Lydia",
+     "other"),
+    ("🥩 MEAT PACKS 🥩 £25 pack: 1kg mince, 6 sausages, 4 chops | £40 family pack | free delivery Fridays 🚚",
+     "other"),
+])
+def test_verdicts_of_heldout_gw_to_hb(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

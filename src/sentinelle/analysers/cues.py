@@ -158,6 +158,8 @@ THC_PRODUCT_RE = re.compile(r"\bthc\s(?:edibles?|gummies|gummy|chocolates?|bonbo
                             r"|\b(?:edibles?|gummies|chocolates?|bonbons?|carts?|vapes?|infused|puffs?|pods?)"
                             r"\s(?:(?:au|a|with|de)\s?)?thc\b")  # ("Puffs THC 2ml 40€")
 # Legal recreational retail: a licensed store or an age gate above 18 ("19+ only", "21+")
+# a vehicle's mileage ("112 000 km", "85k miles", "63,000 miles"): a car or a bike for sale
+MILEAGE_RE = re.compile(r"\b(?:\d{1,3}[ .,]\d{3}|\d{2,3} ?k) ?(?:km|kms|miles)\b")
 LEGAL_RETAIL_RE = re.compile(r"\blicen[cs]ed(?:\s[\w.']+){0,3}?\s"
                              r"(?:store|shop|retailer|dispensary|provisioning cent(?:er|re))\b"
                              r"|\b(?:19|21)\s?\+(?:\s?only)?(?!\w)|\bgovernment of canada\b"
@@ -204,6 +206,10 @@ class CueAnalyser(Analyser):
             for lm in LEGAL_RETAIL_RE.finditer(text):
                 a.add_norm(CUE, "cbd_legal", lm.start(), lm.end(), analyser=self.name, rule="grammar:legal_retail",
                            score=1.0, explanation=f"legal recreational retail {lm.group()!r}")
+        if "km" in text or "miles" in text:
+            for vm in MILEAGE_RE.finditer(text):
+                a.add_norm(CUE, "legit_commerce", vm.start(), vm.end(), analyser=self.name, rule="grammar:mileage",
+                           score=1.0, explanation=f"a vehicle's mileage {vm.group()!r}: a vehicle for sale")
         labels: frozenset[int] = _NO_LABELS
         stamps: list[tuple[int, int]] = []
         if ":" in text and "\n" in text:
@@ -214,6 +220,9 @@ class CueAnalyser(Analyser):
                 a.add(CUE, "conversation", 0, len(a.post.text), analyser=self.name, rule="grammar:conversation",
                       score=1.0, explanation=f"a conversation between {', '.join(speakers)}: people talking, not an ad")
                 labels = speaker_labels(a.post.text)
+            if "(" in text:  # "Transcription vocal (vendeur) : « ... »": who speaks
+                labels = labels | {m.start(1) for m in _ROLE_IN_PARENS_RE.finditer(a.post.text)
+                                   if m.group(1).lower() in _TRADE_ROLES}
             for fm in _FAMILY_SPEAKER_RE.finditer(a.post.text):
                 a.add(CUE, "personal", fm.start(1), fm.end(1), analyser=self.name, rule="grammar:family_chat",
                       score=1.0, explanation=f"a family member speaks ({fm.group(1)!r}): a family's chat")
@@ -236,7 +245,7 @@ class CueAnalyser(Analyser):
             if stamps and any(a0 <= s < b0 for a0, b0 in stamps):
                 continue  # "[5/10/25, 10:41 PM]": a chat's date and time, no "5/10" rating
             for value, rule, score, why in cues:
-                if value not in drop and not (value == "cbd_legal" and _denied(a.norm.words, first)):
+                if value not in drop and not (value in _DENIABLE and _denied(a.norm.words, first)):
                     add(new_finding((CUE, value, s, e, name, rule, score, why)))
 
     def _run_pay(self, a: Analysis, text: str) -> None:
@@ -314,6 +323,10 @@ _TRADE_ROLES = frozenset({"vendeur", "vendeuse", "acheteur", "acheteuse", "clien
                           "customer", "vendor", "driver", "courier", "livreur", "livreuse"})
 
 
+# a role in brackets before a colon, as transcripts name who speaks ("Vocal (vendeur) :")
+_ROLE_IN_PARENS_RE = re.compile(r"\((\w+)\) ?:")
+
+
 def speaker_labels(text: str) -> frozenset[int]:
     """Where the speakers' names of a chat start when they name a party of a trade ("Vendeur",
     "Buyer"): who speaks, not a cue of a seller wanted ("Recruteur:" still tells who recruits)."""
@@ -343,8 +356,11 @@ def _cues_of(entries: list[Entry]) -> list[tuple[str, str, float, str]]:
 _NOTHING: frozenset[str] = frozenset()
 
 
-# "de la vraie, pas du CBD", "not your CBD", "no CBD here": a dealer saying what the goods are not
-_NEGATIONS = frozenset({"pas", "not", "no", "non", "jamais", "ni", "nor", "never", "aucun", "aucune", "zero"})
+# "de la vraie, pas du CBD", "not your CBD", "no CBD here": a dealer saying what the goods are not;
+# "rien à vendre, juste surveiller": a lookout's job, no classified
+_DENIABLE = frozenset({"cbd_legal", "legit_commerce"})
+_NEGATIONS = frozenset({"pas", "not", "no", "non", "jamais", "ni", "nor", "never", "aucun", "aucune", "zero",
+                        "rien", "nothing"})
 _DETERMINERS = frozenset({"du", "de", "d", "la", "le", "les", "des", "ton", "ta", "ce", "cette", "that", "your",
                           "ur", "the", "some", "any", "un", "une", "a"})
 

@@ -228,6 +228,10 @@ _SHADY_JOB_RE = re.compile(
     r"|activites? discretes?|(?:travail|job|taf|boulot) discret|non declarees?|non declares?"
     # people lending their health card to fetch prescribed drugs for someone else
     r"|(?:avec|ta|votre|leur|sa) carte vitale|with (?:your|their) (?:own )?prescriptions?)\b")
+# minors taken on whatever the law says ("même mineur c'est ok", "under 18s welcome"): with pay and
+# no legal business's word, a network's job
+_MINORS_OK_RE = re.compile(r"\b(?:meme (?:si t'es |si tu es )?mineurs?|mineurs? (?:ok|acceptes?|bienvenus?|pas grave)"
+                           r"|under[ -]18s? (?:ok|welcome|accepted|fine)|school ?kids (?:welcome|ok|wanted))\b")
 _BUSINESS_WORDS = frozenset({"legit_commerce", "food_delivery", "cbd_legal"})  # perks and words of trade
 _NOT_A_JOB_OFFER = frozenset({"news", "prevention", "buyer", "harm_reduction", "humor", "legit_commerce",
                               "food_delivery", "cbd_legal"})
@@ -251,7 +255,7 @@ def _job_offer(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
         if trade and f.value in _BUSINESS_WORDS:
             continue  # the network's work named: "charbon ... 100€/j + repas"
         return []
-    if not (trade or ERRAND_RE.search(text) or "products" in by_kind):
+    if not (trade or ERRAND_RE.search(text) or "products" in by_kind or _MINORS_OK_RE.search(text)):
         return []
     return pay
 
