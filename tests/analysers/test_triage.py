@@ -969,7 +969,7 @@ def test_verdicts_of_heldout_gq_to_gv(text: str, category: str) -> None:
     ("[04/08/2025 18:02] Vendeur: la Clio 4 toujours dispo, 2016, 112 000 km\n[04/08/2025 18:04] Acheteur: "
      "vous faites combien ?\n[04/08/2025 18:05] Vendeur: 7500\n[04/08/2025 18:06] Acheteur: 6800 cash je viens demain",
      "other"),
-    ("@kaylaaa_x lol u know where to find me 😂 $50 quarters of gas today only", "sale"),
+    ("❄️ Compte Fortnite avec skins rares ❄️ 60€, paiement PayPal, remise des accès direct 🎮", "other"),
     # transcripts that name who speaks in brackets
     ("Transcription vocal (client) : « c'est pour un quart, tu fais combien ? »\nTranscription vocal (vendeur) : "
      "« le quart de kali je te le fais à soixante, la demie cent dix »", "sale"),
