@@ -755,6 +755,9 @@ def test_multi_buys_of_bags(text: str, lang: str, expected: list[tuple[Any, ...]
     ("Soft: half brick $9000", "en", [(C, 500, "g", 9000, "USD")]),
     ("lean codéine 🍇💜 30€ le kit", "fr", [("prescription_drugs", 1, "unit", 30, "EUR")]),
     ("🌿 10 | 🍫 8", "fr", [(H, 1, "g", 10, "EUR"), (R, 1, "g", 8, "EUR")]),
+    # a price then "g" before a word; the SMS "lg" for "le g"
+    ("m-cat £15 g Hinckley only", "en", [("cathinones", 1, "g", 15, "GBP")]),
+    ("coke 65 lg , 3mmc 30 lg", "fr", [(C, 1, "g", 65, "EUR"), ("cathinones", 1, "g", 30, "EUR")]),
 ])
 def test_pounds_bricks_kits_and_slot_lines(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
