@@ -82,6 +82,10 @@ def flag(a: Analysis, kind: str) -> bool:
         ("pas de rdv, je livre direct chez toi", "fr", False),
         ("envoi colissimo possible, paiement à la livraison", "fr", False),
         ("🍁 10g 80€ livraison Lyon, envoi partout possible", "fr", False),
+        # a vendor warning against the fakes that ask for coupons is no scam itself
+        ("Partagez le lien et méfiez vous des copies qui demandent des PCS d'avance ❗", "fr", False),
+        ("same channel, don't trust the fakes using our name asking for gift cards ❗", "en", False),
+        ("💊 Xanax 2mg 50 for £40, payment Amazon gift cards only, UK wide", "en", True),
     ],
 )
 def test_scam(text: str, lang: str, expected: bool) -> None:

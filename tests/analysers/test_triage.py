@@ -979,6 +979,18 @@ def test_verdicts_of_heldout_gq_to_gv(text: str, category: str) -> None:
      "other"),
     ("🥩 MEAT PACKS 🥩 £25 pack: 1kg mince, 6 sausages, 4 chops | £40 family pack | free delivery Fridays 🚚",
      "other"),
+    # a business named as the meeting point; £10 and £20 bags; a surfboard, a ranch, an arcade, a climbing gym
+    ("Moi : t'es où\nlivreur_44 : j'arrive 5 min, clio grise\nMoi : ok j'ai 50 en liquide pour les 5g de beuh\n"
+     "livreur_44 : vas y devant la pharmacie de Montoir", "sale"),
+    ("on in cottingham til 3 🍃 tens and twentys, 3 tens for 25", "sale"),
+    ("[Message vocal transcrit] Oui bonjour, c'est pour la planche de surf de l'annonce, vous me la faites à cent "
+     "vingt ? Je peux passer ce soir, sinon rappelez-moi au zéro six, douze, quarante, cinquante-cinq, dix-huit.",
+     "other"),
+    ("🐎 Ranch hand wanted, feeding, fencing, hauling hay. Housing provided, $600/wk. No drugs, we test.", "other"),
+    ("🎰 WINTER SPECIAL ❄️ £10 = 50 tokens, 2 for 1 on the 2p falls all weekend! Open 10am-9pm on the seafront 🎡",
+     "other"),
+    ("🧗 Salle de blocs — FLASH SALE 48h ⚡ carte 10 entrées ➡️ 90€ au lieu de 110€, chaussons -30% 👟 snap: bloc.x",
+     "other"),
 ])
 def test_verdicts_of_heldout_gw_to_hb(text: str, category: str) -> None:
     assert analyze_text(text).category == category

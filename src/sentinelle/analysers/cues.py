@@ -365,12 +365,17 @@ _DETERMINERS = frozenset({"du", "de", "d", "la", "le", "les", "des", "ton", "ta"
                           "ur", "the", "some", "any", "un", "une", "a"})
 
 
+# "devant la pharmacie", "outside the chemist": a business named as a meeting point
+_LANDMARK = frozenset({"devant", "derriere", "outside", "behind", "opposite", "pres", "near"})
+
+
 def _denied(words: list[str], first: int) -> bool:
-    """The cue at token `first` is negated: a negation right before it, or before its determiner."""
+    """The cue at token `first` is negated (a negation right before it, or before its
+    determiner), or names a meeting point ("devant la pharmacie")."""
     j = first - 1
     if j >= 0 and words[j] in _DETERMINERS:
         j -= 1
-    return j >= 0 and words[j] in _NEGATIONS
+    return j >= 0 and (words[j] in _NEGATIONS or words[j] in _LANDMARK)
 
 
 def _thc_sold(text: str) -> frozenset[str]:

@@ -45,6 +45,10 @@ from .terms import token_words
 MINOR_VALUES = VALUES["minors"]
 THRESHOLD = 2.0
 
+# a warning against scammers before their coupons ("méfiez-vous des faux comptes qui demandent des PCS",
+# "don't trust the fakes asking for gift cards"): the vendor's own warning, no scam
+_WARNED_RE = re.compile(r"(?i)\b(?:m[ée]fiez[- ]vous|m[ée]fie[- ]toi|attention aux|gare aux|don'?t trust|do not trust"
+                        r"|beware|watch out for|fakes?|faux comptes?|copies|arnaqueurs?|scammers?)\b")
 # the kinds of finding the scam rules read, and the weights of the scam lexicon's markers
 _SCAM_KINDS = frozenset({"payment", "prepayment", "delivery", "prices"})
 _SCAM_WEIGHTS = {"nationwide": 1.0, "no_meetup": 1.0, "no_prescription": 1.0, "guarantee": 0.5, "counterfeit": 1.0}
@@ -169,6 +173,14 @@ class SignalAnalyser(Analyser):
         if not (coupon or full or pf or no_meetup or ms or prices):
             return  # no marker at all (the usual post)
         marks: list[tuple[float, str, int, int, bool, str]] = []  # weight, rule, start, end, normalised?, why
+        if coupon is not None and _WARNED_RE.search(a.post.text, max(0, coupon.start - 80), coupon.start):
+            # "méfiez-vous des copies qui demandent des PCS": a warning against the scam, and the
+            # prepayment read from those coupons with it
+            if full is not None and full.start == coupon.start:
+                full = None
+            if crypto_or_coupon is coupon:
+                crypto_or_coupon = None
+            coupon = None
         if coupon is not None:
             marks.append((2.0, "signals:scam:coupon", coupon.start, coupon.end, False,
                           "payment by prepaid coupon or gift card, the usual advance-fee scam channel"))
