@@ -48,6 +48,9 @@ from sentinelle.normalize import fold, normalise
         ("25g → l5O\n3g ..... l7O", "25g → 150\n3g ..... 170"),
         ("l/8 - $4O\nl/2 - $l4O", "1/8 - $40\n1/2 - $140"),
         ("lol, lo, l'eau", "lol, lo, l'eau"),
+        # a 1 for an I between letters ("SH1T"); codes and numbers keep theirs
+        ("SH1T / BERN1N / LUMB1N", "shit / bernin / lumbin"),
+        ("3mmc 1p-lsd a1 k1ng mp3 10g", "3mmc 1p-lsd a1 k1ng mp3 10g"),
     ],
 )
 def test_normalised_text(text: str, expected: str) -> None:

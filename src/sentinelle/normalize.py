@@ -338,6 +338,12 @@ _ZERO_WORD_RE = re.compile(r"(?<![^\W_])[^\W1-9_]*[^\W\d_]0[^\W1-9_]*(?![^\W_])"
 _MAYBE_ZERO_WORD_RE = re.compile(r"0(?:(?<=[a-z]0)|(?<!\w0)(?=[a-z]{2}))")
 
 
+# 3c. a one for an I between letters, as evaders write it ("SH1T", "BERN1N"): two letters or more
+#     before it, one or more after, no other digit
+_ONE_WORD_RE = re.compile(r"(?<![^\W_])[^\W\d_]{2,}1[^\W\d_]+(?![^\W_])")
+_MAYBE_ONE_WORD_RE = re.compile(r"1(?<=[a-z]{2}1)(?=[a-z])")
+
+
 def _zero_to_o(m: re.Match[str]) -> str:
     s = m.group()
     return s.replace("0", "o") if sum(c.isalpha() for c in s) >= 2 else s
@@ -546,6 +552,8 @@ def _rewrites(norm: Normalised, sms: Mapping[str, str] | None) -> Normalised:
         _rewrite(norm, _L_FRACTION_RE, lambda m: "1")
     if _MAYBE_ZERO_WORD_RE.search(norm.text) and _ZERO_WORD_RE.search(norm.text):
         _rewrite(norm, _ZERO_WORD_RE, _zero_to_o)
+    if _MAYBE_ONE_WORD_RE.search(norm.text):
+        _rewrite(norm, _ONE_WORD_RE, lambda m: m.group().replace("1", "i"))
     if _MAYBE_LETTER_EMOJI_RE.search(norm.text) and _LETTER_EMOJI_RE.search(norm.text):
         _rewrite(norm, _LETTER_EMOJI_RE, lambda m: _LETTER_EMOJI[ord(m.group())])
     if _MAYBE_REPEAT_RE.search(norm.text) and _REPEAT_RE.search(norm.text):

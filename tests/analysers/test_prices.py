@@ -758,6 +758,9 @@ def test_multi_buys_of_bags(text: str, lang: str, expected: list[tuple[Any, ...]
     # a price then "g" before a word; the SMS "lg" for "le g"
     ("m-cat £15 g Hinckley only", "en", [("cathinones", 1, "g", 15, "GBP")]),
     ("coke 65 lg , 3mmc 30 lg", "fr", [(C, 1, "g", 65, "EUR"), ("cathinones", 1, "g", 30, "EUR")]),
+    # a price, a slash, then an eighth or a quarter left bare; a slash then "g" stays a gram
+    ("🍃 Cali ........ £40 / 3.5\n🍃 Cali ........ £70 / 7\n❄️ Charlie ...... £80 / g", "en",
+     [(H, 3.5, "g", 40, "GBP"), (H, 7, "g", 70, "GBP"), (C, 1, "g", 80, "GBP")]),
 ])
 def test_pounds_bricks_kits_and_slot_lines(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected

@@ -10,6 +10,15 @@ from ..gazetteer import Commune, Key, key_of
 from .place_text import NAME_LINKS
 
 DWARFS = 5  # a longer name this many times as populous is the town a short name means ("Viry", "Lézignan")
+# populations of the places rules (places.py)
+BIG_CITY = 50_000  # an ordinary-word name this large is read without a cue (Bordeaux, Rennes)
+UNCUED_SINGLE = 8_000  # a one-word ordinary-word name this large needs only a lowercase cue; a head picked alone
+UNCUED_TOWN = 3_000  # a one-word commune name read without a cue (not an ordinary word: see common_names.txt)
+UNCUED_MULTI = 4_000  # a several-word commune name read without a cue
+LONG_NAME = 3  # a commune name of this many words or more is read without a cue, whatever its size
+SHORT_CITY = 20_000  # a French town of three letters this large is read capitalised ("Pau", "Dax", "Gap")
+MID_SENTENCE_CITY = 10_000  # an ordinary-word name this large is read when capitalised mid-sentence
+SMALL_TOWN = 20_000  # a town this small yields to a longer name in the department of the post ("Tarascon" by Foix)
 
 
 @dataclass(slots=True)
@@ -163,3 +172,15 @@ def _run_length(text: str, end: int, last: int) -> int:
             break
         n, end, last = n + 1, m.end(), k
     return n
+
+
+def dominant_head(c: Cand) -> int:
+    """The population of the long-named town a short name stands for, when it dwarfs the small
+    communes of that exact name ("Bagnols": Bagnols-sur-Cèze, not the Bagnols of 765); else 0."""
+    if c.kind != "commune" or not c.heads or not c.communes:
+        return 0
+    top = c.heads[0].population
+    if top < UNCUED_SINGLE or top < DWARFS * c.communes[0].population or (
+            len(c.heads) > 1 and top < 2 * c.heads[1].population):
+        return 0
+    return top

@@ -14,18 +14,21 @@ from __future__ import annotations
 import gzip
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
+from ..core import Analysis, Finding
 from ..errors import LexiconError
 from ..gazetteer import places_dir
 from ..lexicon import read_toml
 from ..normalize import fold
+from .place_cands import Cand
 
 # a word of a town's name: capitalised ("Fort", "McAllen", "O'Fallon", "Winston-Salem", "St.")
 _WORD = r"[A-ZÀ-ÖØ-Þ](?:['’][A-Z])?[a-zß-öø-ÿ][\w'’-]*\.?"
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
 MAX_WORDS = 4
+_finding = partial(tuple.__new__, Finding)  # a Finding built in C (see places.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,3 +136,26 @@ def _word_after(text: str, pos: int) -> bool:
 @lru_cache(maxsize=2)
 def load_region_towns(root: str = "") -> RegionTowns:
     return RegionTowns(Path(root) if root else None)
+
+
+def accept_regional(a: Analysis, cands: list[Cand], regional: list[RegionTown]) -> None:
+    """A name of the gazetteer written with its state or province ("Gary, IN"): a place of
+    that region (the town's name when the region's is longer: "Niagara Falls", not "Falls")."""
+    for c in cands:
+        start, end = a.norm.span(c.nstart, c.nend)
+        for r in regional:
+            if r.start <= start and end == r.end:
+                c.accepted, c.blocked, c.kind = True, False, "abroad"
+                c.value, c.country, c.rule = r.value, r.country, f"places/region_towns:{r.country}:{r.region}"
+                c.why = f"followed by its region {r.region}"
+                c.communes, c.heads = [], []
+            elif r.start <= start < r.tail or r.start < end <= r.tail:
+                c.accepted, c.blocked = False, True  # a word of a longer name, or the region ("NY")
+
+def emit_regional(a: Analysis, regional: list[RegionTown], analyser: str) -> None:
+    """The towns written with their region that no name of the gazetteer covers ("Saugerties, NY")."""
+    for r in regional:
+        if not any(f.kind == "places" and f.start <= r.start and r.end <= f.end for f in a.findings):
+            a.findings.append(_finding(("places", r.value, r.start, r.end, analyser,
+                                        f"places/region_towns:{r.country}:{r.region}", 1.0,
+                                        f"abroad {r.value!r} (followed by its region {r.region})")))

@@ -34,17 +34,26 @@ from ..gazetteer import CANON, DEPARTMENT_CODES, LONGER, NAME, Commune, Gazettee
 from .base import Analyser
 from .place_cands import (
     ARRONDISSEMENT_CITY,
+    BIG_CITY,
     DWARFS,
+    LONG_NAME,
+    MID_SENTENCE_CITY,
+    SHORT_CITY,
+    SMALL_TOWN,
+    UNCUED_MULTI,
+    UNCUED_SINGLE,
+    UNCUED_TOWN,
     Cand,
     bare_arrondissements,
     clear_name,
+    dominant_head,
     key_of_name,
     other_words,
     overseas,
     shared_departments,
 )
 from .place_departments import _DEPT_FIRST, _NUMBER, DepartmentRules
-from .place_regions import RegionTown, load_region_towns
+from .place_regions import RegionTown, accept_regional, emit_regional, load_region_towns
 from .place_text import (
     BREAK_RE,
     CITY_IN_FRENCH,
@@ -71,14 +80,6 @@ from .place_text import (
 )
 
 _PRICED_RE = re.compile(r"[$£€]\s?\d|\d\s?[$£€]")  # a price written with its currency sign
-BIG_CITY = 50_000  # an ordinary-word name this large is read without a cue (Bordeaux, Rennes)
-UNCUED_SINGLE = 8_000  # a one-word ordinary-word name this large needs only a lowercase cue; a head picked alone
-UNCUED_TOWN = 3_000  # a one-word commune name read without a cue (not an ordinary word: see common_names.txt)
-UNCUED_MULTI = 4_000  # a several-word commune name read without a cue
-LONG_NAME = 3  # a commune name of this many words or more is read without a cue, whatever its size
-SHORT_CITY = 20_000  # a French town of three letters this large is read capitalised ("Pau", "Dax", "Gap")
-MID_SENTENCE_CITY = 10_000  # an ordinary-word name this large is read when capitalised mid-sentence
-SMALL_TOWN = 20_000  # a town this small yields to a longer name in the department of the post ("Tarascon" by Foix)
 
 
 _CANON_KEYS = frozenset(CANON)
@@ -196,7 +197,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         regional = self.regions.find(a.post.text) if " " in a.post.text else []
         self._analyse_words(a, regional)
         if regional:
-            self._emit_regional(a, regional)
+            emit_regional(a, regional, self.name)
 
     def _analyse_words(self, a: Analysis, regional: list[RegionTown]) -> None:
         text = a.norm.text
@@ -237,7 +238,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         spans = list(map(_span, toks))
         cands = self._candidates(a, words, spans, text, marks, flags)
         if regional:
-            self._regional(a, cands, regional)
+            accept_regional(a, cands, regional)
         self._accept(a, words, spans, cands)
         # towns abroad too uncertain to be places, which still hint at the currency of bare prices
         # ("8th 35 / Q 65 / Yuma & Foothills": dollars; see `money.post_currency`)
@@ -441,7 +442,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         ends = {c.nend for c in joined}
         for c in cands:
             if c.accepted or c.blocked:
-                continue  # written with its state or province (`_regional`)
+                continue  # written with its state or province (`accept_regional`)
             if (
                 c.nend < len(text)
                 and text[c.nend] == "-"
@@ -481,7 +482,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                 continue
             if not (c.common or c.weak) and (
                 c.kind != "commune"
-                or (max(c.population, _dominant_head(c)) >= (UNCUED_TOWN if c.end - c.start == 1 else UNCUED_MULTI)
+                or (max(c.population, dominant_head(c)) >= (UNCUED_TOWN if c.end - c.start == 1 else UNCUED_MULTI)
                     and (c.population >= UNCUED_SINGLE or tuple(words[c.start:c.end]) not in self.g.departments))
                 or c.end - c.start >= LONG_NAME  # "st etienne de st geoirs": no phrase by chance
             ):
@@ -609,28 +610,6 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                             continue  # "SUD LOIRE 44 / St Julien": the number after it is not its department
                         c.accepted, c.why, changed = True, f"listed with {other.value}", True
                         break
-
-    def _regional(self, a: Analysis, cands: list[Cand], regional: list[RegionTown]) -> None:
-        """A name of the gazetteer written with its state or province ("Gary, IN"): a place of
-        that region (the town's name when the region's is longer: "Niagara Falls", not "Falls")."""
-        for c in cands:
-            start, end = a.norm.span(c.nstart, c.nend)
-            for r in regional:
-                if r.start <= start and end == r.end:
-                    c.accepted, c.blocked, c.kind = True, False, "abroad"
-                    c.value, c.country, c.rule = r.value, r.country, f"places/region_towns:{r.country}:{r.region}"
-                    c.why = f"followed by its region {r.region}"
-                    c.communes, c.heads = [], []
-                elif r.start <= start < r.tail or r.start < end <= r.tail:
-                    c.accepted, c.blocked = False, True  # a word of a longer name, or the region ("NY")
-
-    def _emit_regional(self, a: Analysis, regional: list[RegionTown]) -> None:
-        """The towns written with their region that no name of the gazetteer covers ("Saugerties, NY")."""
-        for r in regional:
-            if not any(f.kind == "places" and f.start <= r.start and r.end <= f.end for f in a.findings):
-                a.findings.append(_finding(("places", r.value, r.start, r.end, self.name,
-                                            f"places/region_towns:{r.country}:{r.region}", 1.0,
-                                            f"abroad {r.value!r} (followed by its region {r.region})")))
 
     def _listed_in_stated(self, a: Analysis, text: str, cands: list[Cand], codes: set[str]) -> None:
         """Names side by side, separated by list marks only, each a commune (or the start of one's
@@ -832,15 +811,3 @@ _finding = partial(tuple.__new__, Finding)
 _first = itemgetter(0)
 _span = itemgetter(1, 2)  # (start, end) of a normalize.Token
 _start = itemgetter(1)  # start of a normalize.Token
-
-
-def _dominant_head(c: Cand) -> int:
-    """The population of the long-named town a short name stands for, when it dwarfs the small
-    communes of that exact name ("Bagnols": Bagnols-sur-Cèze, not the Bagnols of 765); else 0."""
-    if c.kind != "commune" or not c.heads or not c.communes:
-        return 0
-    top = c.heads[0].population
-    if top < UNCUED_SINGLE or top < DWARFS * c.communes[0].population or (
-            len(c.heads) > 1 and top < 2 * c.heads[1].population):
-        return 0
-    return top

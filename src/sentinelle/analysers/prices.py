@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import partial
 from operator import attrgetter
 from typing import Any
@@ -82,6 +82,7 @@ from .price_grammar import (
     load_grammar,
     whole_words,
 )
+from .price_products import product_for
 from .price_tables import product_columns, product_row, quantity_row
 
 # Pay markers that, after a quantity and its price, name the delivery on offer, not a job's pay
@@ -102,17 +103,9 @@ _BY_THE_GRAM = frozenset({"cocaine", "crack", "heroin", "ketamine", "mdma", "met
                           "cathinones"})
 _SEGMENT_BREAK = re.compile(r"[,.;|/\n]|\s(?:or|and)\s")  # between two items of a list
 _HALF_RE = re.compile(r"\bhalf\b(?!\s?(?:an?\s)?(?:oz|o|ounce|ounces|zip|zips|o's|p)\b)")
-def _lines_above(text: str, lines: list[tuple[int, int]], li: int) -> Iterator[int]:
-    """The lines above line li where its product may be named: the four above it, and further up
-    while the lines are prices or a table's rows ("| qté | prix |" over "| 5g | 300 |")."""
-    for up in range(li - 1, -1, -1):
-        yield up
-        if li - up >= 4 and not (_DIGIT.search(text, *lines[up]) or "|" in text[slice(*lines[up])]):
-            return
-
-
 _MULTI_BUY_RE = re.compile(r"\d (?:for|pour) ")  # a count for a price ("2 for £55"), read with the point before
 _NAMED_AMOUNTS = frozenset({3.5, 7.0, 14.0, 28.0, 56.0, 112.0, 224.0, 448.0})  # 8th, Q, half, oz... in g
+_BARE_WEIGHTS = frozenset({3.5, 7.0, 14.0, 28.0})  # the weights a "£40 / 3.5" leaves without their unit
 _START = attrgetter("start")
 
 
@@ -433,6 +426,13 @@ class PriceAnalyser(Analyser):
                 pts.append(Point(t.start, q2.end, q2.value, q2.unit, t.value, None, "price_for_quantity"))
                 i += 3
                 continue
+            # P3f: an explicit price, a slash, then a usual weight in grams left bare ("Cali £40 / 3.5")
+            if (k == "PRICE" and i + 2 < n and toks[i + 1].unit == "/" and toks[i + 2].kind == "NUM"
+                    and toks[i + 2].value in _BARE_WEIGHTS and (i + 3 == n or toks[i + 3].kind == "SEP")):
+                q2 = toks[i + 2]
+                pts.append(Point(t.start, q2.end, q2.value, "g", t.value, t.unit, "price_for_quantity"))
+                i += 3
+                continue
             # P3b: an explicit price then a named amount or a mass, closing a segment ("gas $300 oz")
             if (k == "PRICE" and i + 1 < n and toks[i + 1].kind in ("NAMED", "QTY")
                     and (i + 2 == n or (toks[i + 2].kind == "SEP" and (toks[i + 2].unit in _SEGMENT_END
@@ -668,7 +668,7 @@ class PriceAnalyser(Analyser):
         first_named = -1 if unnamed else min((k for k, v in mentions.items() if v), default=len(lines))
         for x, (li, p) in enumerate(found):
             prod = ((forced[x], None) if x in forced
-                    else self._product_for(li, p, lines, mentions, text, g.free_re) if not unnamed else None)
+                    else product_for(li, p, lines, mentions, text, g.free_re) if not unnamed else None)
             if (li <= first_named
                     and ((p.unit == "bag" and (p.currency == "GBP" or (a.lang == "en" and p.currency == "EUR")))
                          or (p.unit == "g" and p.quantity in _NAMED_AMOUNTS and self._herb_measure(text, p)))
@@ -778,50 +778,3 @@ class PriceAnalyser(Analyser):
         measures = self.g.cannabis_measures
         return any(w in measures or " ".join(words[k:k + 2]) in measures or " ".join(words[k:k + 3]) in measures
                    for k, w in enumerate(words))
-
-    @staticmethod
-    def _product_for(li: int, p: Point, lines: list[tuple[int, int]],
-                     mentions: dict[int, list[tuple[int, int, str, str | None]]],
-                     text: str, free_re: re.Pattern[str] | None = None) -> tuple[str, str | None] | None:
-        own = mentions.get(li)
-        chosen: tuple[int, int, str, str | None] | None = None
-        line = li
-        if own:  # the first mention inside the point, else the last before it, else the first after it
-            inside = before = after = None
-            for m in own:
-                if m[0] < p.start:
-                    before = m
-                elif m[0] < p.end:
-                    inside = inside or m
-                else:
-                    after = after or m
-            if (inside is None and before is not None and after is not None and not text[p.end:after[0]].strip()
-                    and _SEGMENT_BREAK.search(text, before[1], p.start)):
-                before = None  # "10g 70 weed, 1g 70 blanche": the product right after its point
-            chosen = inside or before or after
-        else:
-            for up in _lines_above(text, lines, li):
-                if mentions.get(up):
-                    # the last product named above, unless it is a gift ("get a free 8th 🍁")
-                    ms = mentions[up]
-                    paid = [m for m in ms if not (free_re and free_re.search(text, max(lines[up][0], m[0] - 25), m[0]))]
-                    chosen = (paid or ms)[-1]
-                    line = up
-                    break
-            else:  # a price block with its product line after it (a line with no number: not
-                # "• 8th £30" above "• charlie £70", a menu line of its own)
-                for down in range(li + 1, min(len(lines), li + 3)):
-                    if mentions.get(down) and not _DIGIT.search(text, *lines[down]):
-                        chosen = mentions[down][0]
-                        line = down
-                        break
-        if chosen is None:
-            return None
-        product = chosen[2]
-        hint = chosen[3]
-        if hint is None:
-            for m in mentions.get(line, ()):
-                if m[2] == product and m[3]:
-                    hint = m[3]
-                    break
-        return product, hint
