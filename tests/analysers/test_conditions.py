@@ -241,6 +241,12 @@ def test_prepayment(text: str, lang: str, expected: str) -> None:
         ("feel free to message", "en", False),
         ("remise en main propre uniquement", "fr", False),
         ("THC 20-25%", "fr", False),
+        # free delivery is a delivery term, an offer only when limited in time
+        ("Livraison offerte dès 50€ sur Colomars", "fr", False),
+        ("Min order £20 outside Hull, free delivery over £50", "en", False),
+        ("ce soir seulement livraison offerte des 30€", "fr", True),
+        ("free delivery all week 🚗 order by snap", "en", True),
+        ("batterie offerte dès 2 pods 🎁", "fr", True),
     ],
 )
 def test_promotion(text: str, lang: str, expected: bool) -> None:

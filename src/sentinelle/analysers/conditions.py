@@ -7,7 +7,7 @@ the two languages):
     delivery.toml    delivery / postal / meetup / pickup / pickup_only ("none" = blocker)
     hours.toml       always_open ("none" = blocker: "livraison en 24h" is a delay)
     prepayment.toml  advance / prepaid / partial / share / pay_word / on_delivery / remainder
-    promotion.toml   promotion ("none" = blocker)
+    promotion.toml   promotion ("none" = blocker; "free_delivery" = a promotion only when limited in time)
     conditions.toml  grammar words: negators, "only", minimum-order cues, currency words
 
 Grammar rules (rule ids "conditions:<rule>"):
@@ -51,7 +51,7 @@ VALUES: dict[str, tuple[str, ...]] = {
     "delivery": ("delivery", "postal", "meetup", "handover", "pickup", "pickup_only", "none"),
     "hours": ("always_open", "none"),
     "prepayment": ("advance", "prepaid", "partial", "share", "pay_word", "on_delivery", "remainder", "none"),
-    "promotion": ("promotion", "none"),
+    "promotion": ("promotion", "free_delivery", "none"),
     "conditions": (
         "neg_pre",
         "neg_post",
@@ -155,6 +155,13 @@ _UNIT_PRICE_AFTER = re.compile(
 _BARE_AMOUNT = re.compile(
     r"\s*(\d{1,4})(?![\d.,]*\s?(?:g|gr|kg|h|min|mn|%|x|ml|cl|mg|p|k)\b)(?![\d.,]*[^\W\d_])"
 )
+# a limit in time that makes free delivery an offer ("ce soir seulement livraison offerte", "free
+# delivery all week", "Mercredi = livraison gratuite") on the normalised text
+_LIMITED_RE = re.compile(
+    r"\b(?:ce soir|cette nuit|toute la nuit|ce (?:week-?end|we)|seulement|exceptionnel\w*|aujourd'hui|ojd|auj"
+    r"|only|tonight|today|this week(?:end)?|all week|all weekend|after \d+|apres \d+|jusqu'a|until|till|til"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|noel|xmas|christmas|halloween|valentin\w*|nouvel an|new year|reveillon|15 aout|fete)\b")
 _PERCENT_OFF = re.compile(
     r"(?<![\w%])-\s?(\d{1,2})\s?%|(?<!\d)(\d{1,2})\s?%\s?(?:off|de\s+(?:r[eé]duc|remise|moins)|"
     r"discount|reduc|en\s+moins|offerts?|sur\s+(?:ta|ton|votre|vos|la|le|les|tout|toute|chaque)\b)"
@@ -474,6 +481,11 @@ class ConditionAnalyser(Analyser):
         """Promotions; `old_price`: the text holds a word of _OLD_PRICE_WORDS."""
         text = a.norm.text
         for m in ms:
+            if m.entry.value == "free_delivery":
+                line = text[text.rfind("\n", 0, m.start) + 1:(text.find("\n", m.end) + 1 or len(text) + 1) - 1]
+                if _LIMITED_RE.search(line) and not cl.negated(m.first_token, m.n_tokens):
+                    self._add(a, "promotion", True, m, "promotion:")  # "ce soir seulement livraison offerte"
+                continue  # free delivery as a standing term ("livraison offerte dès 50€") is no promotion
             if m.entry.value != "promotion" or cl.negated(m.first_token, m.n_tokens):
                 continue
             if _folded(m.entry.term) in OLD_PRICE_TERMS and _is_price_rise(text, m.start, m.end):
