@@ -991,6 +991,25 @@ def test_verdicts_of_heldout_gq_to_gv(text: str, category: str) -> None:
      "other"),
     ("🧗 Salle de blocs — FLASH SALE 48h ⚡ carte 10 entrées ➡️ 90€ au lieu de 110€, chaussons -30% 👟 snap: bloc.x",
      "other"),
+    # a word of a town's name is no cue; a minimum order "pour livrer" is no pay; job fairs, youth clubs
+    ("Recrute vendeur pour le four de Champagne-sur-Seine, 250€/j, 2 jours par semaine, taf de ter. Snap : x.y",
+     "recruitment"),
+    ("minimum de commande 50€ pour livrer Retournac et Beauzac. 🍫 10€ le g et 🥦 12€ le g. Paiement cash", "sale"),
+    ("🧑‍🔧 Forum de l'emploi jeudi : chauffeurs poids lourd, caristes, livreurs colis. 200 postes à pourvoir", "other"),
+    ("U12s need a new goalkeeper ⚽ training Tuesdays 6pm, monthly subs £20, kit provided. DM for details", "other"),
+    ("new account folks, old one got hacked. add 👻 fortbill.plug2. freshers 🎉 10% off first order", "sale"),
 ])
 def test_verdicts_of_heldout_gw_to_hb(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "start", "end", "quoted"), [
+    ("Vends « chocolat » et « brocolis »", 8, 16, True),
+    ('vends "snow" ok', 7, 11, True),
+    ("l'chocolat' maison", 2, 10, False),  # an elision, not a quote
+    ("du chocolat maison", 3, 11, False),
+])
+def test_a_word_in_quotes_is_a_code_word(text: str, start: int, end: int, quoted: bool) -> None:
+    from sentinelle.analysers.cues import _quoted
+
+    assert _quoted(text, start, end) is quoted

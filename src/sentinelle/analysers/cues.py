@@ -235,6 +235,10 @@ class CueAnalyser(Analyser):
         span = a.norm.span
         add = a.findings.append
         name = self.name
+        # the places read (the places analyser runs first): a word of a town's name is no cue
+        # ("Champagne-sur-Seine", "Bowling Green")
+        places = [(f.start, f.end) for f in a.findings if f.kind == "places"]
+        post_text = a.post.text
         for first, last, entries in runs:
             cues = self._cues.get(id(entries))
             if cues is None:
@@ -242,6 +246,10 @@ class CueAnalyser(Analyser):
             s, e = span(toks[first].start, toks[last].end)
             if s in labels:
                 continue  # "Vendeur: oui 350€": a speaker's role in a chat, no seller wanted
+            if places and any(ps <= s and e <= pe for ps, pe in places):
+                continue
+            if _quoted(post_text, s, e):
+                continue  # "Vends « chocolat » et « brocolis » maison 😉": a word in quotes is a code word
             if stamps and any(a0 <= s < b0 for a0, b0 in stamps):
                 continue  # "[5/10/25, 10:41 PM]": a chat's date and time, no "5/10" rating
             for value, rule, score, why in cues:
@@ -252,7 +260,7 @@ class CueAnalyser(Analyser):
         """Recruitment cues of pay per run, or for a stated time, next to the errand or the role it
         pays for; and of pay for an errand named in the same phrase."""
         for pm in ERRAND_PAY_RE.finditer(text):
-            if _THRESHOLD_BEFORE_RE.search(text, max(0, pm.start() - 16), pm.start()):
+            if _THRESHOLD_BEFORE_RE.search(text, max(0, pm.start() - 24), pm.start()):
                 continue  # "minimum 40€ pour livrer sur Rodez": a minimum order, not pay
             a.add_norm(CUE, "recruitment", *_words(a, text, pm), analyser=self.name, rule="grammar:pay_for_errand",
                        score=1.0, explanation=f"pay for an errand {text[pm.start():pm.end()]!r}: a job offer")
@@ -354,6 +362,22 @@ def _cues_of(entries: list[Entry]) -> list[tuple[str, str, float, str]]:
 
 
 _NOTHING: frozenset[str] = frozenset()
+
+
+_OPEN_QUOTES = frozenset("«\"“'‘")
+_CLOSE_QUOTES = frozenset("»\"”'’")
+
+
+def _quoted(text: str, s: int, e: int) -> bool:
+    """The words text[s:e] stand alone between quotation marks ("« chocolat »", '"snow"')."""
+    i = s - 1
+    while i >= 0 and text[i] in " \u00a0\u202f":
+        i -= 1
+    j = e
+    while j < len(text) and text[j] in " \u00a0\u202f":
+        j += 1
+    return i >= 0 and j < len(text) and text[i] in _OPEN_QUOTES and text[j] in _CLOSE_QUOTES and (
+        text[i] != "'" or i == 0 or not text[i - 1].isalpha())  # not the elision of "l'chocolat"
 
 
 # "de la vraie, pas du CBD", "not your CBD", "no CBD here": a dealer saying what the goods are not;
