@@ -759,8 +759,21 @@ def test_multi_buys_of_bags(text: str, lang: str, expected: list[tuple[Any, ...]
     ("m-cat £15 g Hinckley only", "en", [("cathinones", 1, "g", 15, "GBP")]),
     ("coke 65 lg , 3mmc 30 lg", "fr", [(C, 1, "g", 65, "EUR"), ("cathinones", 1, "g", 30, "EUR")]),
     # a price, a slash, then an eighth or a quarter left bare; a slash then "g" stays a gram
+    # a product right after a phone number
+    ("line open ☎️ 07700 900417 brown £10 a bag", "en", [("heroin", 1, "bag", 10, "GBP")]),
     ("🍃 Cali ........ £40 / 3.5\n🍃 Cali ........ £70 / 7\n❄️ Charlie ...... £80 / g", "en",
      [(H, 3.5, "g", 40, "GBP"), (H, 7, "g", 70, "GBP"), (C, 1, "g", 80, "GBP")]),
 ])
 def test_pounds_bricks_kits_and_slot_lines(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "currency"), [
+    # bare prices take the currency the phone tells, even a number of a reserved range (UK drama, US 555)
+    ("durham tonite: crack 10 a stone 3 for 25, call 07700 900 732", "GBP"),
+    ("durham tonite: crack 10 a stone 3 for 25, call (919) 555-0142", "USD"),
+])
+def test_bare_prices_take_the_phones_country(text: str, currency: str) -> None:
+    from sentinelle.api import analyze_text
+
+    assert {p["currency"] for p in analyze_text(text, lang="en").values("prices")} == {currency}

@@ -82,8 +82,14 @@ def country_votes(a: Analysis) -> Counter[str]:
                 votes["FR"] += 1
         elif f.kind == "phones" and isinstance(f.value, str):
             try:
-                region = phonenumbers.region_code_for_number(phonenumbers.parse(f.value))
+                number = phonenumbers.parse(f.value)
+                # (a number of a reserved range, "07700 900xxx", has no region of its own: its
+                # country code's main one)
+                region = (phonenumbers.region_code_for_number(number)
+                          or phonenumbers.region_code_for_country_code(number.country_code or 0))
             except phonenumbers.NumberParseException:
+                region = None
+            if region == "ZZ":
                 region = None
             if region:
                 votes["FR" if region in _OVERSEAS_FRANCE else region] += 2

@@ -551,8 +551,8 @@ def _after_count(text: str, toks: list[Any], i: int) -> bool:
     if i == 0:
         return False
     prev = toks[i - 1]
-    if not prev.text[-1:].isdigit() or "\n" in text[prev.end:toks[i].start]:
-        return False
+    if not prev.text[-1:].isdigit() or "\n" in text[prev.end:toks[i].start] or len(prev.text) >= 5:
+        return False  # (five digits or more: a phone number's end, "07700 900417 brown £10 a bag")
     if i >= 2 and toks[i - 2].text in _CURRENCY_SIGNS:
         return False
     # "1g 70 blanche": a price after a quantity, then the product it is for
