@@ -131,6 +131,9 @@ def test_abroad_name_follows_post_language(text: str, lang: str, places: list[st
         ("974 🇷🇪 zamal péi, livraison Saint-Denis", ["974"]),  # overseas code with its flag
         ("973 🇬🇫 Cayenne / Matoury", ["973"]),
         ("livreurs Le Lamentin et Schœlcher, 972 only", ["972"]),  # code before "only", places of 972
+        # an open list in brackets; a department's name opening a list in brackets
+        ("LIVRAISON PARTOUT EN FRANCE (66, 11, 31, 34...)", ["66", "11", "31", "34"]),
+        ("ENVOI PARTOUT EN FRANCE (Cantal, Auvergne, Aurillac aussi 📦)", ["15"]),
         # hard negatives: prices, quantities, times, ages, phones, arrondissements, strains, cities
         ("bonbonne ➜ 35€\nles 2 ➜ 60€", []),
         ("❄️ 80 le g | 🍫 10g = 60", []),
@@ -954,6 +957,11 @@ def test_towns_confirmed_by_drops_and_isere_short_names(text: str, lang: str, pl
     ("héroïne brune dispo 🤎 40 le g, Bagnols gare", "fr", ["Bagnols-sur-Cèze"]),
     ("envoi discret partout 🍃 10 le g (Doubs, Jura)", "fr", []),
     ("need 2 runners NLV, $200 a day", "en", ["North Las Vegas"]),
+    # small towns listed with a town of 8,000 or more are of its department; not a verb in lower case
+    ("🚗 FRAIS DE LIVRAISON : Saint-Junien : offert / Oradour / Cieux : 10€ 🌿 10 le g", "fr",
+     ["Saint-Junien", "Oradour-sur-Glane", "Cieux"]),
+    ("🍁 10€/g, je livre Laval, Changé, Saint-Berthevin", "fr", ["Laval", "Changé", "Saint-Berthevin"]),
+    ("🍃 £20 a bag, Newtownabbey & Glengormley drops", "en", ["Newtownabbey", "Glengormley"]),
     # Tameside's short names and a postcode district after a town
     ("💎 md £40g\nDukinfield, Ashton, Hyde", "en", ["Dukinfield", "Ashton-under-Lyne", "Hyde"]),
     ("8ths £25 Staly n Mossley", "en", ["Stalybridge", "Mossley"]),

@@ -1013,3 +1013,21 @@ def test_a_word_in_quotes_is_a_code_word(text: str, start: int, end: int, quoted
     from sentinelle.analysers.cues import _quoted
 
     assert _quoted(text, start, end) is quoted
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # pharmacies, police news quoting an ad, seafood boils, spas, offshore jobs, fruit growers, dispensaries
+    ("Christmas opening: we're open 9-5:30. Repeat prescriptions (including codeine, diazepam and pregabalin) "
+     "need 72 hours. Order via the NHS App.", "other"),
+    ("Clay County deputies arrest Middleburg man, seize 2 lbs of meth. Investigators say he advertised on Snapchat: "
+     "'💎 $70 a g, blues $20 ea, pull up only'.", "other"),
+    ("🦀🦐 SEAFOOD BOIL MENU 🦐🦀\nSnow crab cluster $28\nShrimp 1lb $18\n🚗 Delivery Atlantic Beach", "other"),
+    ("🛢 OFFSHORE VACANCIES 🛢\nRoustabouts x4 ........ £210/day\n3 on / 3 off rotation, flights from the heliport",
+     "other"),
+    ("🍒 CERISES DE CÉRET 🍒 premières Burlat arrivées !\n1kg ........ 8€\n5kg ........ 35€\nLivraison dès 10kg",
+     "other"),
+    ("🌿 GREEN LEAF DISPENSARY 🌿\nOMMA patient card required 🪪\n8ths from $25 🔥\ncarts 2/$40", "other"),
+    ("🥃 DISTILLERY TOURS 🥃\nClassic tour + 2 drams ......... £18\nCask-strength 70cl ............ £65", "other"),
+])
+def test_verdicts_of_heldout_hc_to_ht(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

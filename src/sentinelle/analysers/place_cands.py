@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..gazetteer import Commune, Key, key_of
-from .place_text import NAME_LINKS
+from .place_text import LIST_SEPS, NAME_LINKS
 
 DWARFS = 5  # a longer name this many times as populous is the town a short name means ("Viry", "Lézignan")
 # populations of the places rules (places.py)
@@ -184,3 +185,27 @@ def dominant_head(c: Cand) -> int:
             len(c.heads) > 1 and top < 2 * c.heads[1].population):
         return 0
     return top
+
+
+def listed_in_departments(text: str, cands: list[Cand], codes: set[str], stated: set[str],
+                          cased: Callable[[Cand], bool]) -> None:
+    """Names side by side, separated by list marks only, each a commune (or the start of one's
+    name) of a department of the post (`codes`): places, even small ("SAPIN VERT 88 / Arches ➜
+    Pouxeux", "Saint-Junien : offert / Oradour / Cieux : 10€"). In lower case only in a department
+    the post states (`stated`: "tilly balleroy 📍14"), never when a word (`cased`: capitalised or
+    in capitals; "je livre Laval" is no Livré-la-Touche)."""
+    def here(c: Cand) -> bool:
+        return (c.kind == "commune" and not c.blocked
+                and any(x.department in codes for x in [*c.communes[:12], *c.heads[:12]]))
+
+    inside = [c for c in cands if here(c)]
+    for lo, hi in zip(inside, inside[1:], strict=False):
+        gap = text[lo.nend:hi.nstart]
+        if not (len(gap) <= 16 and "\n" not in gap and (gap == " " or (gap.strip() and LIST_SEPS.match(gap)))):
+            continue
+        for c, other in ((lo, hi), (hi, lo)):
+            in_stated = any(x.department in stated for x in [*c.communes[:12], *c.heads[:12]])
+            if c.accepted or ((c.common or not in_stated) and not cased(c)):
+                continue
+            c.accepted = True
+            c.why = f"listed with {other.value} in a department of the post ({', '.join(sorted(codes))})"

@@ -46,7 +46,9 @@ _PAIR_WORDS = frozenset({"et", "ou", "and", "&", "+"})
 # an equals sign or an arrow, then a number: a menu's quantity and its price
 _PRICE_PAIR_AFTER_RE = re.compile(r" ?(?:=|→|➡️?|➜) ?\d")
 # department numbers listed in brackets ("dans tout l'Est (57, 54, 67)")
-_BRACKET_LIST_RE = re.compile(r"\((?:\d{2}|2a|2b|97\d)(?: ?[,/] ?(?:\d{2}|2a|2b|97\d))+\)")
+# ("(66, 11, 31, 34...)": an open list)
+_DEPT = r"(?:\d{2}|2a|2b|97\d)"
+_BRACKET_LIST_RE = re.compile(rf"\({_DEPT}(?: ?[,/] ?{_DEPT})+(?: ?(?:\.\.\.|…|etc\.?))?\)")
 _QTY_BEFORE_RE = re.compile(r"\d\s?(?:g|gr|grs|kg|ml|mg)\s?[=:]?\s?$")  # a quantity right before a number
 _MOVE_WORDS = frozenset({"deplace", "livraison", "livre", "drive", "passe", "tourne", "bouge", "secteur", "zone",
                          "alentours", "environs", "delivery", "drops", "dropping"})
@@ -301,7 +303,8 @@ class DepartmentRules:
                     ns, ne = spans[i][0], spans[i + size - 1][1]
                     if e.strength == "weak":
                         k = self._ends_with(words, i, DEPT_ARTICLES)
-                        brackets = text[max(0, ns - 1) : ns] == "(" and text[ne : ne + 1] == ")"
+                        # (or first of a list in brackets: "(Cantal, Auvergne, Aurillac)")
+                        brackets = text[max(0, ns - 1) : ns] == "(" and text[ne : ne + 1] in (")", ",", "/")
                         # "Alençon Orne", "Lyon, Rhône": right after a commune of that department
                         # (not a compass word: "Lille Nord" is the north of Lille)
                         own = words[i] not in COMPASS_PARTS and any(

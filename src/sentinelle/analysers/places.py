@@ -48,6 +48,7 @@ from .place_cands import (
     clear_name,
     dominant_head,
     key_of_name,
+    listed_in_departments,
     other_words,
     overseas,
     shared_departments,
@@ -249,8 +250,17 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         if hints:
             a.notes["country_hints"] = hints
         stated = self._departments(a, words, spans, cands, marks, flags)
-        if stated and len(cands) > 1:
-            self._listed_in_stated(a, text, cands, {d[0] for d in stated})
+        if len(cands) > 1:
+            # the departments the post states, and those of the towns of 8,000 or more it names
+            # ("Saint-Junien : offert / Oradour / Cieux : 10€": Oradour and Cieux are of the 87 too)
+            stated_codes = {d[0] for d in stated}
+            codes = stated_codes | {
+                c.communes[0].department for c in cands
+                if c.accepted and c.kind == "commune" and c.communes and c.communes[0].name == c.value
+                and c.communes[0].population >= UNCUED_SINGLE}
+            if codes:
+                listed_in_departments(text, cands, codes, stated_codes,
+                                      lambda c: self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c))
         self._emit(a, cands, stated)
 
     def _candidates(
@@ -610,27 +620,6 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                             continue  # "SUD LOIRE 44 / St Julien": the number after it is not its department
                         c.accepted, c.why, changed = True, f"listed with {other.value}", True
                         break
-
-    def _listed_in_stated(self, a: Analysis, text: str, cands: list[Cand], codes: set[str]) -> None:
-        """Names side by side, separated by list marks only, each a commune (or the start of one's
-        name) of a department the post states: places, even small or in lower case ("SAPIN VERT 88
-        / Arches ➜ Pouxeux", "tilly balleroy 📍14"); a word among them only when capitalised."""
-        def here(c: Cand) -> bool:
-            return (c.kind == "commune" and not c.blocked
-                    and any(x.department in codes for x in [*c.communes[:12], *c.heads[:12]]))
-
-        inside = [c for c in cands if here(c)]
-        if len(inside) < 2:
-            return
-        for lo, hi in zip(inside, inside[1:], strict=False):
-            gap = text[lo.nend:hi.nstart]
-            if not (len(gap) <= 16 and "\n" not in gap and (gap == " " or (gap.strip() and LIST_SEPS.match(gap)))):
-                continue
-            for c, other in ((lo, hi), (hi, lo)):
-                if c.accepted or (c.common and not (self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c))):
-                    continue
-                c.accepted = True
-                c.why = f"listed with {other.value} in a department the post states ({', '.join(sorted(codes))})"
 
     def _abroad_runs(self, a: Analysis, text: str, cands: list[Cand]) -> None:
         """Towns abroad of one country listed side by side, capitalised, in a post that names a
