@@ -51,6 +51,8 @@ from sentinelle.normalize import fold, normalise
         # a 1 for an I between letters ("SH1T"); codes and numbers keep theirs
         ("SH1T / BERN1N / LUMB1N", "shit / bernin / lumbin"),
         ("3mmc 1p-lsd a1 k1ng mp3 10g", "3mmc 1p-lsd a1 k1ng mp3 10g"),
+        # the dot of a place's abbreviation, not a sentence's
+        ("in St. Augustine, Ft. Myers; first. test", "in st augustine, ft myers; first. test"),
     ],
 )
 def test_normalised_text(text: str, expected: str) -> None:

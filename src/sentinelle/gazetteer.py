@@ -85,6 +85,9 @@ BARE_FIRST_WORDS = frozenset({"saint", "sainte", "saints", "saintes", "mont", "p
                               "croix"})
 
 
+_SAINTS = frozenset({("saint",), ("sainte",), ("saints",), ("saintes",)})
+
+
 def head_of(k: Key) -> Key:
     """The words before the first connector of a long name, by which it is often called:
     ("fleury", "les", "aubrais") -> ("fleury",); ("la", "valette", "du", "var") -> ("la", "valette");
@@ -239,8 +242,8 @@ def build(communes: Iterable[Commune], root: Path | None = None) -> Gazetteer:
         if not k:
             continue
         g.by_key.setdefault(k, []).append(c)
-        if len(k) > 1 and k[0] in ARTICLES:
-            g.dropped_article.setdefault(k[1:], []).append(c)
+        if len(k) > 1 and k[0] in ARTICLES and k[1:] not in _SAINTS:
+            g.dropped_article.setdefault(k[1:], []).append(c)  # (not "St" for Le Saint: "in St. Augustine")
         if len(k) > 1:
             g.joined.setdefault("".join(k), []).append(c)
         head = head_of(k)

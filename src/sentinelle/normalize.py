@@ -548,6 +548,8 @@ def _rewrites(norm: Normalised, sms: Mapping[str, str] | None) -> Normalised:
         _spaced_numbers(norm)
     if _NEEDS_SWAP_RE.search(norm.text):
         _rewrite(norm, _DIGITISH_RE, _swap_digits)
+    if ". " in norm.text and _ABBREV_DOT_RE.search(norm.text):
+        _rewrite(norm, _ABBREV_DOT_RE, lambda m: m.group(1))
     if "l/" in norm.text and _L_FRACTION_RE.search(norm.text):
         _rewrite(norm, _L_FRACTION_RE, lambda m: "1")
     if _MAYBE_ZERO_WORD_RE.search(norm.text) and _ZERO_WORD_RE.search(norm.text):
@@ -570,6 +572,9 @@ def _rewrites(norm: Normalised, sms: Mapping[str, str] | None) -> Normalised:
 
 # "\d[oil|]|[oil|]\d", written to start with the look-alike letter so that the engine skips
 # straight to the o, i, l and | of the text
+# the dot of a place name's abbreviation ("St. Augustine", "Mt. Pleasant", "Ft. Myers"): dropped, so
+# the name reads as its words
+_ABBREV_DOT_RE = re.compile(r"(?<![^\W_])(st|ste|mt|ft)\.(?= [a-z])")
 # an l for the 1 of a fraction of an ounce, as OCR reads it ("l/8 - $40", "l/4")
 _L_FRACTION_RE = re.compile(r"(?<![\w/])l(?=/(?:2|4|8|16)(?!\d))")
 _NEEDS_SWAP_RE = re.compile(r"[oil|](?:\d|(?<=\d.))")

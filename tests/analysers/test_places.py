@@ -962,6 +962,10 @@ def test_towns_confirmed_by_drops_and_isere_short_names(text: str, lang: str, pl
      ["Saint-Junien", "Oradour-sur-Glane", "Cieux"]),
     ("🍁 10€/g, je livre Laval, Changé, Saint-Berthevin", "fr", ["Laval", "Changé", "Saint-Berthevin"]),
     ("🍃 £20 a bag, Newtownabbey & Glengormley drops", "en", ["Newtownabbey", "Glengormley"]),
+    # an abbreviated saint's town abroad; "St" alone is never Le Saint
+    ("looking for a runner in St. Augustine, $40 a run", "en", ["St. Augustine"]),
+    ("Rolla • St. James • Cuba MO, zaza 3.5 $45", "en", ["Rolla", "St. James", "Cuba"]),
+    ("St. Vith / Raeren / Lontzen 🇧🇪 speed 15€/g", "fr", ["Saint-Vith", "Raeren", "Lontzen"]),
     # Tameside's short names and a postcode district after a town
     ("💎 md £40g\nDukinfield, Ashton, Hyde", "en", ["Dukinfield", "Ashton-under-Lyne", "Hyde"]),
     ("8ths £25 Staly n Mossley", "en", ["Stalybridge", "Mossley"]),
