@@ -1028,6 +1028,16 @@ def test_a_word_in_quotes_is_a_code_word(text: str, start: int, end: int, quoted
      "other"),
     ("🌿 GREEN LEAF DISPENSARY 🌿\nOMMA patient card required 🪪\n8ths from $25 🔥\ncarts 2/$40", "other"),
     ("🥃 DISTILLERY TOURS 🥃\nClassic tour + 2 drams ......... £18\nCask-strength 70cl ............ £65", "other"),
+    # a speaker's name is no cue ("Jordan"); county-lines news; a line's worker paid on takings; memes
+    ("[14/02/2025 22:41] Jordan: wesh t'es ouvert ?\n[14/02/2025 22:42] Centrale Bruay: oui frérot\n"
+     "[14/02/2025 22:42] Jordan: j'peux avoir 2g de C et 10g de vert ?\n[14/02/2025 22:43] Centrale Bruay: "
+     "2g c'est 130, le 10g de vert 90\n[14/02/2025 22:45] Centrale Bruay: le livreur arrive dans 20 min", "sale"),
+    ("County lines: a 15-year-old was found in a flat with £1,200 of crack. Detectives say he had been recruited "
+     "online with promises of '£300 a week'.", "other"),
+    ("Penarth line needs a 2nd worker 📱 phone on 24/7, you get 30% of takings", "recruitment"),
+    ("[meme: Drake disapproving 'eating your veg' / approving '🍫🍫🍫 8 bars for £2 at Aldi']", "other"),
+    ("🥦 8th of broccoli £0.50 at the market, free drop if you're me nan 😂 QP of sprouts for Christmas dinner",
+     "other"),
 ])
 def test_verdicts_of_heldout_hc_to_ht(text: str, category: str) -> None:
     assert analyze_text(text).category == category

@@ -326,6 +326,7 @@ _FAMILY_SPEAKER_RE = re.compile(r"^(?:\[[^\]\n]{1,40}\]\s*)?(maman|papa|mamie|pa
                                 r"|grandpa|tata|tonton|tatie|auntie) ?: ", re.I | re.M)
 
 
+_WHO_RECRUITS = frozenset({"recruteur", "recruteuse", "recruiter", "recrutement", "recruitment"})
 # the parties of any trade and their couriers, as chats label their speakers (normalised)
 _TRADE_ROLES = frozenset({"vendeur", "vendeuse", "acheteur", "acheteuse", "client", "cliente", "buyer", "seller",
                           "customer", "vendor", "driver", "courier", "livreur", "livreuse"})
@@ -336,9 +337,9 @@ _ROLE_IN_PARENS_RE = re.compile(r"\((\w+)\) ?:")
 
 
 def speaker_labels(text: str) -> frozenset[int]:
-    """Where the speakers' names of a chat start when they name a party of a trade ("Vendeur",
-    "Buyer"): who speaks, not a cue of a seller wanted ("Recruteur:" still tells who recruits)."""
-    return frozenset(start for start, name in _speakers(text) if name.lower() in _TRADE_ROLES)
+    """Where the speakers' names of a chat start: who speaks is no cue, a trade's role ("Vendeur:
+    oui 350€") nor a name ("Jordan: ..."); but a recruiter still tells who recruits ("Recruteur:")."""
+    return frozenset(start for start, name in _speakers(text) if name.lower() not in _WHO_RECRUITS)
 
 
 def _speakers(text: str) -> list[tuple[int, str]]:
