@@ -394,3 +394,16 @@ def test_party_emoji_and_canisters(text: str, lang: str, expected: set[str]) -> 
 ])
 def test_slot_lines_and_gas_balloons(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a pill icon framing a title is decoration, however many; a price then "le vert" is no count of it
+    ("💊 NEXT DAY UK DELIVERY 💊\nDiazepam 10mg 100 for £60\nXanax 2mg bars £2 each", "en", {"prescription_drugs"}),
+    ("💊💊 ENVOI DISCRET PARTOUT EN FRANCE 💊💊\nLyrica 300mg 👉 2€ le comprimé", "fr", {"prescription_drugs"}),
+    ("💊 PILLS 💊 £5 each", "en", {"mdma"}),
+    ("en mode jviens de Remi et j'ai du bon matos, 10 le vert, tu me contactes en privé sur tg @remi_matos 🤫", "fr",
+     {"cannabis_herb"}),
+    ("Brune dispo 40 le g. Sub aussi 5€ le cachet", "fr", {"heroin", "prescription_drugs"}),
+])
+def test_pill_icons_framing_titles_and_price_articles(text: str, lang: str, expected: set[str]) -> None:
+    assert products(text, lang) == expected

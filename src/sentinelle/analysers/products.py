@@ -527,23 +527,29 @@ class ProductAnalyser(Analyser):
 _TITLE_RE = re.compile(r"[ \t]*[^\W\d_]+(?:[ \t'\-][^\W\d_]+){0,5}[ \t]*")
 # product emoji that decorate titles too ("💎 PLUG PREMIUM 💎"); emoji that only give a product
 # ("❄️ back tonight ❄️ ... £60 g", "🍄 fin de saison 🍄") keep it whatever they frame
-_DECOR_EMOJI = frozenset({"💎", "🔮"})
+_DECOR_EMOJI = frozenset({"💎", "🔮", "💊"})
 
 
 def _framing(text: str, start: int, end: int, line: tuple[int, int]) -> tuple[int, int] | None:
     """The span of the title the emoji text[start:end] and the same emoji frame on their line
     ("⚡ FLASH SALE ⚡"), or None."""
     emoji = text[start:end]
+    n = len(emoji)
+    while text.startswith(emoji, end):  # "💊💊 ENVOI DISCRET 💊💊": a run of the same emoji
+        end += n
     after = _TITLE_RE.match(text, end, line[1])
     if after is not None and text.startswith(emoji, after.end()):
         return end, after.end()
+    while start - n >= line[0] and text.startswith(emoji, start - n):
+        start -= n
     before = text.rfind(emoji, line[0], start)
-    if before >= 0 and _TITLE_RE.fullmatch(text, before + len(emoji), start) is not None:
-        return before + len(emoji), start
+    if before >= 0 and _TITLE_RE.fullmatch(text, before + n, start) is not None:
+        return before + n, start
     return None
 
 
 _QTY_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)?(?:g|gr|kg|ml|cl)")
+_PRICE_ARTICLES = frozenset({"le", "la", "l'", "les", "du", "the"})
 
 
 def _after_count(text: str, toks: list[Any], i: int) -> bool:
@@ -553,6 +559,8 @@ def _after_count(text: str, toks: list[Any], i: int) -> bool:
     prev = toks[i - 1]
     if not prev.text[-1:].isdigit() or "\n" in text[prev.end:toks[i].start] or len(prev.text) >= 5:
         return False  # (five digits or more: a phone number's end, "07700 900417 brown £10 a bag")
+    if toks[i].text in _PRICE_ARTICLES:
+        return False  # "10 le vert": a price for the product, not a count of it
     if i >= 2 and toks[i - 2].text in _CURRENCY_SIGNS:
         return False
     # "1g 70 blanche": a price after a quantity, then the product it is for
