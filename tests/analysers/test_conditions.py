@@ -247,6 +247,13 @@ def test_prepayment(text: str, lang: str, expected: str) -> None:
         ("ce soir seulement livraison offerte des 30€", "fr", True),
         ("free delivery all week 🚗 order by snap", "en", True),
         ("batterie offerte dès 2 pods 🎁", "fr", True),
+        # free in one town of a fee list; a haggler's "déjà cadeau"; thanks to regulars; "deal." in a chat
+        ("📍 Luzy gratuit • Moulins-Engilbert +5€ • Château-Chinon +10€", "fr", False),
+        ("🚗 Drops: Hanley + Burslem free, Stoke +£5", "en", False),
+        ("non 45 c'est déjà cadeau, ou 80 le 10g", "fr", False),
+        ("ajoutez le nouveau et partagez, merci aux fidèles 🙏", "fr", False),
+        ("plug: 210 lowest\nJake: deal. after practice like 6", "en", False),
+        ("cmd + 200€ = 1g offert", "fr", True),
     ],
 )
 def test_promotion(text: str, lang: str, expected: bool) -> None:

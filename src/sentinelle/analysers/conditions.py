@@ -155,6 +155,15 @@ _UNIT_PRICE_AFTER = re.compile(
 _BARE_AMOUNT = re.compile(
     r"\s*(\d{1,4})(?![\d.,]*\s?(?:g|gr|kg|h|min|mn|%|x|ml|cl|mg|p|k)\b)(?![\d.,]*[^\W\d_])"
 )
+# free in one town of a delivery fee list ("Luzy gratuit • Moulins +5€", "Hanley free, Stoke +£5")
+_FREE_WORDS = frozenset({"gratuit", "gratuite", "gratuits", "gratuites", "free", "gratos"})
+_FEE_RE = re.compile(r"\+ ?(?:£|\$|€) ?\d+|\+ ?\d+ ?(?:€|e\b|eur\b|£|\$)")  # "+5€", "+£5", "+10e"
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    return text[text.rfind("\n", 0, start) + 1:(text.find("\n", end) + 1 or len(text) + 1) - 1]
+
+
 # a limit in time that makes free delivery an offer ("ce soir seulement livraison offerte", "free
 # delivery all week", "Mercredi = livraison gratuite") on the normalised text
 _LIMITED_RE = re.compile(
@@ -482,12 +491,13 @@ class ConditionAnalyser(Analyser):
         text = a.norm.text
         for m in ms:
             if m.entry.value == "free_delivery":
-                line = text[text.rfind("\n", 0, m.start) + 1:(text.find("\n", m.end) + 1 or len(text) + 1) - 1]
-                if _LIMITED_RE.search(line) and not cl.negated(m.first_token, m.n_tokens):
+                if _LIMITED_RE.search(_line_of(text, m.start, m.end)) and not cl.negated(m.first_token, m.n_tokens):
                     self._add(a, "promotion", True, m, "promotion:")  # "ce soir seulement livraison offerte"
                 continue  # free delivery as a standing term ("livraison offerte dès 50€") is no promotion
             if m.entry.value != "promotion" or cl.negated(m.first_token, m.n_tokens):
                 continue
+            if m.entry.term in _FREE_WORDS and _FEE_RE.search(_line_of(text, m.start, m.end)):
+                continue  # "Luzy gratuit • Moulins +5€": a delivery fee list, free in one town
             if _folded(m.entry.term) in OLD_PRICE_TERMS and _is_price_rise(text, m.start, m.end):
                 continue
             self._add(a, "promotion", True, m, "promotion:")
