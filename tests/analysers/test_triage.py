@@ -1041,3 +1041,19 @@ def test_a_word_in_quotes_is_a_code_word(text: str, start: int, end: int, quoted
 ])
 def test_verdicts_of_heldout_hc_to_ht(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a drive looking for staff; a meeting point "vers la piscine"; a neighbour's chat; leagues, kayaks, pipes, prunes
+    ("on cherche du monde pour le drive : 1 guetteur, 1 charbonneur, 1 qui garde le stock. Cash chaque soir",
+     "recruitment"),
+    ("Client : t'as encore de la c ?\nVendeur : oui 60 le 0.8 mtn\nClient : ok je suis à Neuves-Maisons vers la piscine"
+     "\nVendeur : mon gars arrive 10min scooter noir", "sale"),
+    ("🏒 Lakewood adult hockey league: spring season $250/player, jerseys included. Goalies skate free! DM for info",
+     "other"),
+    ("🔥 Nouvelle série de pipes en bruyère 🔥\n➡ Billiard 85€\n➡ Dublin 95€\nTabac vendu séparément. DM pour commande 📦",
+     "other"),
+    ("perso jvous le dis la meilleure frappe du 47 c'est le pruneau d'Agen 🍑🔥 le reste c'est du flan", "other"),
+])
+def test_verdicts_of_heldout_hu_to_if(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

@@ -321,9 +321,10 @@ def conversation(text: str) -> list[str]:
 
 
 _NO_LABELS: frozenset[int] = frozenset()
-# a chat line a parent or grandparent speaks ("[18:40] Maman: il reste du 🥦"): a family's chat
+# a chat line a parent, grandparent or neighbour speaks ("[18:40] Maman: il reste du 🥦"): a family's chat
 _FAMILY_SPEAKER_RE = re.compile(r"^(?:\[[^\]\n]{1,40}\]\s*)?(maman|papa|mamie|papi|mum|mom|dad|nan|nana|grandma|grandad"
-                                r"|grandpa|tata|tonton|tatie|auntie) ?: ", re.I | re.M)
+                                r"|grandpa|tata|tonton|tatie|auntie|voisin|voisine|neighbour|neighbor) ?: ",
+                                re.I | re.M)
 
 
 _WHO_RECRUITS = frozenset({"recruteur", "recruteuse", "recruiter", "recrutement", "recruitment"})
@@ -391,7 +392,7 @@ _DETERMINERS = frozenset({"du", "de", "d", "la", "le", "les", "des", "ton", "ta"
 
 
 # "devant la pharmacie", "outside the chemist": a business named as a meeting point
-_LANDMARK = frozenset({"devant", "derriere", "outside", "behind", "opposite", "pres", "near"})
+_LANDMARK = frozenset({"devant", "derriere", "outside", "behind", "opposite", "pres", "near", "vers", "cote", "by"})
 
 
 def _denied(words: list[str], first: int) -> bool:
