@@ -1051,7 +1051,7 @@ def test_verdicts_of_heldout_hc_to_ht(text: str, category: str) -> None:
      "\nVendeur : mon gars arrive 10min scooter noir", "sale"),
     ("🏒 Lakewood adult hockey league: spring season $250/player, jerseys included. Goalies skate free! DM for info",
      "other"),
-    ("🔥 Nouvelle série de pipes en bruyère 🔥\n➡ Billiard 85€\n➡ Dublin 95€\nTabac vendu séparément. DM pour commande 📦",
+    ("🔥 Nouvelle série de pipes en bruyère 🔥\n➡ Billiard 85€\n➡ Dublin 95€\nTabac vendu séparément. DM pour commande",
      "other"),
     ("perso jvous le dis la meilleure frappe du 47 c'est le pruneau d'Agen 🍑🔥 le reste c'est du flan", "other"),
 ])
