@@ -966,6 +966,9 @@ def test_towns_confirmed_by_drops_and_isere_short_names(text: str, lang: str, pl
     ("looking for a runner in St. Augustine, $40 a run", "en", ["St. Augustine"]),
     ("Rolla • St. James • Cuba MO, zaza 3.5 $45", "en", ["Rolla", "St. James", "Cuba"]),
     ("St. Vith / Raeren / Lontzen 🇧🇪 speed 15€/g", "fr", ["Saint-Vith", "Raeren", "Lontzen"]),
+    # a capitalised short name of the one town whose long name it starts; not inside a longer proper name
+    ("guetteurs 50€/jour, vendeurs 100€/jour, Barbezieux.", "fr", ["Barbezieux-Saint-Hilaire"]),
+    ("CARTE FIDÉLITÉ 🎟️ Champ Plug, 🥦 Cali 3.5g 40€", "fr", []),
     # Tameside's short names and a postcode district after a town
     ("💎 md £40g\nDukinfield, Ashton, Hyde", "en", ["Dukinfield", "Ashton-under-Lyne", "Hyde"]),
     ("8ths £25 Staly n Mossley", "en", ["Stalybridge", "Mossley"]),

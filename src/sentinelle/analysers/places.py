@@ -30,7 +30,7 @@ from typing import Any, cast
 
 from ..core import Analysis, Finding
 from ..errors import ConfigError
-from ..gazetteer import CANON, DEPARTMENT_CODES, LONGER, NAME, Commune, Gazetteer, Key, load_gazetteer
+from ..gazetteer import BARE_FIRST_WORDS, CANON, DEPARTMENT_CODES, LONGER, NAME, Commune, Gazetteer, Key, load_gazetteer
 from .base import Analyser
 from .place_cands import (
     ARRONDISSEMENT_CITY,
@@ -80,6 +80,7 @@ from .place_text import (
     uses_capitals,
 )
 
+_SHORT_NAME = "the capitalised short name of the one town whose long name it starts"
 _PRICED_RE = re.compile(r"[$£€]\s?\d|\d\s?[$£€]")  # a price written with its currency sign
 
 
@@ -498,6 +499,13 @@ class PlaceAnalyser(DepartmentRules, Analyser):
             ):
                 c.accepted, c.why = True, "name"  # a safe name: no cue needed
                 continue
+            if (c.rule.endswith(":head") and not c.common and len(words[c.start]) >= 5
+                    and not set(words[c.start:c.end]) & BARE_FIRST_WORDS
+                    and c.heads[0].population >= UNCUED_TOWN and (
+                        len(c.heads) == 1 or c.heads[0].population >= 2 * c.heads[1].population)
+                    and self._capitalised(a, c.nstart, c.nend) and not _in_capitalised_phrase(a, c)):
+                c.accepted, c.why = True, _SHORT_NAME
+                continue  # "vendeurs 100€/jour, Barbezieux": Barbezieux-Saint-Hilaire
             if c.kind == "commune" and own_department_after(text, c.nend, c.communes):
                 c.accepted, c.why = True, "followed by its own department number"
                 continue  # "Dax 40", "Mâcon drive 71": an ordinary word would not carry it
@@ -729,7 +737,8 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                     pick = c.heads[0]  # "Lézignan" alone: Lézignan-Corbières (10,000), not Lézignan (355)
                 if pick is None and c.communes:
                     pick = c.communes[0]
-                if (pick is None and c.heads and c.heads[0].population >= UNCUED_SINGLE
+                if (pick is None and c.heads
+                        and c.heads[0].population >= (UNCUED_TOWN if c.why == _SHORT_NAME else UNCUED_SINGLE)
                         and (len(c.heads) == 1 or c.heads[0].population >= 2 * c.heads[1].population)):
                     pick = c.heads[0]  # "sur Villefranche", "à Évian": the town everyone means by it
                 if pick is None:
@@ -800,3 +809,13 @@ _finding = partial(tuple.__new__, Finding)
 _first = itemgetter(0)
 _span = itemgetter(1, 2)  # (start, end) of a normalize.Token
 _start = itemgetter(1)  # start of a normalize.Token
+
+
+def _in_capitalised_phrase(a: Analysis, c: Cand) -> bool:
+    """The name stands beside another capitalised word ("Champ Plug", "Trois Cités", "Little
+    Village"): part of a longer proper name, not a town's short name."""
+    s, e = a.norm.span(c.nstart, c.nend)
+    text = a.post.text
+    after = text[e:e + 2].lstrip(" ")[:1]
+    before = text[max(0, s - 30):s].rstrip(" ").split(" ")[-1] if s else ""
+    return after.isupper() or (len(before) > 1 and before[0].isupper() and before.isalpha())
