@@ -407,3 +407,11 @@ def river_valley(words: list[str], i: int) -> bool:
     while k >= 0 and words[k] in ("du", "de", "des", "la", "l", "d"):
         k -= 1
     return k < i - 1 and k >= 0 and words[k] in ("vallee", "vallees", "val", "bords", "bord", "cotes", "valley")
+
+
+def in_capitalised_phrase(text: str, s: int, e: int) -> bool:
+    """The name text[s:e] stands beside another capitalised word ("Champ Plug", "Trois Cités",
+    "Little Village"): part of a longer proper name, not a town's short name."""
+    after = text[e:e + 2].lstrip(" ")[:1]
+    before = text[max(0, s - 30):s].rstrip(" ").split(" ")[-1] if s else ""
+    return after.isupper() or (len(before) > 1 and before[0].isupper() and before.isalpha())

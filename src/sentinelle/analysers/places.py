@@ -73,6 +73,7 @@ from .place_text import (
     alone,
     colocated,
     handle_chunks,
+    in_capitalised_phrase,
     outside,
     own_department_after,
     own_department_before,
@@ -503,7 +504,8 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                     and not set(words[c.start:c.end]) & BARE_FIRST_WORDS
                     and c.heads[0].population >= UNCUED_TOWN and (
                         len(c.heads) == 1 or c.heads[0].population >= 2 * c.heads[1].population)
-                    and self._capitalised(a, c.nstart, c.nend) and not _in_capitalised_phrase(a, c)):
+                    and self._capitalised(a, c.nstart, c.nend)
+                    and not in_capitalised_phrase(a.post.text, *a.norm.span(c.nstart, c.nend))):
                 c.accepted, c.why = True, _SHORT_NAME
                 continue  # "vendeurs 100€/jour, Barbezieux": Barbezieux-Saint-Hilaire
             if c.kind == "commune" and own_department_after(text, c.nend, c.communes):
@@ -809,13 +811,3 @@ _finding = partial(tuple.__new__, Finding)
 _first = itemgetter(0)
 _span = itemgetter(1, 2)  # (start, end) of a normalize.Token
 _start = itemgetter(1)  # start of a normalize.Token
-
-
-def _in_capitalised_phrase(a: Analysis, c: Cand) -> bool:
-    """The name stands beside another capitalised word ("Champ Plug", "Trois Cités", "Little
-    Village"): part of a longer proper name, not a town's short name."""
-    s, e = a.norm.span(c.nstart, c.nend)
-    text = a.post.text
-    after = text[e:e + 2].lstrip(" ")[:1]
-    before = text[max(0, s - 30):s].rstrip(" ").split(" ")[-1] if s else ""
-    return after.isupper() or (len(before) > 1 and before[0].isupper() and before.isalpha())
