@@ -157,9 +157,9 @@ THC_PRODUCT_RE = re.compile(r"\bthc\s(?:edibles?|gummies|gummy|chocolates?|bonbo
                             r"|pods?)\b"
                             r"|\b(?:edibles?|gummies|chocolates?|bonbons?|carts?|vapes?|infused|puffs?|pods?)"
                             r"\s(?:(?:au|a|with|de)\s?)?thc\b")  # ("Puffs THC 2ml 40€")
-# Legal recreational retail: a licensed store or an age gate above 18 ("19+ only", "21+")
 # a vehicle's mileage ("112 000 km", "85k miles", "63,000 miles"): a car or a bike for sale
 MILEAGE_RE = re.compile(r"\b(?:\d{1,3}[ .,]\d{3}|\d{2,3} ?k) ?(?:km|kms|miles)\b")
+# Legal recreational retail: a licensed store or an age gate above 18 ("19+ only", "21+")
 LEGAL_RETAIL_RE = re.compile(r"\blicen[cs]ed(?:\s[\w.']+){0,3}?\s"
                              r"(?:store|shop|retailer|dispensary|provisioning cent(?:er|re))\b"
                              r"|\b(?:19|21)\s?\+(?:\s?only)?(?!\w)|\bgovernment of canada\b"
