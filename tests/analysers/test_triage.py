@@ -1054,6 +1054,16 @@ def test_verdicts_of_heldout_hc_to_ht(text: str, category: str) -> None:
     ("🔥 Nouvelle série de pipes en bruyère 🔥\n➡ Billiard 85€\n➡ Dublin 95€\nTabac vendu séparément. DM pour commande",
      "other"),
     ("perso jvous le dis la meilleure frappe du 47 c'est le pruneau d'Agen 🍑🔥 le reste c'est du flan", "other"),
+    # seaside rock, dog groomers, plant jobs, a grandmother's voice note; a seller paid on each pack
+    ("🍭 Blackpool rock 🍭 sticks 3 for £5, 10 for £15, personalised rock £8! Postal UK wide £3.95. Open 9-9 on the "
+     "prom 💗", "other"),
+    ("🐶 Spring groom £35 small, £45 medium. Mobile van comes to you 🚐 loyalty card: 6th groom free!", "other"),
+    ("🏭 We're hiring process operators at our Wilton site! 12hr shifts, £38k + shift allowance, full training.",
+     "other"),
+    ("vocal transcrit : « allô mamie, oui je passe ce soir vers vingt heures, je te ramène ton pain et le journal, tu "
+     "me rappelles au zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit »", "other"),
+    ('Voice note transcript: "yo I need somebody to run the Greenfield side, you get thirty percent of every pack"',
+     "recruitment"),
 ])
 def test_verdicts_of_heldout_hu_to_if(text: str, category: str) -> None:
     assert analyze_text(text).category == category
