@@ -87,6 +87,11 @@ def test_fold_matches_post_normalisation() -> None:
     assert fold("Cécé") == normalise("CÉCÉ").text == "cece"
 
 
+@pytest.mark.parametrize("text", ["St. James", "Ft. Myers", "SH1T", "l/8 oz", "1/8 oz", "k1ng"])
+def test_fold_takes_every_rewrite_a_post_takes(text: str) -> None:
+    assert fold(text) == normalise(text).text
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=200))
 def test_offsets_always_index_the_original(text: str) -> None:

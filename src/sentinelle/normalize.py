@@ -110,7 +110,8 @@ def fold(text: str) -> str:
     folded = text.translate(_TABLE)
     if (_irregular_re().search(text) is None and _NEEDS_SWAP_RE.search(folded) is None
             and _MAYBE_ZERO_WORD_RE.search(folded) is None
-            and _MAYBE_REPEAT_RE.search(folded) is None and _MAYBE_SPACED_RE.search(folded) is None):
+            and _MAYBE_REPEAT_RE.search(folded) is None and _MAYBE_SPACED_RE.search(folded) is None
+            and ". " not in folded and "l/" not in folded and _MAYBE_ONE_WORD_RE.search(folded) is None):
         return folded
     return normalise(text).text
 
