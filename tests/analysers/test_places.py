@@ -995,6 +995,10 @@ def test_article_less_heads_and_local_short_forms(text: str, lang: str, places: 
     ("Coke 1g 30€\nEnvoi en lettre suivie dans tout l'Est (57, 54, 67)", ["57", "54", "67"]),
     ("🥦🥦🥦\n1️⃣0️⃣ = 9️⃣0️⃣\nSte Maxime 🌊", []),
     ("📍44 ➡️ 50€ les 10 de jaune", ["44"]),
+    # numbers set apart by spaced dashes; an hour range is no list
+    ("Livraison (15 - 63 - 43) 🍫 10g 60€", ["15", "63", "43"]),
+    ("Je passe sur le 87 - 23 - 19 🍃 dispo", ["87", "23", "19"]),
+    ("Livraison 87 🍃 ouvert 14 - 22h", ["87"]),
 ])
 def test_bracketed_lists_and_keycap_pairs(text: str, departments: list[str]) -> None:
     assert run_with_products(text).values("departments") == departments

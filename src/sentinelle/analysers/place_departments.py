@@ -46,9 +46,9 @@ _PAIR_WORDS = frozenset({"et", "ou", "and", "&", "+"})
 # an equals sign or an arrow, then a number: a menu's quantity and its price
 _PRICE_PAIR_AFTER_RE = re.compile(r" ?(?:=|→|➡️?|➜) ?\d")
 # department numbers listed in brackets ("dans tout l'Est (57, 54, 67)")
-# ("(66, 11, 31, 34...)": an open list)
+# ("(66, 11, 31, 34...)": an open list; "(15 - 63 - 43)")
 _DEPT = r"(?:\d{2}|2a|2b|97\d)"
-_BRACKET_LIST_RE = re.compile(rf"\({_DEPT}(?: ?[,/] ?{_DEPT})+(?: ?(?:\.\.\.|…|etc\.?))?\)")
+_BRACKET_LIST_RE = re.compile(rf"\({_DEPT}(?: ?[,/] ?{_DEPT}| [–-] {_DEPT})+(?: ?(?:\.\.\.|…|etc\.?))?\)")
 _QTY_BEFORE_RE = re.compile(r"\d\s?(?:g|gr|grs|kg|ml|mg)\s?[=:]?\s?$")  # a quantity right before a number
 _MOVE_WORDS = frozenset({"deplace", "livraison", "livre", "drive", "passe", "tourne", "bouge", "secteur", "zone",
                          "alentours", "environs", "delivery", "drops", "dropping"})
@@ -86,6 +86,8 @@ def _heads_line(text: str, ns: int) -> bool:
 
 
 _HOURS_AFTER_RE = re.compile(r"/\d{1,3}\s?h\b")
+# "ouvert 14 - 22h", "de 18 à 2h": the start of an hour range
+_HOUR_RANGE_AFTER_RE = re.compile(r" ?(?:[-–]|à|a|to) ?\d{1,2}(?:[h:]\d\d)? ?(?:h|am|pm)\b(?!/)")
 _ONLY = frozenset({"only", "uniquement", "seulement"})
 _PAIR_RE = re.compile(r"[ \t]?/[ \t]?(\d{2})(?![\d/%€$£.,]|[ \t]?(?:h|ans|yo|years?|ml|cl|g|e)\b)")
 
@@ -199,8 +201,8 @@ class DepartmentRules:
                 continue  # "1️⃣0️⃣ = 9️⃣0️⃣", "10 → 90": a quantity and its price (not "📍44 ➡️ 50€")
             if w == "24" and text.startswith(("/24", "/7", "h/2"), ne):
                 continue  # "24/24", "24/7": round the clock, not the Dordogne
-            if text[ne:ne + 1] == "/" and _HOURS_AFTER_RE.match(text, ne):
-                continue  # "24/48h": a delivery time
+            if (text[ne:ne + 1] == "/" and _HOURS_AFTER_RE.match(text, ne)) or _HOUR_RANGE_AFTER_RE.match(text, ne):
+                continue  # "24/48h": a delivery time; "14 - 22h": hours
             if (ne + 1 < len(text) and text[ne] in ".,:/-"
                     and (text[ne + 1].isdigit() or (text[ne] == "/" and text[ne + 1].isalpha()))
                     and not (text[ne] in "/," and dept_pair(w, text, ne))):

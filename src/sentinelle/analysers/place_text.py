@@ -358,7 +358,7 @@ LE_DEPT_VERBS = frozenset({"sur", "dans", "tout", "partout", "de", "couvre", "co
 WORDLESS_GAP = re.compile(r"[^\w\n]*")  # spaces, punctuation and emoji only
 # what may stand between two department numbers of a list: "93/94", "69, 01 et 38", "77 + 91"
 # (on one line; "+18" glued to its number is an age gate, not a list)
-DEPT_LIST_GAP = re.compile(r"[ \t]*(?:(?:[/,&⇄↔][ \t]*|\+[ \t]+)(?:et[ \t]+|le[ \t]+)?"
+DEPT_LIST_GAP = re.compile(r"[ \t]*(?:(?:[/,&⇄↔][ \t]*|[+–-][ \t]+)(?:et[ \t]+|le[ \t]+)?"
                            r"|(?:et|ou|and)[ \t]+(?:le[ \t]+)?|[ \t])")  # (or one space: "livraison 77 93 75")
 _DATE_PAIR = re.compile(r"[/,](\d{1,2})(?!\d)")
 
