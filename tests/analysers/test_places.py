@@ -999,6 +999,16 @@ def test_article_less_heads_and_local_short_forms(text: str, lang: str, places: 
     ("Livraison (15 - 63 - 43) 🍫 10g 60€", ["15", "63", "43"]),
     ("Je passe sur le 87 - 23 - 19 🍃 dispo", ["87", "23", "19"]),
     ("Livraison 87 🍃 ouvert 14 - 22h", ["87"]),
+    # Corsica's two codes named together, or one beside a Corsican place; a size is none
+    ("🚚 Livraison Bastia, Corte et partout 2B/2A sous 24h", ["2B", "2A"]),
+    ("📍 Bastia – Corte – Calvi\n✅ 2A / 2B", ["2A", "2B"]),
+    ("Porto-Vecchio ✅ 2A 🍃 10/g", ["2A"]),
+    ("taille 2A 🍃 dispo", []),
+    # department names listed with commas or slashes, each capitalised
+    ("Envoi Haute-Savoie, Savoie, Ain... 🍃 100g 250€", ["74", "73", "01"]),
+    ("livraison Isère, Savoie et Drôme 🍃", ["38", "73", "26"]),
+    ("GROS UNIQUEMENT\nAveyron / Lot\n🍫 Résine 100g : 400€", ["12", "46"]),
+    ("🏰 CHER & LOIRE 🏰 menu 🌿 12€/g", []),  # two rivers: "&" lists no department names
 ])
 def test_bracketed_lists_and_keycap_pairs(text: str, departments: list[str]) -> None:
     assert run_with_products(text).values("departments") == departments

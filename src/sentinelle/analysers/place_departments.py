@@ -18,6 +18,7 @@ from .place_text import (
     ARRONDISSEMENT_CITIES,
     CITY_DEPARTMENT,
     COMPASS_PARTS,
+    CORSICA_PAIR_RE,
     DEPT_ARTICLES,
     DEPT_LIST_GAP,
     LE_DEPT_VERBS,
@@ -43,6 +44,7 @@ _NUMBER, _DEPT_FIRST = 4, 8
 
 
 _PAIR_WORDS = frozenset({"et", "ou", "and", "&", "+"})
+_NAME_LIST_GAP = re.compile(r"[ \t]*[,/+][ \t]*")  # between two department names of a list
 # an equals sign or an arrow, then a number: a menu's quantity and its price
 _PRICE_PAIR_AFTER_RE = re.compile(r" ?(?:=|→|➡️?|➜) ?\d")
 # department numbers listed in brackets ("dans tout l'Est (57, 54, 67)")
@@ -258,6 +260,10 @@ class DepartmentRules:
                 rule, why = "places:department:marker", f"{w} after a place marker"
             elif _slashed_pair(w, text, ns, ne):
                 rule, why = "places:department:pair", f"{w} paired with another department ('78/92')"
+            elif w in ("2A", "2B") and CORSICA_PAIR_RE.match(text, ne):
+                rule, why = "places:department:pair", f"{w} paired with Corsica's other department"
+            elif w in ("2A", "2B") and ("2A" in place_deps or "2B" in place_deps):
+                rule, why = "places:department:corsica", f"{w}, a Corsican code, in a post naming a place of Corsica"
             elif w in place_deps and i + 1 < len(words) and words[i + 1] in _ONLY:
                 rule, why = "places:department:only", f"{w} {words[i + 1]!r}, the department of a place of the post"
             elif "\u20e3" in a.post.text[slice(*a.norm.span(ns, ne))] and len(w) <= 3:
@@ -318,11 +324,14 @@ class DepartmentRules:
                             == e.value[:2]
                         only = i + size < n and words[i + size] in ONLY_WORDS  # "Isère uniquement"
                         # "Creuse et Corrèze": listed with another department's name
+                        # ("Haute-Savoie, Savoie, Ain", "Aveyron / Lot": or with list marks between)
                         paired = self._dept_name_at(words, i + size + 1) if (
                             i + size + 1 < n and words[i + size] in _PAIR_WORDS) else False
-                        paired = paired or bool(out and out[-1][3].startswith("places/departments.toml:")
-                                                and i >= 1 and words[i - 1] in _PAIR_WORDS
-                                                and out[-1][2] >= spans[i - 1][0] - 2)
+                        paired = paired or (i + size < n and _NAME_LIST_GAP.fullmatch(text, ne, spans[i + size][0])
+                                            is not None and self._dept_name_at(words, i + size))
+                        paired = paired or bool(out and out[-1][3].startswith("places/departments.toml:") and (
+                            (i >= 1 and words[i - 1] in _PAIR_WORDS and out[-1][2] >= spans[i - 1][0] - 2)
+                            or _NAME_LIST_GAP.fullmatch(text, out[-1][2], ns) is not None))
                         # (a writer who never uses capitals: "eure 27 tosny", with its own number;
                         # not "la manche 50 de mon pull": an article before, "de" after, a word)
                         lower = (numbered and not k and not uses_capitals(a.post.text)
@@ -359,6 +368,8 @@ class DepartmentRules:
             or (i > 0 and pw in _AROUND and (i - 1 in place_end or (i > 1 and i - 2 in place_end)))
             or before in ("(", "#")  # in brackets, after a hashtag
             or _slashed_pair(w, text, ns, ns + len(w))  # "78/92"
+            or (w in ("2A", "2B") and ("2A" in place_deps or "2B" in place_deps
+                                       or CORSICA_PAIR_RE.match(text, ns + len(w)) is not None))  # "Corte 2B"
             or (i > 0 and pw in self.dept_before.lasts)  # after a cue
             or "📍" in text[max(0, ns - 3) : ns]
             or keycaps

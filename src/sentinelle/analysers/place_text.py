@@ -363,8 +363,14 @@ DEPT_LIST_GAP = re.compile(r"[ \t]*(?:(?:[/,&⇄↔][ \t]*|[+–-][ \t]+)(?:et[ 
 _DATE_PAIR = re.compile(r"[/,](\d{1,2})(?!\d)")
 
 
+# "2A/2B", "2b - 2a", "2A et 2B": Corsica's two departments named together (the text is in lower case)
+CORSICA_PAIR_RE = re.compile(r"[ \t]*(?:[/&+–-]|et|ou|and)[ \t]*2[ab]\b")
+
+
 def dept_pair(w: str, text: str, ne: int) -> bool:
     """"93/94": a department number followed by another, not a date ("15/08") or a decimal ("1,5")."""
+    if w in ("2A", "2B"):
+        return CORSICA_PAIR_RE.match(text, ne) is not None  # "2b/2a": Corsica's two departments
     m = _DATE_PAIR.match(text, ne)
     if m is None or not w.isdigit() or len(w) != 2:
         return False
