@@ -777,3 +777,18 @@ def test_bare_prices_take_the_phones_country(text: str, currency: str) -> None:
     from sentinelle.api import analyze_text
 
     assert {p["currency"] for p in analyze_text(text, lang="en").values("prices")} == {currency}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # an arrondissement's "15e" is no price; "ball", "quad", "teener" are amounts
+    ("Lyrica 300 plaquette de 14 gélules 25€\nMarseille 15e, je passe en scooter", "fr",
+     [("prescription_drugs", 14, "pill", 25, "EUR")]),
+    ("Galettes dispo 🪨 15€ la galette, 3 pour 40€\nSecteur Marseille 3e / 15e", "fr",
+     [("crack", 1, "unit", 15, "EUR"), ("crack", 3, "unit", 40, "EUR")]),
+    ("pasadena dilvery tonite only 🚗 quads $70 zips $240 lmk", "en", [(H, 7, "g", 70, "USD"), (H, 28, "g", 240, "USD")]),
+    ("ice restock 🧊 zip $300 ball $60 Channelview only", "en",
+     [("methamphetamine", 28, "g", 300, "USD"), ("methamphetamine", 3.5, "g", 60, "USD")]),
+    ("the ice, a teener for $50", "en", [("methamphetamine", 1.75, "g", 50, "USD")]),
+])
+def test_arrondissements_balls_and_quads(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

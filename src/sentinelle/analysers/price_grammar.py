@@ -249,7 +249,9 @@ _CURRENCY_FIRST = frozenset({"cnum", "ck", "cpre"})
 # after an amount glued to a minus sign, the words of a discount ("-10€ sur tout", "-5 off", "-10€ dès 100")
 _DISCOUNT_AFTER = re.compile(r"\s*(?:sur\b|off\b|on\b|de (?:reduc|remise|moins)|pour (?:tout|toute|chaque|les?|la)\b"
                              r"|des\b|a partir|a la\b|au\b|%)")
-_ORDINAL_BEFORE = frozenset({"la", "le", "au", "du", "ta", "ton", "sa", "son", "votre", "ma", "mon"})
+# words before "15e" that make it an ordinal, not 15 euros (the cities with arrondissements too)
+_ORDINAL_BEFORE = frozenset({"la", "le", "au", "du", "ta", "ton", "sa", "son", "votre", "ma", "mon",
+                             "marseille", "paris", "lyon", "secteur", "arrondissement", "arr", "arrdt"})
 _BARE = frozenset({"bare", "bk"})
 _SKIPPED = frozenset({"phone", "time", "dose", "date", "ord", "ords", "strike"})
 _COUNTED = frozenset({"num", "count"})
@@ -361,9 +363,11 @@ def line_tokens(g: Grammar, text: str, start: int, end: int, prod_spans: list[tu
                 _drop_minus(out)
                 append(_tok(("WORD", s, e, 0.0, "discount")))
                 continue
-            if (word == "e" and out and out[-1].unit in _ORDINAL_BEFORE and out[-1].kind in ("SEP", "WORD")
-                    and m.group("num").isdigit() and int(m.group("num")) <= 20):
-                append(_tok(("WORD", s, e, 0.0, "ordinal")))  # "-5€ sur la 2e", "ta 3e commande"
+            if (word == "e" and out and m.group("num").isdigit() and int(m.group("num")) <= 20 and (
+                    (out[-1].unit in _ORDINAL_BEFORE and out[-1].kind in ("SEP", "WORD"))
+                    or (len(out) > 1 and out[-1].kind == "SEP" and out[-2].unit == "ordinal"))):
+                # "-5€ sur la 2e", "ta 3e commande", "Marseille 14e", "Paris 18e / 19e"
+                append(_tok(("WORD", s, e, 0.0, "ordinal")))
                 continue
             append(_tok(("PRICE", s, e, _num(m.group("num")) * g.minor.get(word, 1.0), g.currency[word])))
         elif kind == "mass":
