@@ -407,3 +407,17 @@ def test_slot_lines_and_gas_balloons(text: str, lang: str, expected: set[str]) -
 ])
 def test_pill_icons_framing_titles_and_price_articles(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # cash ready is no counterfeit; a watch is no pill; shroom chocolate bars are no Xanax; a town is no rock
+    ("⚠️ RÈGLES DU FOUR ⚠️\nBillets préparés, pas de monnaie\n🍫 10€ le g", "fr", {"cannabis_resin"}),
+    ("Faux billets de 50 qualité top 💶 10 billets = 150€", "fr", {"counterfeit_money"}),
+    ("⌚ Rolex Submariner 2019 : 9 800€, boîte + papiers", "fr", set()),
+    ("💊 Rolex 10€ la pill, 5 pour 40€", "fr", {"mdma"}),
+    ("rodeo szn 🤠 molly caps $20, shroom choc bars $35, tabs $15", "en", {"mdma", "psilocybin", "lsd"}),
+    ("🟣 lean 🟣 4oz bottle $80, real actavis 🔥 longview & castle rock drop offs", "en", {"prescription_drugs"}),
+    ("🍇 Tris & Act in stock, $250 a bottle sealed 🔒 Humble delivery", "en", {"prescription_drugs"}),
+])
+def test_cash_watches_chocolate_bars_and_towns(text: str, lang: str, expected: set[str]) -> None:
+    assert products(text, lang) == expected
