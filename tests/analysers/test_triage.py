@@ -1067,3 +1067,28 @@ def test_verdicts_of_heldout_hc_to_ht(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_hu_to_if(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # friteries, florists, watch dealers, chile roasters, building sites, home care, fish markets, a diet joke
+    ("🖤 BLACK FRIDAY À LA FRITERIE 🖤\nde 17h à 21h seulement : 1 grand cornet acheté = 1 petit offert\nSauce "
+     "andalouse, samouraï ... 0,80€\nLivraison Mouscron / Herseaux min 15€", "other"),
+    ("💐 FÊTE DES MÈRES 💐\nBouquet « Tendresse » ..... 35€\nOrchidée en pot .......... 29€\n🚗 Livraison Charleroi "
+     "& environs\nCommandez par DM", "other"),
+    ("⌚ ARRIVAGE OCCASIONS ⌚\nRolex Submariner 2019 : 9 800€\nOmega Speedmaster : 5 200€\nBoîte + papiers ✅ "
+     "Livraison sécurisée Annemasse, paiement par virement. DM pour photos 📲", "other"),
+    ("🌶️ FRESH ROASTED HATCH GREEN CHILE 🔥\n$45 a sack roasted, $35 raw, 5 sacks $200\nWe deliver to Las Cruces "
+     "Saturdays!", "other"),
+    ("Need 2 labourers for a job in Wallasey, £100 a day cash, start Monday 8am. Must have CSCS card and own boots",
+     "other"),
+    ("Service d'aide à domicile recrute auxiliaires de vie sur Vitry 👵 véhicule fourni, payé à l'heure + frais "
+     "kilométriques. Débutants motivés bienvenus, formation assurée", "other"),
+    ("Mareyeur au MIN de Rungis 🐟❄️ cherche manutentionnaire pour chambre froide, 4h-11h, 110€ la journée payé à la "
+     "semaine, déclaré", "other"),
+    ("Menu du régime de janvier :\n🥦🥦🥦 lundi\n🍫 mardi (craquage)\n❄️ mercredi (glace pistache, on est pas des "
+     "animaux)\n😂😂", "other"),
+    # the same words selling: pills named after a watch brand, a menu with flowers
+    ("💊 Rolex 10€ la pill, 5 pour 40€, livraison Annemasse 👻 pilz74", "sale"),
+])
+def test_verdicts_of_heldout_ij_to_io(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
