@@ -82,7 +82,7 @@ BARE_FIRST_WORDS = frozenset({"saint", "sainte", "saints", "saintes", "mont", "p
                               "chateau", "villa", "ville", "grand", "petit", "haut", "bas", "vieux", "neuf",
                               "notre", "dame", "font", "fort", "cap", "puy", "plan", "pays", "haute", "hautes", "basse",
                               "basses", "grande", "grandes", "petite", "petites", "vieille", "nouvelle", "belle",
-                              "croix"})
+                              "croix", "gros", "grosse"})
 
 
 _SAINTS = frozenset({("saint",), ("sainte",), ("saints",), ("saintes",)})

@@ -850,7 +850,7 @@ def test_department_closing_a_line_of_places(text: str, departments: list[str]) 
     ("drops Skeg n Burgh le Marsh till late", "en", ["Skegness", "Burgh le Marsh"]),
     ("24/7 dropping Pembroke Dock, Hwest, Tenby", "en", ["Pembroke Dock", "Haverfordwest", "Tenby"]),
     ("on livre Drag / Les Arcs / Lorgues 🚗", "fr", ["Draguignan", "Les Arcs", "Lorgues"]),
-    ("🚨 REVENU 🚨 dispo ce soir Saint-Ju, même snap", "fr", ["Saint-Junien"]),
+    ("🚨 REVENU 🚨 dispo ce soir Saint-Ju et Rochechouart, même snap", "fr", ["Saint-Junien", "Rochechouart"]),
     # an ordinary word that is also a short name needs its cue
     ("drag race this sunday", "en", []),
 ])
@@ -985,6 +985,19 @@ def test_shared_departments_gates_arrondissements_and_districts(text: str, lang:
     # local short forms near their department
     ("livr Ostwald/Lingo/Eckbo 🥦 12/g", "fr", ["Ostwald", "Lingolsheim", "Eckbolsheim"]),
     ("🍫 10 🥦 12 ❄️ 70\nBischheim Hoenheim Souffel", "fr", ["Bischheim", "Hœnheim", "Souffelweyersheim"]),
+    ("rajoutez 👻 bassin.decaz3 🙏 Decaz Aubin Cransac", "fr", ["Decazeville", "Aubin", "Cransac-les-Thermes"]),
+    ("St Aff 🔥 retour ce soir, menu habituel", "fr", ["Saint-Affrique"]),
+    ("Cruces still got zaza 🍃 8ths $40", "en", ["Las Cruces"]),
+    ("same as before, 24/7, Grimsby & Cleeth 🚗", "en", ["Grimsby", "Cleethorpes"]),
+    ("same prices same quality, Worky/Cockermouth", "en", ["Workington", "Cockermouth"]),
+    ("someone to hold for us in barrow, £500 a month", "en", ["Barrow-in-Furness"]),
+    # a short form two towns share is read only near one of them
+    ("DRIVE ST-JU 🚙 Saint-Julien • Archamps • Viry 🌿 10g 90€", "fr",
+     ["Saint-Julien-en-Genevois", "Archamps", "Viry"]),
+    ("dispo 🌿 10€ le g, St-Ju et alentours", "fr", []),
+    # "round" a town; a wholesaler's "gros" is no Gros-Morne
+    ("£80 a shift round Spalding, easy deliveries 📦", "en", ["Spalding"]),
+    ("⚠️ Gros uniquement, rdv Martigues / Port-de-Bouc", "fr", ["Martigues", "Port-de-Bouc"]),
 ])
 def test_article_less_heads_and_local_short_forms(text: str, lang: str, places: list[str]) -> None:
     assert run_with_products(text, lang).values("places") == places
