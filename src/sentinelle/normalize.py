@@ -111,7 +111,8 @@ def fold(text: str) -> str:
     if (_irregular_re().search(text) is None and _NEEDS_SWAP_RE.search(folded) is None
             and _MAYBE_ZERO_WORD_RE.search(folded) is None
             and _MAYBE_REPEAT_RE.search(folded) is None and _MAYBE_SPACED_RE.search(folded) is None
-            and ". " not in folded and "l/" not in folded and _MAYBE_ONE_WORD_RE.search(folded) is None):
+            and ". " not in folded and "l/" not in folded and _MAYBE_ONE_WORD_RE.search(folded) is None
+            and _MAYBE_E_A_WORD_RE.search(folded) is None):
         return folded
     return normalise(text).text
 
@@ -345,6 +346,23 @@ _ONE_WORD_RE = re.compile(r"(?<![^\W_])[^\W\d_]{2,}1[^\W\d_]+(?![^\W_])")
 _MAYBE_ONE_WORD_RE = re.compile(r"1(?<=[a-z]{2}1)(?=[a-z])")
 
 
+# 3d. a three for an E and a four for an A between letters, as evaders write it ("sp33d", "gr33n b4gs",
+#     "H4UTM0NT", "t4z"): a word of letters and look-alike digits, two letters or more, a 3 or a 4
+#     between two letters (not "3mmc", "4x4", "b4": none between letters; not "ivry4life")
+_E_A_WORD_RE = re.compile(r"(?<![^\W_])[^\W\d_]+(?:[0134]+[^\W\d_]+)+(?![^\W_])")
+_MAYBE_E_A_WORD_RE = re.compile(r"[34](?<=[a-z][34])(?=[0134]*[a-z])")
+
+
+_FOUR_AS_FOR_RE = re.compile(r"4(?:life|ever|you|real|sale|the)")  # "ivry4life": "for", not an A
+
+
+def _e_a_to_letters(m: re.Match[str]) -> str:
+    s = m.group()
+    if sum(c.isalpha() for c in s) < 2 or not _MAYBE_E_A_WORD_RE.search(s) or _FOUR_AS_FOR_RE.search(s):
+        return s
+    return s.replace("3", "e").replace("4", "a")
+
+
 def _zero_to_o(m: re.Match[str]) -> str:
     s = m.group()
     return s.replace("0", "o") if sum(c.isalpha() for c in s) >= 2 else s
@@ -553,6 +571,8 @@ def _rewrites(norm: Normalised, sms: Mapping[str, str] | None) -> Normalised:
         _rewrite(norm, _ABBREV_DOT_RE, lambda m: m.group(1))
     if "l/" in norm.text and _L_FRACTION_RE.search(norm.text):
         _rewrite(norm, _L_FRACTION_RE, lambda m: "1")
+    if _MAYBE_E_A_WORD_RE.search(norm.text):
+        _rewrite(norm, _E_A_WORD_RE, _e_a_to_letters)
     if _MAYBE_ZERO_WORD_RE.search(norm.text) and _ZERO_WORD_RE.search(norm.text):
         _rewrite(norm, _ZERO_WORD_RE, _zero_to_o)
     if _MAYBE_ONE_WORD_RE.search(norm.text):
