@@ -136,6 +136,7 @@ def grocery_grams(text: str, start: int, end: int) -> bool:
 
 
 # A menu line: starts with an emoji, bullet or dash and carries a digit.
+_WORDS_RE = re.compile(r"[^\W\d_]+")
 _MENU_LINE_RE = re.compile(r"^\s*(?:[^\w\s]|\d\s?[-.)])[^\n]*\d")
 # Tokens across which an emoji icon and a product word do not belong together.
 _SEPARATORS = frozenset("|/+,;•·:=-—➡➜➝→(){}[]!?")
@@ -430,8 +431,10 @@ class ProductAnalyser(Analyser):
             if needs and not any(c in ctx for c in needs):
                 return True
             unless = meta.unless
-            if unless and any(u in ctx for u in unless) and not has_qty(li):
-                return True
+            if unless and any(u in ctx for u in unless) and not has_qty(li) and not (
+                    meta.kind == "emoji" and li + 1 < len(lines) and has_qty(li + 1)
+                    and len(_WORDS_RE.findall(text, *lines[li])) <= 1):
+                return True  # (not "❄️ Girl" over "1g $80 | 3.5 $220": a heading over its prices)
             if meta.unless_always and any(u in ctx for u in meta.unless_always):
                 return True  # "Colombian 250g £9" in a coffee roaster's post
             if e.strength == "weak" and has_qp(li) and e.value not in _MASS_IS_SIZE and (
@@ -484,6 +487,9 @@ class ProductAnalyser(Analyser):
                     support = "a cluster of product emoji"
                 elif _slot_line(toks, prods, ok, prod_lines, li, lines[li]):
                     support = "a line of product slots"  # "🌿 10 | 🍫 8"
+                elif _bare_price_next(toks, m) and m.start - lines[li][0] <= 3 and any(
+                        ok[j] and l2 != li and has_qp(l2) for j, l2 in enumerate(prod_lines)):
+                    support = "a list of priced products"  # "brun 25 le g / blanche 50 / caillou 20 pièce"
                 elif li + 1 < len(lines) and has_qp(li + 1) and _CHAT_LINE_RE.match(text, lines[li][0]) \
                         and _CHAT_LINE_RE.match(text, lines[li + 1][0]):
                     support = "a price in the reply"  # "Shaz: u got any of that blue cheese / Dunc: 3.5 for 25"
