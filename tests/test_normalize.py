@@ -51,6 +51,9 @@ from sentinelle.normalize import fold, normalise
         # a 1 for an I between letters ("SH1T"); codes and numbers keep theirs
         ("SH1T / BERN1N / LUMB1N", "shit / bernin / lumbin"),
         ("3mmc 1p-lsd a1 k1ng mp3 10g", "3mmc 1p-lsd a1 k1ng mp3 10g"),
+        # a 3 for an E and a 4 for an A between letters; "4" for "for" and codes keep theirs
+        ("H4UTM0NT sp33d 15 le g, gr33n b4gs, t4z", "hautmont speed 15 le g, green bags, taz"),
+        ("3mmc 4x4 b4 a4 ivry4life 4g 3g", "3mmc 4x4 b4 a4 ivry4life 4g 3g"),
         # the dot of a place's abbreviation, not a sentence's
         ("in St. Augustine, Ft. Myers; first. test", "in st augustine, ft myers; first. test"),
     ],
@@ -87,7 +90,7 @@ def test_fold_matches_post_normalisation() -> None:
     assert fold("Cécé") == normalise("CÉCÉ").text == "cece"
 
 
-@pytest.mark.parametrize("text", ["St. James", "Ft. Myers", "SH1T", "l/8 oz", "1/8 oz", "k1ng"])
+@pytest.mark.parametrize("text", ["St. James", "Ft. Myers", "SH1T", "l/8 oz", "1/8 oz", "k1ng", "sp33d", "b4gs"])
 def test_fold_takes_every_rewrite_a_post_takes(text: str) -> None:
     assert fold(text) == normalise(text).text
 

@@ -421,3 +421,13 @@ def test_pill_icons_framing_titles_and_price_articles(text: str, lang: str, expe
 ])
 def test_cash_watches_chocolate_bars_and_towns(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # weak terms with bare prices in a list of priced products; a product emoji heading its prices
+    ("Châtelet\nbrun 25 le g\nblanche 50\ncaillou 20 pièce\ntu m'appelles", "fr", {"heroin", "cocaine", "crack"}),
+    ("🍬 Carts 1g $30 | 2 for $55\n\n❄️ Girl\n1g $80 | 3.5 $220\nCash only", "en", {"cannabis_concentrate", "cocaine"}),
+    ("🍫 TABLETTES ARTISANALES 🍫\nNoir 70% 100g ........ 5€\nLivraison Lille", "fr", set()),
+])
+def test_lists_of_priced_products_and_headings(text: str, lang: str, expected: set[str]) -> None:
+    assert products(text, lang) == expected
