@@ -1022,6 +1022,13 @@ def test_article_less_heads_and_local_short_forms(text: str, lang: str, places: 
     ("livraison Isère, Savoie et Drôme 🍃", ["38", "73", "26"]),
     ("GROS UNIQUEMENT\nAveyron / Lot\n🍫 Résine 100g : 400€", ["12", "46"]),
     ("🏰 CHER & LOIRE 🏰 menu 🌿 12€/g", []),  # two rivers: "&" lists no department names
+    # chains of department numbers; a price ladder, a date, a date before a place are none
+    ("🏷️ TARIFS DÉGRESSIFS 22/35/29 🏷️\n❄️ 5g 300€", ["22", "35", "29"]),
+    ("💊 Lyrica = 40€\nenvoi par la poste 22, 35, 56, 29, paiement PCS", ["22", "35", "56", "29"]),
+    ("Livraison en main propre 76/27, moitié à la commande.", ["76", "27"]),
+    ("prix 30/40/50 🍃", []),
+    ("[12/13/25, 11:52 PM] Buyer: 140 for the half right", []),
+    ("🎉 Précommande avant le 30, livré le 31 sur Reims", []),
 ])
 def test_bracketed_lists_and_keycap_pairs(text: str, departments: list[str]) -> None:
     assert run_with_products(text).values("departments") == departments

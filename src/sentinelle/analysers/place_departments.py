@@ -91,7 +91,24 @@ _HOURS_AFTER_RE = re.compile(r"/\d{1,3}\s?h\b")
 # "ouvert 14 - 22h", "de 18 à 2h": the start of an hour range
 _HOUR_RANGE_AFTER_RE = re.compile(r" ?(?:[-–]|à|a|to) ?\d{1,2}(?:[h:]\d\d)? ?(?:h|am|pm)\b(?!/)")
 _ONLY = frozenset({"only", "uniquement", "seulement"})
-_PAIR_RE = re.compile(r"[ \t]?/[ \t]?(\d{2})(?![\d/%€$£.,]|[ \t]?(?:h|ans|yo|years?|ml|cl|g|e)\b)")
+_PAIR_RE = re.compile(r"[ \t]?/[ \t]?(\d{2})(?![\d%€$£]|[/.,]\d|[ \t]?(?:h|ans|yo|years?|ml|cl|g|e)\b)")
+# three numbers or more joined by slashes or commas ("22/35/29", "22, 35, 56, 29")
+_CHAIN_RE = re.compile(r"(?<![\d/.,€$£])\d{2}(?:(?:[ \t]?/[ \t]?|,[ \t]?)\d{2}){2,}"
+                       r"(?![\d/%€$£]|[.,]\d|[ \t]?(?:h|ans|yo|g|e|€)\b)")
+
+
+def _department_chain(text: str, ns: int) -> bool:
+    """The number at ns opens or is in a chain of three numbers or more that can only be departments
+    ("22/35/29", "envoi 22, 35, 56, 29"): each 01 to 95 but 20, no two the same, not all multiples of 5
+    (a price ladder "30/40/50"), no date ("12/05/25", "12/13/25": a day and a month)."""
+    line_s = text.rfind("\n", 0, ns) + 1
+    for m in _CHAIN_RE.finditer(text, line_s, text.find("\n", ns) % (len(text) + 1) or len(text)):
+        if not m.start() <= ns < m.end():
+            continue
+        nums = [int(x) for x in re.findall(r"\d{2}", m.group())]
+        return (all(1 <= x <= 95 and x != 20 for x in nums) and len(set(nums)) == len(nums)
+                and not all(x % 5 == 0 for x in nums) and not (min(nums[:2]) <= 12 and max(nums[:2]) <= 31))
+    return False
 
 
 def _slashed_pair(w: str, text: str, ns: int, ne: int) -> bool:
@@ -246,6 +263,9 @@ class DepartmentRules:
             elif self._ends_with(words, i, self.dept_before):
                 k = self._ends_with(words, i, self.dept_before)
                 cue = " ".join(words[i - k : i])
+                if (cue == "le" and w.isdigit() and int(w) <= 31 and place_deps and w not in place_deps
+                        and i + 1 < n and words[i + 1] in ("sur", "a", "on")):
+                    continue  # "livré le 31 sur Reims": a date, the place is elsewhere
                 if cue != "le" or (i >= 2 and words[i - 2] in LE_DEPT_VERBS):
                     rule, why = f"places:department:cue:{cue}", f"{w} after {cue!r}"
                 elif listed:  # "sur le 77 et le 93"
@@ -260,6 +280,8 @@ class DepartmentRules:
                 rule, why = "places:department:marker", f"{w} after a place marker"
             elif _slashed_pair(w, text, ns, ne):
                 rule, why = "places:department:pair", f"{w} paired with another department ('78/92')"
+            elif w.isdigit() and _department_chain(text, ns):
+                rule, why = "places:department:chain", f"{w} in a chain of department numbers ('22/35/29')"
             elif w in ("2A", "2B") and CORSICA_PAIR_RE.match(text, ne):
                 rule, why = "places:department:pair", f"{w} paired with Corsica's other department"
             elif w in ("2A", "2B") and ("2A" in place_deps or "2B" in place_deps):
@@ -368,6 +390,7 @@ class DepartmentRules:
             or (i > 0 and pw in _AROUND and (i - 1 in place_end or (i > 1 and i - 2 in place_end)))
             or before in ("(", "#")  # in brackets, after a hashtag
             or _slashed_pair(w, text, ns, ns + len(w))  # "78/92"
+            or (w.isdigit() and _department_chain(text, ns))  # "22/35/29"
             or (w in ("2A", "2B") and ("2A" in place_deps or "2B" in place_deps
                                        or CORSICA_PAIR_RE.match(text, ns + len(w)) is not None))  # "Corte 2B"
             or (i > 0 and pw in self.dept_before.lasts)  # after a cue
