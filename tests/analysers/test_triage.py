@@ -1089,6 +1089,16 @@ def test_verdicts_of_heldout_hu_to_if(text: str, category: str) -> None:
      "animaux)\n😂😂", "other"),
     # the same words selling: pills named after a watch brand, a menu with flowers
     ("💊 Rolex 10€ la pill, 5 pour 40€, livraison Annemasse 👻 pilz74", "sale"),
+    # a pickup in a park; a flatshare's rent; a truck's mileage; a scooter haggled between "Acheteur" and "Vendeur"
+    ("hard 🪨 $20 a rock, 3 for 50, Dallas Fair Park area", "sale"),
+    ("Cherche coloc à Mont-Saint-Aignan près de la fac, 380€/mois, non-fumeur (même pas de beuh 😅)", "other"),
+    ("2017 F-150 XLT, 112k mi, $21,000 firm. Grand Prairie. No lowballers, serious buyers text 469-555-0185 🚙",
+     "other"),
+    ("Acheteur : bonjour, le MBK Booster est toujours dispo ?\nVendeur : oui 650€\nAcheteur : 550 cash ?\nVendeur : "
+     "600 dernier prix, je peux le livrer sur Elbeuf\nAcheteur : ok 600", "other"),
+    # a backup account delivering to Grand Prairie ("GP"), a restock of every flavour
+    ("main got deleted again 🙄 this the backup, same plug same prices, Arlington + GP delivery still running 🚗",
+     "sale"),
 ])
 def test_verdicts_of_heldout_ij_to_io(text: str, category: str) -> None:
     assert analyze_text(text).category == category

@@ -158,7 +158,7 @@ THC_PRODUCT_RE = re.compile(r"\bthc\s(?:edibles?|gummies|gummy|chocolates?|bonbo
                             r"|\b(?:edibles?|gummies|chocolates?|bonbons?|carts?|vapes?|infused|puffs?|pods?)"
                             r"\s(?:(?:au|a|with|de)\s?)?thc\b")  # ("Puffs THC 2ml 40€")
 # a vehicle's mileage ("112 000 km", "85k miles", "63,000 miles"): a car or a bike for sale
-MILEAGE_RE = re.compile(r"\b(?:\d{1,3}[ .,]\d{3}|\d{2,3} ?k) ?(?:km|kms|miles)\b")
+MILEAGE_RE = re.compile(r"\b(?:\d{1,3}[ .,]\d{3}|\d{2,3} ?k) ?(?:km|kms|miles|mi)\b")
 # Legal recreational retail: a licensed store or an age gate above 18 ("19+ only", "21+")
 LEGAL_RETAIL_RE = re.compile(r"\blicen[cs]ed(?:\s[\w.']+){0,3}?\s"
                              r"(?:store|shop|retailer|dispensary|provisioning cent(?:er|re))\b"
@@ -206,7 +206,7 @@ class CueAnalyser(Analyser):
             for lm in LEGAL_RETAIL_RE.finditer(text):
                 a.add_norm(CUE, "cbd_legal", lm.start(), lm.end(), analyser=self.name, rule="grammar:legal_retail",
                            score=1.0, explanation=f"legal recreational retail {lm.group()!r}")
-        if "km" in text or "miles" in text:
+        if "km" in text or "mi" in text:
             for vm in MILEAGE_RE.finditer(text):
                 a.add_norm(CUE, "legit_commerce", vm.start(), vm.end(), analyser=self.name, rule="grammar:mileage",
                            score=1.0, explanation=f"a vehicle's mileage {vm.group()!r}: a vehicle for sale")
@@ -300,6 +300,9 @@ _PRICE_NEXT_RE = re.compile(r" ?[£$€]? ?\d")  # a price right after a unit le
 # "Poste :", "Livraison :" open lines of ads too: see `conversation`)
 _SPEAKER_RE = re.compile(r"^(?:\[[^\]\n]{1,60}\]\s*)?([A-ZÀ-Ý][\w'’-]{1,20}(?: [A-ZÀ-Ý][\w'’-]{1,20})?) ?: +"
                          r"(?:\S+[ \t]+){2,}\S", re.M)
+# any line a name and a colon open (a turn of a speaker found elsewhere)
+_SHORT_TURN_RE = re.compile(r"^(?:\[[^\]\n]{1,60}\]\s*)?([A-ZÀ-Ý][\w'’-]{1,20}(?: [A-ZÀ-Ý][\w'’-]{1,20})?) ?: +\S",
+                            re.M)
 # the date and time that open a chat's line ("[5/10/25, 10:41 PM]")
 _LINE_STAMP_RE = re.compile(r"^\[[^\]\n]{1,60}\]", re.M)
 # a chat line a time opens ("[10:02] Vendeur: oui"): a speaker's turn however short the message
@@ -349,6 +352,8 @@ def _speakers(text: str) -> list[tuple[int, str]]:
     found = {m.start(1): m.group(1) for m in _SPEAKER_RE.finditer(text)}
     if "[" in text:
         found.update({m.start(1): m.group(1) for m in _TIMED_SPEAKER_RE.finditer(text)})
+    if found:  # a speaker's every turn, however short ("Vendeur : oui 650€" once "Vendeur :" spoke)
+        found.update({m.start(1): m.group(1) for m in _SHORT_TURN_RE.finditer(text) if m.group(1) in found.values()})
     return sorted(found.items())
 
 

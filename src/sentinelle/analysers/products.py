@@ -137,6 +137,8 @@ def grocery_grams(text: str, start: int, end: int) -> bool:
 
 # A menu line: starts with an emoji, bullet or dash and carries a digit.
 _WORDS_RE = re.compile(r"[^\W\d_]+")
+# a price per piece right before the term: "$20 a rock", "10€ le caillou", "£10 each stone"
+_PRICE_PER_BEFORE_RE = re.compile(r"(?:[$€£]\s?\d+|\d+\s?[$€£e])\s(?:a|an|per|each|le|la|l')\s?$")
 _MENU_LINE_RE = re.compile(r"^\s*(?:[^\w\s]|\d\s?[-.)])[^\n]*\d")
 # Tokens across which an emoji icon and a product word do not belong together.
 _SEPARATORS = frozenset("|/+,;•·:=-—➡➜➝→(){}[]!?")
@@ -431,7 +433,8 @@ class ProductAnalyser(Analyser):
             if needs and not any(c in ctx for c in needs):
                 return True
             unless = meta.unless
-            if unless and any(u in ctx for u in unless) and not has_qty(li) and not (
+            if unless and any(u in ctx for u in unless) and not has_qty(li) and not _PRICE_PER_BEFORE_RE.search(
+                    text, max(0, m.start - 16), m.start) and not (
                     meta.kind == "emoji" and li + 1 < len(lines) and has_qty(li + 1)
                     and len(_WORDS_RE.findall(text, *lines[li])) <= 1):
                 return True  # (not "❄️ Girl" over "1g $80 | 3.5 $220": a heading over its prices)
