@@ -353,3 +353,13 @@ def test_a_pronoun_after_a_platform_is_no_handle() -> None:
     text = "même drive qu'sur tg 🔌 ceux qui ont perdu le canal ➡️ t.me/maxdrive_83_v2"
     rec = analyze_text(text, lang="fr").to_record()
     assert [h["handle"] for h in rec["handles"]] == ["maxdrive_83_v2"]
+
+
+@pytest.mark.parametrize(("text", "phones"), [
+    # a plus sign before a national number is emphasis ("discret ++"); before a country code, the prefix
+    ("Cherche qqn de confiance, 80€ le trajet, discret ++ 07 66 21 05 73", ["+33766210573"]),
+    ("appel +33 6 12 34 56 78", ["+33612345678"]),
+    ("text + 44 7700 900123", ["+447700900123"]),
+])
+def test_a_plus_before_a_national_number(text: str, phones: list[str]) -> None:
+    assert analyze_text(text, lang="fr").values("phones") == phones

@@ -168,7 +168,8 @@ class PhoneRules:
                      or (after == "," and e + 1 < n and text[e + 1].isdigit())
                      or (before == "," and s >= 2 and text[s - 2].isdigit()))
             paren = before == "(" and after == ")" and m.group() == "0"
-            plus = before == "+" or (before == " " and s >= 2 and text[s - 2] == "+")
+            # (not "discret ++ 07 66...": no country code starts with 0)
+            plus = (before == "+" or (before == " " and s >= 2 and text[s - 2] == "+")) and m.group()[:1] != "0"
             if glued:
                 if cur:
                     runs.append(cur)
