@@ -431,3 +431,12 @@ def test_cash_watches_chocolate_bars_and_towns(text: str, lang: str, expected: s
 ])
 def test_lists_of_priced_products_and_headings(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "half k" is half a kilo, not ketamine's letter
+    ("wholesale only 📈 1kg $3500, half k $1900, Joliet area", "en", set()),
+    ("k 💤 $40 a g, 2g $70", "en", {"ketamine"}),
+])
+def test_half_a_kilo_is_no_ketamine(text: str, lang: str, expected: set[str]) -> None:
+    assert products(text, lang) == expected

@@ -421,6 +421,8 @@ class ProductAnalyser(Analyser):
                 return True  # "e-transfer", "b-boy": a one-letter prefix, not a one-letter code
             if m.end - m.start == 1 and text[m.start] == "h" and _after_quarter(toks, m, lines[li]):
                 return True  # "Q £60 | H £110": the half ounce after the quarter, not heroin
+            if m.end - m.start == 1 and text.endswith(("half ", "half a "), 0, m.start):
+                return True  # "half k $1900": half a kilo, not ketamine
             if m.end - m.start == 1 and _spelled_out(text, m.start):
                 return True  # "T H E  B A K E H O U S E": a letter of a word written spaced out
             if (meta.kind == "emoji" and (meta.support == "line" or text[m.start:m.end] in _DECOR_EMOJI)
