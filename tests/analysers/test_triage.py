@@ -1102,3 +1102,25 @@ def test_verdicts_of_heldout_hu_to_if(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_ij_to_io(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # lychee sellers, youth clinics, takeaways, yacht crews, bakeries, families' chats and voice notes
+    ("🍒🍒 LETCHIS DISPO 🍒🍒\n📦 5kg ➡️ 20€\n📦 10kg ➡️ 35€\n🚗 livraison Saint-Pierre / Le Tampon\n📞 0692 30 11 45",
+     "other"),
+    ("🍒🍒 LYCHEE SEASON 🍒🍒\n📦 5 lb $25\n📦 10 lb $45\n🚙 drop offs Hilo / Keaau\n📲 text (808) 555-0110", "other"),
+    ("Le zamal d'aujourd'hui n'est plus celui d'avant : taux de THC en hausse. Consultations jeunes consommateurs "
+     "gratuites à Saint-Pierre. ☎️ 0262 99 10 20", "other"),
+    ("🍜 late night menu 🍜 pho $14 | banh mi $9 | egg rolls 3 for $6\ndelivery Bloomington til 2am 🚗", "other"),
+    ("⛵ Recrutement équipage ⛵\nDeckhand / Stewardess saison 2025, port Vauban (Antibes)\n2800€/mois nourri logé, "
+     "STCW obligatoire", "other"),
+    ("🥖 Boulangerie à Saumur cherche vendeur(se) 35h, débutant accepté, horaires 6h-13h, tenue fournie.", "other"),
+    ("[18:30] Tata Nadia: les enfants vous venez manger le couscous dimanche ?\n[18:31] Karim: oui on arrive vers "
+     "12h30\n[18:31] Tata Nadia: ramenez du pain et de la menthe 🌿 pour le thé", "other"),
+    ('Voice note: "hiya love it\'s Nan, I\'ve got a new number, oh seven seven double oh, nine hundred, eight two one, '
+     'ring me back, I\'ve done a lasagne for Sunday"', "other"),
+    # a point's recruiter asking for a "vendeur(se)" still recruits
+    ("☕ margny coffee recrute vendeur(se) pour le point de Venette, 10% sur le chiffre, 16 ans mini", "recruitment"),
+])
+def test_verdicts_of_heldout_ip_to_ja(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

@@ -326,7 +326,8 @@ def conversation(text: str) -> list[str]:
 _NO_LABELS: frozenset[int] = frozenset()
 # a chat line a parent, grandparent or neighbour speaks ("[18:40] Maman: il reste du 🥦"): a family's chat
 _FAMILY_SPEAKER_RE = re.compile(r"^(?:\[[^\]\n]{1,40}\]\s*)?(maman|papa|mamie|papi|mum|mom|dad|nan|nana|grandma|grandad"
-                                r"|grandpa|tata|tonton|tatie|auntie|voisin|voisine|neighbour|neighbor) ?: ",
+                                r"|grandpa|tata|tonton|tatie|auntie|voisin|voisine|neighbour|neighbor)"
+                                r"(?: [A-ZÀ-Ý][\w'’-]{1,20})? ?: ",  # ("Tata Nadia: ...")
                                 re.I | re.M)
 
 
