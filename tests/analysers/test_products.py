@@ -440,3 +440,15 @@ def test_lists_of_priced_products_and_headings(text: str, lang: str, expected: s
 ])
 def test_half_a_kilo_is_no_ketamine(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "meow" for mephedrone, not a lost cat's; shroom chocolate bars; an emoji framing a flash sale's hours
+    ("meow ready 🐱 £15 a g / 5g £60, drops Doncaster", "en", {"cathinones"}),
+    ("lost cat, answers to meow, reward £50", "en", set()),
+    ("🍄 SHROOM CHOCOLATE BARS 🍫 $35 per bar (4g)\n💊 molly caps $20 ea", "en", {"psilocybin", "mdma"}),
+    ("⚡ FLASH jusqu'à 1h ⚡ 10g achetés = 2g offerts. Livreur dispo Fontaine", "fr", set()),
+    ("⚡ 1g 50€ | 3g 130€", "fr", {"mdma"}),
+])
+def test_meow_chocolate_bars_and_flash_titles(text: str, lang: str, expected: set[str]) -> None:
+    assert products(text, lang) == expected

@@ -534,8 +534,9 @@ class ProductAnalyser(Analyser):
                                         1.0 if e.strength == "strong" else 0.6, why)))
 
 
-# the words of a title between two of the same emoji: letters and spaces only, on one line
-_TITLE_RE = re.compile(r"[ \t]*[^\W\d_]+(?:[ \t'\-][^\W\d_]+){0,5}[ \t]*")
+# the words of a title between two of the same emoji: letters, spaces and hours only, on one line
+# ("⚡ FLASH jusqu'à 1h ⚡")
+_TITLE_RE = re.compile(r"[ \t]*(?:[^\W\d_]+|\d{1,2}h\d{0,2})(?:[ \t'\-](?:[^\W\d_]+|\d{1,2}h\d{0,2})){0,5}[ \t]*")
 # product emoji that decorate titles too ("💎 PLUG PREMIUM 💎"); emoji that only give a product
 # ("❄️ back tonight ❄️ ... £60 g", "🍄 fin de saison 🍄") keep it whatever they frame
 _DECOR_EMOJI = frozenset({"💎", "🔮", "💊"})
