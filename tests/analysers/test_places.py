@@ -998,6 +998,11 @@ def test_shared_departments_gates_arrondissements_and_districts(text: str, lang:
     # "round" a town; a wholesaler's "gros" is no Gros-Morne
     ("£80 a shift round Spalding, easy deliveries 📦", "en", ["Spalding"]),
     ("⚠️ Gros uniquement, rdv Martigues / Port-de-Bouc", "fr", ["Martigues", "Port-de-Bouc"]),
+    # a two-word US town, capitalised, in a post pricing products; not in a post priced in pounds, not a saint's day
+    ("Lookouts needed on the block 👀 $100/day, Rock Hill, 14+ ok", "en", ["Rock Hill"]),
+    ("ice 🧊 $40 a half g, $60 a g. Brooklyn Center motel drop offs only", "en", ["Brooklyn Center"]),
+    ("GRANITE CITY GAS ⛽ Aberdeen & Dyce\nZkittlez 8th £35", "en", ["Aberdeen", "Dyce"]),
+    ("St Leger weekend 🏇 mandy £40 a g, meet me round Donny town centre", "en", ["Doncaster"]),
 ])
 def test_article_less_heads_and_local_short_forms(text: str, lang: str, places: list[str]) -> None:
     assert run_with_products(text, lang).values("places") == places

@@ -82,6 +82,8 @@ from .place_text import (
 )
 
 _SHORT_NAME = "the capitalised short name of the one town whose long name it starts"
+# first words of two-word names that are often no town: a saint's day, a part of a town
+_NOT_A_TOWN_START = frozenset({"st", "saint", "sainte", "ste", "san", "santa", "west", "east", "north", "south"})
 _PRICED_RE = re.compile(r"[$£€]\s?\d|\d\s?[$£€]")  # a price written with its currency sign
 
 
@@ -558,6 +560,12 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                       and self._capitalised(a, c.nstart, c.nend) and alone(text, c)
                       and any(f.kind == "products" for f in a.findings)):
                     ok, why = True, "a town's name alone on its line, capitalised, in a post naming products"
+                elif (not ok and c.kind == "abroad" and c.end - c.start >= 2 and words[c.start] not in _NOT_A_TOWN_START
+                      and self._capitalised(a, c.nstart, c.nend)
+                      and (any(f.kind == "products" for f in a.findings) or _PRICED_RE.search(text))
+                      and not (c.country == "US" and "£" in text and "$" not in text)
+                      and not (c.country == "GB" and "$" in text and "£" not in text)):
+                    ok, why = True, "a town's name of two words, capitalised, in a post naming or pricing products"
             else:
                 why = self._cue(words, spans, text, c, hashtag, k)
                 ok = bool(why) or (
