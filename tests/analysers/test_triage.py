@@ -1119,6 +1119,15 @@ def test_verdicts_of_heldout_ij_to_io(text: str, category: str) -> None:
      "12h30\n[18:31] Tata Nadia: ramenez du pain et de la menthe 🌿 pour le thé", "other"),
     ('Voice note: "hiya love it\'s Nan, I\'ve got a new number, oh seven seven double oh, nine hundred, eight two one, '
      'ring me back, I\'ve done a lasagne for Sunday"', "other"),
+    # Basque cakes, tickets at cost price, harvest jobs, delivery apps, lorry drivers
+    ("🥮 Gâteaux basques crème ou cerise 🍒 18€ le grand, 10€ le petit.\nLivraison Ustaritz, Cambo le dimanche matin."
+     "\nPrécommande au 07 81 20 39 57", "other"),
+    ("🔴⚪ places virage pour Aviron Bayonnais - Biarritz dispo, 25€ pièce (prix coûtant), je me déplace sur Bayonne",
+     "other"),
+    ("🚗 Dash in Tucson & Casa Grande 💸 earn per delivery + 100% of tips, be your own boss, get paid daily with Fast "
+     "Pay. 18+, car, scooter or bike. Sign up today!", "other"),
+    ("HGV Class 1 drivers wanted 🚛 Ashford depot, continental runs via Dover, £250/day, nights out paid. Call 07700 "
+     "900 144", "other"),
     # a point's recruiter asking for a "vendeur(se)" still recruits
     ("☕ margny coffee recrute vendeur(se) pour le point de Venette, 10% sur le chiffre, 16 ans mini", "recruitment"),
 ])
