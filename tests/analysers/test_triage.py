@@ -1133,3 +1133,29 @@ def test_verdicts_of_heldout_ij_to_io(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_ip_to_ja(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # steelworks, costume hire, herring, school letters, Catalan feasts, car-sharing, HVAC, lobster boats
+    ("🏭 RECRUTE 🏭 Opérateurs de production H/F pour aciérie de Dunkerque\n💶 13,50€/h + primes de nuit\n"
+     "🚗 permis B + véhicule", "other"),
+    ("🎭 Location de déguisements 🎭\n👗 robe + perruque 20€\n🧥 ciré jaune 15€\n📍 Coudekerque-Branche, retrait "
+     "uniquement\n📲 06 11 22 33 44", "other"),
+    ("🐟 Arrivage harengs frais ce matin 🐟\n1 kg 6€ / 3 kg 15€\nhareng saur 2€ pièce\n📍 marché de Gravelines",
+     "other"),
+    ("Mot aux familles : des comptes proposent aux élèves des « jobs » de livreur ou guetteur payés 50 à 100€ par "
+     "jour. Si votre enfant reçoit ce genre de message, contactez la vie scolaire.", "other"),
+    ("🎄 CARTE DES FÊTES 🎄\nBoles de picolat (6 pers.) .... 45€\nCargolade (le kg) .... 28€\n🚗 Livraison Perpignan, "
+     "Cabestany", "other"),
+    ("Covoit Perpignan → Montpellier demain 7h 🚗 reste 2 places, 12€ la place. Écrivez-moi au 06 71 83 92 04",
+     "other"),
+    ("❄️ AC tune-up special $89 ❄️ Portsmouth, Dover, Manchester. Same-day service, financing available. Call now!",
+     "other"),
+    ("🦞 HIRING STERNMAN 🦞 lobster boat out of Portland, $250-$400/day depending on catch, paid weekly. Call Dave "
+     "207-555-0121", "other"),
+    # a county line and a festival's sellers are recruited
+    ("Bro you still after work? My guy needs someone on a county line out of Northampton, 2 weeks at a time, £1000 + "
+     "food. Ring 07700 900 714", "recruitment"),
+])
+def test_verdicts_of_heldout_jb_to_jm(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
