@@ -101,8 +101,8 @@ def _department_chain(text: str, ns: int) -> bool:
     """The number at ns opens or is in a chain of three numbers or more that can only be departments
     ("22/35/29", "envoi 22, 35, 56, 29"): each 01 to 95 but 20, no two the same, not all multiples of 5
     (a price ladder "30/40/50"), no date ("12/05/25", "12/13/25": a day and a month)."""
-    line_s = text.rfind("\n", 0, ns) + 1
-    for m in _CHAIN_RE.finditer(text, line_s, text.find("\n", ns) % (len(text) + 1) or len(text)):
+    line_s, line_e = text.rfind("\n", 0, ns) + 1, text.find("\n", ns)
+    for m in _CHAIN_RE.finditer(text, line_s, len(text) if line_e < 0 else line_e):
         if not m.start() <= ns < m.end():
             continue
         nums = [int(x) for x in re.findall(r"\d{2}", m.group())]
