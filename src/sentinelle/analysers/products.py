@@ -410,6 +410,14 @@ class ProductAnalyser(Analyser):
         # a product word in the post: a letter then a bare price is a menu slot too ("shit 8 · c 70")
         strong_word = any(m.entry.strength == "strong" and m.meta.kind is None for m in prods)
 
+        def priced_here(m: Hit, li: int) -> bool:
+            """The term is sold right there, whatever its context: a quantity on its line, a price per
+            piece just before it ("$20 a rock"), or an emoji heading the line of its prices ("❄️ Girl"
+            over "1g $80 | 3.5 $220")."""
+            return (has_qty(li) or _PRICE_PER_BEFORE_RE.search(text, max(0, m.start - 16), m.start) is not None
+                    or (m.meta.kind == "emoji" and li + 1 < len(lines) and has_qty(li + 1)
+                        and len(_WORDS_RE.findall(text, *lines[li])) <= 1))
+
         def blocked(m: Hit, li: int) -> bool:
             e = m.entry
             if negated(m):
@@ -435,11 +443,8 @@ class ProductAnalyser(Analyser):
             if needs and not any(c in ctx for c in needs):
                 return True
             unless = meta.unless
-            if unless and any(u in ctx for u in unless) and not has_qty(li) and not _PRICE_PER_BEFORE_RE.search(
-                    text, max(0, m.start - 16), m.start) and not (
-                    meta.kind == "emoji" and li + 1 < len(lines) and has_qty(li + 1)
-                    and len(_WORDS_RE.findall(text, *lines[li])) <= 1):
-                return True  # (not "❄️ Girl" over "1g $80 | 3.5 $220": a heading over its prices)
+            if unless and any(u in ctx for u in unless) and not priced_here(m, li):
+                return True
             if meta.unless_always and any(u in ctx for u in meta.unless_always):
                 return True  # "Colombian 250g £9" in a coffee roaster's post
             if e.strength == "weak" and has_qp(li) and e.value not in _MASS_IS_SIZE and (
