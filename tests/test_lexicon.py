@@ -60,6 +60,25 @@ def test_term_matcher(tmp_path: Path, text: str, found: list[tuple[str, str]]) -
     assert [g[0] for g in got] == [f[0] for f in found]
 
 
+@pytest.mark.parametrize(("term", "text", "matches"), [
+    ("c'est dispo ?", "cc c'est dispo ? 10 de beuh", True),  # posts read "dispo" as "disponible"
+    ("tout dispo", "tout dispo ce soir", True),
+    ("jsuis a sec", "jsuis a sec depuis hier", True),  # "jsuis" reads "je suis"
+    ("jsuis a sec", "je suis a sec depuis hier", True),  # and people who type it out
+    ("tout dispo", "tout est dispo", False),
+])
+def test_terms_typed_as_sms_match_the_expanded_post(tmp_path: Path, term: str, text: str, matches: bool) -> None:
+    folder = tmp_path / "fr"
+    folder.mkdir()
+    (folder / "sms.toml").write_text('[sms]\ndispo = "disponible"\njsuis = "je suis"\n', encoding="utf-8")
+    path = folder / "cues.toml"
+    path.write_text(f'[[group]]\nvalue = "x"\nterms = ["{term}"]\n', encoding="utf-8")
+    entries = load_groups(path)
+    assert len({e.rule for e in entries}) == 1 and entries[0].rule.endswith(f":x:{term}")  # one rule, as written
+    norm = normalise(text, {"dispo": "disponible", "jsuis": "je suis"})
+    assert bool(TermMatcher(entries).find(norm)) is matches
+
+
 def test_bundled_cue_lexicons_load() -> None:
     matchers = load_lexicon("cues", ["fr", "en"])
     assert len(matchers["fr"]) > 100 and len(matchers["en"]) > 100

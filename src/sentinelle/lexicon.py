@@ -140,6 +140,7 @@ def load_groups(path: Path, *, values: Sequence[str] | None = None,
         raise LexiconError("expected one or more [[group]] tables", where=name)
     allowed = {"value", "strength", "terms", "source", *extra_keys}
     entries: list[Entry] = []
+    sms = _sms_table(path.parent)
     for i, g in enumerate(groups, 1):
         where = f"{name}: group {i}"
         if not isinstance(g, dict):
@@ -171,7 +172,27 @@ def load_groups(path: Path, *, values: Sequence[str] | None = None,
             if _ASCII_ALNUM.search(t) is None and not fold(t).strip():
                 raise LexiconError(f"term {t!r} is empty once normalised", where=where)
             entries.append(Entry(t, value, strength, source, f"{name}:{value}:{t}", extra))
+            spelled = _sms_spelling(t, sms) if sms else None
+            if spelled is not None:
+                entries.append(Entry(spelled, value, strength, source, f"{name}:{value}:{t}", extra))
     return entries
+
+
+def _sms_spelling(term: str, sms: dict[str, str]) -> str | None:
+    """A term as posts read once their SMS spellings are expanded ("c'est dispo ?" -> "c ' est
+    disponible ?"), or None when it has none. Posts are matched after that expansion (see
+    `normalize.normalise`), so a term written the way people type would otherwise never match."""
+    words = tokenize(fold(term))
+    if not any(w in sms for w in words):
+        return None
+    return " ".join(sms.get(w, w) for w in words)
+
+
+@cache
+def _sms_table(path: Path) -> dict[str, str]:
+    """The SMS spellings in force for the lexicons of one folder (`<lang>/sms.toml`), if any."""
+    sms = path / "sms.toml"
+    return _read_sms(sms) if sms.exists() else {}
 
 
 class Match(NamedTuple):
@@ -261,16 +282,21 @@ def load_sms(langs: Iterable[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for lang in langs:
         path = lexicon_file(lang, "sms")
-        if not path.exists():
-            continue
-        doc = read_toml(path)
-        table = doc.get("sms", {})
-        if not isinstance(table, dict):
-            raise LexiconError("[sms] must be a table of spelling = expansion", where=rel(path))
-        for k, v in table.items():
-            if not isinstance(v, str) or not v.strip():
-                raise LexiconError(f"expansion of {k!r} must be a non-empty string", where=rel(path))
-            out[fold(k)] = fold(v)
+        if path.exists():
+            out.update(_read_sms(path))
+    return out
+
+
+def _read_sms(path: Path) -> dict[str, str]:
+    doc = read_toml(path)
+    table = doc.get("sms", {})
+    if not isinstance(table, dict):
+        raise LexiconError("[sms] must be a table of spelling = expansion", where=rel(path))
+    out: dict[str, str] = {}
+    for k, v in table.items():
+        if not isinstance(v, str) or not v.strip():
+            raise LexiconError(f"expansion of {k!r} must be a non-empty string", where=rel(path))
+        out[fold(k)] = fold(v)
     return out
 
 

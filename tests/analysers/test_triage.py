@@ -1159,3 +1159,22 @@ def test_verdicts_of_heldout_ip_to_ja(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_jb_to_jm(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a party is no pay per evening; home cooking by the portion; préfou trucks; horse farms; friends' plans
+    ("Qui veut des 🍬 pour la soirée de vendredi à la salle ? 10 balles pièce, message 👻 candy.aube", "sale"),
+    ("🥘 Couscous maison dimanche 🥘 11€ la part, 4 parts 40€. Livraison Sainte-Savine et Troyes 🚗 commandes en MP",
+     "other"),
+    ("🥖 Préfou ail-beurre ce soir au port 18h-22h, 4€ l'un ou 7€ le sachet de 10 mini, snap prefou.vendee", "other"),
+    ("🐴 Thoroughbred farm outside Georgetown hiring grooms, $140/day, early starts, housing on site.", "other"),
+    ("dispo plus ce soir les gars j'ai entraînement de foot, on décale le match à demain", "other"),
+    # telling of a seller's offer is no offer
+    ("lol a lad in Fareham tried to sell me 'flake' on snap at £50 a g, wanted it in gift cards first", "other"),
+    ("un mec a essayé de me vendre de la beuh à 10€ le g devant la gare, j'ai dit non merci", "other"),
+    # minors, cash the same evening: recruited
+    ("On cherche des jeunes de 16 ans pour de petites livraisons en scooter, 40€ la course, payé le soir même, discret",
+     "recruitment"),
+])
+def test_verdicts_of_heldout_jn_to_js(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

@@ -195,9 +195,17 @@ def _warning(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     # a job offer with its pay needs three: "anyone know people for drop offs, $130 a day, school kids
     # welcome" is an offer whatever its words of a buyer and of a warning
     paid = any(f.rule in _PAY_RULES for f in cues)
-    if len({f.rule for f in found}) < (3 if paid else 2):
+    needed = 3 if paid else 2
+    if not paid and any(_REPORTED_OFFER_RE.search(f.rule) for f in found) and not _SELLER_RE.search(a.norm.text):
+        needed = 1  # "some guy tried to sell me flake at £50 a g": the offer is told by whoever got it
+    if len({f.rule for f in found}) < needed:
         return []
     return found
+
+
+# the buyer's cues that tell of an offer made to the writer (the rule names their term)
+_REPORTED_OFFER_RE = re.compile(r":buyer:(?:.* to (?:sell|flog) me|tried selling me|.* de me vendre"
+                                r"|voulait me vendre)$")
 
 
 JOB_RULE_SCORE = 0.8  # the score of a post the job-offer rule makes a recruitment
