@@ -793,3 +793,20 @@ def test_bare_prices_take_the_phones_country(text: str, currency: str) -> None:
 ])
 def test_arrondissements_balls_and_quads(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a spaced slash before the quantity that closes the line; "l'oz"; dots leading to the price;
+    # the letter G that names GHB weighs no gram
+    ("🥦 Runtz ..... £10 / g\n🥦 Runtz ..... £35 / 8th\n🥦 Runtz ..... £60 / Q", "en",
+     [(H, 1, "g", 10, "GBP"), (H, 3.5, "g", 35, "GBP"), (H, 7, "g", 60, "GBP")]),
+    ("green £45 / 5g\nwhite £75 / g", "en", [(H, 5, "g", 45, "GBP"), ("cocaine", 1, "g", 75, "GBP")]),
+    ("beuh 🌿 190€ l'oz, 3,5g = 30", "fr", [(H, 28, "g", 190, "EUR"), (H, 3.5, "g", 30, "EUR")]),
+    ("❄️ Colombienne\n0,5 ........ 35€\n1g ......... 65€", "fr",
+     [("cocaine", 0.5, "g", 35, "EUR"), ("cocaine", 1, "g", 65, "EUR")]),
+    ("❄️ flake\n3.5 ....... £200", "en", [("cocaine", 3.5, "g", 200, "GBP")]),
+    ("Subu 8 ............ 10€", "fr", [("prescription_drugs", 1, "pill", 10, "EUR")]),  # a dose, no count
+    ("💧 G £20 for 10ml, after parties only", "en", [("ghb", 10, "ml", 20, "GBP")]),
+])
+def test_spaced_slashes_leaders_and_the_letter_g(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

@@ -302,7 +302,8 @@ def line_tokens(g: Grammar, text: str, start: int, end: int, prod_spans: list[tu
             if hit and hit[0] == "CONT":  # "bonbonne ➜ 35€": the product word is also the unit
                 out.append(_tok(("CONT", s, e, hit[1], hit[2])))
                 continue
-            if kind == "named" or (hit and hit[0] == "NAMED"):  # "8ths £30": product word and amount
+            if (kind == "named" or (hit and hit[0] == "NAMED")) and w != "g":  # "8ths £30": product word and amount
+                # ("💧 G £15 for 10ml": the letter G names GHB, it weighs no gram)
                 q, u = g.named[w] if kind == "named" else (hit[1], hit[2]) if hit else (1.0, None)
                 out.append(_tok(("NAMED", s, e, q, u)))
                 continue
@@ -314,7 +315,11 @@ def line_tokens(g: Grammar, text: str, start: int, end: int, prod_spans: list[tu
             if w not in multi_first:
                 hit = single.get(w)
                 if hit is None:
-                    append(_tok(("WORD", s, e, 0.0, w)))
+                    if w[:2] == "l'" and w[2:] in g.named:  # "200€ l'oz", "70 l'g": the article glued on
+                        q, u = g.named[w[2:]]
+                        append(_tok(("PER", s, e, q, u)))
+                    else:
+                        append(_tok(("WORD", s, e, 0.0, w)))
                     continue
                 if hit[0] == "CONT" and w in g.banknotes:
                     hit = ("CONT", 1.0, "banknote")

@@ -182,7 +182,11 @@ class PriceAnalyser(Analyser):
             # "les 2 ➜ 60€"; not "sur le 93, 100€ hors 93", a department then another amount, nor
             # "t'as les 80 pour le gramme", a price
             return toks[i + 1].value, None, i + 2
-        if k == "NUM" and i + 1 < n and toks[i + 1].kind == "SEP" and toks[i + 1].unit in _SEP_EQ:
+        if k == "NUM" and i + 1 < n and toks[i + 1].kind == "SEP" and (
+                toks[i + 1].unit in _SEP_EQ
+                # dots leading to the price: a weight with decimals, or a number that opens the line
+                # ("3.5 ...... £220", "❄️ 0,5 …… 40€"; not a dose, "Lyrica 300 ........ 3€", "Subu 8 .... 10€")
+                or (_leader(toks[i + 1].unit) and (t.value != int(t.value) or i == 0))):
             return t.value, None, i + 1  # "0,5 = 40", "3 pour 50"
         return None
 
@@ -377,6 +381,9 @@ class PriceAnalyser(Analyser):
             if k in ("PRICE", "NUM") and i + 2 < n and (
                     (nxt_sep == "/" and toks[i + 2].kind == "QTY" and toks[i + 1].start == t.end
                      and toks[i + 2].start == toks[i + 1].end)  # glued: "100/10g", not "40 / 1g 70"
+                    # spaced, its quantity closing the line: "£50 / 5g", "£35 / 8th"
+                    or (nxt_sep == "/" and k == "PRICE" and toks[i + 2].kind in ("QTY", "NAMED")
+                        and (i + 3 == n or toks[i + 3].kind in _PASSIVE))
                     or (nxt_sep in ("le", "la") and toks[i + 2].kind == "NUM" and toks[i + 2].value in _USUAL_QTY
                         and toks[i + 2].value < t.value)):  # ("80 la 1 / 150 la 2": la dose)
                 q2 = toks[i + 2]
@@ -778,3 +785,4 @@ class PriceAnalyser(Analyser):
         measures = self.g.cannabis_measures
         return any(w in measures or " ".join(words[k:k + 2]) in measures or " ".join(words[k:k + 3]) in measures
                    for k, w in enumerate(words))
+
