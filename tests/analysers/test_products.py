@@ -452,3 +452,14 @@ def test_half_a_kilo_is_no_ketamine(text: str, lang: str, expected: set[str]) ->
 ])
 def test_meow_chocolate_bars_and_flash_titles(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # gas sold by the tank is nitrous, not the "gas" of weed; a box of balloons is no LSD; prop notes
+    ("gas tanks £40 | 3 for £100, balloons thrown in, Havant till late", "en", {"nitrous_oxide"}),
+    ("proto 🎈 bonbonne 35€, carton de ballons offert, Sélestat 22h-4h", "fr", {"nitrous_oxide"}),
+    ("prop notes £20s, 40 for £250, tracked post, crypto up front", "en", {"counterfeit_money"}),
+    ("gas 🔥 £10 a g, Fratton", "en", {"cannabis_herb"}),
+])
+def test_gas_tanks_balloon_boxes_and_prop_notes(text: str, lang: str, expected: set[str]) -> None:
+    assert products(text, lang) == expected

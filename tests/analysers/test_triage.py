@@ -1178,3 +1178,11 @@ def test_verdicts_of_heldout_jb_to_jm(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_jn_to_js(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize("text", [
+    "Calor gas bottles 13kg £38 exchange, patio gas too. Eastleigh, ring 07700 900 315",
+    "Propane refills $22 while you wait, Cary Hwy 55",
+])
+def test_bottled_gas_is_no_sale(text: str) -> None:
+    assert analyze_text(text).category == "other"
