@@ -137,6 +137,11 @@ class Named:
         gives these the reason "a small place: ..." or "a village: ...")."""
         return self.weak and self.reason.startswith(("a small place", "a village"))
 
+    @property
+    def word(self) -> bool:
+        """Weak because it is also a word or a phrase ("Sale", "Reading"; abroad.toml says so)."""
+        return self.weak and ("word" in self.reason or "phrase" in self.reason)
+
 
 @dataclass(slots=True)
 class Gazetteer:

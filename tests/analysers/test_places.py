@@ -1037,3 +1037,22 @@ def test_article_less_heads_and_local_short_forms(text: str, lang: str, places: 
 ])
 def test_bracketed_lists_and_keycap_pairs(text: str, departments: list[str]) -> None:
     assert run_with_products(text).values("departments") == departments
+
+
+@pytest.mark.parametrize(("text", "lang", "places"), [
+    # a town abroad that is also a name, a word or a town elsewhere, alone but capitalised, in a post
+    # priced in its country's currency alone
+    ("pills 💊 $15, 4 for $50, Georgetown only", "en", ["Georgetown"]),
+    ("lookouts needed, $150 a day paid daily. Durham. DM", "en", ["Durham"]),
+    ("hey it's Brandon, 8ths $40 tonight", "en", []),  # a person
+    ("Brandon: 8th is $40", "en", []),  # a speaker
+    ("SUMMER FLASH SALE ☀️ 8ths $25", "en", []),  # a word, in capitals
+    ("8ths £25, Durham only", "en", ["Durham"]),  # (the English city, read by name)
+    ("Glasgow only: Partick, Hillhead 🧊 £80 g", "en", ["Glasgow"]),  # beside a city: a neighbourhood
+    # a short form read only near its department: a commune of it, even by its short name, counts
+    ("Mérignac / St Med 🛵 frappe 🥦 12/g", "fr", ["Mérignac", "Saint-Médard-en-Jalles"]),
+    ("livraison Saint-Amand et Vierzon, mini 50€", "fr", ["Saint-Amand-Montrond", "Vierzon"]),
+    ("cherche guetteur 100€ la journée, quartier pyramides LRSY", "fr", ["La Roche-sur-Yon"]),
+])
+def test_lone_towns_abroad_and_short_forms_near_their_department(text: str, lang: str, places: list[str]) -> None:
+    assert run_with_products(text, lang).values("places") == places

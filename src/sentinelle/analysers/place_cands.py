@@ -209,3 +209,15 @@ def listed_in_departments(text: str, cands: list[Cand], codes: set[str], stated:
                 continue
             c.accepted = True
             c.why = f"listed with {other.value} in a department of the post ({', '.join(sorted(codes))})"
+
+
+def near_here(o: Cand, department: str) -> bool:
+    """Whether a candidate puts its post near a department for a short form read only there: read
+    with a commune of that department among its homonyms ("St Gilles / Brétignolles"), or, read or
+    not, a name no other department has ("La Roche gare ou Les Herbiers")."""
+    named = o.communes + o.heads  # (a short name: "Brétignolles" for Bretignolles-sur-Mer)
+    if o.blocked or not named:
+        return False
+    if o.accepted:
+        return o.run_department == department or any(x.department == department for x in named[:24])
+    return all(x.department == department for x in named)

@@ -49,6 +49,7 @@ from .place_cands import (
     dominant_head,
     key_of_name,
     listed_in_departments,
+    near_here,
     other_words,
     overseas,
     shared_departments,
@@ -72,6 +73,7 @@ from .place_text import (
     Phrases,
     alone,
     colocated,
+    currency_country,
     handle_chunks,
     in_capitalised_phrase,
     outside,
@@ -85,6 +87,9 @@ _SHORT_NAME = "the capitalised short name of the one town whose long name it sta
 # first words of two-word names that are often no town: a saint's day, a part of a town
 _NOT_A_TOWN_START = frozenset({"st", "saint", "sainte", "ste", "san", "santa", "west", "east", "north", "south"})
 _PRICED_RE = re.compile(r"[$£€]\s?\d|\d\s?[$£€]")  # a price written with its currency sign
+# words before a person's name ("it's Brandon", "ask for Tyler")
+_PERSON_BEFORE_RE = re.compile(r"(?:\b(?:it|that|i|c|this)\s?'?\s?(?:s|m|est|is)"
+                               r"|\b(?:ask for|call|text|mr|mrs|ms|dr|with|and|my|bro|cuz|lil|big|yo|hey))\W{0,2}$")
 
 
 _CANON_KEYS = frozenset(CANON)
@@ -596,6 +601,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         colocated(text, cands, cased)
         if any(f.kind == "products" for f in a.findings) or _PRICED_RE.search(text):
             self._abroad_runs(a, text, cands)  # (a post naming a product, or pricing one: "8th $45")
+            self._lone_abroad(a, text, words, cands)
         # lists: a candidate next to an accepted place, separated only by list punctuation
         changed = len(cands) > 1  # a list needs two names
         while changed:
@@ -668,6 +674,22 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                 run = [c]
         flush()
 
+    def _lone_abroad(self, a: Analysis, text: str, words: list[str], cands: list[Cand]) -> None:
+        """A town abroad that is also a first name, a word or a town elsewhere ("Cary", "Durham",
+        "Georgetown"), alone but capitalised, in a post that prices in its country's currency only
+        ("Durham. $150 a day"): the town. Not a speaker ("Brandon: 50 for the 8th") nor a person
+        ("it's Brandon")."""
+        country = currency_country(text)
+        if not country or any(c.accepted for c in cands):
+            return  # (beside a place read, it is more often a neighbourhood: "Glasgow: Partick, Hillhead")
+        for c in cands:
+            if (c.accepted or c.blocked or c.kind != "abroad" or not c.weak or c.country != country
+                    or not self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c)
+                    or text[c.nend:c.nend + 1] == ":" or _PERSON_BEFORE_RE.search(text, max(0, c.nstart - 14), c.nstart)
+                    or any(n.word for n in self.g.abroad.get(key_of_name(text[c.nstart:c.nend]), ()))):
+                continue  # ("FLASH SALE": a word in capitals; "Sale": a word too)
+            c.accepted, c.why = True, f"capitalised, in a post priced in the currency of {country} alone"
+
     def _country_of_the_post(self, c: Cand, cands: list[Cand], text: str) -> None:
         """A town abroad that several countries have a town of that name for ("Stockton"): the one of
         the country the post's other towns are in ("Stockton / Thornaby": Stockton-on-Tees)."""
@@ -713,7 +735,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                 others = shared_departments(cands, accepted, idx)  # ("Nogent / Romilly": both in the Aube)
             context = (others | {c.run_department}) if c.run_department else others
             # ("aubigny argent vailly": all three in the Cher)
-            if c.near and c.near not in others:
+            if c.near and c.near not in others and not any(o is not c and near_here(o, c.near) for o in cands):
                 # a short form read only near its department: elsewhere, a commune of that name or
                 # starting with it in the post's department ("Savigny, Lieusaint, Cesson": Cesson in
                 # Seine-et-Marne, not Cesson-Sévigné)
