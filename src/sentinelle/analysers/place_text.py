@@ -422,13 +422,3 @@ def in_capitalised_phrase(text: str, s: int, e: int) -> bool:
     before = text[max(0, s - 30):s].rstrip(" ").split(" ")[-1] if s else ""
     return after.isupper() or (len(before) > 1 and before[0].isupper() and before.isalpha())
 
-
-def currency_country(text: str) -> str:
-    """The country whose currency alone a post's prices are written in ("$40" and no "£" nor "€":
-    "US"; "£20" alone: "GB"), or ""."""
-    dollar, pound, euro = "$" in text, "£" in text, "€" in text
-    if dollar and not (pound or euro):
-        return "US"
-    if pound and not (dollar or euro):
-        return "GB"
-    return ""

@@ -32,6 +32,7 @@ from ..core import Analysis, Finding
 from ..errors import ConfigError
 from ..gazetteer import BARE_FIRST_WORDS, CANON, DEPARTMENT_CODES, LONGER, NAME, Commune, Gazetteer, Key, load_gazetteer
 from .base import Analyser
+from .place_abroad import abroad_runs, country_of_the_post, lone_abroad
 from .place_cands import (
     ARRONDISSEMENT_CITY,
     BIG_CITY,
@@ -73,7 +74,6 @@ from .place_text import (
     Phrases,
     alone,
     colocated,
-    currency_country,
     handle_chunks,
     in_capitalised_phrase,
     outside,
@@ -87,10 +87,6 @@ _SHORT_NAME = "the capitalised short name of the one town whose long name it sta
 # first words of two-word names that are often no town: a saint's day, a part of a town
 _NOT_A_TOWN_START = frozenset({"st", "saint", "sainte", "ste", "san", "santa", "west", "east", "north", "south"})
 _PRICED_RE = re.compile(r"[$£€]\s?\d|\d\s?[$£€]")  # a price written with its currency sign
-# words before a person's name ("it's Brandon", "ask for Tyler")
-_PERSON_BEFORE_RE = re.compile(r"(?:\b(?:it|that|i|c|this)\s?'?\s?(?:s|m|est|is)"
-                               r"|\b(?:ask for|call|text|mr|mrs|ms|dr|with|and|my|bro|cuz|lil|big|yo|hey))\W{0,2}$")
-
 
 _CANON_KEYS = frozenset(CANON)
 
@@ -351,7 +347,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         named = g.abroad.get(key)
         if named:
             n = named[0]
-            # (a village is weak for its size only: no ordinary word, see `_abroad_runs`)
+            # (a village is weak for its size only: no ordinary word, see `place_abroad.abroad_runs`)
             return ("abroad", n.value, f"places/abroad.toml:{n.value}:{' '.join(key)}", [], n.weak,
                     n.weak and not n.village, 10**6, "", [], n.country)
         cs = g.by_key.get(key, [])
@@ -600,8 +596,15 @@ class PlaceAnalyser(DepartmentRules, Analyser):
 
         colocated(text, cands, cased)
         if any(f.kind == "products" for f in a.findings) or _PRICED_RE.search(text):
-            self._abroad_runs(a, text, cands)  # (a post naming a product, or pricing one: "8th $45")
-            self._lone_abroad(a, text, words, cands)
+            # (a post naming a product, or pricing one: "8th $45")
+            def capital(c: Cand) -> bool:
+                return self._capitalised(a, c.nstart, c.nend) and not self._all_caps(a, c)
+
+            def written_big(c: Cand) -> bool:
+                return self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c)
+
+            abroad_runs(a, text, cands, written_big)
+            lone_abroad(self.g, text, cands, capital)
         # lists: a candidate next to an accepted place, separated only by list punctuation
         changed = len(cands) > 1  # a list needs two names
         while changed:
@@ -644,64 +647,6 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                             continue  # "SUD LOIRE 44 / St Julien": the number after it is not its department
                         c.accepted, c.why, changed = True, f"listed with {other.value}", True
                         break
-
-    def _abroad_runs(self, a: Analysis, text: str, cands: list[Cand]) -> None:
-        """Towns abroad of one country listed side by side, capitalised, in a post that names a
-        product: places, even when each is also a first name or a word ("Tyler • Longview • Kilgore");
-        in lower case too, three or more villages that are no word ("drumshanbo mohill ballinamore")."""
-        run: list[Cand] = []
-        no_caps = not uses_capitals(a.post.text)  # ("lodi + tracy + manteca": three, in lower case)
-
-        def flush() -> None:
-            lower = any(not (self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c)) for c in run)
-            if len(run) >= (3 if lower else 2) and len({c.country for c in run}) == 1:
-                for c in run:
-                    if not c.accepted:
-                        c.accepted = True
-                        c.why = f"listed with other towns of {c.country} in a post naming or pricing a product"
-
-        for c in cands:
-            if c.kind != "abroad" or c.blocked or not (self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c)
-                                                       or not c.common or no_caps):
-                flush()
-                run = []
-                continue
-            gap = text[run[-1].nend:c.nstart] if run else ""
-            if run and len(gap) <= 16 and "\n" not in gap and (LIST_SEPS.match(gap) and gap.strip() or gap == " "):
-                run.append(c)
-            else:
-                flush()
-                run = [c]
-        flush()
-
-    def _lone_abroad(self, a: Analysis, text: str, words: list[str], cands: list[Cand]) -> None:
-        """A town abroad that is also a first name, a word or a town elsewhere ("Cary", "Durham",
-        "Georgetown"), alone but capitalised, in a post that prices in its country's currency only
-        ("Durham. $150 a day"): the town. Not a speaker ("Brandon: 50 for the 8th") nor a person
-        ("it's Brandon")."""
-        country = currency_country(text)
-        if not country or any(c.accepted for c in cands):
-            return  # (beside a place read, it is more often a neighbourhood: "Glasgow: Partick, Hillhead")
-        for c in cands:
-            if (c.accepted or c.blocked or c.kind != "abroad" or not c.weak or c.country != country
-                    or not self._capitalised(a, c.nstart, c.nend) or self._all_caps(a, c)
-                    or text[c.nend:c.nend + 1] == ":" or _PERSON_BEFORE_RE.search(text, max(0, c.nstart - 14), c.nstart)
-                    or any(n.word for n in self.g.abroad.get(key_of_name(text[c.nstart:c.nend]), ()))):
-                continue  # ("FLASH SALE": a word in capitals; "Sale": a word too)
-            c.accepted, c.why = True, f"capitalised, in a post priced in the currency of {country} alone"
-
-    def _country_of_the_post(self, c: Cand, cands: list[Cand], text: str) -> None:
-        """A town abroad that several countries have a town of that name for ("Stockton"): the one of
-        the country the post's other towns are in ("Stockton / Thornaby": Stockton-on-Tees)."""
-        named = self.g.abroad.get(key_of_name(text[c.nstart:c.nend]), ())
-        if len(named) < 2:
-            return
-        others = {o.country for o in cands if o.accepted and o is not c and o.kind == "abroad"}
-        if c.country in others:
-            return
-        n = next((n for n in named if n.country in others), None)
-        if n is not None:
-            c.value, c.country = n.value, n.country
 
     def _home(self, key: Key, context: set[str]) -> Commune | None:
         """The French commune of that name, or of a longer name it starts, in a department of the
@@ -794,7 +739,7 @@ class PlaceAnalyser(DepartmentRules, Analyser):
             elif c.kind == "abroad" and a.lang == "fr":
                 c.value = self.g.abroad_fr.get(c.value, c.value)  # "Bruxelles" in a French post
             if c.kind == "abroad":
-                self._country_of_the_post(c, cands, text)
+                country_of_the_post(self.g, c, cands, text)
             if NOT_SERVED_AFTER.match(text, c.nend) or NOT_SERVED_BEFORE.search(text, max(0, c.nstart - 14), c.nstart):
                 continue  # "Savenay non", "Aubin ⛔", "pas sur Pons": a place the post says it does not serve
             # what `a.add_norm` does, the Finding built in C (see `_finding`)
