@@ -1056,3 +1056,14 @@ def test_bracketed_lists_and_keycap_pairs(text: str, departments: list[str]) -> 
 ])
 def test_lone_towns_abroad_and_short_forms_near_their_department(text: str, lang: str, places: list[str]) -> None:
     assert run_with_products(text, lang).values("places") == places
+
+
+@pytest.mark.parametrize(("text", "departments"), [
+    # listed numbers followed by "pour" are still departments; an amount priced or pay is none
+    ("Recherche chauffeurs 82/46/47 pour transport 🚚 1500€ le trajet", ["82", "46", "47"]),
+    ("Cherche nourrice sur le secteur 85 / 44 pour garder du matos, 800€/mois", ["85", "44"]),
+    ("🍫 8th 30 🍫 quart 55 🍫 demi 100", []),
+    ("besoin d'un jeune sur Challans 💸 50 par demi journée", []),
+])
+def test_listed_numbers_before_pour_amounts_and_pay(text: str, departments: list[str]) -> None:
+    assert run_with_products(text).values("departments") == departments

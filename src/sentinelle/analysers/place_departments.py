@@ -91,6 +91,9 @@ _HOURS_AFTER_RE = re.compile(r"/\d{1,3}\s?h\b")
 # "ouvert 14 - 22h", "de 18 à 2h": the start of an hour range
 _HOUR_RANGE_AFTER_RE = re.compile(r" ?(?:[-–]|à|a|to) ?\d{1,2}(?:[h:]\d\d)? ?(?:h|am|pm)\b(?!/)")
 _ONLY = frozenset({"only", "uniquement", "seulement"})
+# a time after an amount: pay ("50 par demi journée", "80 la journée", "100 a day")
+_PAY_AFTER_RE = re.compile(r" ?(?:par|per|a|an|la|le|/) ?(?:demi[- ]?)?(?:jour|jours|journee|soir|soiree|nuit|semaine"
+                           r"|mois|heure|day|night|week|hour|shift|month)\b")
 _PAIR_RE = re.compile(r"[ \t]?/[ \t]?(\d{2})(?![\d%€$£]|[/.,]\d|[ \t]?(?:h|ans|yo|years?|ml|cl|g|e)\b)")
 # three numbers or more joined by slashes or commas ("22/35/29", "22, 35, 56, 29")
 _CHAIN_RE = re.compile(r"(?<![\d/.,€$£])\d{2}(?:(?:[ \t]?/[ \t]?|,[ \t]?)\d{2}){2,}"
@@ -218,6 +221,8 @@ class DepartmentRules:
                 continue  # "10gr 80 / 25gr 180": the price of a quantity
             if _PRICE_PAIR_AFTER_RE.match(text, ne) and "📍" not in text[max(0, ns - 3):ns]:
                 continue  # "1️⃣0️⃣ = 9️⃣0️⃣", "10 → 90": a quantity and its price (not "📍44 ➡️ 50€")
+            if _PAY_AFTER_RE.match(text, ne):
+                continue  # "Challans 💸 50 par demi journée": pay for a time
             if w == "24" and text.startswith(("/24", "/7", "h/2"), ne):
                 continue  # "24/24", "24/7": round the clock, not the Dordogne
             if (text[ne:ne + 1] == "/" and _HOURS_AFTER_RE.match(text, ne)) or _HOUR_RANGE_AFTER_RE.match(text, ne):
@@ -226,7 +231,10 @@ class DepartmentRules:
                     and (text[ne + 1].isdigit() or (text[ne] == "/" and text[ne + 1].isalpha()))
                     and not (text[ne] in "/," and dept_pair(w, text, ne))):
                 continue  # 12.50, 20:30, 15/08, 13-17, 10/g (not "93/94", which is no date)
-            if (self._unit_after(words, spans, text, i) and nxt is None) or in_phone(ns):
+            if (self._unit_after(words, spans, text, i) and nxt is None
+                    # ("chauffeurs 82/46/47 pour transport", "secteur 85 / 44 pour garder": listed, no price)
+                    and not (i + 1 < n and words[i + 1] in ("pour", "for")
+                             and (in_list or (w.isdigit() and _department_chain(text, ns))))) or in_phone(ns):
                 continue  # (not "79 La Forêt-sur-Sèvre": the article opens a name of that department)
             prev = place_end.get(i)
             if prev is None and i > 0 and words[i - 1] in _AROUND:
