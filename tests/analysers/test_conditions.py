@@ -412,3 +412,14 @@ def test_promotion_not_a_rave_nor_a_deposit(text: str, lang: str, promotion: boo
 ])
 def test_delivery_to_travel(text: str, lang: str, delivery: bool) -> None:
     assert flag(run(text, lang), "delivery") == delivery
+
+
+@pytest.mark.parametrize(("text", "lang", "delivery"), [
+    # the seller can come or meet: delivery (terms typed in SMS spelling match too: "jpeux")
+    ("keta ce soir 30 le g, je te rejoin a la gare", "fr", True),
+    ("🍀 20e le 2g, jpeux passer ce soir", "fr", True),
+    ("dix grammes quatre-vingt-dix, je peux passer à Illkirch vers minuit", "fr", True),
+    ("🍀 20e le 2g, retrait uniquement", "fr", False),
+])
+def test_delivery_when_the_seller_can_come(text: str, lang: str, delivery: bool) -> None:
+    assert flag(run(text, lang), "delivery") == delivery
