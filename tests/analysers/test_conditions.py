@@ -423,3 +423,14 @@ def test_delivery_to_travel(text: str, lang: str, delivery: bool) -> None:
 ])
 def test_delivery_when_the_seller_can_come(text: str, lang: str, delivery: bool) -> None:
     assert flag(run(text, lang), "delivery") == delivery
+
+
+@pytest.mark.parametrize(("text", "lang", "promotion"), [
+    # a discount off every unit, a special of the day or the week
+    ("$5 off every 8th today, garner/clayton 🚗", "en", True),
+    ("matchday special ⚽ any 8th £25 before kick off", "en", True),
+    ("Un 8ème de Gelato 30€, tarif spécial cette semaine seulement", "fr", True),
+    ("Drop off all over Tallaght, 🌿 bag €20", "en", False),
+])
+def test_discounts_off_every_unit_and_specials(text: str, lang: str, promotion: bool) -> None:
+    assert flag(run(text, lang), "promotion") == promotion
