@@ -1186,3 +1186,14 @@ def test_verdicts_of_heldout_jn_to_js(text: str, category: str) -> None:
 ])
 def test_bottled_gas_is_no_sale(text: str) -> None:
     assert analyze_text(text).category == "other"
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a drug tucked into an ordinary post's offer; not a kitchen's greens, nor cheese for connoisseurs
+    ("Selling my Xbox with 2 controllers £120 ono, Chorley. Also got some green if anyone wants 🌿 pm me", "sale"),
+    ("Vends vélo VTT 120€ à débattre. J'ai aussi de la beuh pour ceux qui veulent 😏 MP", "sale"),
+    ("Selling my bike £60 ono, also got some green beans from the allotment 🌿", "other"),
+    ("Fromages affinés 🧀 et pour les connaisseurs un vieux comté 36 mois", "other"),
+])
+def test_offers_tucked_into_ordinary_posts(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

@@ -203,6 +203,29 @@ def _warning(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     return found
 
 
+# the seller's cues that add a drug to an ordinary post's offer (the rule names their term)
+_TUCKED_RE = re.compile(r":sale:(?:also (?:got|selling|have) |.*connoisseurs|j'ai aussi d)")
+_DRUG_EMOJI = frozenset("🌿🍃🥦❄🍫💊🍄")
+# what "also got some green" may be of the garden or the kitchen
+_GREENS = frozenset({"beans", "tea", "peppers", "pepper", "onions", "veg", "vegetables", "salad", "apples", "olives",
+                     "plants", "paint", "wellies"})
+
+
+def _tucked_offer(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
+    """The cues of an offer of a drug tucked into an ordinary post: a seller's words that add it
+    ("also got some green if anyone's after it", "et pour les connaisseurs j'ai de l'afghan") and a
+    drug named or drawn, and no word of a report or a warning. Empty otherwise."""
+    cues = by_kind.get(CUE, _NONE)
+    text = a.post.text
+    tucked = [f for f in cues if _TUCKED_RE.search(f.rule)
+              and text[f.end:f.end + 12].strip().split(" ")[0].lower().strip(".,!") not in _GREENS]
+    if not tucked or any(f.value in ("news", "prevention", "harm_reduction") and f.score >= 1.0 for f in cues):
+        return []
+    if "products" not in by_kind and _DRUG_EMOJI.isdisjoint(text):
+        return []  # ("also got some green beans from the allotment")
+    return tucked
+
+
 # the buyer's cues that tell of an offer made to the writer (the rule names their term)
 _REPORTED_OFFER_RE = re.compile(r":buyer:(?:.* to (?:sell|flog) me|tried selling me|.* de me vendre"
                                 r"|voulait me vendre)$")
@@ -329,6 +352,9 @@ class TriageAnalyser(Analyser):
             _overturn(a, found, "other", min(a.score, BUSINESS_SCORE))
         if a.category == "other" and category == "other" and (found := _seller_offer(a, by_kind)):
             # a seller's own offer, in the first person, with its price
+            _overturn(a, found, "sale", max(a.score, OFFER_SCORE))
+        if a.category == "other" and (found := _tucked_offer(a, by_kind)):
+            # an offer tucked into an ordinary post ("selling my ps4 ... also got some green 🌿")
             _overturn(a, found, "sale", max(a.score, OFFER_SCORE))
         if a.category != "sale" and (found := _haggling(a, by_kind)):
             # a seller and a buyer haggling, named by their roles
