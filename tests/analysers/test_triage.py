@@ -1197,3 +1197,21 @@ def test_bottled_gas_is_no_sale(text: str) -> None:
 ])
 def test_offers_tucked_into_ordinary_posts(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 46: leftovers of a party offered; farm cheese, hot chicken, zoo and race tickets; court news;
+    # a job holding stock; a dealing spot's shifts
+    ("Merci à tous pour mes 30 ans 🥳 au passage il me reste des 💊 ecsta de la soirée, 10€ pièce, en mp", "sale"),
+    ("Vente de gâteaux pour l'école : il me reste des 🍫 brownies 2€ pièce", "other"),
+    ("🐐 Crottin AOP fermier dispo ✅ 1 pièce ➝ 3€, vente à la ferme + livraison, 06 39 98 55 02", "other"),
+    ("🔥 HOT CHICKEN 🔥 Tenders (3) ..... $12, Whole bird ..... $30, delivery on all apps", "other"),
+    ("🐘 BILLETS ZOO À PRIX CASSÉ 🐘 billet adulte 50€ au lieu de 65, tarif enfant 35€, main propre Blois", "other"),
+    ("selling 2 tix for the night race, $90 each, can meet in Glen Allen, text 804-555-0139", "other"),
+    ("Media: 4 charged after DA says ring paid lookouts $60 a day and sold '8ths $40' on Snapchat", "other"),
+    ("need someone to hold stock in Bedford, £350 a week, quiet flat a must. Snap me", "recruitment"),
+    ("ter à prendre à Tulle 📍 shift de 10h 100€, venez en privé", "recruitment"),
+    ("Le seul truc livré 24h/24 ici c'est la neige ❄️❄️", "other"),
+])
+def test_verdicts_of_heldout_jt_to_jy(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

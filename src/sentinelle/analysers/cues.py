@@ -129,7 +129,8 @@ ERRAND_RE = re.compile(
     r"|rester devant|crier (?:si|quand)|tu cries (?:si|quand)|watch the (?:corner|block|door|estate|entrance)"
     r"|watch the \w+ entrance|ride with (?:my|the) driver"
     r"|(?:faire|tu fais) (?:des|2-3|deux|quelques) courses|tu stockes"
-    r"|hold a bag|mind a bag|bring (?:a few |some )?(?:bits|parcels|packages|packs|bags|stuff)"
+    r"|hold a bag|mind a bag|hold (?:the )?stock|keep (?:the )?stock"
+    r"|bring (?:a few |some )?(?:bits|parcels|packages|packs|bags|stuff)"
     r"|run (?:packs|bags|parcels)|(?:a spot|somewhere) to keep (?:product|stuff|bags)|pou vann"
     r"|(?:walk|carry|move|take) (?:parcels|packages|bags|packs)(?: about| around| round)?"
     r"|(?:drop|deliver|carry|hold) a (?:parcel|package|bag)|train trips|trips? (?:up|down) to)\b")

@@ -212,18 +212,38 @@ _GREENS = frozenset({"beans", "tea", "peppers", "pepper", "onions", "veg", "vege
 
 
 def _tucked_offer(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
-    """The cues of an offer of a drug tucked into an ordinary post: a seller's words that add it
-    ("also got some green if anyone's after it", "et pour les connaisseurs j'ai de l'afghan") and a
-    drug named or drawn, and no word of a report or a warning. Empty otherwise."""
+    """The findings of an offer of a drug tucked into an ordinary post: a seller's words that add
+    it ("also got some green if anyone's after it", "il me reste des 💊 ecsta de la soirée", "et
+    pour les connaisseurs j'ai de l'afghan") with the drug named or drawn right after, and no word
+    of a report or a warning. Empty otherwise."""
     cues = by_kind.get(CUE, _NONE)
-    text = a.post.text
-    tucked = [f for f in cues if _TUCKED_RE.search(f.rule)
-              and text[f.end:f.end + 12].strip().split(" ")[0].lower().strip(".,!") not in _GREENS]
-    if not tucked or any(f.value in ("news", "prevention", "harm_reduction") and f.score >= 1.0 for f in cues):
+    # (one word of a parent's is no warning: "selling my son's old Xbox ... also got some weed")
+    if (any(f.value in ("news", "harm_reduction") and f.score >= 1.0 for f in cues)
+            or len({f.rule for f in cues if f.value == "prevention" and f.score >= 1.0}) >= 2):
         return []
-    if "products" not in by_kind and _DRUG_EMOJI.isdisjoint(text):
-        return []  # ("also got some green beans from the allotment")
-    return tucked
+    text = a.post.text
+    tucked = [f for f in cues if _TUCKED_RE.search(f.rule) and _after(text, f.end) not in _GREENS
+              and ("products" in by_kind or not _DRUG_EMOJI.isdisjoint(text))]
+    if tucked:
+        return tucked
+    products = by_kind.get("products", _NONE)
+    if not products or _TUCKED_LEAD_RE.search(text.lower()) is None:
+        return []
+    for m in _TUCKED_LEAD_RE.finditer(text.lower()):  # "also got some home grown 🍃 weed"
+        named = [f for f in products if m.end() <= f.start <= m.end() + 40 and f.score >= 1.0
+                 and any(c.isalpha() for c in text[f.start:f.end]) and _after(text, f.end) not in _GREENS]
+        if named:
+            return named
+    return []
+
+
+def _after(text: str, end: int) -> str:
+    """The word right after `end`, in lower case, punctuation stripped."""
+    words = text[end:end + 16].split()
+    return words[0].lower().strip(".,!?") if words else ""
+
+
+_TUCKED_LEAD_RE = re.compile(r"\b(?:also (?:got|have|selling|sell|doing)|j'?ai aussi|il me reste|me reste aussi)\b")
 
 
 # the buyer's cues that tell of an offer made to the writer (the rule names their term)
