@@ -87,6 +87,8 @@ def test_min_order(text: str, lang: str, amount: float | None, currency: str | N
         ("Card via payment link or cash", "en", {"card", "cash"}),
         ("Osko or cash, drops 6pm-2am", "en", {"bank_transfer", "cash"}),
         ("ok mwen ka vini 23h. kash selman", "fr", {"cash"}),
+        ("Paiement par carte Transcash de 150€, envoyez le code", "fr", {"coupon"}),  # a coupon, no bank card
+        ("je suis à la gare dans 15 min, prends la monnaie stp", "fr", {"cash"}),
         # hard negatives
         ("Pas de main propre ❌", "fr", set()),
         ("10 pcs left", "en", set()),
