@@ -807,6 +807,8 @@ def test_arrondissements_balls_and_quads(text: str, lang: str, expected: list[tu
     ("❄️ flake\n3.5 ....... £200", "en", [("cocaine", 3.5, "g", 200, "GBP")]),
     ("Subu 8 ............ 10€", "fr", [("prescription_drugs", 1, "pill", 10, "EUR")]),  # a dose, no count
     ("💧 G £20 for 10ml, after parties only", "en", [("ghb", 10, "ml", 20, "GBP")]),
+    # a count glued to its price after a container's word: "carts 2/$50", not a cart at $2
+    ("dorm delivery 🎓 carts 2/$50, Richmond", "en", [("cannabis_concentrate", 2, "unit", 50, "USD")]),
 ])
 def test_spaced_slashes_leaders_and_the_letter_g(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected

@@ -215,8 +215,10 @@ class PriceAnalyser(Analyser):
                 if after == "SEP" and toks[j + 1].unit in ("pour", "for", "=") and j + 2 < n \
                         and toks[j + 2].kind in ("PRICE", "NUM"):
                     return None  # "pills 100 for £150": 100 is the count of the next point
-                if after == "SEP" and toks[j + 1].unit in _SEP_EQ and j + 2 < n and toks[j + 2].kind == "PRICE":
-                    return None  # "Taz 💊 : 3 ➝ 25 balles": 3 pills for 25, not one at 3
+                glued_slash = toks[j + 1].unit == "/" and toks[j + 1].start == t.end if after == "SEP" else False
+                if after == "SEP" and (toks[j + 1].unit in _SEP_EQ or glued_slash) and j + 2 < n \
+                        and toks[j + 2].kind == "PRICE":
+                    return None  # "Taz 💊 : 3 ➝ 25 balles": 3 pills for 25, not one at 3; "carts 2/$50"
                 if after == "PRICE" or (after == "SEP" and toks[j + 1].unit == "x" and j + 2 < n
                                         and toks[j + 2].kind == "PRICE"):
                     return None  # "billets | 10×20€ = 60€": 10 is the count of the next point
@@ -265,6 +267,14 @@ class PriceAnalyser(Analyser):
                 # a word, a product or a separator (not an article: "les 2 ➜ 60€") starts no point and
                 # resets no marker: the rules below only look at it from the tokens around it
                 i += 1
+                continue
+            # P1d: a count, "/", its price ("carts $35 or 3/$100", "carts 2/$50": read first, the count is no price)
+            if (k == "NUM" and t.value == int(t.value) and 2 <= t.value <= 20 and i + 2 < n
+                    and toks[i + 1].kind == "SEP" and toks[i + 1].unit == "/" and toks[i + 1].start == t.end
+                    and toks[i + 2].kind == "PRICE" and toks[i + 2].start == toks[i + 1].end):
+                pr = toks[i + 2]
+                pts.append(Point(t.start, pr.end, t.value, None, pr.value, pr.unit, "quantity_price"))
+                i += 3
                 continue
             # PF: a count at a face value, then the price ("10×20€ = 60€", "50 x $20 bills for $250")
             if k == "NUM" and t.value == int(t.value):
@@ -477,14 +487,6 @@ class PriceAnalyser(Analyser):
                     and toks[i + 2].value != int(toks[i + 2].value)):
                 q2 = toks[i + 2]
                 pts.append(Point(t.start, q2.end, q2.value, None, t.value, t.unit, "per_unit"))
-                i += 3
-                continue
-            # P1d: a count, "/", its price ("carts $35 or 3/$100", "2/$50")
-            if (k == "NUM" and t.value == int(t.value) and 2 <= t.value <= 20 and i + 2 < n
-                    and toks[i + 1].kind == "SEP" and toks[i + 1].unit == "/" and toks[i + 1].start == t.end
-                    and toks[i + 2].kind == "PRICE" and toks[i + 2].start == toks[i + 1].end):
-                pr = toks[i + 2]
-                pts.append(Point(t.start, pr.end, t.value, None, pr.value, pr.unit, "quantity_price"))
                 i += 3
                 continue
             # P1e, P1f: a count the buyer takes, a count of notes or a pack (see price_grammar)
