@@ -1215,3 +1215,19 @@ def test_offers_tucked_into_ordinary_posts(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_jt_to_jy(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 47: a weak drug word, priced, tucked into a classified; Antillean stalls, ice bags, Cajun food,
+    # seaside rock, carnival costumes, football tickets; a French "seize" is sixteen, no seizure
+    ("Selling my Fiesta, MOT till March, £900 ono. Also got a bit of green about if anyone wants 😉 £10 a g", "sale"),
+    ("🥥 coco sec 2€ pièce, coco à l'eau 3€, bord de route au Robert le samedi", "other"),
+    ("❄️❄️ SAC DE GLACE ❄️❄️ 5kg 3€ / 10kg 5€, livraison 24h/24 pour vos fêtes", "other"),
+    ("🔥 BOUDIN FRIDAY 🔥 boudin balls 6 for $10, cracklin $12/lb, we deliver Scott & Broussard", "other"),
+    ("🍭 ROCK SHOP 🍭 stick of rock £1.50, 5 for £6, rock false teeth £2, name rock made to order", "other"),
+    ("🎭 COSTUMES CARNAVAL 🎭 diab rouj 60€, livraison Ducos / Lamentin, dm", "other"),
+    ("Got 2 spare for the derby £30 each, home end. No touts, genuine fans only. DM", "other"),
+    ("on cherche un petit pour le ter, il a seize ans c'est pas grave, quatre-vingts euros la journée", "recruitment"),
+])
+def test_verdicts_of_heldout_jz_to_ke(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

@@ -229,8 +229,9 @@ def _tucked_offer(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Findin
     products = by_kind.get("products", _NONE)
     if not products or _TUCKED_LEAD_RE.search(text.lower()) is None:
         return []
+    priced = "prices" in by_kind  # ("also got a bit of green about ... £10 a g": a weak word, priced)
     for m in _TUCKED_LEAD_RE.finditer(text.lower()):  # "also got some home grown 🍃 weed"
-        named = [f for f in products if m.end() <= f.start <= m.end() + 40 and f.score >= 1.0
+        named = [f for f in products if m.end() <= f.start <= m.end() + 40 and (f.score >= 1.0 or priced)
                  and any(c.isalpha() for c in text[f.start:f.end]) and _after(text, f.end) not in _GREENS]
         if named:
             return named
