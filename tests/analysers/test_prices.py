@@ -809,6 +809,9 @@ def test_arrondissements_balls_and_quads(text: str, lang: str, expected: list[tu
     ("💧 G £20 for 10ml, after parties only", "en", [("ghb", 10, "ml", 20, "GBP")]),
     # a count glued to its price after a container's word: "carts 2/$50", not a cart at $2
     ("dorm delivery 🎓 carts 2/$50, Richmond", "en", [("cannabis_concentrate", 2, "unit", 50, "USD")]),
+    # a bare price before the weight it buys, alone on its line ("10 = 1g", "45 / 5g"); not "2 = 1g"
+    ("🍃🍃\n10 = 1g\n50 = 6g\nDM", "fr", [(H, 1, "g", 10, "EUR"), (H, 6, "g", 50, "EUR")]),
+    ("🌿 beuh\n🌿 45 / 5g", "fr", [(H, 5, "g", 45, "EUR")]),
 ])
 def test_spaced_slashes_leaders_and_the_letter_g(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected

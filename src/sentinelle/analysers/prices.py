@@ -373,7 +373,8 @@ class PriceAnalyser(Analyser):
             after_article = i > 0 and toks[i - 1].kind == "SEP" and toks[i - 1].unit in _ARTICLE_SEP
             if k in ("PRICE", "NUM") and (nxt_sep in _SEP_P3 or (
                     k == "PRICE" and nxt_sep == "le" and i + 2 < n and toks[i + 2].kind == "QTY")) and (
-                    k == "PRICE" or nxt_sep == "les" or (after_article and nxt_sep == "=")):
+                    k == "PRICE" or nxt_sep == "les" or (after_article and nxt_sep == "=")
+                    or (nxt_sep == "=" and _bare_price_of_weight(toks, i))):
                 # ("20€ le 2g de beuh": the price of that quantity)
                 j = i + 2
                 while j < n and toks[j].kind == "PROD":
@@ -394,6 +395,7 @@ class PriceAnalyser(Analyser):
                     # spaced, its quantity closing the line: "£50 / 5g", "£35 / 8th"
                     or (nxt_sep == "/" and k == "PRICE" and toks[i + 2].kind in ("QTY", "NAMED")
                         and (i + 3 == n or toks[i + 3].kind in _PASSIVE))
+                    or (nxt_sep == "/" and k == "NUM" and _bare_price_of_weight(toks, i))  # "🌿 45 / 5g"
                     or (nxt_sep in ("le", "la") and toks[i + 2].kind == "NUM" and toks[i + 2].value in _USUAL_QTY
                         and toks[i + 2].value < t.value)):  # ("80 la 1 / 150 la 2": la dose)
                 q2 = toks[i + 2]
@@ -788,3 +790,11 @@ class PriceAnalyser(Analyser):
         return any(w in measures or " ".join(words[k:k + 2]) in measures or " ".join(words[k:k + 3]) in measures
                    for k, w in enumerate(words))
 
+
+def _bare_price_of_weight(toks: list[Tok], i: int) -> bool:
+    """A bare number opening its line (products may stand before it), a separator, then a weight
+    that closes the line and is smaller: the price of that weight ("10 = 1g", "🌿 45 / 5g")."""
+    n = len(toks)
+    return (i + 2 < n and all(x.kind == "PROD" for x in toks[:i]) and toks[i + 2].kind == "QTY"
+            and toks[i + 2].unit in ("g", "kg") and (i + 3 == n or toks[i + 3].kind in _PASSIVE)
+            and toks[i].value > toks[i + 2].value)
