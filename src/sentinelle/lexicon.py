@@ -188,11 +188,16 @@ def _sms_spelling(term: str, sms: dict[str, str]) -> str | None:
     return " ".join(sms.get(w, w) for w in words)
 
 
+def _sms_table(folder: Path) -> dict[str, str]:
+    """The SMS spellings in force for the lexicons of one folder (`<lang>/sms.toml`), if any; read
+    again when an analyst edits the file."""
+    sms = folder / "sms.toml"
+    return _sms_read(sms, sms.stat().st_mtime_ns) if sms.exists() else {}
+
+
 @cache
-def _sms_table(path: Path) -> dict[str, str]:
-    """The SMS spellings in force for the lexicons of one folder (`<lang>/sms.toml`), if any."""
-    sms = path / "sms.toml"
-    return _read_sms(sms) if sms.exists() else {}
+def _sms_read(path: Path, mtime_ns: int) -> dict[str, str]:
+    return _read_sms(path)
 
 
 class Match(NamedTuple):
