@@ -30,11 +30,25 @@ def function_words(lang: str) -> frozenset[str]:
 
 
 def detect_language(text: str, languages: Sequence[str], default: str) -> str:
+    """The language whose function words the text holds most; on a tie (a menu of emoji and
+    prices often holds none), the one its currency signs point to ("$", "£": English; "€":
+    French), else `default`."""
     words = _WORD.findall(text.lower())
-    best, best_count = default, 0
-    for lang in languages:
-        vocab = function_words(lang)
-        count = sum(map(vocab.__contains__, words))  # the words in the list, counted in C
-        if count > best_count:
-            best, best_count = lang, count
-    return best
+    counts = {lang: sum(map(function_words(lang).__contains__, words)) for lang in languages}  # (counted in C)
+    top = max(counts.values(), default=0)
+    tied = [lang for lang in languages if counts[lang] == top]
+    if len(tied) == 1:
+        return tied[0]
+    sign = _currency_language(text)
+    if sign in tied:
+        return sign
+    return default if default in tied or not tied else tied[0]
+
+
+def _currency_language(text: str) -> str:
+    dollar_or_pound = "$" in text or "£" in text
+    if dollar_or_pound and "€" not in text:
+        return "en"
+    if "€" in text and not dollar_or_pound:
+        return "fr"
+    return ""

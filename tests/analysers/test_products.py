@@ -463,3 +463,16 @@ def test_meow_chocolate_bars_and_flash_titles(text: str, lang: str, expected: se
 ])
 def test_gas_tanks_balloon_boxes_and_prop_notes(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a menu of emoji and prices holds no function word: its currency tells its language, and the
+    # lollipop that is LSD's emoji no longer makes "tabs" a kitchen's; "boy" beside the dragon is heroin
+    ("🍭 tabs $15", {"lsd"}),
+    ("🐉 boy 💯 $100 a gram", {"heroin"}),
+    ("🍭 lollipops and jelly tabs for the party, 🍭 5 for £2", set()),
+])
+def test_emoji_menus_read_in_their_currency_language(text: str, expected: set[str]) -> None:
+    from sentinelle.api import analyze_text
+
+    assert set(analyze_text(text).values("products")) == expected

@@ -387,6 +387,11 @@ class ProductAnalyser(Analyser):
                 v = line_grocery[li] = grocery_price(text, *lines[li])
             return v
 
+        # the contexts that overrule a product word, but for an emoji that is itself a product term
+        # ("🍭 tabs $15": the lollipop of LSD menus, not a kitchen's; the emoji keeps its own context)
+        emoji_spans = {(p.start, p.end) for p in prods if p.meta.kind == "emoji"}
+        ctx_other = {v: hs for v, hs in ((v, [h for h in hs if (h.start, h.end) not in emoji_spans])
+                                         for v, hs in ctx.items()) if hs} if emoji_spans else ctx
         negs = ctx.get("negation", [])
         neg_ends = {n.first_token + n.n_tokens for n in negs}
 
@@ -443,7 +448,8 @@ class ProductAnalyser(Analyser):
             if needs and not any(c in ctx for c in needs):
                 return True
             unless = meta.unless
-            if unless and any(u in ctx for u in unless) and not priced_here(m, li):
+            pool = ctx if (m.start, m.end) in emoji_spans else ctx_other  # (the emoji itself keeps its own)
+            if unless and any(u in pool for u in unless) and not priced_here(m, li):
                 return True
             if meta.unless_always and any(u in ctx for u in meta.unless_always):
                 return True  # "Colombian 250g £9" in a coffee roaster's post
