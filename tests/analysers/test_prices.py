@@ -812,6 +812,9 @@ def test_arrondissements_balls_and_quads(text: str, lang: str, expected: list[tu
     # a bare price before the weight it buys, alone on its line ("10 = 1g", "45 / 5g"); not "2 = 1g"
     ("🍃🍃\n10 = 1g\n50 = 6g\nDM", "fr", [(H, 1, "g", 10, "EUR"), (H, 6, "g", 50, "EUR")]),
     ("🌿 beuh\n🌿 45 / 5g", "fr", [(H, 5, "g", 45, "EUR")]),
+    # a count of pills named by their slang ("100 percs $300", "50 xans $100")
+    ("ship nationwide, 100 percs $300, BTC first", "en", [("prescription_drugs", 100, "pill", 300, "USD")]),
+    ("50 xans $100", "en", [("prescription_drugs", 50, "pill", 100, "USD")]),
 ])
 def test_spaced_slashes_leaders_and_the_letter_g(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
