@@ -227,7 +227,7 @@ def _tucked_offer(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Findin
     if tucked:
         return tucked
     products = by_kind.get("products", _NONE)
-    if not products or _TUCKED_LEAD_RE.search(text.lower()) is None:
+    if not products:
         return []
     priced = "prices" in by_kind  # ("also got a bit of green about ... £10 a g": a weak word, priced)
     for m in _TUCKED_LEAD_RE.finditer(text.lower()):  # "also got some home grown 🍃 weed"
