@@ -1231,3 +1231,9 @@ def test_verdicts_of_heldout_jt_to_jy(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_jz_to_ke(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+def test_a_court_report_quoting_an_account_and_its_pay_is_news() -> None:
+    text = ("Tribunal de Bourgoin : 2 ans ferme pour le « livreur » de Villefontaine. Son compte Snap affichait "
+            "« 24/7 » et « coke 70 ». Il avait recruté des guetteurs de 15 ans payés 100 € la journée.")
+    assert analyze_text(text).category == "other"
