@@ -37,6 +37,17 @@ def test_bad_lexicons_name_the_file_and_group(tmp_path: Path, body: str, message
     assert err.value.code == "SEN200"
 
 
+@pytest.mark.parametrize(("role", "ok"), [("tucked_offer", True), ("reported_offer", True), ("tucked", False)])
+def test_a_key_with_choices_takes_only_those(tmp_path: Path, role: str, ok: bool) -> None:
+    path = write(tmp_path, f'[[group]]\nvalue = "sale"\nrole = "{role}"\nterms = ["also got green"]')
+    choices = {"role": ("tucked_offer", "reported_offer")}
+    if ok:
+        assert load_groups(path, extra_keys=choices)[0].get("role") == role
+    else:
+        with pytest.raises(LexiconError, match=r"'role' must be one of tucked_offer, reported_offer, not 'tucked'"):
+            load_groups(path, extra_keys=choices)
+
+
 def test_group_errors_say_which_group(tmp_path: Path) -> None:
     body = '[[group]]\nvalue = "cocaine"\nterms = ["c"]\n[[group]]\nvalue = "crak"\nterms = ["galette"]'
     with pytest.raises(LexiconError, match=r"group 2 \(value 'crak'\)"):

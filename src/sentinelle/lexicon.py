@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress
@@ -131,8 +131,10 @@ class Entry:
 
 
 def load_groups(path: Path, *, values: Sequence[str] | None = None,
-                extra_keys: Iterable[str] = ()) -> list[Entry]:
-    """Load and validate a lexicon file of `[[group]]` tables."""
+                extra_keys: Iterable[str] | Mapping[str, Sequence[str]] = ()) -> list[Entry]:
+    """Load and validate a lexicon file of `[[group]]` tables. `extra_keys` names the keys a group
+    may add; as a mapping, it also says the values each may take."""
+    choices = extra_keys if isinstance(extra_keys, Mapping) else {}
     doc = read_toml(path)
     name = rel(path)
     groups = doc.get("group")
@@ -164,6 +166,9 @@ def load_groups(path: Path, *, values: Sequence[str] | None = None,
         if not isinstance(source, str):
             raise LexiconError("'source' must be a string", where=where)
         extra = tuple(sorted((k, v) for k, v in g.items() if k in extra_keys))
+        for k, v in extra:
+            if k in choices and v not in choices[k]:
+                raise LexiconError(f"{k!r} must be one of {', '.join(choices[k])}, not {v!r}", where=where)
         for t in terms:
             if not isinstance(t, str) or not t.strip():
                 raise LexiconError(f"term {t!r} is not a non-empty string", where=where)
@@ -324,12 +329,12 @@ def load_lexicon(name: str, langs: Iterable[str], *, values: Sequence[str] | Non
 
 
 def load_merged(name: str, langs: Iterable[str], *, values: Sequence[str] | None = None,
-                extra_keys: Iterable[str] = ()) -> TermMatcher:
+                extra_keys: Iterable[str] | Mapping[str, Sequence[str]] = ()) -> TermMatcher:
     """One `TermMatcher` over every language's `<name>.toml` and `common/<name>.toml`, for cues
     that should fire whatever the post's language (posts mix French and English)."""
     entries: list[Entry] = []
     for lang in ("common", *langs):
         path = lexicon_file(lang, name)
         if path.exists():
-            entries.extend(load_groups(path, values=values, extra_keys=tuple(extra_keys)))
+            entries.extend(load_groups(path, values=values, extra_keys=extra_keys))
     return TermMatcher(entries)

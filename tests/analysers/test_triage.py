@@ -1194,6 +1194,9 @@ def test_bottled_gas_is_no_sale(text: str) -> None:
     ("Vends vélo VTT 120€ à débattre. J'ai aussi de la beuh pour ceux qui veulent 😏 MP", "sale"),
     ("Selling my bike £60 ono, also got some green beans from the allotment 🌿", "other"),
     ("Fromages affinés 🧀 et pour les connaisseurs un vieux comté 36 mois", "other"),
+    # the role is the lexicon group's, whatever its terms ("pour les connaisseurs", "voulu me vendre")
+    ("Vends ma PS4 150€ avec 2 manettes. Et pour les connaisseurs j'ai de l'afghan 🍫 en MP", "sale"),
+    ("un gars a voulu me vendre de la beuh 10€ le g à la sortie du lycée, j'ai refusé", "other"),
 ])
 def test_offers_tucked_into_ordinary_posts(text: str, category: str) -> None:
     assert analyze_text(text).category == category

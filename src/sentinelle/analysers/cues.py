@@ -168,6 +168,9 @@ LEGAL_RETAIL_RE = re.compile(r"\blicen[cs]ed(?:\s[\w.']+){0,3}?\s"
 
 CUE_VALUES = ("sale", "recruitment", "buyer", "news", "prevention", "harm_reduction", "cbd_legal",
               "food_delivery", "humor", "legit_commerce", "health", "personal", "conversation")
+# a group may give its cues a role the triage looks for, whatever their terms: a seller's words that
+# add a drug to an ordinary post, a buyer's that tell of an offer made to them
+CUE_KEYS = {"role": ("tucked_offer", "reported_offer")}
 
 
 def _words(a: Analysis, text: str, m: re.Match[str]) -> tuple[int, int]:
@@ -184,7 +187,7 @@ class CueAnalyser(Analyser):
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(options)
         # French and English cues both apply: posts mix the two languages
-        self.matcher = load_merged("cues", self.languages, values=CUE_VALUES)
+        self.matcher = load_merged("cues", self.languages, values=CUE_VALUES, extra_keys=CUE_KEYS)
         # per term's entries (by identity: the matcher keeps them): the cues it gives (_cues_of)
         self._cues: dict[int, list[tuple[str, str, float, str]]] = {}
 
@@ -365,7 +368,8 @@ def _cues_of(entries: list[Entry]) -> list[tuple[str, str, float, str]]:
     out: dict[str, tuple[str, str, float, str]] = {}
     for e in entries:
         if e.value not in out:
-            out[e.value] = (e.value, e.rule, 1.0 if e.strength == "strong" else 0.5,
+            role = e.get("role")  # a group's role rides on its rule: "...:also got green#tucked_offer"
+            out[e.value] = (e.value, f"{e.rule}#{role}" if role else e.rule, 1.0 if e.strength == "strong" else 0.5,
                             f"{e.strength} {e.value} cue {e.term!r}")
     return list(out.values())
 

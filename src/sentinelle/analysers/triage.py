@@ -196,15 +196,13 @@ def _warning(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     # welcome" is an offer whatever its words of a buyer and of a warning
     paid = any(f.rule in _PAY_RULES for f in cues)
     needed = 3 if paid else 2
-    if not paid and any(_REPORTED_OFFER_RE.search(f.rule) for f in found) and not _SELLER_RE.search(a.norm.text):
+    if not paid and any(f.rule.endswith("#reported_offer") for f in found) and not _SELLER_RE.search(a.norm.text):
         needed = 1  # "some guy tried to sell me flake at £50 a g": the offer is told by whoever got it
     if len({f.rule for f in found}) < needed:
         return []
     return found
 
 
-# the seller's cues that add a drug to an ordinary post's offer (the rule names their term)
-_TUCKED_RE = re.compile(r":sale:(?:also (?:got|selling|have) |.*connoisseurs|j'ai aussi d)")
 _DRUG_EMOJI = frozenset("🌿🍃🥦❄🍫💊🍄")
 # what "also got some green" may be of the garden or the kitchen
 _GREENS = frozenset({"beans", "tea", "peppers", "pepper", "onions", "veg", "vegetables", "salad", "apples", "olives",
@@ -222,7 +220,7 @@ def _tucked_offer(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Findin
             or len({f.rule for f in cues if f.value == "prevention" and f.score >= 1.0}) >= 2):
         return []
     text = a.post.text
-    tucked = [f for f in cues if _TUCKED_RE.search(f.rule) and _after(text, f.end) not in _GREENS
+    tucked = [f for f in cues if f.rule.endswith("#tucked_offer") and _after(text, f.end) not in _GREENS
               and ("products" in by_kind or not _DRUG_EMOJI.isdisjoint(text))]
     if tucked:
         return tucked
@@ -245,11 +243,6 @@ def _after(text: str, end: int) -> str:
 
 
 _TUCKED_LEAD_RE = re.compile(r"\b(?:also (?:got|have|selling|sell|doing)|j'?ai aussi|il me reste|me reste aussi)\b")
-
-
-# the buyer's cues that tell of an offer made to the writer (the rule names their term)
-_REPORTED_OFFER_RE = re.compile(r":buyer:(?:.* to (?:sell|flog) me|tried selling me|.* de me vendre"
-                                r"|voulait me vendre)$")
 
 
 JOB_RULE_SCORE = 0.8  # the score of a post the job-offer rule makes a recruitment

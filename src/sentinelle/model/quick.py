@@ -80,7 +80,7 @@ class QuickFeatures:
     """The lexicons of the project as one table of word sequences, and the patterns above."""
 
     def __init__(self) -> None:
-        groups: list[tuple[str, list[Entry]]] = [("cue", _merged("cues", CUE_VALUES)),
+        groups: list[tuple[str, list[Entry]]] = [("cue", _merged("cues", CUE_VALUES, ("role",))),
                                                  ("products", _merged("products", PRODUCTS, _PRODUCT_KEYS)),
                                                  ("context", _merged("product_context", None))]
         groups += [(name, _merged(name, VALUES[name])) for name in _CONDITION_LEXICONS]
