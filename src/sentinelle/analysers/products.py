@@ -135,6 +135,16 @@ def grocery_grams(text: str, start: int, end: int) -> bool:
     return False
 
 
+def street_grams(text: str, start: int, end: int) -> bool:
+    """A few grams at a drug's price on text[start:end] ("5g 40e", "10g 75€"): at least 3 a gram,
+    which no food, spice or sweet costs by the gram in a menu of a few grams."""
+    for m in _GROCERY_G_RE.finditer(text, start, end):
+        grams = int(m.group(1))
+        if 1 <= grams <= 50 and _amount(m.group(2)) >= 3 * grams:
+            return True
+    return False
+
+
 # A menu line: starts with an emoji, bullet or dash and carries a digit.
 _WORDS_RE = re.compile(r"[^\W\d_]+")
 # a price per piece right before the term: "$20 a rock", "10€ le caillou", "£10 each stone"
@@ -417,11 +427,14 @@ class ProductAnalyser(Analyser):
 
         def priced_here(m: Hit, li: int) -> bool:
             """The term is sold right there, whatever its context: a quantity on its line, a price per
-            piece just before it ("$20 a rock"), or an emoji heading the line of its prices ("❄️ Girl"
-            over "1g $80 | 3.5 $220")."""
+            piece just before it ("$20 a rock"), an emoji heading the line of its prices ("❄️ Girl"
+            over "1g $80 | 3.5 $220"), or an emoji over a line of grams at a drug's price ("les 🍫 sont
+            meilleurs 😂" over "5g 40e / 10g 75e")."""
             return (has_qty(li) or _PRICE_PER_BEFORE_RE.search(text, max(0, m.start - 16), m.start) is not None
                     or (m.meta.kind == "emoji" and li + 1 < len(lines) and has_qty(li + 1)
-                        and len(_WORDS_RE.findall(text, *lines[li])) <= 1))
+                        and (len(_WORDS_RE.findall(text, *lines[li])) <= 1 or (
+                            street_grams(text, *lines[li + 1])  # (and the grams are no other product's)
+                            and not any(lines[li + 1][0] <= p.start < lines[li + 1][1] for p in prods)))))
 
         def blocked(m: Hit, li: int) -> bool:
             e = m.entry
