@@ -481,7 +481,8 @@ def test_emoji_menus_read_in_their_currency_language(text: str, expected: set[st
 @pytest.mark.parametrize(("text", "lang", "expected"), [
     # an emoji in a joke about a feast is the drug when the next line prices a few grams at a drug's
     # rate; a chocolatier's grams cost cents, and grams that are another product's stay theirs
-    ("Noël 🎄 la bûche c bien mais les 🍫 c mieux 😂\n5g 35e / 10g 65e\nLandivisiau Saint-Pol", "fr", {"cannabis_resin"}),
+    ("Noël 🎄 la bûche c bien mais les 🍫 c mieux 😂\n5g 35e / 10g 65e\nLandivisiau Saint-Pol", "fr",
+     {"cannabis_resin"}),
     ("Pâques 🐣 nos 🍫 maison sont arrivés\n100g 6€ / 250g 14€", "fr", set()),
     ("Pour Pâques les 🍫 du chocolatier\nballotin 5g 4€", "fr", set()),
     ("Pâques 🐣 nos 🍫 maison sont arrivés\n🍁 beuh 5g 40€", "fr", {"cannabis_herb"}),

@@ -1246,15 +1246,16 @@ def test_a_court_report_quoting_an_account_and_its_pay_is_news() -> None:
     # round 48: removal firms' and ski-bar jobs by the day, supermarket drives, heatwave drinks and ice,
     # trial and clinicians' notes, reptile breeders, crypto tips, Réunion's bouchons; a buyer's question
     # about a price, a buyer's warning about a scam seller
-    ("🚚 Northern Removals hiring porters, Rotherham. £100 a day cash in hand, must be reliable, early starts. Text 07700 900311",
-     "other"),
+    ("🚚 Northern Removals hiring porters, Rotherham. £100 a day cash in hand, must be reliable, early starts. "
+     "Text 07700 900311", "other"),
     ("❄️ On cherche 2 serveurs pour le bar du front de neige aux Gets, 140€/jour, logement possible. Dispo → avril, DM",
      "other"),
     ("🛒 Drive Intermarché Liévin : commandez avant midi, -15% sur les produits frais 🥦🍫 ce samedi", "other"),
-    ("☀️ Heatwave deal: 12 cans of Irn-Bru £5 to your door in Paisley, same-day. Bags o ice £2. Text orders 07700 900 611",
-     "other"),
+    ("☀️ Heatwave deal: 12 cans of Irn-Bru £5 to your door in Paisley, same-day. Bags o ice £2. "
+     "Text orders 07700 900 611", "other"),
     ("Trial opens for Towson man accused of selling fake Percocet on Telegram for gift cards up front", "other"),
-    ("For clinicians: xylazine wounds are up; street 'dope' bags go for $10. Refer patients to low-threshold clinics", "other"),
+    ("For clinicians: xylazine wounds are up; street 'dope' bags go for $10. Refer patients to low-threshold clinics",
+     "other"),
     ("🦎 leopard geckos $45, bearded dragon babies $70, captive bred, pickup Tempe", "other"),
     ("🚀 achetez le dip, la neige ❄️ c'est pour les faibles, signal premium 30€/mois dm", "other"),
     ("Bouchons + samoussas 🔥 7€ la barquette, dispo midi au Port, commande par snap 👻 lekarry", "other"),
@@ -1262,4 +1263,17 @@ def test_a_court_report_quoting_an_account_and_its_pay_is_news() -> None:
     ("@plug_nimes = ARNAQUE 🚫 envoyé 2 PCS de 50 pour 10g, bloqué après. Vous faites pas avoir", "other"),
 ])
 def test_verdicts_of_heldout_kf_to_kk(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a seller dressed as a dispensary boasts of no card and no age check (a strain's name is no bakery);
+    # a licensed store's age gate still makes it legal; drops for students are a network's deliveries
+    ("🌞 deals 🌞 like a dispensary but we come to YOU\nno medical card ❌ no 21+ check ❌\n"
+     "💨 carts $25\n🌸 Wedding Cake 8th $30\nAurora, Thornton", "sale"),
+    ("Licensed dispensary, 21+ only, valid ID required. Wedding Cake 8th $30, carts $25. Open 9-9 on Colfax", "other"),
+    ("Étudiants 🎓 arrondissez vos fins de mois en faisant des drops dans Quimper. 2h/soir, 50€ cash, "
+     "discrétion obligatoire. DM", "recruitment"),
+])
+def test_dispensary_lookalikes_and_drops(text: str, category: str) -> None:
     assert analyze_text(text).category == category

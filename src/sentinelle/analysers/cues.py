@@ -208,6 +208,8 @@ class CueAnalyser(Analyser):
         # what each LEGAL_RETAIL_RE match holds ("+" is common, "19+" and "21+" are not)
         if "licen" in text or ("+" in text and ("19" in text or "21" in text)) or "government" in text:
             for lm in LEGAL_RETAIL_RE.finditer(text):
+                if text.endswith(("no ", "without ", "pas de ", "sans "), 0, lm.start()):
+                    continue  # "no 21+ check ❌": a seller boasting of no age gate
                 a.add_norm(CUE, "cbd_legal", lm.start(), lm.end(), analyser=self.name, rule="grammar:legal_retail",
                            score=1.0, explanation=f"legal recreational retail {lm.group()!r}")
         if "km" in text or "mi" in text:
@@ -242,6 +244,9 @@ class CueAnalyser(Analyser):
         # the places read (the places analyser runs first): a word of a town's name is no cue
         # ("Champagne-sur-Seine", "Bowling Green")
         places = [(f.start, f.end) for f in a.findings if f.kind == "places"]
+        # and a word of a strain's name is no cue of a bakery or a wedding ("Wedding Cake", "Lemon Cherry")
+        places += [(f.start, f.end) for f in a.findings
+                   if f.kind == "products" and f.score >= 1.0 and " " in a.post.text[f.start:f.end]]
         post_text = a.post.text
         for first, last, entries in runs:
             cues = self._cues.get(id(entries))
