@@ -134,6 +134,7 @@ def test_abroad_name_follows_post_language(text: str, lang: str, places: list[st
         # an open list in brackets; a department's name opening a list in brackets
         ("LIVRAISON PARTOUT EN FRANCE (66, 11, 31, 34...)", ["66", "11", "31", "34"]),
         ("ENVOI PARTOUT EN FRANCE (Cantal, Auvergne, Aurillac aussi 📦)", ["15"]),
+        ("🏭 DEMI-GROS 🏭 (Moselle / Lux / Sarre)\nrdv Thionville ou Metz", ["57"]),  # spaced list marks
         # hard negatives: prices, quantities, times, ages, phones, arrondissements, strains, cities
         ("bonbonne ➜ 35€\nles 2 ➜ 60€", []),
         ("❄️ 80 le g | 🍫 10g = 60", []),
