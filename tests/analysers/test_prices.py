@@ -818,3 +818,15 @@ def test_arrondissements_balls_and_quads(text: str, lang: str, expected: list[tu
 ])
 def test_spaced_slashes_leaders_and_the_letter_g(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a price, a spaced unit, then the product's emoji ("£45 g ❄️", "£25 8ths 🍃"); glued ("£30g 🍬") stays
+    ("🎅 XMAS DEALS 🎅\n£45 g ❄️ (was £50)", "en", [("cocaine", 1, "g", 45, "GBP")]),
+    ("£25 8ths 🍃 this weekend", "en", [(H, 3.5, "g", 25, "GBP")]),
+    # a piece only one product comes in picks it among the line's products
+    ("qui a besoin sur Cluses ? 🍫 et 🥦 , 10 la barrette", "fr", [("cannabis_resin", 1, "unit", 10, "EUR")]),
+])
+def test_a_spaced_unit_before_the_emoji_and_a_products_own_piece(text: str, lang: str,
+                                                                  expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

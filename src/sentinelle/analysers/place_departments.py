@@ -342,7 +342,8 @@ class DepartmentRules:
                     if e.strength == "weak":
                         k = self._ends_with(words, i, DEPT_ARTICLES)
                         # (or first of a list in brackets: "(Cantal, Auvergne, Aurillac)")
-                        brackets = text[max(0, ns - 1) : ns] == "(" and text[ne : ne + 2].lstrip()[:1] in (")", ",", "/")
+                        brackets = (text[max(0, ns - 1) : ns] == "("
+                                    and text[ne : ne + 2].lstrip()[:1] in (")", ",", "/"))
                         # "Alençon Orne", "Lyon, Rhône": right after a commune of that department
                         # (not a compass word: "Lille Nord" is the north of Lille)
                         own = words[i] not in COMPASS_PARTS and any(

@@ -13,6 +13,13 @@ _DIGIT = re.compile(r"\d")
 _SEGMENT_BREAK = re.compile(r"[,.;|/\n]|\s(?:or|and)\s")  # between two items of a list
 
 
+# the containers and pieces only one product comes in: a point priced by one of them is for that
+# product when its line names it among others ("🍫 et 🥦 , 10 la barrette": resin)
+_OWN_PIECES = ((re.compile(r"\b(?:barr?ettes?|savonnettes?|plaquettes?)\b"), "cannabis_resin"),
+               (re.compile(r"\b(?:galettes?|cailloux?)\b"), "crack"),
+               (re.compile(r"\b(?:bonbonnes?|ballons?|balloons?|tanks?)\b"), "nitrous_oxide"))
+
+
 def _lines_above(text: str, lines: list[tuple[int, int]], li: int) -> Iterator[int]:
     """The lines above line li where its product may be named: the four above it, and further up
     while the lines are prices or a table's rows ("| qté | prix |" over "| 5g | 300 |")."""
@@ -41,6 +48,11 @@ def product_for(li: int, p: Point, lines: list[tuple[int, int]],
                 and _SEGMENT_BREAK.search(text, before[1], p.start)):
             before = None  # "10g 70 weed, 1g 70 blanche": the product right after its point
         chosen = inside or before or after
+        if len(own) > 1:
+            for piece_re, product in _OWN_PIECES:
+                if piece_re.search(text, p.start, p.end):
+                    chosen = next((m for m in own if m[2] == product), chosen)
+                    break
     else:
         for up in _lines_above(text, lines, li):
             if mentions.get(up):

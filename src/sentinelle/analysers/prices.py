@@ -457,6 +457,7 @@ class PriceAnalyser(Analyser):
                     and (i + 2 == n or (toks[i + 2].kind == "SEP" and (toks[i + 2].unit in _SEGMENT_END
                                                                       or toks[i + 2].unit == "("))
                          or (i + 3 < n and toks[i + 2].kind == "PRICE" and toks[i + 3].kind in ("NAMED", "QTY"))
+                         or (toks[i + 2].kind == "PROD" and toks[i + 1].start > t.end)  # "£45 g ❄️", "£25 8ths 🍃"
                          or (toks[i + 2].kind == "WORD" and toks[i + 1].unit == "g" and toks[i + 1].value == 1
                              and toks[i + 2].unit not in ("de", "of", "d'", "du"))  # "m-cat £15 g Hinckley only"
                          or (i > 0 and pts and pts[-1].rule == "price_for_quantity"
