@@ -436,3 +436,17 @@ def test_delivery_when_the_seller_can_come(text: str, lang: str, delivery: bool)
 ])
 def test_discounts_off_every_unit_and_specials(text: str, lang: str, promotion: bool) -> None:
     assert flag(run(text, lang), "promotion") == promotion
+
+
+@pytest.mark.parametrize(("text", "promotion"), [
+    # a word of a town's name is no condition: Le Tampon is no loyalty stamp; a handover on the spot
+    # is no discount
+    ("Drive Tampon ré-ouvert 🔥\nnouveau filtré 🍫 11€ le g, 5g 50€\nmême snap", False),
+    ("📍 Saint-Pierre, Le Tampon\n🚗 Livraison dès 30€", False),
+    ("📍 Saint-Pierre\n🍫 10€ le g, 10 tampons = 1g offert", True),
+    ("💊 15€ pièce, 📍 Saint-Paul remise sur place", False),
+])
+def test_a_towns_name_holds_no_condition(text: str, promotion: bool) -> None:
+    from sentinelle.api import analyze_text
+
+    assert (analyze_text(text).to_record()["promotion"] is True) == promotion

@@ -372,6 +372,13 @@ class ConditionAnalyser(Analyser):
             return
         words = token_words(a)
         found = self.matcher.find(a.norm, words)
+        places = [(f.start, f.end) for f in a.findings if f.kind == "places"]
+        if places:  # a word of a town's name is no condition ("Le Tampon" no loyalty stamp, "Le Port" no postage)
+            span = a.norm.span
+            for key, ms in found.items():
+                if ms and key != "conditions":
+                    found[key] = [m for m in ms if not any(ps <= s and e <= pe for ps, pe in places
+                                                          for s, e in (span(m.start, m.end),))]
         cl = Clause(a.norm, found["conditions"], words)
         # shared with the signals analyser: the clause helper, its lexicons' matches and the
         # delivery details
