@@ -1068,3 +1068,20 @@ def test_lone_towns_abroad_and_short_forms_near_their_department(text: str, lang
 ])
 def test_listed_numbers_before_pour_amounts_and_pay(text: str, departments: list[str]) -> None:
     assert run_with_products(text).values("departments") == departments
+
+
+@pytest.mark.parametrize(("text", "lang", "places"), [
+    # a town abroad that is also a word or a name closes the post after a comma or a price (lower
+    # case only when it is no word); a delivery run or a side of town names it
+    ("subs 8mg strips $10 each, Mesa", "en", ["Mesa"]),
+    ("who need bars? 3 for $10 chandler", "en", ["Chandler"]),
+    ("Sale $10 each, reading", "en", []),  # a word in lower case
+    ("new stock landed, Pueblo delivery run saturday only", "en", ["Pueblo"]),
+    ("need 2 sellers on the east side of Mesa, 20% cut, $200 a day", "en", ["Mesa"]),
+    # Breton names of towns, a college town's nickname
+    ("retour de stock demain 🔥 3cmc + kéta\nMontroulez / Taulé", "fr", ["Morlaix", "Taulé"]),
+    ("menu apéro : 🍫 10g 70 / 🍀 5g 50. Konk Kerne et Melgven", "fr", ["Concarneau", "Melgven"]),
+    ("foco 🐏 campus drop offs this week\n❄️ g $80", "en", ["Fort Collins"]),
+])
+def test_sign_off_towns_abroad_and_breton_names(text: str, lang: str, places: list[str]) -> None:
+    assert run_with_products(text, lang).values("places") == places

@@ -47,6 +47,9 @@ def abroad_runs(a: Analysis, text: str, cands: list[Cand], written_big: Callable
     flush()
 
 
+_SIGN_OFF_BEFORE_RE = re.compile(r"(?:,|\d|[$£€]\d+(?: each| a \w+)?)\s*$")
+
+
 def lone_abroad(g: Gazetteer, text: str, cands: list[Cand], capital: Callable[[Cand], bool]) -> None:
     """A town abroad that is also a first name, a word or a town elsewhere ("Cary", "Durham",
     "Georgetown"), alone but capitalised (`capital`, not in capitals), in a post that prices in its
@@ -56,12 +59,19 @@ def lone_abroad(g: Gazetteer, text: str, cands: list[Cand], capital: Callable[[C
     if not country or any(c.accepted for c in cands):
         return  # (beside a place read, it is more often a neighbourhood: "Glasgow: Partick, Hillhead")
     for c in cands:
-        if (c.accepted or c.blocked or c.kind != "abroad" or not c.weak or c.country != country
-                or not capital(c) or text[c.nend:c.nend + 1] == ":"
-                or _PERSON_BEFORE_RE.search(text, max(0, c.nstart - 14), c.nstart)
-                or any(n.word for n in g.abroad.get(key_of_name(text[c.nstart:c.nend]), ()))):
+        if c.accepted or c.blocked or c.kind != "abroad" or not c.weak or c.country != country:
+            continue
+        word = any(n.word for n in g.abroad.get(key_of_name(text[c.nstart:c.nend]), ()))
+        # a sign-off: the last word of the post, after a comma or a price ("strips $10 each, Mesa",
+        # "3 for $10 chandler"), where a writer puts the town; lower case only for a name that is no word
+        closing = (not any(ch.isalnum() for ch in text[c.nend:]) and _SIGN_OFF_BEFORE_RE.search(text, 0, c.nstart)
+                   is not None and (capital(c) or (not word and text[c.nstart:c.nend].islower())))
+        if not closing and (not capital(c) or word):
             continue  # ("FLASH SALE": a word in capitals; "Sale": a word too)
-        c.accepted, c.why = True, f"capitalised, in a post priced in the currency of {country} alone"
+        if text[c.nend:c.nend + 1] == ":" or _PERSON_BEFORE_RE.search(text, max(0, c.nstart - 14), c.nstart):
+            continue
+        c.accepted, c.why = True, (f"{'closes the post' if closing else 'capitalised'}, in a post priced in the "
+                                   f"currency of {country} alone")
 
 
 def country_of_the_post(g: Gazetteer, c: Cand, cands: list[Cand], text: str) -> None:
