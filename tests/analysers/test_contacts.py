@@ -363,3 +363,16 @@ def test_a_pronoun_after_a_platform_is_no_handle() -> None:
 ])
 def test_a_plus_before_a_national_number(text: str, phones: list[str]) -> None:
     assert analyze_text(text, lang="fr").values("phones") == phones
+
+
+@pytest.mark.parametrize(("text", "handles"), [
+    # a platform word with its handle before it ("@name on tg") names no platform of the next handle;
+    # two platform words before one handle still share it
+    ("DM @steelcityexo on tg or 👻 steelcity.exotics2",
+     [("telegram", "steelcityexo"), ("snapchat", "steelcity.exotics2")]),
+    ("add rvaplug.2 on snap and tg rvaplug_vault", [("snapchat", "rvaplug.2"), ("telegram", "rvaplug_vault")]),
+    ("snap ou tg : fresh.hay", [("snapchat", "fresh.hay"), ("telegram", "fresh.hay")]),
+])
+def test_a_platform_word_after_its_handle_is_not_shared(text: str, handles: list[tuple[str, str]]) -> None:
+    rec = analyze_text(text).to_record()
+    assert [(h["platform"], h["handle"]) for h in rec["handles"]] == handles

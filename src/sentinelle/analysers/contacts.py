@@ -372,10 +372,15 @@ class ContactAnalyser(PhoneRules, Analyser):
         for c in cues:
             also: list[_Cue] = []
             found = self._after_cue(text, c, cue_at, a, also)
+            back = self._before_cue(text, c) if also else None
+            if back is not None:  # "DM @name on tg or 👻 other": the cue is the handle's before it
+                emit(c.platform, back[0], back[1], c.rule,
+                     f"handle written just before the {c.platform} cue {c.term!r}")
             if found is not None:
                 s, e, how = found
-                emit(c.platform, s, e, c.rule,
-                     f"{how} after the {c.platform} cue {c.term!r}")
+                if back is None:
+                    emit(c.platform, s, e, c.rule,
+                         f"{how} after the {c.platform} cue {c.term!r}")
                 for o in also:  # "snap et tg : name", "Insta/Snap: name"
                     emit(o.platform, s, e, o.rule, f"{how} after the {o.platform} cue {o.term!r}")
                 continue
