@@ -830,3 +830,19 @@ def test_spaced_slashes_leaders_and_the_letter_g(text: str, lang: str, expected:
 def test_a_spaced_unit_before_the_emoji_and_a_products_own_piece(text: str, lang: str,
                                                                   expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a count opening its segment before a product's name (and its dose), then the price
+    ("💊 ARRIVAGE 💊\n50 Lyrica 150 = 60€\n20 Rivotril = 120€", "fr",
+     [("prescription_drugs", 50, "pill", 60, "EUR"), ("prescription_drugs", 20, "pill", 120, "EUR")]),
+    ("👑 WHOLESALE 👑\n1k blues $2500\nhalf up front", "en", [("prescription_drugs", 1000, "pill", 2500, "USD")]),
+    ("💙 BLUES 💙\n10 for $60\n100 blues $450", "en",
+     [("prescription_drugs", 10, "pill", 60, "USD"), ("prescription_drugs", 100, "pill", 450, "USD")]),
+    # not a place's number, nor a price per gram after the name
+    ("Barbès Paris 18 🪨 cailloux 15e", "fr", [("crack", 1, "unit", 15, "EUR")]),
+    ("2 ❄️ 70€ le g", "fr", [("cocaine", 1, "g", 70, "EUR")]),
+    ("dispo:\n2 ❄️ 150€", "fr", [("cocaine", 2, "g", 150, "EUR")]),
+])
+def test_a_count_before_a_products_name(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

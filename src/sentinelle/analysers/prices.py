@@ -492,6 +492,15 @@ class PriceAnalyser(Analyser):
                 pts.append(Point(t.start, q2.end, q2.value, None, t.value, t.unit, "per_unit"))
                 i += 3
                 continue
+            # P1g: a count before a product's name, its dose, then the price ("50 Lyrica 300 = 60€",
+            # "20 Rivotril = 120€", "1k blues $2500"): that many of the product's usual unit
+            # (opening its segment: not "Paris 18 🪨 15e", "Roxy 30 blues $30", "TIER 2 💛 Frappe 10 = 80")
+            if (k == "NUM" and t.value == int(t.value) and 2 <= t.value <= 10_000 and i + 2 < n
+                    and toks[i + 1].kind == "PROD" and (i == 0 or toks[i - 1].kind == "SEP")
+                    and (got := _count_before_product(toks, i)) is not None):
+                pts.append(got[0])
+                i = got[1]
+                continue
             # P1e, P1f: a count the buyer takes, a count of notes or a pack (see price_grammar)
             got = buyers_count(toks, i) if k == "NUM" else count_of(toks, i) if k == "COUNT" else None
             if got is not None:
@@ -790,6 +799,25 @@ class PriceAnalyser(Analyser):
         measures = self.g.cannabis_measures
         return any(w in measures or " ".join(words[k:k + 2]) in measures or " ".join(words[k:k + 3]) in measures
                    for k, w in enumerate(words))
+
+
+def _count_before_product(toks: list[Tok], i: int) -> tuple[Point, int] | None:
+    """P1g at token i (a whole number, a product's name after it): a dose may follow the name, then
+    "=", ":" or "for" and the price, or the price alone; not a price per unit ("150 Gelato 10€/g")."""
+    n = len(toks)
+    j = i + 2
+    if j + 1 < n and toks[j].kind == "NUM" and toks[j + 1].kind in ("SEP", "PRICE"):
+        j += 1  # the dose: "Lyrica 300", "Subu 8"
+    eq = j < n and toks[j].kind == "SEP" and toks[j].unit in ("=", ":", "for", "pour")
+    if eq:
+        j += 1
+    if not (j < n and (toks[j].kind == "PRICE" or (eq and toks[j].kind == "NUM"))):
+        return None
+    if j + 1 < n and toks[j + 1].kind in ("PER", "NAMED", "QTY"):
+        return None
+    t, pt = toks[i], toks[j]
+    return Point(t.start, pt.end, t.value, None, pt.value, pt.unit if pt.kind == "PRICE" else None,
+                 "price_for_quantity"), j + 1
 
 
 def _bare_price_of_weight(toks: list[Tok], i: int) -> bool:
