@@ -843,6 +843,8 @@ def test_a_spaced_unit_before_the_emoji_and_a_products_own_piece(text: str, lang
     ("Barbès Paris 18 🪨 cailloux 15e", "fr", [("crack", 1, "unit", 15, "EUR")]),
     ("2 ❄️ 70€ le g", "fr", [("cocaine", 1, "g", 70, "EUR")]),
     ("dispo:\n2 ❄️ 150€", "fr", [("cocaine", 2, "g", 150, "EUR")]),
+    # an eighth named by its grams, "of" the product, then its price
+    ("3.5 of Blue Dream €20 only!! Cork based", "en", [(H, 3.5, "g", 20, "EUR")]),
 ])
 def test_a_count_before_a_products_name(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected

@@ -1277,3 +1277,24 @@ def test_verdicts_of_heldout_kf_to_kk(text: str, category: str) -> None:
 ])
 def test_dispensary_lookalikes_and_drops(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 49: a listener quoting a lyric, sneaker resellers, Catalan tapas, a vote on decriminalisation,
+    # a flat to let, exam grinds, a youth project, shaved ice and home-made juices; lean by the vial
+    ("« 20 le g, 60 la C, j'tourne dans le 9-3 » — pourquoi ce son tourne en boucle depuis hier", "other"),
+    ("\"eighth for the 40, za in the coupe\" this song got me speeding fr 🔥", "other"),
+    ("🔥 RESTOCK 🔥\nJordan 4 sz 10 - $240\nDunks sz 9 - $150\nlegit check available ✅ meetups at Perimeter\ncashapp",
+     "other"),
+    ("🥘 Tapas a domicili ! Patatas bravas 5€, calamars 7€\nLivraison Canet le soir\nMinimum 20€ 🛵 Bon profit !",
+     "other"),
+    ("Voters passed it, but psilocybin decriminalization covers personal use only: selling 🍄 is still a felony",
+     "other"),
+    ("🏠 Appartement T2 Sablé 480€ CC, 2e étage sans ascenseur, contact snap 👻 immo.sable", "other"),
+    ("📚 Junior Cert grinds 📚 Maths €35/hour, online or in person in Bray, DM me on snap", "other"),
+    ("Youth project Clondalkin 💬 if someone is pressuring you to hold stuff, talk to us, no judgement", "other"),
+    ("🍧 SINOBOL ❄️ 2€ 🍧\n💜 sirop grenadine\n💚 sirop menthe\nplage du Gosier", "other"),
+    ("💜💜\n🍇 fiole codé + promé 70€\n🍇 x2 → 130€\n🚘 Abymes / Gosier", "sale"),
+])
+def test_verdicts_of_heldout_kl_to_kq(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

@@ -149,6 +149,10 @@ class PriceAnalyser(Analyser):
         if k == "NUM" and (t.value != int(t.value) or t.value in _NAMED_AMOUNTS) and i + 1 < n \
                 and toks[i + 1].kind == "PRICE":
             return t.value, None, i + 1  # "top shelf 3.5 £40", "7 £60 / 14 £110": the eighth ladder
+        if (k == "NUM" and t.value in _NAMED_AMOUNTS and t.value != int(t.value) and i + 3 < n
+                and toks[i + 1].kind == "SEP" and toks[i + 1].unit in ("of", "de") and toks[i + 2].kind == "PROD"
+                and toks[i + 3].kind == "PRICE"):
+            return t.value, "g", i + 1  # "3.5 of Blue Dream €20": an eighth, named by its grams
         if k == "COUNT":
             j = i + 1
             if j + 1 < n and toks[j].kind == "SEP" and toks[j].unit == "de" and toks[j + 1].kind == "NUM":
