@@ -848,3 +848,15 @@ def test_a_spaced_unit_before_the_emoji_and_a_products_own_piece(text: str, lang
 ])
 def test_a_count_before_a_products_name(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # lean: a grape icon over "pint" then its price; a vial beside purple signs or codeine words
+    ("💜\n🍇 pint $350\nDM", "en", [("prescription_drugs", 473, "ml", 350, "USD")]),
+    ("🍃 5g 40€ au lieu de 45\n🍇 fiole 60€ au lieu de 70", "fr",
+     [(H, 5, "g", 40, "EUR"), ("prescription_drugs", 1, "unit", 60, "EUR")]),
+    # a "dub" is a $20 rock
+    ("🪨 dubs $20\n🪨🪨🪨 3 for $50", "en", [("crack", 1, "unit", 20, "USD"), ("crack", 3, "unit", 50, "USD")]),
+])
+def test_lean_by_the_pint_or_the_vial_and_dubs(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

@@ -489,3 +489,14 @@ def test_emoji_menus_read_in_their_currency_language(text: str, expected: set[st
 ])
 def test_an_emoji_over_grams_at_a_drugs_price(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a vial is lean beside purple signs or codeine words, nothing beside a grape juice or maple syrup;
+    # a pint is the beer's in a pub
+    ("🍇 fiole 60€, livraison Gosier", "fr", {"prescription_drugs"}),
+    ("🍇 jus de raisin 1L 4€, flacon de sirop d'érable 8€", "fr", set()),
+    ("🍺 pints £4 all night at the Crown", "en", set()),
+])
+def test_vials_and_pints_of_lean(text: str, lang: str, expected: set[str]) -> None:
+    assert products(text, lang) == expected

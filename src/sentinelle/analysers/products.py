@@ -79,6 +79,7 @@ _QP_RE = re.compile(
 _QTY_RE = re.compile(
     r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:g|gr|grs|grammes?|kg|kilos?|oz|pills?|tabs?|cachets?|comprimes?|taz|buvards?|"
     r"pochons?|bags?)(?![^\W\d_])|(?:le|la|/|a|an|per)\s?(?:g|gramme|8th|zip|oz|q)(?![^\W\d_])|\b(?:8th|eighth|zip|oz)\b"
+    r"|\bpints?\b"  # ("🍇 pint $350": the US pint of syrup)
     r"|(?<![\w/])1/[248](?![\w/])")  # "🍄 1/8 $40": an eighth
 # A grocery price: an amount per kilo, litre or pound ("20€ le kg", "$12/lb", "12€ le litre") or
 # for a bag of several kilos ("5kg bags $6"). At the price of food or ice it cannot be a drug's
@@ -157,6 +158,8 @@ _NUMBER_RE = re.compile(r"\d")
 _DOSE_RE = re.compile(r"\d+(?:[.,]\d+)?(?:mg|mcg|µg|ug)")
 _TEXT = attrgetter("text")
 _CURRENCY_SIGNS = frozenset({"$", "£", "€", "💶", "💷", "💵"})
+# the unit words that may stand between a menu's icon and its price ("🍇 pint $350"; not "⚡ zips $300")
+_SLOT_UNITS = frozenset({"pint", "pints"})
 _SLOT_NEXT = frozenset({":", "=", "➡", "➜", "➝", "→", "👉", "|", "(", "$", "£", "€", "💶", "💷", "💵"})
 # A THC content no hemp product has: "25% THC", "THC 20 %", "thc: 90%".
 _HIGH_THC_RE = re.compile(r"(?<![\d.,])(?:[1-9]\d|[2-9])(?:[.,]\d+)?\s?%\s?(?:de\s|of\s)?thc"
@@ -744,7 +747,9 @@ def _menu_slot(toks: list[Any], m: Hit, line: tuple[int, int]) -> bool:
     nxt = toks[j].text
     if nxt == "-":  # "🦄 - 2g : 65€", "🦄 — le g à 35€", not "⚡ -20%"
         return not (j + 2 < len(toks) and toks[j + 1].text[:1].isdigit() and toks[j + 2].text == "%")
-    return nxt in _SLOT_NEXT or nxt[:1].isdigit() or (len(nxt) == 1 and ord(nxt) >= 0x2600)  # an emoji
+    return (nxt in _SLOT_NEXT or nxt[:1].isdigit() or (len(nxt) == 1 and ord(nxt) >= 0x2600)  # an emoji
+            or (nxt in _SLOT_UNITS and j + 1 < len(toks) and toks[j + 1].start <= line[1]
+                and (toks[j + 1].text[:1].isdigit() or toks[j + 1].text in _CURRENCY_SIGNS)))  # "🍇 pint $350"
 
 
 def _slot_line(toks: list[Any], prods: list[Hit], ok: list[bool], prod_lines: list[int], li: int,
