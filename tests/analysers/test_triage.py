@@ -1298,3 +1298,13 @@ def test_dispensary_lookalikes_and_drops(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_kl_to_kq(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # pupils offered pocket money for runs; ready-rolled joints sold to them by the piece
+    ("1st years who want pocket money, come see me behind the shops after school, €15 a run 🤫 Tallaght",
+     "recruitment"),
+    ("Coulaines 📍 les petits du collège venez c'est 5€ le joint tout roulé 🍃 devant le city après les cours", "sale"),
+])
+def test_pupils_offered_runs_and_joints(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
