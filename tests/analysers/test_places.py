@@ -1085,3 +1085,16 @@ def test_listed_numbers_before_pour_amounts_and_pay(text: str, departments: list
 ])
 def test_sign_off_towns_abroad_and_breton_names(text: str, lang: str, places: list[str]) -> None:
     assert run_with_products(text, lang).values("places") == places
+
+
+@pytest.mark.parametrize(("text", "departments"), [
+    # three or four numbers joined by hyphens; not a phone's five pairs nor a date; "je sers le 66";
+    # a new price after "maintenant"
+    ("❄️ COCO EXPRESS ❄️ 95-93-75\n1g 80€ / 5g 350€", ["95", "93", "75"]),
+    ("appel 07-58-22-14-90", []),
+    ("dispo le 12-05-25", []),
+    ("Je sers le 66 et le 11, pas plus loin.", ["66", "11"]),
+    ("les 5g pour 40 c'est fini, maintenant 45. blindé en frappe", []),
+])
+def test_hyphened_chains_and_served_departments(text: str, departments: list[str]) -> None:
+    assert run(text).values("departments") == departments

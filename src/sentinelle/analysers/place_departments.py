@@ -95,9 +95,10 @@ _ONLY = frozenset({"only", "uniquement", "seulement"})
 _PAY_AFTER_RE = re.compile(r" ?(?:par|per|a|an|la|le|/) ?(?:demi[- ]?)?(?:jour|jours|journee|soir|soiree|nuit|semaine"
                            r"|mois|heure|day|night|week|hour|shift|month)\b")
 _PAIR_RE = re.compile(r"[ \t]?/[ \t]?(\d{2})(?![\d%€$£]|[/.,]\d|[ \t]?(?:h|ans|yo|years?|ml|cl|g|e)\b)")
-# three numbers or more joined by slashes or commas ("22/35/29", "22, 35, 56, 29")
-_CHAIN_RE = re.compile(r"(?<![\d/.,€$£])\d{2}(?:(?:[ \t]?/[ \t]?|,[ \t]?)\d{2}){2,}"
-                       r"(?![\d/%€$£]|[.,]\d|[ \t]?(?:h|ans|yo|g|e|€)\b)")
+# three numbers or more joined by slashes or commas ("22/35/29", "22, 35, 56, 29"), or three or four
+# by hyphens ("95-93-75"; not the five pairs of a phone number, "06-12-34-56-78")
+_CHAIN_RE = re.compile(r"(?<![\d/.,€$£-])(?:\d{2}(?:(?:[ \t]?/[ \t]?|,[ \t]?)\d{2}){2,}|\d{2}(?:-\d{2}){2,3})"
+                       r"(?![\d/%€$£-]|[.,]\d|[ \t]?(?:h|ans|yo|g|e|€)\b)")
 
 
 def _department_chain(text: str, ns: int) -> bool:
@@ -229,8 +230,9 @@ class DepartmentRules:
                 continue  # "24/48h": a delivery time; "14 - 22h": hours
             if (ne + 1 < len(text) and text[ne] in ".,:/-"
                     and (text[ne + 1].isdigit() or (text[ne] == "/" and text[ne + 1].isalpha()))
-                    and not (text[ne] in "/," and dept_pair(w, text, ne))):
-                continue  # 12.50, 20:30, 15/08, 13-17, 10/g (not "93/94", which is no date)
+                    and not (text[ne] in "/," and dept_pair(w, text, ne))
+                    and not (text[ne] == "-" and w.isdigit() and _department_chain(text, ns))):
+                continue  # 12.50, 20:30, 15/08, 13-17, 10/g (not "93/94" nor "95-93-75", which are no date)
             if (self._unit_after(words, spans, text, i) and nxt is None
                     # ("chauffeurs 82/46/47 pour transport", "secteur 85 / 44 pour garder": listed, no price)
                     and not (i + 1 < n and words[i + 1] in ("pour", "for")
