@@ -1308,3 +1308,23 @@ def test_verdicts_of_heldout_kl_to_kq(text: str, category: str) -> None:
 ])
 def test_pupils_offered_runs_and_joints(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 50: snow on the windscreen, a festival's rules, a teacher's warning, party sweet bags; dud notes,
+    # a short form of Lyrica, county-lines runners and a trap's shifts
+    ("❄️❄️ La neige est tombée sur Panazol, la blanche est gratuite 😂☃️ livraison directe sur le pare-brise", "other"),
+    ("Festival info: no balloons, no nitrous canisters, empty bottles only. Free water refill stations 💧 "
+     "look after your friends", "other"),
+    ("Prof au collège à Colombes : des élèves parlent de « ter » payés 150€ la semaine. Si votre enfant en parle, "
+     "contactez le 119", "other"),
+    ("🍬🍭 Sachets de bonbons personnalisés pour anniversaires 🎉 10 sachets = 25€, livraison Clichy, DM", "other"),
+    ("Dud £20s for sale 💷 pass most shops, 5 notes for £30. Bury, meet or post", "sale"),
+    ("j'ai des lyri 300 à 2€ pièce sur chalon, min 20€", "sale"),
+    ("[voice note] you still want that work? two hundred a day, going Norwich with my bredrin, bring a charger, "
+     "don't tell your mum", "recruitment"),
+    ("looking for a young g to hold the box 📱 Peckham, cash every night", "recruitment"),
+    ("Spots open in the Scarborough trap 🏚️ 12hr shifts $180, we front the pack. DM", "recruitment"),
+])
+def test_verdicts_of_heldout_kr_to_kw(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
