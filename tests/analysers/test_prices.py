@@ -860,3 +860,16 @@ def test_a_count_before_a_products_name(text: str, lang: str, expected: list[tup
 ])
 def test_lean_by_the_pint_or_the_vial_and_dubs(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # the droplet after the letter G is GHB too; a price's gram before the droplet opens no term
+    ("G 💧 dispo 10ml = 20€ / 50ml = 70€, livré sur Mâcon", "fr",
+     [("ghb", 10, "ml", 20, "EUR"), ("ghb", 50, "ml", 70, "EUR")]),
+    ("🐴 Kéta 30€/g / 💎 3MMC 25€/g / 💧 G 10€ les 10ml", "fr",
+     [("ketamine", 1, "g", 30, "EUR"), ("cathinones", 1, "g", 25, "EUR"), ("ghb", 10, "ml", 10, "EUR")]),
+    ("🧪 3mmc 25 le g / 💧 G le flacon 10ml 15", "fr",
+     [("cathinones", 1, "g", 25, "EUR"), ("ghb", 10, "ml", 15, "EUR")]),
+])
+def test_the_droplet_after_the_letter_g(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

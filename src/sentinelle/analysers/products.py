@@ -275,6 +275,10 @@ _new_hit = partial(tuple.__new__, Hit)
 _finding = partial(tuple.__new__, Finding)
 
 
+_UNIT_GLUE = frozenset("/0123456789€$£")
+_PER_WORDS = frozenset({"le", "la", "l", "a", "the", "per", "un", "une", "each"})
+
+
 class FastHiter:
     """The `TermHiter` semantics (longest whole-token match, left to right) over a token trie;
     candidate first tokens are picked at C speed (`compress`)."""
@@ -315,9 +319,13 @@ class FastHiter:
         out: list[Hit] = []
         n = len(words)
         nxt = 0
+        text = norm.text
         for i in compress(range(n), map(root.__contains__, words)):
             if i < nxt:
                 continue
+            if words[i] == "g" and i + 1 < n and i and (text[toks[i].start - 1] in _UNIT_GLUE
+                                                         or words[i - 1] in _PER_WORDS):
+                continue  # "25€/g / 💧 G", "25 le g 💧 G": a price's gram opens no term ("g 💧" is GHB's droplet)
             child, ents = root[words[i]]
             last, best = (i, ents) if ents else (-1, None)
             j = i + 1
