@@ -91,7 +91,9 @@ def test_terms_typed_as_sms_match_the_expanded_post(tmp_path: Path, term: str, t
 
 
 def test_bundled_cue_lexicons_load() -> None:
-    matchers = load_lexicon("cues", ["fr", "en"])
+    from sentinelle.analysers.cues import CUE_KEYS
+
+    matchers = load_lexicon("cues", ["fr", "en"], extra_keys=CUE_KEYS)
     assert len(matchers["fr"]) > 100 and len(matchers["en"]) > 100
 
 

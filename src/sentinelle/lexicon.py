@@ -311,11 +311,13 @@ def _read_sms(path: Path) -> dict[str, str]:
 
 
 def load_lexicon(name: str, langs: Iterable[str], *, values: Sequence[str] | None = None,
-                 extra_keys: Iterable[str] = (), common: bool = True) -> dict[str, TermMatcher]:
+                 extra_keys: Iterable[str] | Mapping[str, Sequence[str]] = (),
+                 common: bool = True) -> dict[str, TermMatcher]:
     """One `TermMatcher` per language for lexicon `name`: `<lang>/<name>.toml` plus, when it
     exists and `common` is set, `common/<name>.toml` (emoji and other language-free entries).
     A language without the file gets the common entries only."""
-    extra_keys = tuple(extra_keys)
+    if not isinstance(extra_keys, Mapping):
+        extra_keys = tuple(extra_keys)
     shared: list[Entry] = []
     cpath = lexicon_file("common", name)
     if common and cpath.exists():
