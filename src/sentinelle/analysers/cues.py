@@ -243,10 +243,9 @@ class CueAnalyser(Analyser):
         name = self.name
         # the places read (the places analyser runs first): a word of a town's name is no cue
         # ("Champagne-sur-Seine", "Bowling Green")
-        places = [(f.start, f.end) for f in a.findings if f.kind == "places"]
         # and a word of a strain's name is no cue of a bakery or a wedding ("Wedding Cake", "Lemon Cherry")
-        places += [(f.start, f.end) for f in a.findings
-                   if f.kind == "products" and f.score >= 1.0 and " " in a.post.text[f.start:f.end]]
+        names = [(f.start, f.end) for f in a.findings if f.kind == "places" or (
+            f.kind == "products" and f.score >= 1.0 and " " in a.post.text[f.start:f.end])]
         post_text = a.post.text
         for first, last, entries in runs:
             cues = self._cues.get(id(entries))
@@ -255,7 +254,7 @@ class CueAnalyser(Analyser):
             s, e = span(toks[first].start, toks[last].end)
             if s in labels:
                 continue  # "Vendeur: oui 350€": a speaker's role in a chat, no seller wanted
-            if places and any(ps <= s and e <= pe for ps, pe in places):
+            if names and any(ps <= s and e <= pe for ps, pe in names):
                 continue
             if _quoted(post_text, s, e):
                 continue  # "Vends « chocolat » et « brocolis » maison 😉": a word in quotes is a code word

@@ -553,6 +553,25 @@ def _next_listed(toks: list[Tok], pj: int, kind: str, last: float) -> int:
     return 0
 
 
+def count_before_product(toks: list[Tok], i: int) -> tuple[Point, int] | None:
+    """P1g at token i (a whole number, a product's name after it): a dose may follow the name, then
+    "=", ":" or "for" and the price, or the price alone; not a price per unit ("150 Gelato 10€/g")."""
+    n = len(toks)
+    j = i + 2
+    if j + 1 < n and toks[j].kind == "NUM" and toks[j + 1].kind in ("SEP", "PRICE"):
+        j += 1  # the dose: "Lyrica 300", "Subu 8"
+    eq = j < n and toks[j].kind == "SEP" and toks[j].unit in ("=", ":", "for", "pour")
+    if eq:
+        j += 1
+    if not (j < n and (toks[j].kind == "PRICE" or (eq and toks[j].kind == "NUM"))):
+        return None
+    if j + 1 < n and toks[j + 1].kind in ("PER", "NAMED", "QTY"):
+        return None
+    t, pt = toks[i], toks[j]
+    return Point(t.start, pt.end, t.value, None, pt.value, pt.unit if pt.kind == "PRICE" else None,
+                 "price_for_quantity"), j + 1
+
+
 def buyers_count(toks: list[Tok], i: int) -> tuple[Point, int] | None:
     """P1e: the buyer takes a count (token i, a NUM), then its price ("si tu prends deux c'est cent
     trente", "if you grab 3 it's 100"): that many of the product's usual unit. The point and the

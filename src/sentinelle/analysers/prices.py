@@ -77,6 +77,7 @@ from .price_grammar import (
     _menu_pill,
     _next_listed,
     buyers_count,
+    count_before_product,
     count_of,
     line_tokens,
     load_grammar,
@@ -501,7 +502,7 @@ class PriceAnalyser(Analyser):
             # (opening its segment: not "Paris 18 🪨 15e", "Roxy 30 blues $30", "TIER 2 💛 Frappe 10 = 80")
             if (k == "NUM" and t.value == int(t.value) and 2 <= t.value <= 10_000 and i + 2 < n
                     and toks[i + 1].kind == "PROD" and (i == 0 or toks[i - 1].kind == "SEP")
-                    and (got := _count_before_product(toks, i)) is not None):
+                    and (got := count_before_product(toks, i)) is not None):
                 pts.append(got[0])
                 i = got[1]
                 continue
@@ -803,25 +804,6 @@ class PriceAnalyser(Analyser):
         measures = self.g.cannabis_measures
         return any(w in measures or " ".join(words[k:k + 2]) in measures or " ".join(words[k:k + 3]) in measures
                    for k, w in enumerate(words))
-
-
-def _count_before_product(toks: list[Tok], i: int) -> tuple[Point, int] | None:
-    """P1g at token i (a whole number, a product's name after it): a dose may follow the name, then
-    "=", ":" or "for" and the price, or the price alone; not a price per unit ("150 Gelato 10€/g")."""
-    n = len(toks)
-    j = i + 2
-    if j + 1 < n and toks[j].kind == "NUM" and toks[j + 1].kind in ("SEP", "PRICE"):
-        j += 1  # the dose: "Lyrica 300", "Subu 8"
-    eq = j < n and toks[j].kind == "SEP" and toks[j].unit in ("=", ":", "for", "pour")
-    if eq:
-        j += 1
-    if not (j < n and (toks[j].kind == "PRICE" or (eq and toks[j].kind == "NUM"))):
-        return None
-    if j + 1 < n and toks[j + 1].kind in ("PER", "NAMED", "QTY"):
-        return None
-    t, pt = toks[i], toks[j]
-    return Point(t.start, pt.end, t.value, None, pt.value, pt.unit if pt.kind == "PRICE" else None,
-                 "price_for_quantity"), j + 1
 
 
 def _bare_price_of_weight(toks: list[Tok], i: int) -> bool:
