@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sentinelle.analysers.products import ProductAnalyser
+from sentinelle.api import analyze_text
 from sentinelle.core import Analysis, Post
 from sentinelle.lexicon import load_sms
 from sentinelle.normalize import normalise
@@ -499,4 +500,23 @@ def test_an_emoji_over_grams_at_a_drugs_price(text: str, lang: str, expected: se
     ("🍺 pints £4 all night at the Crown", "en", set()),
 ])
 def test_vials_and_pints_of_lean(text: str, lang: str, expected: set[str]) -> None:
+    assert products(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chablis 1er cru 24€ la bouteille / 138€ le carton de 6", set()),   # a case of wine, even priced
+    ("Irancy du domaine 13€, 72€ le carton", set()),
+    ("🦄 cartons 10€ pièce, 5 pour 40€", {"lsd"}),                       # blotters
+])
+def test_a_wine_merchants_carton_is_no_blotter(text: str, expected: set[str]) -> None:
+    # the full pipeline: the prices read first make the term "priced", which plain `unless` contexts spare
+    assert set(analyze_text(text).values("products")) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Tree stand $100, hunting gear sale", "en", set()),
+    ("Pecan $19, cream cheese $18", "en", set()),
+    ("Cheese 3.5 $40", "en", {"cannabis_herb"}),                             # the strain
+])
+def test_hunting_gear_and_cream_cheese(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected

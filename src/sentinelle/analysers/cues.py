@@ -160,6 +160,12 @@ THC_PRODUCT_RE = re.compile(r"\bthc\s(?:edibles?|gummies|gummy|chocolates?|bonbo
                             r"\s(?:(?:au|a|with|de)\s?)?thc\b")  # ("Puffs THC 2ml 40€")
 # a vehicle's mileage ("112 000 km", "85k miles", "63,000 miles"): a car or a bike for sale
 MILEAGE_RE = re.compile(r"\b(?:\d{1,3}[ .,]\d{3}|\d{2,3} ?k) ?(?:km|kms|miles|mi)\b")
+# How fast a drop came ("arrivé en 20 min", "pulled up to Bay View in like 25 min"): a buyer's review
+# (a flat "en 10 min à pied" from the station is no drop)
+DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|dropped|dropped off|pulled up|came|delivered|showed up)"
+                          r"\b[^.!?\n]{0,40}?\b(?:en|in)\s(?:like\s|genre\s|moins de\s|under\s|less than\s)?"
+                          r"\d{1,2}\s?(?:min|mins|minutes|mn)\b"
+                          r"(?!\.?\s?(?:a pied|walk|en voiture|drive|by car|from|de la|du|des))")
 # Legal recreational retail: a licensed store or an age gate above 18 ("19+ only", "21+")
 LEGAL_RETAIL_RE = re.compile(r"\blicen[cs]ed(?:\s[\w.']+){0,3}?\s"
                              r"(?:store|shop|retailer|dispensary|provisioning cent(?:er|re))\b"
@@ -171,6 +177,9 @@ CUE_VALUES = ("sale", "recruitment", "buyer", "news", "prevention", "harm_reduct
 # a group may give its cues a role the triage looks for, whatever their terms: a seller's words that
 # add a drug to an ordinary post, a buyer's that tell of an offer made to them
 CUE_KEYS = {"role": ("tucked_offer", "reported_offer")}
+
+
+_CURRENCY_SIGNS = frozenset("€£$")
 
 
 def _words(a: Analysis, text: str, m: re.Match[str]) -> tuple[int, int]:
@@ -212,6 +221,10 @@ class CueAnalyser(Analyser):
                     continue  # "no 21+ check ❌": a seller boasting of no age gate
                 a.add_norm(CUE, "cbd_legal", lm.start(), lm.end(), analyser=self.name, rule="grammar:legal_retail",
                            score=1.0, explanation=f"legal recreational retail {lm.group()!r}")
+        if "min" in text or "mn" in text:
+            for dm in DROP_TIME_RE.finditer(text):
+                a.add_norm(CUE, "sale", dm.start(), dm.end(), analyser=self.name, rule="grammar:drop_time", score=0.5,
+                           explanation=f"how fast a drop came {dm.group()!r}: a buyer's review")
         if "km" in text or "mi" in text:
             for vm in MILEAGE_RE.finditer(text):
                 a.add_norm(CUE, "legit_commerce", vm.start(), vm.end(), analyser=self.name, rule="grammar:mileage",
@@ -260,6 +273,8 @@ class CueAnalyser(Analyser):
                 continue  # "Vends « chocolat » et « brocolis » maison 😉": a word in quotes is a code word
             if stamps and any(a0 <= s < b0 for a0, b0 in stamps):
                 continue  # "[5/10/25, 10:41 PM]": a chat's date and time, no "5/10" rating
+            if post_text[s:e].isdigit() and _amount(post_text, s, e):
+                continue  # "Studio 420€", "$420": an amount of money, not the code "420"
             for value, rule, score, why in cues:
                 if value not in drop and not (value in _DENIABLE and _denied(a.norm.words, first)):
                     add(new_finding((CUE, value, s, e, name, rule, score, why)))
@@ -408,6 +423,11 @@ _DETERMINERS = frozenset({"du", "de", "d", "la", "le", "les", "des", "ton", "ta"
 
 # "devant la pharmacie", "outside the chemist": a business named as a meeting point
 _LANDMARK = frozenset({"devant", "derriere", "outside", "behind", "opposite", "pres", "near", "vers", "cote", "by"})
+
+
+def _amount(text: str, s: int, e: int) -> bool:
+    """Whether the number at text[s:e] is an amount: a currency sign next to it ("420€", "£420", "420 €")."""
+    return text[e:e + 2].lstrip()[:1] in _CURRENCY_SIGNS or text[max(0, s - 2):s].rstrip()[-1:] in _CURRENCY_SIGNS
 
 
 def _denied(words: list[str], first: int) -> bool:

@@ -1,0 +1,61 @@
+"""Verdicts on look-alikes and misses met in the hand-written rounds from round 51 on (the full pipeline).
+
+Each case is written after a family a round showed, not copied from it; earlier rounds' cases are in
+test_triage.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sentinelle.api import analyze_text
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 51: a wine cellar's cases, hunting gear at the season's opening, a bakery's pastries, a vintage drop,
+    # student flats, Haitian plates, a joke about the dealers' emoji
+    ("🍷 Domaine des Sept Vents, Irancy 89290 🍷\nIrancy rouge 2022 ➡️ 13€ la bouteille / 72€ le carton de 6\n"
+     "📦 Expédition partout en France", "other"),
+    ("🦌 Ouverture de la chasse 🦌 Armurerie d'Avallon\nCartouches calibre 12 ➡️ 16€ la boîte, gilets fluo 20€\n"
+     "Livraison possible sur Avallon", "other"),
+    ("🦌 Hunting season gear sale 🦌\nBlaze orange vest $35\nTree stand $100\nTrail cam $55\n"
+     "Pickup Waukesha or drop off around Brookfield, text 262-555-0144", "other"),
+    ("🥧 Holiday kringle orders open 🥧\nPecan $19 • Raspberry $18 • Cream cheese $18\nLocal delivery, min order $30",
+     "other"),
+    ("New drop Saturday 🔥 vintage North Face puffers £55, Stone Island jackets £85, we post UK wide", "other"),
+    ("🏠 Colocs étudiants 🏠 T4 à 5 min de la fac, 390€ par chambre charges comprises, frais d'agence offerts 📲 "
+     "06 11 22 33 44", "other"),
+    ("🇭🇹 Sunday plates 🇭🇹\nGriot + rice $16\nLegim $14\nPikliz $6\nDelivery North Miami, order 786-555-0100",
+     "other"),
+    ("why does every random add on my snap have 🍃❄️💊 in the name, I just want to scroll in peace 😭", "other"),
+    # buyers' reviews that say how fast the drop came; mules and stash keepers wanted; a seller's warning
+    ("⭐⭐⭐⭐⭐ livré en 15 min à Sens, la beuh de chez @yonne.vert est incroyable", "sale"),
+    ("Cherche personnes de confiance avec garage ou cave vers Challans pour stockage, 800/mois", "recruitment"),
+    ("Need people to fly out of MIA, flights paid + $4k cash when you land ✈️ no record needed", "recruitment"),
+    ("Voyage tout payé + prime 💰 Cayenne ➡️ Paris, profil discret, passeport valide. Écris en privé", "recruitment"),
+    ("⚠️ some fake on insta using our name asking for £20 up front, we never ask first. pay on drop ONLY", "sale"),
+])
+def test_verdicts_of_heldout_kx_to_lc(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Studio 420€ charges comprises", False),   # an amount, not the code
+    ("Studio $420 a month", False),
+    ("420 day special 🍃", True),
+])
+def test_the_code_420_is_no_amount(text: str, cue: bool) -> None:
+    rules = [f.rule for f in analyze_text(text).findings if f.kind == "cue"]
+    assert any(r.endswith(":420") for r in rules) is cue
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("arrivé en 20 min, top", True),
+    ("pulled up to my block in like 25 mins", True),
+    ("Coquelles → Folkestone en 35 min", False),     # a crossing's time, no drop
+    ("bus arriving in 12 min", False),
+    ("la gare est à 10 min à pied", False),
+])
+def test_how_fast_a_drop_came(text: str, found: bool) -> None:
+    rules = [f.rule for f in analyze_text(text).findings if f.kind == "cue"]
+    assert ("grammar:drop_time" in rules) is found
