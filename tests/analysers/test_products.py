@@ -520,3 +520,16 @@ def test_a_wine_merchants_carton_is_no_blotter(text: str, expected: set[str]) ->
 ])
 def test_hunting_gear_and_cream_cheese(text: str, lang: str, expected: set[str]) -> None:
     assert products(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "la roche" is a town's short name (La Roche-sur-Yon, -sur-Foron) unless a price comes before it
+    ("Beuh dispo 11 le g, livraison la roche centre", {"cannabis_herb"}),
+    ("kéta 40 le g, 3mmc 30 le g, la roche sur yon et aubigny", {"ketamine", "cathinones"}),
+    ("krak 🪨 20€ la roche, livraison Fort-de-France", {"crack"}),
+    # a crack piece counted stays crack
+    ("🎁 10 cailloux achetés = 1 offert, livraison Cayenne", {"crack"}),
+    ("FLASH 🔥 2 roches achetées 1 offerte ce soir seulement", {"crack"}),
+])
+def test_la_roche_the_town_and_counted_rocks(text: str, expected: set[str]) -> None:
+    assert set(analyze_text(text).values("products")) == expected

@@ -7,7 +7,8 @@ names, pill brands, emoji codes), read with the context markers of
 Each mention of a product is one finding (span = the term, value = the product id). Context
 decides whether a mention counts:
 
-- a weak term right after a count on its line is a unit ("60 tabs"), unless the number is a price;
+- a weak term right after a count on its line is a unit ("60 tabs"), unless the number is a price
+  or the term is its product's own piece (`kind = "piece"`: "3 roches 50" is crack);
 - a weak term needs support: a price or quantity on its line, a strong product term in the post,
   a menu layout, or a sale cue ("dispo", "livraison", 🔌...);
 - a term whose group lists `unless` contexts (ski for ❄️, garden for "herbe", a soft drink for
@@ -153,6 +154,7 @@ _PRICE_PER_BEFORE_RE = re.compile(r"(?:[$€£]\s?\d+|\d+\s?[$€£e])\s(?:a|an|
 _MENU_LINE_RE = re.compile(r"^\s*(?:[^\w\s]|\d\s?[-.)])[^\n]*\d")
 # Tokens across which an emoji icon and a product word do not belong together.
 _SEPARATORS = frozenset("|/+,;•·:=-—➡➜➝→(){}[]!?")
+_TOWN_WORDS = frozenset({"roche", "roches"})  # "la roche": a town's short name unless priced before it
 _ARTICLES = frozenset({"de", "d", "du", "la", "le", "les", "des", "of", "any", "some", "the", "'"})
 _NUMBER_RE = re.compile(r"\d")
 _DOSE_RE = re.compile(r"\d+(?:[.,]\d+)?(?:mg|mcg|µg|ug)")
@@ -466,6 +468,10 @@ class ProductAnalyser(Analyser):
                     and (frame := _framing(text, m.start, m.end, lines[li])) is not None and not any(
                     frame[0] <= p.start and p.end <= frame[1] and p.meta.kind != "emoji" for p in prods)):
                 return True  # "💎 PLUG PREMIUM 💎", "⚡ FLASH SALE ⚡": an emoji framing a title (not "🍁 Cali 🍁")
+            if (toks[m.first_token].text in _TOWN_WORDS and m.first_token > 0
+                    and toks[m.first_token - 1].text in ("la", "#")
+                    and _PRICE_PER_BEFORE_RE.search(text, max(0, m.start - 16), m.start) is None):
+                return True  # "livraison la roche + alentours": La Roche-sur-Yon, not "20€ la roche" of crack
             if e.value in CANNABIS and (li in cbd_lines or cbd_shop or _cbd_next(toks, m)):
                 return True
             needs = meta.needs
