@@ -873,3 +873,19 @@ def test_lean_by_the_pint_or_the_vial_and_dubs(text: str, lang: str, expected: l
 ])
 def test_the_droplet_after_the_letter_g(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "le kil" is a kilo, a "bâton" a thousand euros
+    ("Shit la 100 à 380 / le kil 3200", "fr", [("cannabis_resin", 100, "g", 380, "EUR"),
+                                              ("cannabis_resin", 1, "kg", 3200, "EUR")]),
+    ("🍫 10g 70 — le kil : 2 bâtons", "fr", [("cannabis_resin", 10, "g", 70, "EUR"),
+                                           ("cannabis_resin", 1, "kg", 2000, "EUR")]),
+    # a count in words before a named amount or a counted unit
+    ("two 8ths of haze for £55 tonight only", "en", [("cannabis_herb", 7, "g", 55, "GBP")]),
+    ("deux taz 15€, noyon ce soir 💊", "fr", [("mdma", 2, "pill", 15, "EUR")]),
+    # ...but a bag named by its price stays one bag
+    ("🍁 Amnesia — ten bag £10", "en", [("cannabis_herb", 1, "bag", 10, "GBP")]),
+])
+def test_kilos_thousands_and_counts_in_words(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

@@ -71,8 +71,11 @@ class Grammar:
         if self.number_words:
             words = alternation(list(self.number_words))
             part = rf"(?:{words}|un|une|one)"
-            unit_after = alternation([*self.currency, *self.mass])
-            # a number in words, then (after at most an article) a currency or a unit
+            # (a named amount or a counted unit too: "two 8ths for £55", "deux taz 15€"; not a
+            # one-letter name, "one q", nor a bag named by its price, "ten bag £10")
+            unit_after = alternation([*self.currency, *self.mass, *(w for w in (*self.named, *self.count)
+                                                                     if len(w) > 1 and w != "bag")])
+            # a number in words, then (after at most an article) a currency, a unit, an amount
             # the look-behind sits after the first letter (`re` then scans for the letters a
             # number word can start with, instead of trying the look-behind at every position)
             first = alternation([*self.number_words, "one"], after_first=r"(?<![^\W_](?s:.))")
