@@ -59,3 +59,20 @@ def test_the_code_420_is_no_amount(text: str, cue: bool) -> None:
 def test_how_fast_a_drop_came(text: str, found: bool) -> None:
     rules = [f.rule for f in analyze_text(text).findings if f.kind == "cue"]
     assert ("grammar:drop_time" in rules) is found
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 52: a deals channel's backup, a surf shop's sale, crypto giveaway scams, fruit pickers wanted;
+    # a seller bringing stock to a rave, a lookout for a corner
+    ("📌 Canal principal : Bons Plans Vendôme\n🆘 Canal de secours : t.me/bonsplans_backup (Telegram bloque nos "
+     "liens affiliés)\n🔥 Friteuse sans huile -35% (59€ au lieu de 89€)", "other"),
+    ("🏄 Soldes 🏄 combis 4/3 à 119€ au lieu de 189€, leash 25€, livraison gratuite Capbreton dès 50€ "
+     "📲 06 10 20 30 40", "other"),
+    ("🎁 GIVEAWAY CRYPTO 🎁 envoie 0,02 BTC et reçois 0,2 BTC en retour, lien en bio #crypto", "other"),
+    ("🚀 BTC GIVEAWAY 🚀 send 0.1 ETH, get 1 ETH back, first 50 only, link in bio", "other"),
+    ("Cherche cueilleurs de pommes 🍎 secteur Parthenay, payé à la journée 85€, contrat saisonnier déclaré", "other"),
+    ("🎧 soirée samedi vers Romorantin, je ramène : keta 40/g, md 50/g, taz 10 l'unité 💊", "sale"),
+    ("need somebody to watch the corner on Dudley St tonight, one fifty, eight to two, you in?", "recruitment"),
+])
+def test_verdicts_of_heldout_ld_to_li(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
