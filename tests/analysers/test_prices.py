@@ -889,3 +889,12 @@ def test_the_droplet_after_the_letter_g(text: str, lang: str, expected: list[tup
 ])
 def test_kilos_thousands_and_counts_in_words(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # the capital G sold by the ml takes its volumes' prices
+    ("G dispo 🧪 20€ les 10ml, 35€ les 20ml", "fr", [("ghb", 10, "ml", 20, "EUR"), ("ghb", 20, "ml", 35, "EUR")]),
+    ("G £10 for 5ml, Southsea only", "en", [("ghb", 5, "ml", 10, "GBP")]),
+])
+def test_the_letter_g_by_the_ml(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, lang) == expected

@@ -533,3 +533,16 @@ def test_hunting_gear_and_cream_cheese(text: str, lang: str, expected: set[str])
 ])
 def test_la_roche_the_town_and_counted_rocks(text: str, expected: set[str]) -> None:
     assert set(analyze_text(text).values("products")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the capital G sold by the ml is GHB; "10 G" is grams, a G with no volume on its line is left alone
+    ("G dispo 🧪 20€ les 10ml, 35€ les 20ml, je me déplace", {"ghb"}),
+    ("G in stock 💧 £15 for 10ml, £25 for 20ml. Southampton only", {"ghb"}),
+    ("Fêtes de Bayonne : G 15€ la fiole de 5ml, snap", {"ghb"}),
+    ("Parfum 10 G 50ml 40€", set()),
+    ("G-Star jean taille 32, flacon de parfum offert", set()),
+    ("grosse frappe, le g à 10, la G team livre", {"cannabis_herb"}),
+])
+def test_the_letter_g_sold_by_the_ml(text: str, expected: set[str]) -> None:
+    assert set(analyze_text(text).values("products")) == expected

@@ -50,6 +50,7 @@ from ..lexicon import Entry, lexicon_file, load_groups
 from ..normalize import Normalised, fold, tokenize
 from .base import Analyser
 from .price_grammar import VOICE_RE, load_grammar
+from .product_letters import ghb_letters
 
 EXTRA_KEYS = ("kind", "unit", "unless", "unless_always", "alt", "alt_if", "own_language_only", "needs", "support")
 LANGS = ("fr", "en")
@@ -367,6 +368,26 @@ class ProductAnalyser(Analyser):
         return bisect_right(starts, pos) - 1
 
     def analyse(self, a: Analysis) -> None:
+        self._terms(a)
+        letters = ghb_letters(a)
+        if letters:
+            self._ghb(a, letters)
+
+    def _ghb(self, a: Analysis, letters: list[tuple[int, int, int]]) -> None:
+        """The capital G sold by the ml (product_letters.py), unless a term already said GHB there."""
+        notes = a.notes["product_lines"]
+        if not notes["lines"]:
+            notes["lines"] = _line_spans(a.norm.text)
+        for li, s, e in letters:
+            start, end = a.norm.span(s, e)
+            if any(f.kind == "products" and f.start <= start < f.end for f in a.findings):
+                continue
+            notes["mentions"].setdefault(li, []).append((s, e, "ghb", "ml"))
+            notes["mentions"][li].sort()
+            a.findings.append(_finding(("products", "ghb", start, end, self.name, "grammar:ghb_letter", 1.0,
+                                        "the letter G sold by the ml (\"G 10ml 15€\"): GHB or GBL")))
+
+    def _terms(self, a: Analysis) -> None:
         norm = a.norm
         matcher = self.matchers.get(a.lang) or self.matchers[LANGS[0]]
         toks = norm.tokens
