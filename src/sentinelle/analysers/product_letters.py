@@ -1,4 +1,6 @@
-"""The capital letter G sold by the millilitre: GHB (or GBL) on French and UK party menus.
+"""Letters in product menus: one-letter codes in their menu slots ("C 70", "H £110"), letters spaced
+out ("C O K E"), and the capital letter G sold by the millilitre (GHB or GBL on French and UK party
+menus).
 
 "G 50ml 40€", "G dispo 🧪 20€ les 10ml", "G £10 for 5ml", "G 15€ la fiole de 5ml": a capital G
 standing alone, not after a number ("10 G" is ten grams), on a line that sells by the ml or by the
@@ -8,8 +10,23 @@ vial. A lower-case "g" or a G elsewhere ("1 G" of cash, "G-Star") is left to the
 from __future__ import annotations
 
 import re
+from typing import Any, Protocol
 
 from ..core import Analysis
+
+
+class Mention(Protocol):
+    """What these rules read of a product term's match (products.Hit)."""
+
+    @property
+    def first_token(self) -> int: ...
+    @property
+    def n_tokens(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
 
 # a line that sells by volume: a count of millilitres, "le ml", a vial
 _BY_VOLUME_RE = re.compile(r"\d\s?ml\b|\b(?:le|the|per|a) ml\b|\bfioles?\b|\bflacons?\b|\bvials?\b")
@@ -33,3 +50,67 @@ def ghb_letters(a: Analysis) -> list[tuple[int, int, int]]:
                     out.append((li, m.start(), m.end()))
         start = end + 1
     return out
+
+
+# words that make the letter after them a name ("tier B", "plan B", "vitamine C"), not a product code
+# (normalised: lower case, no accents)
+_LETTER_LABELS = frozenset({"tier", "grade", "class", "classe", "plan", "type", "option", "size", "taille", "section",
+                            "category", "categorie", "zone", "groupe", "group", "vitamin", "vitamine", "batiment",
+                            "block", "bloc", "team", "equipe", "menu", "formule"})
+
+
+def letter_slot(text: str, toks: list[Any], m: Mention, line: tuple[int, int], qp: bool) -> bool:
+    """A one-letter code counts in a menu slot only: a priced line, the letter first on the line
+    (after emoji/bullets) or followed by a colon, dash, quantity or price; never after a number."""
+    if not qp:
+        return False
+    i = m.first_token
+    if i > 0 and toks[i - 1].text.isdigit() and toks[i - 1].end >= m.start - 1 \
+            and text[toks[i - 1].end:m.start] != "\n" and not (
+                text[m.start:m.end] != "k" and int(toks[i - 1].text) >= 5 and i + 1 < len(toks)
+                and toks[i + 1].text.isdigit() and toks[i + 1].start <= line[1]):
+        # ("10 K" is ten thousand; "110\nH 0,5g" a new menu line; "2 c 110" is "2 c'est 110"; not "shit 10 C 70")
+        return False
+    if i > 0 and toks[i - 1].text in _LETTER_LABELS:
+        return False  # "Tier B (UK grown) 3.5 = £25": the name of a grade, not brown
+    nxt = toks[i + 1].text if i + 1 < len(toks) else "\n"
+    if nxt == "'" or (i + 1 < len(toks) and toks[i + 1].start > line[1]):
+        nxt = "\n"
+    if nxt in (":", "-", "—", "=", "➡", "➜", "➝", "→", "(") or nxt[:1].isdigit() or nxt in ("£", "$", "€"):
+        return nxt != "'"
+    if nxt in ("à", "a", "at") and i + 2 < len(toks) and toks[i + 2].text[:1].isdigit():
+        return True  # "la C à 70 le g"
+    if i > 0 and toks[i - 1].text == "la" and m.end - m.start == 1:
+        return True  # "dispo la C frr, 70 le g": the article makes the letter a name, on a priced line
+    if nxt == "\n":
+        return False
+    before = text[line[0]:m.start]
+    return not any(ch.isalnum() for ch in before)
+
+
+_QUARTERS = frozenset({"q", "quarter", "qtr", "qp"})
+
+
+def after_quarter(toks: list[Any], m: Mention, line: tuple[int, int]) -> bool:
+    """The letter follows a quarter on its line and comes before a price ("Q £60 | H £110")."""
+    j = m.first_token + 1
+    if not (j < len(toks) and toks[j].start <= line[1] and toks[j].text in ("£", "$", "€")):
+        return False
+    return any(t.text in _QUARTERS for t in toks[:m.first_token] if t.start >= line[0])
+
+
+def spelled_out(text: str, i: int) -> bool:
+    """The letter at `i` is one of three or more single letters spaced out ("T H E", "C O K E")."""
+    def single(j: int) -> bool:
+        return (0 <= j < len(text) and text[j].isalpha() and (j == 0 or not text[j - 1].isalnum())
+                and (j + 1 == len(text) or not text[j + 1].isalnum()))
+
+    if not text[i].isalpha():
+        return False
+    n, j = 1, i
+    while j >= 2 and text[j - 1] == " " and single(j - 2):
+        n, j = n + 1, j - 2
+    j = i
+    while j + 2 < len(text) and text[j + 1] == " " and single(j + 2):
+        n, j = n + 1, j + 2
+    return n >= 3

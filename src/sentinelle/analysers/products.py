@@ -50,7 +50,7 @@ from ..lexicon import Entry, lexicon_file, load_groups
 from ..normalize import Normalised, fold, tokenize
 from .base import Analyser
 from .price_grammar import VOICE_RE, load_grammar
-from .product_letters import ghb_letters
+from .product_letters import after_quarter, ghb_letters, letter_slot, spelled_out
 
 EXTRA_KEYS = ("kind", "unit", "unless", "unless_always", "alt", "alt_if", "own_language_only", "needs", "support")
 LANGS = ("fr", "en")
@@ -479,11 +479,11 @@ class ProductAnalyser(Analyser):
                 return True  # "60 tabs", "3 ballons": a unit after a number, not a product
             if m.end - m.start == 1 and text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].isalpha():
                 return True  # "e-transfer", "b-boy": a one-letter prefix, not a one-letter code
-            if m.end - m.start == 1 and text[m.start] == "h" and _after_quarter(toks, m, lines[li]):
+            if m.end - m.start == 1 and text[m.start] == "h" and after_quarter(toks, m, lines[li]):
                 return True  # "Q £60 | H £110": the half ounce after the quarter, not heroin
             if m.end - m.start == 1 and text.endswith(("half ", "half a "), 0, m.start):
                 return True  # "half k $1900": half a kilo, not ketamine
-            if m.end - m.start == 1 and _spelled_out(text, m.start):
+            if m.end - m.start == 1 and spelled_out(text, m.start):
                 return True  # "T H E  B A K E H O U S E": a letter of a word written spaced out
             if (meta.kind == "emoji" and (meta.support == "line" or text[m.start:m.end] in _DECOR_EMOJI)
                     and (frame := _framing(text, m.start, m.end, lines[li])) is not None and not any(
@@ -513,7 +513,7 @@ class ProductAnalyser(Analyser):
                     for p in prods) or (m.first_token > 0 and toks[m.first_token - 1].text in _BEFORE_CEST)
                     or _opens_a_message(text, lines[li][0], m.start, a.post.text)):
                 return True  # "la verte c 10 le g", "sinon c 280": the SMS "c'est", not cocaine's letter
-            if kind == "letter" and not _letter_slot(text, toks, m, lines[li],
+            if kind == "letter" and not letter_slot(text, toks, m, lines[li],
                                                      has_qp(li) or (strong_word and _bare_price_next(toks, m))):
                 return True
             if kind in ("quality", "form"):
@@ -673,13 +673,6 @@ def _cbd_next(toks: list[Any], m: Hit) -> bool:
     return j < len(toks) and toks[j].text in ("cbd", "cbg", "hhc")
 
 
-# words that make the letter after them a name ("tier B", "plan B", "vitamine C"), not a product code
-# (normalised: lower case, no accents)
-_LETTER_LABELS = frozenset({"tier", "grade", "class", "classe", "plan", "type", "option", "size", "taille", "section",
-                            "category", "categorie", "zone", "groupe", "group", "vitamin", "vitamine", "batiment",
-                            "block", "bloc", "team", "equipe", "menu", "formule"})
-
-
 # what separates the items of a menu written on one line: a mark, or a quantity and its price between
 # two words ("frappe 10g 90 shit 10g 65")
 _SEGMENT_BREAK_RE = re.compile(r"[,;.|·•/]|\s\d+ ?(?:g|gr)?\s+\d+\s")
@@ -691,63 +684,6 @@ def _bare_price_next(toks: list[Any], m: Hit) -> bool:
     if j < len(toks) and toks[j].text == "a":
         j += 1
     return j < len(toks) and toks[j].text.isdigit() and 10 <= int(toks[j].text) <= 999
-
-
-def _letter_slot(text: str, toks: list[Any], m: Hit, line: tuple[int, int], qp: bool) -> bool:
-    """A one-letter code counts in a menu slot only: a priced line, the letter first on the line
-    (after emoji/bullets) or followed by a colon, dash, quantity or price; never after a number."""
-    if not qp:
-        return False
-    i = m.first_token
-    if i > 0 and toks[i - 1].text.isdigit() and toks[i - 1].end >= m.start - 1 \
-            and text[toks[i - 1].end:m.start] != "\n" and not (
-                text[m.start:m.end] != "k" and int(toks[i - 1].text) >= 5 and i + 1 < len(toks)
-                and toks[i + 1].text.isdigit() and toks[i + 1].start <= line[1]):
-        # ("10 K" is ten thousand; "110\nH 0,5g" a new menu line; "2 c 110" is "2 c'est 110"; not "shit 10 C 70")
-        return False
-    if i > 0 and toks[i - 1].text in _LETTER_LABELS:
-        return False  # "Tier B (UK grown) 3.5 = £25": the name of a grade, not brown
-    nxt = toks[i + 1].text if i + 1 < len(toks) else "\n"
-    if nxt == "'" or (i + 1 < len(toks) and toks[i + 1].start > line[1]):
-        nxt = "\n"
-    if nxt in (":", "-", "—", "=", "➡", "➜", "➝", "→", "(") or nxt[:1].isdigit() or nxt in ("£", "$", "€"):
-        return nxt != "'"
-    if nxt in ("à", "a", "at") and i + 2 < len(toks) and toks[i + 2].text[:1].isdigit():
-        return True  # "la C à 70 le g"
-    if i > 0 and toks[i - 1].text == "la" and m.end - m.start == 1:
-        return True  # "dispo la C frr, 70 le g": the article makes the letter a name, on a priced line
-    if nxt == "\n":
-        return False
-    before = text[line[0]:m.start]
-    return not any(ch.isalnum() for ch in before)
-
-
-_QUARTERS = frozenset({"q", "quarter", "qtr", "qp"})
-
-
-def _after_quarter(toks: list[Any], m: Hit, line: tuple[int, int]) -> bool:
-    """The letter follows a quarter on its line and comes before a price ("Q £60 | H £110")."""
-    j = m.first_token + 1
-    if not (j < len(toks) and toks[j].start <= line[1] and toks[j].text in ("£", "$", "€")):
-        return False
-    return any(t.text in _QUARTERS for t in toks[:m.first_token] if t.start >= line[0])
-
-
-def _spelled_out(text: str, i: int) -> bool:
-    """The letter at `i` is one of three or more single letters spaced out ("T H E", "C O K E")."""
-    def single(j: int) -> bool:
-        return (0 <= j < len(text) and text[j].isalpha() and (j == 0 or not text[j - 1].isalnum())
-                and (j + 1 == len(text) or not text[j + 1].isalnum()))
-
-    if not text[i].isalpha():
-        return False
-    n, j = 1, i
-    while j >= 2 and text[j - 1] == " " and single(j - 2):
-        n, j = n + 1, j - 2
-    j = i
-    while j + 2 < len(text) and text[j + 1] == " " and single(j + 2):
-        n, j = n + 1, j + 2
-    return n >= 3
 
 
 def _opens_a_message(text: str, line_start: int, i: int, original: str) -> bool:
