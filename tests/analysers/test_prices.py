@@ -898,3 +898,18 @@ def test_kilos_thousands_and_counts_in_words(text: str, lang: str, expected: lis
 ])
 def test_the_letter_g_by_the_ml(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # counterfeit notes priced by the batch: the count of notes is the quantity, the face value no price
+    ("💵 prop bills, pass the pen test ✅ 10x $100 bills for $250", [("counterfeit_money", 10, "unit", 250, "USD")]),
+    ("💵 prop money 50 x $20s for $200, BTC up front", [("counterfeit_money", 50, "unit", 200, "USD")]),
+    ("💷 fake £20 notes, 20 x £50 notes for £250, UK post", [("counterfeit_money", 20, "unit", 250, "GBP")]),
+    ("real-looking 💵 $100s, 10 for $250, pass the pen test", [("counterfeit_money", 10, "unit", 250, "USD")]),
+    ("💵 prop bills, 50 twenties for $250, meet only", [("counterfeit_money", 50, "unit", 250, "USD")]),
+    ("💵 prop money $1000 in fake 20s for $300, BTC first", [("counterfeit_money", 50, "unit", 300, "USD")]),
+    ("💵 prop bills 10 bills ($1k face) for $250, 50 for $1,000", [("counterfeit_money", 10, "unit", 250, "USD"),
+                                                                  ("counterfeit_money", 50, "unit", 1000, "USD")]),
+])
+def test_counterfeit_notes_by_the_batch(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, "en") == expected

@@ -84,6 +84,7 @@ from .price_grammar import (
     whole_words,
 )
 from .price_products import product_for
+from .price_notes import note_points
 from .price_tables import product_columns, product_row, quantity_row
 
 # Pay markers that, after a quantity and its price, name the delivery on offer, not a job's pay
@@ -655,6 +656,7 @@ class PriceAnalyser(Analyser):
         header: list[Tok] | None = None  # the quantities heading the columns of a price table
         columns: list[str] | None = None  # the products heading the columns of one (price_tables)
         forced: dict[int, str] = {}  # index in `found` -> the product of its column
+        notes = any(m[2] == "counterfeit_money" for ms in mentions.values() for m in ms)
         for li, (s, e) in enumerate(lines):
             if s == e or not digit(text, s, e):
                 header = None
@@ -679,6 +681,9 @@ class PriceAnalyser(Analyser):
                         found.append((li, p))
                     continue
                 columns = None
+            if notes and (batches := note_points(text, s, e)):
+                found.extend((li, p) for p in batches)  # "10x $100 bills for $250": notes, not prices
+                continue
             for p in self.parse_line(toks, sizes):
                 found.append((li, p))
         if not found:
