@@ -83,8 +83,8 @@ from .price_grammar import (
     load_grammar,
     whole_words,
 )
-from .price_products import product_for
 from .price_notes import note_points
+from .price_products import product_for
 from .price_tables import product_columns, product_row, quantity_row
 
 # Pay markers that, after a quantity and its price, name the delivery on offer, not a job's pay
