@@ -76,3 +76,33 @@ def test_how_fast_a_drop_came(text: str, found: bool) -> None:
 ])
 def test_verdicts_of_heldout_ld_to_li(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 53: a school's talk quoting dealers' offers, a childminder wanted ("nourrice agréée"), a dog
+    # rehomed, a barge timetable, a water cut, a market's produce, football chat, a Bhangra night;
+    # parcels held for pay, a flat taken over (cuckooing)
+    ("Message des profs : une intervention sur les réseaux aura lieu mardi, des offres de « chouf » à 100€/jour "
+     "seront expliqués aux élèves.", "other"),
+    ("Recherche nourrice agréée sur Trignac pour bébé de 8 mois, 3 jours/semaine, contactez-moi en MP", "other"),
+    ("🐕 Free to good home: 3 yr old collie, house trained, all shots. Moving abroad, DM me", "other"),
+    ("⛴️ Horaires barge dimanche : Mamoudzou ➡️ Dzaoudzi toutes les 30 min, piéton 0,75€ / voiture 15€", "other"),
+    ("📢 Coupure d'eau demain 14h ➡️ 8h, secteurs Koungou et Majicavo, remplissez vos bidons 🪣", "other"),
+    ("🍌 banane 2€ / 🍈 fruit à pain 2€ / 🌿 mataba 2€, panier livré samedi 🛵", "other"),
+    ("what a strike that was, pure gas ⛽ wolves flying tonight 🐺", "other"),
+    ("Diwali Bhangra night 🪔 doors 7pm, £12 advance, group bookings 10 for £100", "other"),
+    ("Part-time gig 🔥 hold packages at your place a few days a week, $500 weekly, nothing to sign, must be "
+     "discreet", "recruitment"),
+    ("anyone got a flat we can use for a few weeks? £300 and we'll sort your gas, keep it quiet", "recruitment"),
+])
+def test_verdicts_of_heldout_lj_to_lo(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Livraison Champagne-Ardenne 🍾", False),   # a word of a hyphenated name
+    ("Champagne et vins fins 🍾", True),
+])
+def test_a_word_of_a_hyphenated_name_is_no_cue(text: str, cue: bool) -> None:
+    rules = [f.rule for f in analyze_text(text).findings if f.kind == "cue"]
+    assert any(r.endswith(":champagne") for r in rules) is cue

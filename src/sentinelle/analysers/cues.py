@@ -273,6 +273,8 @@ class CueAnalyser(Analyser):
                 continue  # "Vends « chocolat » et « brocolis » maison 😉": a word in quotes is a code word
             if stamps and any(a0 <= s < b0 for a0, b0 in stamps):
                 continue  # "[5/10/25, 10:41 PM]": a chat's date and time, no "5/10" rating
+            if _in_proper_compound(post_text, s, e):
+                continue  # "Champagne-Ardenne", "Saint-Vin": a word of a hyphenated name
             if post_text[s:e].isdigit() and _amount(post_text, s, e):
                 continue  # "Studio 420€", "$420": an amount of money, not the code "420"
             for value, rule, score, why in cues:
@@ -428,6 +430,14 @@ _LANDMARK = frozenset({"devant", "derriere", "outside", "behind", "opposite", "p
 def _amount(text: str, s: int, e: int) -> bool:
     """Whether the number at text[s:e] is an amount: a currency sign next to it ("420€", "£420", "420 €")."""
     return text[e:e + 2].lstrip()[:1] in _CURRENCY_SIGNS or text[max(0, s - 2):s].rstrip()[-1:] in _CURRENCY_SIGNS
+
+
+def _in_proper_compound(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e], capitalised, is joined by a hyphen to another capitalised word ("Champagne-Ardenne")."""
+    if not text[s:s + 1].isupper():
+        return False
+    return ((text[e:e + 1] == "-" and text[e + 1:e + 2].isupper())
+            or (s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha()))
 
 
 def _denied(words: list[str], first: int) -> bool:
