@@ -546,3 +546,13 @@ def test_la_roche_the_town_and_counted_rocks(text: str, expected: set[str]) -> N
 ])
 def test_the_letter_g_sold_by_the_ml(text: str, expected: set[str]) -> None:
     assert set(analyze_text(text).values("products")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "marron" is resin beside the green and the white, heroin beside Subutex or "la came"
+    ("verte 10 le g, le marron 7 le g, 25g = 150, la blanche 65", {"cannabis_herb", "cannabis_resin", "cocaine"}),
+    ("la marron est revenue, 40€ le g, subu 8 dispo aussi 5€ le cachet", {"heroin", "prescription_drugs"}),
+    ("de la came marron 35 le g, seringues propres fournies", {"heroin"}),
+])
+def test_brown_is_resin_or_heroin_by_its_company(text: str, expected: set[str]) -> None:
+    assert set(analyze_text(text).values("products")) == expected
