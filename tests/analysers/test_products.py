@@ -556,3 +556,14 @@ def test_the_letter_g_sold_by_the_ml(text: str, expected: set[str]) -> None:
 ])
 def test_brown_is_resin_or_heroin_by_its_company(text: str, expected: set[str]) -> None:
     assert set(analyze_text(text).values("products")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "boy" is heroin sold by the bag or the point; "yay" cocaine at a price
+    ("boy $15 a bag, 10 bags $120, slavic village", {"heroin"}),
+    ("my boy is selling his ps5 $200, bags of games too", set()),
+    ("yay $80 a g, ket $50, dm", {"cocaine", "ketamine"}),
+    ("yay we won 3-0 tonight 🎉", set()),
+])
+def test_boy_by_the_bag_and_yay_at_a_price(text: str, expected: set[str]) -> None:
+    assert set(analyze_text(text).values("products")) == expected
