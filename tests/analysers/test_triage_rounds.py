@@ -106,3 +106,28 @@ def test_verdicts_of_heldout_lj_to_lo(text: str, category: str) -> None:
 def test_a_word_of_a_hyphenated_name_is_no_cue(text: str, cue: bool) -> None:
     rules = [f.rule for f in analyze_text(text).findings if f.kind == "cue"]
     assert any(r.endswith(":champagne") for r in rules) is cue
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 54: friends picking each other up, tielles, a cycling club's ride, match-day chat, a parent's
+    # alarm, court news, a parent's PSA, parcel firms and youth job services hiring, a Halloween party;
+    # sellers wanted for a festival
+    ("jsuis en bas 🚗 dépêche on va rater le début du film", "other"),
+    ("outside 🚗 hurry up the movie starts at 8", "other"),
+    ("🐙 Tielles sétoises la grande 12€, la petite 3€, livraison Sète 7j/7, snap 👻 traiteur.etang", "other"),
+    ("🚴 Sortie club dimanche départ 8h, ravito offert 🍫🍌 licence obligatoire", "other"),
+    ("tailgate was lit 🏈🔥 we won!! hmu if you're still out", "other"),
+    ("ils vendent des ballons de proto à la sortie des boîtes maintenant à Flers, 5 balles le ballon, les gosses "
+     "se flinguent le cerveau", "other"),
+    ("Aberdeen man, 20, admits running a dial-a-deal line, selling £10 bags. Sheriff hears he was paid £80 a day",
+     "other"),
+    ("PSA: my 13 yo got offered £200 a week dropping parcels. drug gangs recruiting kids, check your children",
+     "other"),
+    ("📦 Recrutement livreurs colis auto-entrepreneurs, 120€/jour, casier judiciaire vierge exigé, envoyez votre CV",
+     "other"),
+    ("Tu as entre 16 et 25 ans ? La Mission Locale t'accompagne : garantie jeunes, formations, jobs", "other"),
+    ("halloween at ours 🎃 🍄 mushroom soup, 💨 smoke machine, bring your own drinks", "other"),
+    ("je cherche 2 personnes pour le festival 🎶 100€/jour, tu vends pour moi sur le camping, snap", "recruitment"),
+])
+def test_verdicts_of_heldout_lp_to_lu(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
