@@ -564,6 +564,9 @@ def test_brown_is_resin_or_heroin_by_its_company(text: str, expected: set[str]) 
     ("my boy is selling his ps5 $200, bags of games too", set()),
     ("yay $80 a g, ket $50, dm", {"cocaine", "ketamine"}),
     ("yay we won 3-0 tonight 🎉", set()),
+    # a town's "rock" is no crack
+    ("drops in mckees rocks tonight, text 412-555-0100", set()),
+    ("back tonight, Tranmere n Rock Ferry drops", set()),
 ])
-def test_boy_by_the_bag_and_yay_at_a_price(text: str, expected: set[str]) -> None:
+def test_boy_by_the_bag_yay_at_a_price_and_towns_of_rock(text: str, expected: set[str]) -> None:
     assert set(analyze_text(text).values("products")) == expected
