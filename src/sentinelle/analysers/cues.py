@@ -433,7 +433,8 @@ def _amount(text: str, s: int, e: int) -> bool:
 
 
 def _in_proper_compound(text: str, s: int, e: int) -> bool:
-    """Whether text[s:e], capitalised, is joined by a hyphen to another capitalised word ("Champagne-Ardenne")."""
+    """Whether text[s:e], capitalised, is part of a hyphenated name: a capitalised word after its hyphen
+    ("Champagne-Ardenne"), or any word before it ("Saint-Vin")."""
     if not text[s:s + 1].isupper():
         return False
     return ((text[e:e + 1] == "-" and text[e + 1:e + 2].isupper())
