@@ -131,3 +131,19 @@ def test_a_word_of_a_hyphenated_name_is_no_cue(text: str, cue: bool) -> None:
 ])
 def test_verdicts_of_heldout_lp_to_lu(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 55: hot-chicken delivery, race and theme-park tickets, a balloon fiesta, a mall's hours and sales,
+    # a ferry timetable
+    ("💨 Nashville hot tenders delivering in Louisville 🌶️ combo $12, family pack $38, open til 3am", "other"),
+    ("Week-end à Magny-Cours 🏁 billets 30€ la journée, parking 10€, prochaine course en mai 🔥", "other"),
+    ("🎢 Revends 2 billets Futuroscope date libre, 35€ le billet, remise en main propre 📞 06 12 34 56 78", "other"),
+    ("🎈 Mass Ascension at 7am! General admission $15, park & ride $20, gates open 4:30am", "other"),
+    ("🎄 Votre centre commercial est ouvert 10h ➡️ 21h, parking gratuit 3h, faites le plein de cadeaux 🎁", "other"),
+    ("⛴️ Horaires ferries août : Nice ➡️ Bastia départ 8h, passager + voiture à partir de 99€ 🚗", "other"),
+    # ...but a seller's own resale pitch to recruits stays recruitment
+    ("Cherche revendeurs pour la soirée 🎧 tu prends 20 taz à 5€ tu les revends 10€, snap", "recruitment"),
+])
+def test_verdicts_of_heldout_lv_to_ma(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
