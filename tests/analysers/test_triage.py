@@ -518,7 +518,11 @@ def test_verdicts_of_heldout_bw_bx_by(text: str, category: str) -> None:
     # a voice note pricing a product is the seller's
     ("voice note: \"right so the weed's twenty a gram, an ounce is two eighty, I'm in Navan Friday\"", "sale"),
     # buyers' reviews and scam reports; car ads and detailers; nougat
+    # (a review that times the drop was read as a buyer's chat when this round was written; later writers label
+    # such reviews sales, 21 of 22 in the hand-written posts, unless they warn others off: test_triage_rounds.py)
     ("[Avis] commandé chez lepicard80 sur Amiens, livré en 20 min, beuh correcte pour 10 le g, résine du pneu. 6/10",
+     "sale"),
+    ("[Avis] commandé chez lepicard80 sur Amiens, livré en 20 min, résine du pneu, arnaque, je recommande pas",
      "other"),
     ("[Review] nottz.greenz: ordered an 8th for £30, driver late but weighed 3.6. 8/10 would use again", "other"),
     ("🧼 mobile detailing Mobile AL: full interior $110, wash+wax $70, ceramic $400. I pull up to ur house", "other"),

@@ -166,11 +166,33 @@ DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|dropped|dropped off
                           r"\b[^.!?\n]{0,40}?\b(?:en|in)\s(?:like\s|genre\s|moins de\s|under\s|less than\s)?"
                           r"\d{1,2}\s?(?:min|mins|minutes|mn)\b"
                           r"(?!\.?\s?(?:a pied|walk|en voiture|drive|by car|from|de la|du|des))")
-# Legal recreational retail: a licensed store or an age gate above 18 ("19+ only", "21+")
+# A buyer's review that says so ("avis client", "shoutout", "10/10", "je recommande", ⭐): with a drop's
+# time, a review of a dealer's delivery (see DROP_TIME_RE)
+REVIEW_RE = re.compile(r"\b(?:avis|reviews?|shout ?outs?|petit retour|je recommande|i recommend|highly recommend"
+                       r"|recommande|def ordering again|merci|cheers)\b|10/10|⭐")
+# ... unless it warns others off ("je recommande pas", "avoid", "arnaque")
+DISOWNED_RE = re.compile(r"\b(?:recommande pas|ne recommande|recommend(?:e|s)? pas|(?:not|don'?t|wouldn'?t) recommend"
+                         r"|arnaque|scam|evitez|avoid)\b")
+# A courier's text on arrival: where they wait and the cash to bring ("en bas du bât C ... descends
+# avec les 60", "outside now, black golf ... bring £30 exact", "in the Meijer lot ... bring exact $140");
+# not money owed or shared ("ramène les 20 balles que j't'ai passé", "bring £10 for chips")
+_ARRIVED = (r"(?:\boutside\b|\ben bas\b|\bdevant\b|\bin the [\w ]{1,20}(?:lot|car ?park|parking)\b"
+            r"|\bj?e? ?suis la\b|\bpulled up\b|\bhere now\b|\bsuis arrive)")
+_CASH_TO_BRING = (r"\b(?:bring|ramene|descends? avec|prepare|have)\s(?:the\s|le compte exact\s|l.appoint\s|les\s)?"
+                  r"(?:exact\s)?(?:[£$€]\s?\d{2,4}|\d{2,4}(?:\s?(?:€|£|\$|e\b|quid|balles|cash|en liquide|en especes"
+                  r"|tout rond))?)(?!\d|[.,]\d)(?!\s?(?:€|£|\$|e|quid|balles)?\s?(?:pour|for|que|to|in|de)\b)")
+COURIER_RE = re.compile(r"(?s)" + _ARRIVED + r".{0,200}?" + _CASH_TO_BRING + r"|" + _CASH_TO_BRING + r".{0,200}?"
+                        + _ARRIVED)
+# Legal recreational retail: a licensed store or an age gate above 18 ("19+ only", "21+"), an adult-use
+# licence, taxes included
 LEGAL_RETAIL_RE = re.compile(r"\blicen[cs]ed(?:\s[\w.']+){0,3}?\s"
                              r"(?:store|shop|retailer|dispensary|provisioning cent(?:er|re))\b"
                              r"|\b(?:19|21)\s?\+(?:\s?only)?(?!\w)|\bgovernment of canada\b"
-                             r"|\blicen[cs]ed by (?:the )?(?:agco|aglc|ocs|sqdc|olcc|lcb|state|province)\b")
+                             r"|\blicen[cs]ed by (?:the )?(?:agco|aglc|ocs|sqdc|olcc|lcb|state|province)\b"
+                             # an adult-use licence, its number, taxes included ("licensed adult-use",
+                             # "Michigan license AU-R-0000", "all prices include tax")
+                             r"|\badult[- ]use\b|\blicen[cs]e (?:#|number|n°|[a-z]{1,3}-[a-z]?-?\d)"
+                             r"|\bprices include (?:all )?tax(?:es)?\b|\btax(?:es)? included\b")
 
 CUE_VALUES = ("sale", "recruitment", "buyer", "news", "prevention", "harm_reduction", "cbd_legal",
               "food_delivery", "humor", "legit_commerce", "health", "personal", "conversation")
@@ -215,16 +237,27 @@ class CueAnalyser(Analyser):
                 a.add_norm(CUE, "recruitment", cm.start(), cm.end(), analyser=self.name, rule="grammar:commission",
                            score=0.5, explanation=f"a seller's commission {cm.group()!r}")
         # what each LEGAL_RETAIL_RE match holds ("+" is common, "19+" and "21+" are not)
-        if "licen" in text or ("+" in text and ("19" in text or "21" in text)) or "government" in text:
+        if ("licen" in text or ("+" in text and ("19" in text or "21" in text)) or "government" in text
+                or "adult" in text or "tax" in text):
             for lm in LEGAL_RETAIL_RE.finditer(text):
                 if text.endswith(("no ", "without ", "pas de ", "sans "), 0, lm.start()):
                     continue  # "no 21+ check ❌": a seller boasting of no age gate
                 a.add_norm(CUE, "cbd_legal", lm.start(), lm.end(), analyser=self.name, rule="grammar:legal_retail",
                            score=1.0, explanation=f"legal recreational retail {lm.group()!r}")
         if "min" in text or "mn" in text:
+            dropped = False
             for dm in DROP_TIME_RE.finditer(text):
                 a.add_norm(CUE, "sale", dm.start(), dm.end(), analyser=self.name, rule="grammar:drop_time", score=0.5,
                            explanation=f"how fast a drop came {dm.group()!r}: a buyer's review")
+                dropped = True
+            if dropped and (rm := REVIEW_RE.search(text)) and not DISOWNED_RE.search(text):
+                a.add_norm(CUE, "sale", rm.start(), rm.end(), analyser=self.name, rule="grammar:vendor_review",
+                           score=1.0, explanation=f"a review ({rm.group()!r}) of how fast a drop came: a buyer "
+                                                  "vouching for a dealer")
+        if ("bring" in text or "ramene" in text or "descend" in text or "prepare" in text or "have" in text) and (
+                courier := COURIER_RE.search(text)):
+            a.add_norm(CUE, "sale", courier.start(), courier.end(), analyser=self.name, rule="grammar:courier_arrival",
+                       score=1.0, explanation="a courier's text on arrival: where they wait and the cash to bring")
         if "km" in text or "mi" in text:
             for vm in MILEAGE_RE.finditer(text):
                 a.add_norm(CUE, "legit_commerce", vm.start(), vm.end(), analyser=self.name, rule="grammar:mileage",
@@ -306,6 +339,10 @@ class CueAnalyser(Analyser):
                 continue  # "used to spend £300 a week on white": money spent, not pay
             if text[pm.end() - 1] == "h" and _PRICE_NEXT_RE.match(text, pm.end()):
                 continue  # "Q £45 / H £85 / Z £160": a menu's half ounce and its price, not an hourly wage
+            if _WAGE_RE.search(pm.group()):
+                a.add_norm(CUE, "legit_commerce", *_words(a, text, pm), analyser=self.name, rule="grammar:hourly_wage",
+                           score=1.0, explanation=f"an hourly wage to the cent {pm.group()!r}: a legal employer's")
+                continue
             a.add_norm(CUE, "recruitment", *_words(a, text, pm), analyser=self.name, rule="grammar:pay_per_time",
                        score=1.0, explanation=f"pay per unit of time {text[pm.start():pm.end()]!r}: a job offer")
         same_day = SAME_DAY_PAY_RE.finditer(text) if ("same day" in text or "r meme" in text) else ()
@@ -321,6 +358,9 @@ class CueAnalyser(Analyser):
 
 
 _PRICE_NEXT_RE = re.compile(r" ?[£$€]? ?\d")  # a price right after a unit letter
+# an hourly wage to the cent ("11,88€/h", "$17.50/hr", "£12.21 an hour"): what payrolls write, not networks
+# (in the hand-written posts, 150 legal job offers and no network's)
+_WAGE_RE = re.compile(r"\d[.,]\d\d\D{0,12}(?:h|hr|hour|heure)$")
 # "Dana: heads up — ...": a line a person's name opens, then a sentence (field labels such as
 # "Poste :", "Livraison :" open lines of ads too: see `conversation`)
 _SPEAKER_RE = re.compile(r"^(?:\[[^\]\n]{1,60}\]\s*)?([A-ZÀ-Ý][\w'’-]{1,20}(?: [A-ZÀ-Ý][\w'’-]{1,20})?) ?: +"

@@ -56,16 +56,26 @@ _WINKS = ("😏", "😉", "😜", "🤫", "(les habitués", "if you know", "who 
 
 
 def _priced_sale(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
-    """The price findings of a post the model reads as a job offer but that prices products and
-    offers no job: no pay, no network's work, no errand ("Un chauffeur vient à vous en berline ...
-    100 € le gramme" is a sale). Empty otherwise."""
+    """The price findings of a post the model reads as a job offer but that prices products, or sets a
+    minimum order, and offers no job: no pay, no network's work, no errand ("Un chauffeur vient à vous
+    en berline ... 100 € le gramme", "commande minimum 50€ ... pas de photos au livreur" are sales).
+    Empty otherwise."""
     prices = by_kind.get("prices", _NONE)
-    if len(prices) < 2 or any(f.rule in _PAY_RULES for f in by_kind.get(CUE, _NONE)):
-        return []  # (a menu: two price points at least; "payé 0,50€ le pochon" is one)
+    # (a menu: two price points at least, "payé 0,50€ le pochon" is one; or a minimum order)
+    sold = prices if len(prices) >= 2 else by_kind.get("min_order", _NONE)
+    if not sold or any(f.rule in _PAY_RULES for f in by_kind.get(CUE, _NONE)):
+        return []
     text = a.norm.text
     if _TRADE_JOB_RE.search(text) or ERRAND_RE.search(text):
         return []
-    return list(prices)
+    if sold is not prices and _PAID_RE.search(text):
+        return []  # "payé à la semaine, 800€ mini", "100€ minimum par soir": a wage's minimum
+    return list(sold)
+
+
+# words of a wage ("payé à la course", "minimum 10 courses", "par soir"): a minimum that is no order's
+_PAID_RE = re.compile(r"\b(?:paye|payee|payes|paid|pay|salaire|remunere|remuneration|gagne|gagnes|courses|par soir"
+                      r"|par jour|la semaine|per night|per day|a night|a day)\b")
 
 
 def _legal_business(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
@@ -176,6 +186,31 @@ def _haggling(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
             why = f"a buyer asks a seller for {m.group(0)!r}, a dealer's quantity, and the seller names a figure"
             return [_new_finding((CUE, "sale", m.start(), m.end(), "triage", "rule:haggling_quantity", 1.0, why))]
     return []
+
+
+# the grammar cues of a sale whatever the words around: a courier's text on arrival, a buyer's review
+# of a drop (see cues.COURIER_RE and cues.REVIEW_RE)
+_TOLD_SALE_RULES = frozenset({"grammar:courier_arrival", "grammar:vendor_review"})
+_NOT_A_TOLD_SALE = frozenset({"news", "prevention", "harm_reduction", "humor", "food_delivery", "legit_commerce",
+                              "cbd_legal", "personal"})
+
+
+def _told_sale(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
+    """The cues of a sale told rather than advertised: a courier waiting with the cash to bring ("en
+    bas du bât C ... descends avec les 60"), a buyer's review of how fast a drop came ("avis client
+    ⭐⭐⭐⭐⭐ livré en 20 min"). Empty when a strong cue of a report, a joke, a legal trade or a
+    person's own post stands outside them (a joke's word does when no contact is given)."""
+    cues = by_kind.get(CUE, _NONE)
+    told = [f for f in cues if f.rule in _TOLD_SALE_RULES]
+    if not told:
+        return []
+    # (a joke's word beside a vendor's contact is the review's: "la frappe de @nancy.greenz")
+    blockers = _NOT_A_TOLD_SALE - {"humor"} if "handles" in by_kind else _NOT_A_TOLD_SALE
+    for f in cues:
+        if f.value in blockers and f.score >= 1.0 and not any(t.start <= f.start and f.end <= t.end
+                                                                       for t in told):
+            return []
+    return told
 
 
 WARNING_SCORE = 0.3  # the score of a verdict the warning rule overturns
@@ -369,6 +404,9 @@ class TriageAnalyser(Analyser):
             _overturn(a, found, "sale", max(a.score, OFFER_SCORE))
         if a.category == "other" and (found := _tucked_offer(a, by_kind)):
             # an offer tucked into an ordinary post ("selling my ps4 ... also got some green 🌿")
+            _overturn(a, found, "sale", max(a.score, OFFER_SCORE))
+        if a.category != "sale" and (found := _told_sale(a, by_kind)):
+            # a courier's text on arrival, a buyer's review of a drop
             _overturn(a, found, "sale", max(a.score, OFFER_SCORE))
         if a.category != "sale" and (found := _haggling(a, by_kind)):
             # a seller and a buyer haggling, named by their roles
