@@ -147,3 +147,38 @@ def test_verdicts_of_heldout_lp_to_lu(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_lv_to_ma(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 56: couriers' texts on arrival (where they wait, the cash to bring) are sales; friends owed money,
+    # a club's dues and a coach's kit list are not
+    ("jsuis en bas de la tour B, scooter gris 🛵 descends avec les 40 stp je tourne pas", "sale"),
+    ("here now, white polo outside the Co-op 🚗 bring £20 exact mate", "sale"),
+    ("I'm in the Kroger lot on Main, black Altima. bring exact $90", "sale"),
+    ("je suis devant le tabac, ramène les 15 balles que je t'ai avancées pour le ciné 😤", "other"),
+    ("u about? yeah at the pier, bring £10 for chips and we'll get rock for your mum 😂", "other"),
+    ("Training Thursday 6pm at the rec, bring boots & shin pads, £5 subs on the day", "other"),
+    # buyers vouching for a dealer's drop time are sales; a joke about a fast food rider is not
+    ("⭐⭐⭐⭐⭐ avis client : livré en 25 min à Ifs, la verte de @caen.frais est folle je recommande", "sale"),
+    ("shoutout the plug on tele, dropped off in 20 mins to Hockley, proper sticky 10/10", "sale"),
+    ("moi quand le livreur Uber Eats arrive en 10 min à Caen 🛵💨 meilleur plug du 14 😂", "other"),
+    # a menu's conditions with no job offered are a sale, whatever "livreur" and "pas de questions" say
+    ("💎 commande minimum 60€ 💎\nque du liquide, pas de questions au téléphone, pas de photos du livreur\n"
+     "Vesoul / Noidans / 06 39 98 11 22", "sale"),
+    # an hourly wage to the cent is a legal employer's; train and bus timetables, braids, bait, ski passes,
+    # a dispensary's licence and tax, carnival punch
+    ("On recrute pour la saison des huîtres à Marennes : trieurs, emballage des colis, 11,88€/h, bottes fournies",
+     "other"),
+    ("Hiring warehouse pickers in Dundee, $17.50/hr, weekly pay, forklift ticket a plus", "other"),
+    ("TER Arles ➡️ Avignon : départs 6h10, 7h02, 8h30… dernier train 22h45, horaires modifiés, voir SNCF Connect",
+     "other"),
+    ("💇🏾‍♀️ Tresses par Mariam 💇🏾‍♀️ knotless mi-dos 110€ / box braids 85€ / je me déplace à domicile, "
+     "acompte 20€", "other"),
+    ("🎣 Arrivage appâts : vers de vase 10€ la boîte, leurres 3 pour 20€, moulinet ➡️ 79€ au lieu de 99€", "other"),
+    ("Selling 2 Epic Pass vouchers, can't ski this year 😭 $400 each, meet in Golden", "other"),
+    ("🌲 MENU 🌲 licensed adult-use\nBlue Dream 8th $25 | oz $120\nAll prices include tax. "
+     "(Michigan license AU-R-000123)", "other"),
+    ("🥥 PUNCH COCO maison pour le carnaval 🎭 1L = 15€ | 3L = 40€, livraison Fort-de-France", "other"),
+])
+def test_verdicts_of_heldout_mb_to_mg(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
