@@ -543,6 +543,8 @@ def test_la_roche_the_town_and_counted_rocks(text: str, expected: set[str]) -> N
     ("Parfum 10 G 50ml 40€", set()),
     ("G-Star jean taille 32, flacon de parfum offert", set()),
     ("grosse frappe, le g à 10, la G team livre", {"cannabis_herb"}),
+    ("soirées d'été 🫧\nG 50cl ➡️ 60€\nkéta 35 le g", {"ghb", "ketamine"}),
+    ("NOUVEAU NUMERO 07 44 82 19 60 L ANCIEN EST MORT\n🍁 10G 90 ❄️ 80 LE G", {"cannabis_herb", "cocaine"}),
 ])
 def test_the_letter_g_sold_by_the_ml(text: str, expected: set[str]) -> None:
     assert set(analyze_text(text).values("products")) == expected
@@ -569,4 +571,16 @@ def test_brown_is_resin_or_heroin_by_its_company(text: str, expected: set[str]) 
     ("back tonight, Tranmere n Rock Ferry drops", set()),
 ])
 def test_boy_by_the_bag_yay_at_a_price_and_towns_of_rock(text: str, expected: set[str]) -> None:
+    assert set(analyze_text(text).values("products")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a snowflake priced by the gram is cocaine even in a post about mountains; a ski post's snow is not
+    ("🏔️ MILE HIGH 🏔️ Denver\n❄️ $70 a gram / 3.5 for $200", {"cocaine"}),
+    ("🏔️ fresh ❄️ at Breckenridge today, lift tickets $120 a day", set()),
+    # carnival punch and a ski pass's "Base" are no drugs
+    ("🥥 PUNCH COCO 1L = 15€", set()),
+    ("Selling 2 Ikon Base passes $450 each", set()),
+])
+def test_snow_by_the_gram_punch_and_passes(text: str, expected: set[str]) -> None:
     assert set(analyze_text(text).values("products")) == expected

@@ -74,13 +74,13 @@ _NUMBER_WORDS = frozenset(load_grammar(str(lexicon_file("common", "units"))).num
 _QP_RE = re.compile(
     r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:g|gr|grs|grammes?|kg|kilos?|oz|ml|cl|€|e|eur|euros?|balles|boules|£|\$|chf|"
     r"pills?|tabs?|cachets?|comprimes?|taz|buvards?|pochons?|bags?|billets?|bonbonnes?|ballons?)(?![^\W\d_])"
-    r"|[£$€💶💷💵]\s?\d|(?:le|la|/|a|an|per)\s?(?:g|gramme|8th|zip|oz|q)(?![^\W\d_])|\b(?:8th|eighth|zip|oz)\b"
+    r"|[£$€💶💷💵]\s?\d|(?:le|la|/|a|an|per)\s?(?:g|gramme|gram|8th|zip|oz|q)(?![^\W\d_])|\b(?:8th|eighth|zip|oz)\b"
     r"|(?<![\w.,])(?:1|2|3[.,]5|3|5|7|10|14|28)\s(?:for|pour)\s[£$€]?\d{2,3}(?!\d|%|[.,]\d)"  # ("3.5 for 25")
     r"|(?<![\w.,])\d{1,3}\s?(?:l'une|l'unite|la piece|each|ea)(?![^\W\d_])")  # ("🪨 20 l'une", "caps 20 ea")
 # A drug quantity on a line (a price alone is not enough to overrule a context such as a ski post).
 _QTY_RE = re.compile(
     r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:g|gr|grs|grammes?|kg|kilos?|oz|pills?|tabs?|cachets?|comprimes?|taz|buvards?|"
-    r"pochons?|bags?)(?![^\W\d_])|(?:le|la|/|a|an|per)\s?(?:g|gramme|8th|zip|oz|q)(?![^\W\d_])|\b(?:8th|eighth|zip|oz)\b"
+    r"pochons?|bags?)(?![^\W\d_])|(?:le|la|/|a|an|per)\s?(?:g|gramme|gram|8th|zip|oz|q)(?![^\W\d_])|\b(?:8th|eighth|zip|oz)\b"
     r"|\bpints?\b"  # ("🍇 pint $350": the US pint of syrup)
     r"|(?<![\w/])1/[248](?![\w/])")  # "🍄 1/8 $40": an eighth
 # A grocery price: an amount per kilo, litre or pound ("20€ le kg", "$12/lb", "12€ le litre") or
