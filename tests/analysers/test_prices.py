@@ -895,6 +895,9 @@ def test_kilos_thousands_and_counts_in_words(text: str, lang: str, expected: lis
     # the capital G sold by the ml takes its volumes' prices
     ("G dispo 🧪 20€ les 10ml, 35€ les 20ml", "fr", [("ghb", 10, "ml", 20, "EUR"), ("ghb", 20, "ml", 35, "EUR")]),
     ("G £10 for 5ml, Southsea only", "en", [("ghb", 5, "ml", 10, "GBP")]),
+    # or by the centilitre and the litre
+    ("avant les soirées 🫧\nG 50cl ➡️ 60€\nG 1L ➡️ 100€", "fr", [("ghb", 500, "ml", 60, "EUR"),
+                                                              ("ghb", 1000, "ml", 100, "EUR")]),
 ])
 def test_the_letter_g_by_the_ml(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, lang) == expected
@@ -910,6 +913,28 @@ def test_the_letter_g_by_the_ml(text: str, lang: str, expected: list[tuple[Any, 
     ("💵 prop money $1000 in fake 20s for $300, BTC first", [("counterfeit_money", 50, "unit", 300, "USD")]),
     ("💵 prop bills 10 bills ($1k face) for $250, 50 for $1,000", [("counterfeit_money", 10, "unit", 250, "USD"),
                                                                   ("counterfeit_money", 50, "unit", 1000, "USD")]),
+    # the denomination first, then the face value ("$20s: $1000 face for $300")
+    ("💵 prop bills\n$50s: $2000 face for $450\nBTC up front", [("counterfeit_money", 40, "unit", 450, "USD")]),
 ])
 def test_counterfeit_notes_by_the_batch(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # French batches: a face value in notes of one denomination, or a count of notes of a denomination
+    ("💶 faux billets : 2000€ en billets de 20 pour 400€, envoi", [("counterfeit_money", 100, "unit", 400, "EUR")]),
+    ("💶 FAUX BILLETS qui passent au stylo 💶\n10€ ➡️ 20 billets = 50€\n50€ ➡️ 10 billets = 150€",
+     [("counterfeit_money", 20, "unit", 50, "EUR"), ("counterfeit_money", 10, "unit", 150, "EUR")]),
+])
+def test_counterfeit_notes_in_french(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, "fr") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a cart is sold by the piece (SCHEMA), whatever its size; wax by the gram stays by the gram
+    ("shatter 1g $20\ncarts 1g $30\nedibles $15", [("cannabis_concentrate", 1, "g", 20, "USD"),
+                                                   ("cannabis_concentrate", 1, "unit", 30, "USD"),
+                                                   ("cannabis_concentrate", 1, "unit", 15, "USD")]),
+])
+def test_a_cart_of_a_gram_is_a_unit(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, "en") == expected

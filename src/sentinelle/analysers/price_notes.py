@@ -11,6 +11,9 @@ counterfeit money::
     250 bills for $1000            -> 250 notes for $1000
     10 bills for $250, 50 for $1000 -> and 50 notes for $1000
     $1000 in fake 20s for $300     -> 50 notes (1000 / 20) for $300
+    $20s: $1000 face for $300      -> 50 notes (1000 / 20) for $300
+    1000€ en billets de 50 pour 250€ -> 20 notes (1000 / 50) for 250 €
+    20€ ➡️ 10 billets = 60€        -> 10 notes for 60 €
 """
 
 from __future__ import annotations
@@ -40,6 +43,17 @@ _FACE_RE = re.compile(r"[$£€]\s?(\d{1,3}(?:,\d{3})+|\d+)\sin\s(?:fake\s|prop\
                       + _FOR + _AMOUNT)
 
 
+# "$20s: $1000 face for $300": the denomination, then a face value
+_DENOMINATION_FACE_RE = re.compile(r"[$£€]\s?(\d{1,3})s\W{1,4}[$£€]\s?(\d{1,3}(?:,\d{3})+|\d+)\s(?:face|in face)"
+                                   r"(?:\svalue)?" + _FOR + _AMOUNT)
+# euros written after the number ("1000€ en billets de 50 pour 250€", "20€ ➡️ 10 billets = 60€")
+_EUROS = r"(\d{1,3}(?: ?\d{3})*|\d+)\s?(?:€|e\b|euros?\b)"
+_FACE_FR_RE = re.compile(_EUROS + r"\s(?:en\s)?(?:faux\s)?billets\sde\s(\d{1,3})\s?(?:€|e\b|euros?\b)?"
+                         r"\s?(?:pour|=|->|➡)\s?" + _EUROS)
+_DENOMINATION_COUNT_FR_RE = re.compile(_EUROS + r"\s?(?:➡️?|->|:|=)?\s?(\d{1,4})\s(?:faux\s)?billets"
+                                       r"\s?(?:pour|=|->|➡️?)\s?" + _EUROS)
+
+
 def _num(s: str) -> float:
     return float(s.replace(",", ""))
 
@@ -56,6 +70,19 @@ def note_points(text: str, start: int, end: int) -> list[Point]:
         if denomination and face % denomination == 0:
             out.append(Point(m.start(), m.end(), face / denomination, "unit", _num(m.group(4)),
                              _CURRENCY[m.group(3)], "notes_face_value"))
+    for m in _DENOMINATION_FACE_RE.finditer(text, start, end):
+        denomination, face = _num(m.group(1)), _num(m.group(2))
+        if denomination and face % denomination == 0:
+            out.append(Point(m.start(), m.end(), face / denomination, "unit", _num(m.group(4)),
+                             _CURRENCY[m.group(3)], "notes_denomination_face"))
+    for m in _FACE_FR_RE.finditer(text, start, end):
+        face, denomination = _num(m.group(1).replace(" ", "")), _num(m.group(2))
+        if denomination and face % denomination == 0:
+            out.append(Point(m.start(), m.end(), face / denomination, "unit", _num(m.group(3).replace(" ", "")),
+                             "EUR", "notes_face_value"))
+    for m in _DENOMINATION_COUNT_FR_RE.finditer(text, start, end):
+        out.append(Point(m.start(), m.end(), _num(m.group(2)), "unit", _num(m.group(3).replace(" ", "")), "EUR",
+                         "notes_denomination_count"))
     out.sort()
     # (one batch read once: the first rule that read a span keeps it)
     kept: list[Point] = []

@@ -99,6 +99,16 @@ _finding = partial(tuple.__new__, Finding)
 _DIGIT = re.compile(r"\d")
 BARE_CEILING = 15  # see PriceAnalyser.ceiling
 _LIQUID_OK = frozenset({"cannabis_concentrate"})  # THC oil, distillate: sold by weight or by the ml
+def _segment_start(text: str, line_start: int, pos: int) -> int:
+    """Where the menu segment holding `pos` starts on its line: after the last "/", "|", ",", "•"
+    or "·", or the last emoji ("carts £25 🔥 wax 1g £30")."""
+    for i in range(pos - 1, line_start - 1, -1):
+        ch = text[i]
+        if ch in "/|,•;·" or ord(ch) >= 0x2600:
+            return i + 1
+    return line_start
+
+
 _CART_RE = re.compile(r"\b(?:vapes?|carts?|cartouches?|pods?|pens?|puffs?|tanks?)\b")  # on the normalised text
 # powders sold by the gram, for which a bare "half" is half a gram
 _BY_THE_GRAM = frozenset({"cocaine", "crack", "heroin", "ketamine", "mdma", "methamphetamine", "amphetamine",
@@ -777,6 +787,9 @@ class PriceAnalyser(Analyser):
                 continue  # "10ml = 13€" is not for the resin named on another line
             if unit == "ml" and qty <= 2 and _CART_RE.search(text, lines[li][0], p.start):
                 unit, qty = "unit", 1.0  # "Vape THC 1ml : 45€": a cart is sold by the piece (SCHEMA)
+            elif unit == "g" and qty <= 1 and product == "cannabis_concentrate" and _CART_RE.search(
+                    text, _segment_start(text, lines[li][0], p.start), p.end):
+                unit, qty = "unit", 1.0  # "carts 1g $25" (not "wax 1g $20" after carts on the line): a piece
             cur = p.currency or currency
             if cur == "USD":  # "$": the dollar of the post's country ("Yorkton ... e-transfer": CAD)
                 if dollar is None:
