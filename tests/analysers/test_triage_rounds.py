@@ -182,3 +182,25 @@ def test_verdicts_of_heldout_lv_to_ma(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_mb_to_mg(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 57: more couriers' texts (the exact sum asked, "have ur 2"); mules wanted with flights paid
+    ("jsuis garé devant le Lidl, clio grise 🚗 viens avec l'appoint en espèces stp, 40€", "sale"),
+    ("Outside now, red Fiesta across from the Centra. Have ur 3, €90. Cash pls", "sale"),
+    ("Envie de partir en métropole ? billet payé Pointe-à-Pitre → Paris + 3000€ au retour, discrétion", "recruitment"),
+    # a gardener priced by the hour, a club recruiting children, night buses, pool services, a private driver,
+    # kratom bars, a court report with a runner's pay, an Irish mam's chat
+    ("🌿 Débroussaillage et taille de haies à partir de 25€ de l'heure, secteur Céret, CESU accepté, devis gratuit",
+     "other"),
+    ("Hedge trimming & green waste removed, 24/7 call-out after storms. Free quotes: 07700 900 111", "other"),
+    ("🚋 Réveillon : ligne de nuit en service toute la nuit, bus relais toutes les 20 min jusqu'à 6h", "other"),
+    ("💧 Pool service Mesa: weekly cleaning $110/mo, chlorine tabs bucket $85, shock 4 bags for $20", "other"),
+    ("🚘 Private driver / black car service 24/7, airport ➡️ resorts $80 flat, book on WhatsApp", "other"),
+    ("🍃 kratom bar 🍃 green maeng da 250g $45, kava on tap, 21+ with ID, lawful in Texas", "other"),
+    ("Teen who ran drugs for a Cork gang given suspended sentence; judge says he was promised €100 a day",
+     "other"),
+    ("Mam: did u get the yoke for the telly?\nMe: ya, 20 quid in Argos\nMam: grand, bring it Sunday", "other"),
+])
+def test_verdicts_of_heldout_mh_to_mm(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

@@ -177,10 +177,15 @@ DISOWNED_RE = re.compile(r"\b(?:recommande pas|ne recommande|recommend(?:e|s)? p
 # avec les 60", "outside now, black golf ... bring £30 exact", "in the Meijer lot ... bring exact $140");
 # not money owed or shared ("ramène les 20 balles que j't'ai passé", "bring £10 for chips")
 _ARRIVED = (r"(?:\boutside\b|\ben bas\b|\bdevant\b|\bin the [\w ]{1,20}(?:lot|car ?park|parking)\b"
-            r"|\bj?e? ?suis la\b|\bpulled up\b|\bhere now\b|\bsuis arrive)")
-_CASH_TO_BRING = (r"\b(?:bring|ramene|descends? avec|prepare|have)\s(?:the\s|le compte exact\s|l.appoint\s|les\s)?"
-                  r"(?:exact\s)?(?:[£$€]\s?\d{2,4}|\d{2,4}(?:\s?(?:€|£|\$|e\b|quid|balles|cash|en liquide|en especes"
-                  r"|tout rond))?)(?!\d|[.,]\d)(?!\s?(?:€|£|\$|e|quid|balles)?\s?(?:pour|for|que|to|in|de)\b)")
+            r"|\bj?e? ?suis la\b|\bpulled up\b|\bhere now\b|\bsuis arrive|\bau parking\b|\bacross from\b)")
+# (the verb and the amount, "descends avec les 60", "have ur 2, €130", "tu donnes les 50 en espèces"; or the
+# exact sum asked, "viens avec l'appoint en espèces stp, 60€")
+_CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|have|donnes?)\s(?:ur \d+\W{1,3})?"
+                  r"(?:the\s|le compte exact\s|l.appoint\s|les\s)?(?:exact\s)?(?:[£$€]\s?\d{2,4}|\d{2,4}(?:\s?(?:€|£|\$"
+                  r"|e\b|quid|balles|cash|en liquide|en especes|tout rond))?)(?!\d|[.,]\d)"
+                  r"(?!\s?(?:€|£|\$|e|quid|balles)?\s?(?:pour|for|que|to|in|de|par)\b)"
+                  r"|\b(?:l.appoint|exact change|le compte exact)\b[^.!?\n]{0,30}?"
+                  r"(?:\d{2,4}\s?(?:€|e\b)|[£$€]\s?\d{2,4}))")
 COURIER_RE = re.compile(r"(?s)" + _ARRIVED + r".{0,200}?" + _CASH_TO_BRING + r"|" + _CASH_TO_BRING + r".{0,200}?"
                         + _ARRIVED)
 # Legal recreational retail: a licensed store or an age gate above 18 ("19+ only", "21+"), an adult-use
@@ -254,7 +259,8 @@ class CueAnalyser(Analyser):
                 a.add_norm(CUE, "sale", rm.start(), rm.end(), analyser=self.name, rule="grammar:vendor_review",
                            score=1.0, explanation=f"a review ({rm.group()!r}) of how fast a drop came: a buyer "
                                                   "vouching for a dealer")
-        if ("bring" in text or "ramene" in text or "descend" in text or "prepare" in text or "have" in text) and (
+        if ("bring" in text or "ramene" in text or "descend" in text or "prepare" in text or "have" in text
+                or "viens" in text or "donne" in text or "appoint" in text or "exact" in text) and (
                 courier := COURIER_RE.search(text)):
             a.add_norm(CUE, "sale", courier.start(), courier.end(), analyser=self.name, rule="grammar:courier_arrival",
                        score=1.0, explanation="a courier's text on arrival: where they wait and the cash to bring")
@@ -390,8 +396,8 @@ def conversation(text: str) -> list[str]:
 
 _NO_LABELS: frozenset[int] = frozenset()
 # a chat line a parent, grandparent or neighbour speaks ("[18:40] Maman: il reste du 🥦"): a family's chat
-_FAMILY_SPEAKER_RE = re.compile(r"^(?:\[[^\]\n]{1,40}\]\s*)?(maman|papa|mamie|papi|mum|mom|dad|nan|nana|grandma|grandad"
-                                r"|grandpa|tata|tonton|tatie|auntie|voisin|voisine|neighbour|neighbor)"
+_FAMILY_SPEAKER_RE = re.compile(r"^(?:\[[^\]\n]{1,40}\]\s*)?(maman|papa|mamie|papi|mum|mom|mam|mammy|dad|da|nan"
+                                r"|nana|grandma|grandad|grandpa|tata|tonton|tatie|auntie|voisin|voisine|neighbour|neighbor)"
                                 r"(?: [A-ZÀ-Ý][\w'’-]{1,20})? ?: ",  # ("Tata Nadia: ...")
                                 re.I | re.M)
 
