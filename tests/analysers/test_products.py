@@ -584,3 +584,12 @@ def test_boy_by_the_bag_yay_at_a_price_and_towns_of_rock(text: str, expected: se
 ])
 def test_snow_by_the_gram_punch_and_passes(text: str, expected: set[str]) -> None:
     assert set(analyze_text(text).values("products")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an Irish "yoke" is a pill on a menu, any "thing" elsewhere
+    ("Navan runs tonight\nyoke 2 for €25\nbag of white €80", {"mdma", "cocaine"}),
+    ("did u get the yoke for the telly? the HDMI one", set()),
+])
+def test_a_yoke_priced(text: str, expected: set[str]) -> None:
+    assert set(analyze_text(text).values("products")) == expected
