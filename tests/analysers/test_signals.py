@@ -159,6 +159,12 @@ def test_runs_without_prices_or_conditions_notes() -> None:
         # the age asked and told, in digits or in words
         ("tu fais chouf, cent la journée, t'as quel âge ? seize ? ça passe", "fr", True),
         ("lookout needed, how old r u? 15 is fine", "en", True),
+        # an age told to the reader or accepted; school pupils welcome
+        ("POV: you're 15 and making £350 a week on the line", "en", True),
+        ("runners for the week, room + food, 16 17 is fine", "en", True),
+        ("drivers for weekend drops, high schoolers welcome", "en", True),
+        ("you're 15 minutes from the station", "en", False),
+        ("the 16 is fine but the 17 bus is late again", "en", False),
         # hard negatives
         ("Sérieux uniquement, majeurs seulement (+18)", "fr", False),
         ("Must be 18+, no time wasters", "en", False),

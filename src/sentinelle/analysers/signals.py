@@ -59,6 +59,12 @@ _ASKED_AGE_RE = re.compile(
     r"\b(?:(?:t'?as|tu as|vous avez) quel age|quel age (?:t'?as|tu as|as-tu|avez-vous)"
     r"|how old (?:r|are|is) (?:u|you|ya)|how old (?:u|you))\b[^.!]{0,30}?"
     r"\b(1[2-7]|douze|treize|quatorze|quinze|seize|dix-sept|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b")
+# an age under 18 said to the reader or accepted ("you're 16 and making £400 a week", "16 17 is fine",
+# "t'as 15 ans ?" is read by the age units)
+_TOLD_AGE_RE = re.compile(r"\b(?:you'?re|youre|ur|if (?:you'?re|u r|ur)) (1[2-7])\b"
+                          r"(?! ?(?:min|mins|minutes|hours?|days?))"
+                          r"|(?<!the )\b(1[2-7])(?:\s?(?:-|/|,|or|ou)?\s?1[3-7])? (?:is|are|c'?est|ca)"
+                          r" (?:fine|ok|okay|good|cool|bon)\b")
 _AGE_AFTER = re.compile(
     r"\s*(?:de prison|de taule|d'experience|de experience|d'exp|of experience|ago|"
     r"in the game|de metier|d'anciennete)"
@@ -138,6 +144,12 @@ class SignalAnalyser(Analyser):
             self._minor_words(a, cl, found["minors"])
         if self.age_hint.search(text) is not None:
             self._ages(a, text)
+        if "1" in text and ("re " in text or "ur " in text or " is " in text or " ok" in text or "fine" in text):
+            for tm in _TOLD_AGE_RE.finditer(text):
+                g = 1 if tm.group(1) else 2
+                a.add_norm("minors_signals", True, tm.start(g), tm.end(g), analyser=self.name,
+                           rule="signals:minors:told_age",
+                           explanation=f"an age under 18 told or accepted: {tm.group()!r}")
         if "age" in text or "old" in text:  # (most posts hold neither)
             for am in _ASKED_AGE_RE.finditer(text):
                 a.add_norm("minors_signals", True, am.start(1), am.end(1), analyser=self.name,
