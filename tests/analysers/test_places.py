@@ -1095,6 +1095,12 @@ def test_sign_off_towns_abroad_and_breton_names(text: str, lang: str, places: li
     ("dispo le 12-05-25", []),
     ("Je sers le 66 et le 11, pas plus loin.", ["66", "11"]),
     ("les 5g pour 40 c'est fini, maintenant 45. blindé en frappe", []),
+    # two department numbers joined by a hyphen; not a range of ages, prices, hours or sizes
+    ("🔌 plug officiel 59-62 🔌 liv 7j/7", ["59", "62"]),
+    ("100g = 450€, secteur 91-77 uniquement", ["91", "77"]),
+    ("guetteur 13-17 ans 60€ par jour", []),
+    ("pochons 50-60€ ce soir", []),
+    ("ouvert 14-22 tous les jours", []),
 ])
 def test_hyphened_chains_and_served_departments(text: str, departments: list[str]) -> None:
     assert run(text).values("departments") == departments

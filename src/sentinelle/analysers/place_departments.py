@@ -95,6 +95,10 @@ _ONLY = frozenset({"only", "uniquement", "seulement"})
 _PAY_AFTER_RE = re.compile(r" ?(?:par|per|a|an|la|le|/) ?(?:demi[- ]?)?(?:jour|jours|journee|soir|soiree|nuit|semaine"
                            r"|mois|heure|day|night|week|hour|shift|month)\b")
 _PAIR_RE = re.compile(r"[ \t]?/[ \t]?(\d{2})(?![\d%€$£]|[/.,]\d|[ \t]?(?:h|ans|yo|years?|ml|cl|g|e)\b)")
+# two department numbers joined by a hyphen ("plug officiel 59-62", "secteur 91-77"): nothing after that
+# makes it a range of prices, ages, hours or sizes
+_DASH_PAIR_RE = re.compile(r"-(\d{2})(?![\d%€$£/.,:-]|[ \t]?(?:h|ans|yo|years?|ml|cl|g|e|eur|euros?|balles|min"
+                           r"|mins|minutes|km|kg|cm|pieces?|places?|ml)\b)")
 # three numbers or more joined by slashes or commas ("22/35/29", "22, 35, 56, 29"), or three or four
 # by hyphens ("95-93-75"; not the five pairs of a phone number, "06-12-34-56-78")
 _CHAIN_RE = re.compile(r"(?<![\d/.,€$£-])(?:\d{2}(?:(?:[ \t]?/[ \t]?|,[ \t]?)\d{2}){2,}|\d{2}(?:-\d{2}){2,3})"
@@ -119,13 +123,30 @@ def _slashed_pair(w: str, text: str, ns: int, ne: int) -> bool:
     """"78/92", "86 / 79": two department numbers joined by a slash, not a season ("25/26"), ages
     ("15/16"), a price ladder ("10/20/50"), a date ("15/08") or hours ("24/48h"): both numbers 30
     or more, or 13 or more and not consecutive; nothing numeric around."""
-    m = _PAIR_RE.match(text, ne)
-    if m is None or not w.isdigit() or len(w) != 2 or (ns and (text[ns - 1] in "/.,€$£" or text[ns - 1].isdigit())):
+    if not w.isdigit() or len(w) != 2 or (ns and (text[ns - 1] in "/.,€$£-" or text[ns - 1].isdigit())):
         return False
+    m = _PAIR_RE.match(text, ne)
+    if m is None:
+        return dash_pair(w, text, ne)
     a, b = int(w), int(m.group(1))
     if a == b or not (1 <= a <= 95 and 1 <= b <= 95) or a == 20 or b == 20:
         return False
     return min(a, b) >= 30 or (min(a, b) >= 13 and abs(a - b) > 1)
+
+
+def _dash_listed(text: str, out: list[tuple[str, int, int, str, str]], ns: int) -> bool:
+    """The number at `ns` is the second of a hyphened pair whose first was read a department ("59-62")."""
+    return bool(out) and text[out[-1][2]:ns] == "-" and dash_pair(out[-1][0], text, out[-1][2])
+
+
+def dash_pair(w: str, text: str, ne: int) -> bool:
+    """"59-62", "91-77": two department numbers joined by a hyphen, not a range ("13-17 ans", "25-30",
+    "9-22h", "50-60€"): both 30 or more and 95 or less, not both multiples of five, apart by more than one."""
+    m = _DASH_PAIR_RE.match(text, ne)
+    if m is None or not w.isdigit() or len(w) != 2:
+        return False
+    a, b = int(w), int(m.group(1))
+    return (min(a, b) >= 30 and max(a, b) <= 95 and abs(a - b) > 1 and not (a % 5 == 0 and b % 5 == 0))
 
 
 _AROUND = frozenset({"alentours", "environs", "agglo", "autour", "area", "surrounds"})
@@ -208,7 +229,8 @@ class DepartmentRules:
             before = text[max(0, ns - 3) : ns]
             last = before.rstrip()[-1:]
             # "93/94/95", "69, 01 et 38": a number right after a department, with only list marks between
-            in_list = bool(out) and bool(DEPT_LIST_GAP.fullmatch(text, out[-1][2], ns)) and not (
+            in_list = bool(out) and (bool(DEPT_LIST_GAP.fullmatch(text, out[-1][2], ns))
+                                     or _dash_listed(text, out, ns)) and not (
                 text[out[-1][2]:ns].isspace() and w.isdigit() and int(w) < 20)  # "13 14 15 ans": ages
             overseas_after_word = w in OVERSEAS_FLAGS and before[-1:] == " " and text[ns - 3 : ns - 2].isalpha()
             times = last == "x" and not before.rstrip()[-2:-1].isalpha()  # "2x35", not "Meaux 77"
@@ -231,7 +253,8 @@ class DepartmentRules:
             if (ne + 1 < len(text) and text[ne] in ".,:/-"
                     and (text[ne + 1].isdigit() or (text[ne] == "/" and text[ne + 1].isalpha()))
                     and not (text[ne] in "/," and dept_pair(w, text, ne))
-                    and not (text[ne] == "-" and w.isdigit() and _department_chain(text, ns))):
+                    and not (text[ne] == "-" and w.isdigit() and (_department_chain(text, ns)
+                                                                   or dash_pair(w, text, ne)))):
                 continue  # 12.50, 20:30, 15/08, 13-17, 10/g (not "93/94" nor "95-93-75", which are no date)
             if (self._unit_after(words, spans, text, i) and nxt is None
                     # ("chauffeurs 82/46/47 pour transport", "secteur 85 / 44 pour garder": listed, no price)
@@ -408,6 +431,7 @@ class DepartmentRules:
             or "📍" in text[max(0, ns - 3) : ns]
             or keycaps
             or (bool(out) and (pw in ("et", "ou", "and") or bool(DEPT_LIST_GAP.fullmatch(text, out[-1][2], ns))
+                               or _dash_listed(text, out, ns)
                                or (pw == "le" and i >= 2 and words[i - 2] in ("et", "ou", "and"))))  # listed
             or w in OVERSEAS_FLAGS
             or (i + 1 < len(words) and words[i + 1] in COMPASS_PARTS)  # "94 SUD"
