@@ -204,3 +204,28 @@ def test_verdicts_of_heldout_mb_to_mg(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_mh_to_mm(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 58: a chat whose speakers are named in brackets ("[vendeur]" is who speaks, no seller wanted);
+    # a courier with the order ready ("got yer 2"); county lines ("going country"); THC treats shipped
+    ("[client] wsh t'es dispo? jsuis à la gare\n[vendeur] ouais frr ta besoin de koi\n[client] 2 de blanc\n"
+     "[vendeur] 140 stp jsuis la ds 20min", "sale"),
+    ("outside mate, silver astra by the Greggs. got yer 2 🚗", "sale"),
+    ("going country 🚂 week stints Leeds to Scarborough, £1k + food + room, snap county.yk", "recruitment"),
+    ("🧁 THC treats 🧁 500mg gummies $25, brownies $15, Zelle first then we ship 📦", "sale"),
+    # a family's chat in brackets with a time of day, a bus timetable, a parade's route and times, candles,
+    # painted coconuts, border wait times, a shooting reported, tourist trips
+    ("[Mum] what time's the train love?\n[Kirsty] 18:42, in Waverley for 19:20 ❄️ snowing here\n"
+     "[Mum] dad'll pick you up", "other"),
+    ("🚌 Horaires ligne 7 : Gare ➡️ Centre / 6h10 | 6h40 | 7h05 | 7h30 puis toutes les 10 min", "other"),
+    ("🎉 PARADE SUNDAY 🎉 route & times\n12:00 ➡️ start at the park\n1:30 ➡️ stop @ the bar\n3:00 ➡️ disband",
+     "other"),
+    ("🕯️ BLACK FRIDAY 🕯️ candles 3 for £20, wax melts £2 each, free delivery over £25 📦", "other"),
+    ("🥥 hand-painted coconuts 🥥 glitter & names, $40 each or 3 for $100, ships in the US", "other"),
+    ("📰 Un adolescent de 16 ans, guetteur payé 50€ par jour, blessé par balle. Les réseaux recrutent sur Snapchat.",
+     "other"),
+    ("🏹 Castle tours, tickets £12 adults, 3 for £30 family deal! Forest trips daily", "other"),
+])
+def test_verdicts_of_heldout_mn_to_ms(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

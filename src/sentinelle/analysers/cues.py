@@ -155,7 +155,7 @@ THC_PCT_RE = re.compile(r"\bthc\s?[:=(]?\s?(?<![<≤])(\d{1,2}(?:[.,]\d+)?)\s?%"
                         r"|(?<![<≤\d.,])(?<![<≤] )\s?(\d{1,2}(?:[.,]\d+)?)\s?%\s?(?:de\s|d'|of\s)?thc\b")
 THC_LIMIT = 0.3
 THC_PRODUCT_RE = re.compile(r"\bthc\s(?:edibles?|gummies|gummy|chocolates?|bonbons?|carts?|vapes?|infused|syrup|puffs?"
-                            r"|pods?)\b"
+                            r"|treats?|brownies?|cookies?|pods?)\b"
                             r"|\b(?:edibles?|gummies|chocolates?|bonbons?|carts?|vapes?|infused|puffs?|pods?)"
                             r"\s(?:(?:au|a|with|de)\s?)?thc\b")  # ("Puffs THC 2ml 40€")
 # a vehicle's mileage ("112 000 km", "85k miles", "63,000 miles"): a car or a bike for sale
@@ -184,10 +184,16 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|have|
                   r"(?:the\s|le compte exact\s|l.appoint\s|les\s)?(?:exact\s)?(?:[£$€]\s?\d{2,4}|\d{2,4}(?:\s?(?:€|£|\$"
                   r"|e\b|quid|balles|cash|en liquide|en especes|tout rond))?)(?!\d|[.,]\d)"
                   r"(?!\s?(?:€|£|\$|e|quid|balles)?\s?(?:pour|for|que|to|in|de|par)\b)"
+                  r"|\b(?:got|have) (?:yer|ur|your) (?:\d{1,2}|order|bits)\b"  # "got yer 2": the order ready
                   r"|\b(?:l.appoint|exact change|le compte exact)\b[^.!?\n]{0,30}?"
                   r"(?:\d{2,4}\s?(?:€|e\b)|[£$€]\s?\d{2,4}))")
 COURIER_RE = re.compile(r"(?s)" + _ARRIVED + r".{0,200}?" + _CASH_TO_BRING + r"|" + _CASH_TO_BRING + r".{0,200}?"
                         + _ARRIVED)
+# A timetable: three clock times or more and a word of a line, a route or departures ("départs 6h12, 7h04,
+# 8h30", "12:00 ➡️ start Basin St / 1:30 ➡️ stop"); not a chat's stamps ("[23:31]", "[5/9/25, 11:31 PM]")
+_CLOCK_RE = re.compile(r"(?<!\[)\b\d{1,2}(?:h|:)\d{2}\b(?!\s?(?:am|pm)?\])")
+_TIMETABLE_WORD_RE = re.compile(r"\b(?:ligne|lignes|departs?|horaires|bus|train|trains|tram|trams|navette|ferry"
+                                r"|ferries|route|times|timetable|stop|disband|arrivee)\b")
 # Legal recreational retail: a licensed store or an age gate above 18 ("19+ only", "21+"), an adult-use
 # licence, taxes included
 LEGAL_RETAIL_RE = re.compile(r"\blicen[cs]ed(?:\s[\w.']+){0,3}?\s"
@@ -260,17 +266,21 @@ class CueAnalyser(Analyser):
                            score=1.0, explanation=f"a review ({rm.group()!r}) of how fast a drop came: a buyer "
                                                   "vouching for a dealer")
         if ("bring" in text or "ramene" in text or "descend" in text or "prepare" in text or "have" in text
-                or "viens" in text or "donne" in text or "appoint" in text or "exact" in text) and (
+                or "viens" in text or "donne" in text or "appoint" in text or "exact" in text or "got" in text) and (
                 courier := COURIER_RE.search(text)):
             a.add_norm(CUE, "sale", courier.start(), courier.end(), analyser=self.name, rule="grammar:courier_arrival",
                        score=1.0, explanation="a courier's text on arrival: where they wait and the cash to bring")
+        if ("h" in text or ":" in text) and (tw := _TIMETABLE_WORD_RE.search(text)) and len(
+                _CLOCK_RE.findall(text)) >= 3:
+            a.add_norm(CUE, "legit_commerce", tw.start(), tw.end(), analyser=self.name, rule="grammar:timetable",
+                       score=1.0, explanation=f"a timetable: three clock times or more and {tw.group()!r}")
         if "km" in text or "mi" in text:
             for vm in MILEAGE_RE.finditer(text):
                 a.add_norm(CUE, "legit_commerce", vm.start(), vm.end(), analyser=self.name, rule="grammar:mileage",
                            score=1.0, explanation=f"a vehicle's mileage {vm.group()!r}: a vehicle for sale")
         labels: frozenset[int] = _NO_LABELS
         stamps: list[tuple[int, int]] = []
-        if ":" in text and "\n" in text:
+        if "\n" in text and (":" in text or "[" in text):
             if "[" in a.post.text:
                 stamps = [m.span() for m in _LINE_STAMP_RE.finditer(a.post.text)]
             speakers = conversation(a.post.text)
@@ -377,6 +387,8 @@ _SHORT_TURN_RE = re.compile(r"^(?:\[[^\]\n]{1,60}\]\s*)?([A-ZÀ-Ý][\w'’-]{1,2
 # the date and time that open a chat's line ("[5/10/25, 10:41 PM]")
 _LINE_STAMP_RE = re.compile(r"^\[[^\]\n]{1,60}\]", re.M)
 # a chat line a time opens ("[10:02] Vendeur: oui"): a speaker's turn however short the message
+# a name in brackets opening a line, as some exports write who speaks ("[client] wsh t'es dispo?")
+_BRACKET_SPEAKER_RE = re.compile(r"^\[([A-Za-zÀ-ÿ][\w'’-]{0,20}(?: [A-Za-zÀ-ÿ][\w'’-]{0,20})?)\] +\S", re.M)
 _TIMED_SPEAKER_RE = re.compile(r"^\[[^\]\n]{1,60}\]\s*([A-ZÀ-Ý][\w'’-]{1,20}(?: [A-ZÀ-Ý][\w'’-]{1,20})?) ?: +\S", re.M)
 _GROUP_HEADER_RE = re.compile(r"^\[(?:group|groupe|chat|conversation|discussion)\b"
                               r"|^(?:> ?)?(?:sujet|topic|thread|objet) ?:", re.I | re.M)
@@ -396,9 +408,10 @@ def conversation(text: str) -> list[str]:
 
 _NO_LABELS: frozenset[int] = frozenset()
 # a chat line a parent, grandparent or neighbour speaks ("[18:40] Maman: il reste du 🥦"): a family's chat
-_FAMILY_SPEAKER_RE = re.compile(r"^(?:\[[^\]\n]{1,40}\]\s*)?(maman|papa|mamie|papi|mum|mom|mam|mammy|dad|da|nan"
+# (or in brackets: "[Mum] what time's the train?")
+_FAMILY_SPEAKER_RE = re.compile(r"^(?:\[[^\]\n]{1,40}\]\s*)?\[?(maman|papa|mamie|papi|mum|mom|mam|mammy|dad|da|nan"
                                 r"|nana|grandma|grandad|grandpa|tata|tonton|tatie|auntie|voisin|voisine|neighbour|neighbor)"
-                                r"(?: [A-ZÀ-Ý][\w'’-]{1,20})? ?: ",  # ("Tata Nadia: ...")
+                                r"(?:(?: [A-ZÀ-Ý][\w'’-]{1,20})? ?: |\] )",  # ("Tata Nadia: ...")
                                 re.I | re.M)
 
 
@@ -424,6 +437,7 @@ def _speakers(text: str) -> list[tuple[int, str]]:
     found = {m.start(1): m.group(1) for m in _SPEAKER_RE.finditer(text)}
     if "[" in text:
         found.update({m.start(1): m.group(1) for m in _TIMED_SPEAKER_RE.finditer(text)})
+        found.update({m.start(1): m.group(1) for m in _BRACKET_SPEAKER_RE.finditer(text)})
     if found:  # a speaker's every turn, however short ("Vendeur : oui 650€" once "Vendeur :" spoke)
         found.update({m.start(1): m.group(1) for m in _SHORT_TURN_RE.finditer(text) if m.group(1) in found.values()})
     return sorted(found.items())
@@ -507,5 +521,5 @@ def _thc_sold(text: str) -> frozenset[str]:
         if value > THC_LIMIT:
             return frozenset({"cbd_legal", "legit_commerce"})
     if THC_PRODUCT_RE.search(text):
-        return frozenset({"legit_commerce"})
+        return frozenset({"legit_commerce", "food_delivery"})
     return frozenset()

@@ -307,7 +307,9 @@ _SHADY_JOB_RE = re.compile(
     r"|easy money|quick cash|fast cash|money fast|gagne ta journee"
     r"|activites? discretes?|(?:travail|job|taf|boulot) discret|non declarees?|non declares?"
     # people lending their health card to fetch prescribed drugs for someone else
-    r"|(?:avec|ta|votre|leur|sa) carte vitale|with (?:your|their) (?:own )?prescriptions?)\b")
+    r"|(?:avec|ta|votre|leur|sa) carte vitale|with (?:your|their) (?:own )?prescriptions?"
+    # a dealer named as the employer ("for the tj plug", "pour le plug")
+    r"|(?:for|pour) (?:the|da|our|my|le|notre|mon) (?:\w+ )?plug)\b")
 # minors taken on whatever the law says ("même mineur c'est ok", "under 18s welcome"): with pay and
 # no legal business's word, a network's job
 _MINORS_OK_RE = re.compile(r"\b(?:meme (?:si t'es |si tu es )?mineurs?|mineurs? (?:ok|acceptes?|bienvenus?|pas grave)"
