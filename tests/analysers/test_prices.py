@@ -938,3 +938,19 @@ def test_counterfeit_notes_in_french(text: str, expected: list[tuple[Any, ...]])
 ])
 def test_a_cart_of_a_gram_is_a_unit(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a named amount in the plural after its price; a pack of pieces and its count; not a pack priced after
+    ("🍀 $35 8ths all weekend, $60 quarters, drop-offs", [("cannabis_herb", 3.5, "g", 35, "USD"),
+                                                         ("cannabis_herb", 7, "g", 60, "USD")]),
+    ("🌈 tabs $10 each, $80 a strip of 10, $600 a sheet(100)", [("lsd", 1, "blotter", 10, "USD"),
+                                                               ("lsd", 10, "blotter", 80, "USD"),
+                                                               ("lsd", 100, "blotter", 600, "USD")]),
+    ("subu 8mg 10€ la plaquette de 7 à 50", [("prescription_drugs", 1, "pill", 10, "EUR"),
+                                             ("prescription_drugs", 7, "pill", 50, "EUR")]),
+    # a time of day is no quantity and price
+    ("❄️ train at 18:42, back for 19:20", []),
+])
+def test_plural_amounts_packs_and_times(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, "en") == expected

@@ -124,6 +124,9 @@ class Grammar:
                 # a chat's clock: "[21:03] Kev:", "[14/02/2025 21:12]", "21:03:45", "12/03/2025, 21:03 - Kev:"
                 # (WhatsApp export; or with no comma after the date)
                 r"|\d{1,2}:[0-5]\d(?::[0-5]\d)?(?=\])|\d{1,2}:[0-5]\d:[0-5]\d"
+                # a time of day from ten to eleven at night ("18:42, be in Waverley for 19:20"): in the
+                # hand-written menus no such pair is a quantity and its price
+                r"|(?<![\d.,:/])(?:1\d|2[0-3]):[0-5]\d(?![\d:])"
                 r"|(?<=, |\d )\d{1,2}:[0-5]\d(?= [-–] )"
                 rf"|\d++\s?(?:min|mins|minutes|ans|years?|yo|jours?|days?|semaines?|weeks?|mois|months?|heures?"
                 rf"|hours?|hrs?|j|cm|km|m|mm|kms|t){_WORD_END}|\d++\s?/\s?7\b|\d++\s?j\s?/\s?\d+)",

@@ -371,6 +371,20 @@ class PriceAnalyser(Analyser):
                     i += 2
                     continue
                 counted = i + 3 < n and toks[i + 2].unit == "de" and toks[i + 3].kind == "NUM"
+                if (k == "PRICE" and per.kind == "PER" and per.unit in ("blotter", "pill", "unit") and per.value == 1
+                        and i + 3 < n and toks[i + 3].kind == "NUM" and 1 < toks[i + 3].value <= 1000
+                        and toks[i + 3].value == int(toks[i + 3].value)
+                        and (toks[i + 2].unit == "de" or (toks[i + 2].unit == "(" and i + 4 < n
+                                                          and toks[i + 4].unit == ")"))
+                        # (not "10€ la plaquette de 7 à 50": the pack has its own price after it)
+                        and not (toks[i + 2].unit == "de" and i + 4 < n and (
+                            toks[i + 4].kind in ("NUM", "PRICE")
+                            or (toks[i + 4].kind == "SEP" and toks[i + 4].unit in ("a", "at", "pour", "for"))))):
+                    # "$80 a strip of 10", "$600 a sheet(100)": a pack of pieces and its count
+                    q3 = toks[i + 3]
+                    pts.append(self._point(t, q3, q3.value, per.unit, "per_unit"))
+                    i += 4
+                    continue
                 if (k == "PRICE" or per.kind == "PER") and not counted:
                     if i + 3 < n and toks[i + 2].unit == "de" and toks[i + 3].kind == "QTY":
                         q3 = toks[i + 3]  # "70 la plaquette de 10g": the container's weight
@@ -476,6 +490,8 @@ class PriceAnalyser(Analyser):
                          or (toks[i + 2].kind == "PROD" and toks[i + 1].start > t.end)  # "£45 g ❄️", "£25 8ths 🍃"
                          or (toks[i + 2].kind == "WORD" and toks[i + 1].unit == "g" and toks[i + 1].value == 1
                              and toks[i + 2].unit not in ("de", "of", "d'", "du"))  # "m-cat £15 g Hinckley only"
+                         # "$35 8ths all weekend, $60 quarters": a named amount after its price, then words
+                         or (toks[i + 1].kind == "NAMED" and toks[i + 2].kind == "WORD")
                          or (i > 0 and pts and pts[-1].rule == "price_for_quantity"
                              and pts[-1].end == toks[i - 1].end))):
                 # also in a series written price first: "£80 G £150 2G"
