@@ -201,8 +201,10 @@ def test_new_terms_keep_hard_negatives_out(text: str, lang: str) -> None:
     # menus coded by colour, in a menu slot
     ("🟢 10G ➜ 90€\n🟤 10G ➜ 60€\n❄️ 1G ➜ 70€", "fr", {"cannabis_herb", "cannabis_resin", "cocaine"}),
     ("🟢 Lemon Haze 3,5 — 35\n⚪ Kéta 1g — 35", "fr", {"cannabis_herb", "ketamine"}),
-    # white is cocaine in France, crack in the UK: a white circle alone names neither
-    ("⚪ 1G ➜ 70€", "fr", set()),
+    # white is cocaine in France, crack in the UK: a white circle alone is cocaine on a French menu (49 of the
+    # 55 French hand-written sales that use it), nothing in English
+    ("⚪ 1G ➜ 70€", "fr", {"cocaine"}),
+    ("⚪ 1G £70", "en", set()),
     # brown and white, eckies, subu
     ("B and W 💍 — £10 each, text LINE", "en", {"heroin", "crack"}),
     ("eckies £5 each, snap us", "en", {"mdma"}),
@@ -593,3 +595,12 @@ def test_snow_by_the_gram_punch_and_passes(text: str, expected: set[str]) -> Non
 ])
 def test_a_yoke_priced(text: str, expected: set[str]) -> None:
     assert set(analyze_text(text).values("products")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a white circle on a French menu's priced line is cocaine; a club's colours are not
+    ("🥦 10€ le g\n⚪ 70 le g\nlivraison Thionville", {"cannabis_herb", "cocaine"}),
+    ("Allez Bayonne 🔴⚪ ce soir au stade", set()),
+])
+def test_a_white_circle_on_a_french_menu(text: str, expected: set[str]) -> None:
+    assert set(analyze_text(text, lang="fr").values("products")) == expected
