@@ -229,3 +229,26 @@ def test_verdicts_of_heldout_mh_to_mm(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_mn_to_ms(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 59: couriers on the way ("2 mins away ... £30 ready", "be outside in 5, exact cash, $55"), a review
+    # timing the drop ("venu en 15 min")
+    ("2 mins away m8, 2 white like u said. £40 ready pls", "sale"),
+    ("runner on the way 🏃 be outside in 5, exact cash, $60 for the q. red civic", "sale"),
+    ("le livreur de la centrale 🔝 venu en 15 min à Ruelle un samedi soir, produit propre. 10/10 je recommande",
+     "sale"),
+    # a childminder's hourly rate, a driving school, farm labour, ketamine therapy, a balloon festival, a
+    # chemistry class chat, glamping, stadium tickets, a fuel run
+    ("Nourrice agréée à Saumur 👶 1 place dispo en septembre, 4€/h, repas fournis", "other"),
+    ("🚗 Driving school: teen permit course, road test prep $60 an hour, pickups in Midtown", "other"),
+    ("Hiring 15 farmworkers for the grape harvest, piece rate + hourly, transportation provided", "other"),
+    ("Has anyone tried ketamine infusions for depression? insurance covered part of mine", "other"),
+    ("🎈 hot air balloon rides $250 per person this weekend at the balloon festival 🎈", "other"),
+    ("[Inès] t'as les résultats du TP de chimie ? les cristaux blancs ❄️\n[Tom] 2g de sulfate de cuivre, je "
+     "t'envoie\n[Inès] t'es un plug 🔌", "other"),
+    ("⛺ glamping at the festival: bell tent for 2 £395, charging point 🔌, early bird 10% off", "other"),
+    ("🎫 2 tickets Red Bull Arena Saturday, $60 each or 2 for $100 🔥", "other"),
+])
+def test_verdicts_of_heldout_mt_to_my(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

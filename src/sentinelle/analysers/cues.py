@@ -162,7 +162,8 @@ THC_PRODUCT_RE = re.compile(r"\bthc\s(?:edibles?|gummies|gummy|chocolates?|bonbo
 MILEAGE_RE = re.compile(r"\b(?:\d{1,3}[ .,]\d{3}|\d{2,3} ?k) ?(?:km|kms|miles|mi)\b")
 # How fast a drop came ("arrivé en 20 min", "pulled up to Bay View in like 25 min"): a buyer's review
 # (a flat "en 10 min à pied" from the station is no drop)
-DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|dropped|dropped off|pulled up|came|delivered|showed up)"
+DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|dropped|dropped off|pulled up|came|delivered|showed up"
+                          r"|arrived|venu|venue)"
                           r"\b[^.!?\n]{0,40}?\b(?:en|in)\s(?:like\s|genre\s|moins de\s|under\s|less than\s)?"
                           r"\d{1,2}\s?(?:min|mins|minutes|mn)\b"
                           r"(?!\.?\s?(?:a pied|walk|en voiture|drive|by car|from|de la|du|des))")
@@ -177,7 +178,8 @@ DISOWNED_RE = re.compile(r"\b(?:recommande pas|ne recommande|recommend(?:e|s)? p
 # avec les 60", "outside now, black golf ... bring £30 exact", "in the Meijer lot ... bring exact $140");
 # not money owed or shared ("ramène les 20 balles que j't'ai passé", "bring £10 for chips")
 _ARRIVED = (r"(?:\boutside\b|\ben bas\b|\bdevant\b|\bin the [\w ]{1,20}(?:lot|car ?park|parking)\b"
-            r"|\bj?e? ?suis la\b|\bpulled up\b|\bhere now\b|\bsuis arrive|\bau parking\b|\bacross from\b)")
+            r"|\bj?e? ?suis la\b|\bpulled up\b|\bhere now\b|\bsuis arrive|\bau parking\b|\bacross from\b"
+            r"|\b\d{1,2} mins? away\b|\bnearly there\b)")
 # (the verb and the amount, "descends avec les 60", "have ur 2, €130", "tu donnes les 50 en espèces"; or the
 # exact sum asked, "viens avec l'appoint en espèces stp, 60€")
 _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|have|donnes?)\s(?:ur \d+\W{1,3})?"
@@ -185,8 +187,9 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|have|
                   r"|e\b|quid|balles|cash|en liquide|en especes|tout rond))?)(?!\d|[.,]\d)"
                   r"(?!\s?(?:€|£|\$|e|quid|balles)?\s?(?:pour|for|que|to|in|de|par)\b)"
                   r"|\b(?:got|have) (?:yer|ur|your) (?:\d{1,2}|order|bits)\b"  # "got yer 2": the order ready
-                  r"|\b(?:l.appoint|exact change|le compte exact)\b[^.!?\n]{0,30}?"
-                  r"(?:\d{2,4}\s?(?:€|e\b)|[£$€]\s?\d{2,4}))")
+                  r"|\b(?:l.appoint|exact change|exact cash|le compte exact)\b[^.!?\n]{0,30}?"
+                  r"(?:\d{2,4}\s?(?:€|e\b)|[£$€]\s?\d{2,4})"
+                  r"|(?:[£$€]\s?\d{2,4}|\b\d{2,4}\s?(?:€|£|\$)) (?:ready|pret|prets|prete)\b)")
 COURIER_RE = re.compile(r"(?s)" + _ARRIVED + r".{0,200}?" + _CASH_TO_BRING + r"|" + _CASH_TO_BRING + r".{0,200}?"
                         + _ARRIVED)
 # A timetable: three clock times or more and a word of a line, a route or departures ("départs 6h12, 7h04,
@@ -266,7 +269,8 @@ class CueAnalyser(Analyser):
                            score=1.0, explanation=f"a review ({rm.group()!r}) of how fast a drop came: a buyer "
                                                   "vouching for a dealer")
         if ("bring" in text or "ramene" in text or "descend" in text or "prepare" in text or "have" in text
-                or "viens" in text or "donne" in text or "appoint" in text or "exact" in text or "got" in text) and (
+                or "viens" in text or "donne" in text or "appoint" in text or "exact" in text or "got" in text
+                or "ready" in text or "pret" in text) and (
                 courier := COURIER_RE.search(text)):
             a.add_norm(CUE, "sale", courier.start(), courier.end(), analyser=self.name, rule="grammar:courier_arrival",
                        score=1.0, explanation="a courier's text on arrival: where they wait and the cash to bring")

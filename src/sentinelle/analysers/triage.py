@@ -285,7 +285,8 @@ _PAY_RULES = frozenset({"grammar:pay_per_time", "grammar:pay_per_run", "grammar:
                         "grammar:pay_for_time", "grammar:commission"})
 # the work of a drug network, named or told ("tenir le terrain", "stocker chez toi", mules)
 _TRADE_JOB_RE = re.compile(
-    r"\b(?:guetteurs?|guetter|gadiens?|choufs?|charbonneurs?|charbon|nourrices?|ravitailleurs?|ravitos?|detailleurs?|tartineurs?"
+    r"\b(?:guetteurs?|guetter|gadiens?|choufs?|charbonneurs?|charbon|nourrices?(?! agre)|ravitailleurs?|ravitos?"
+    r"|detailleurs?|tartineurs?"
     r"|gerants? de four|vigies?|runners?|lookouts?|shotters?|grafters?|youngers|jobeurs?|djobeurs?|go-fast|go fast"
     r"|mules?|tenir le (?:point|terrain|hall|four)|stocker|garder (?:de la|des|la) marchandise|passeurs?"
     r"|(?:run|running|runs) (?:a|the|my|our) line|line (?:that )?needs? running"
