@@ -252,3 +252,20 @@ def test_verdicts_of_heldout_mn_to_ms(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_mt_to_my(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 60: a courier with the sum agreed ("$120 like we said", "= £40"); a trade's role opening the
+    # lines of a one-sided chat is who speaks ("Runner:"), no job offered
+    ("ur order is here 📦 im in the black jeep at the back of the lot. $90 like we said", "sale"),
+    ("[23:10] north xpress: outside now, red fiesta by the kebab shop\n[23:10] north xpress: 2 white = £40\n"
+     "[23:11] buyer: coming", "sale"),
+    ("Runner: outside the Kroger on 5th, white civic\nRunner: 2 bags like u said, $40\nBuyer: omw", "sale"),
+    # free drug checking, a report on how networks recruit
+    ("🧪 Tu as acheté un produit ? Fais-le analyser gratuitement et anonymement. Les 💊 « Punisher » sont très "
+     "dosées ⚠️", "other"),
+    ("« 1000€/semaine » : comment les réseaux recrutent des collégiens sur Snapchat. Témoignage d'un ancien guetteur",
+     "other"),
+])
+def test_verdicts_of_heldout_mz_to_ne(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

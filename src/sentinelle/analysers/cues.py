@@ -179,7 +179,7 @@ DISOWNED_RE = re.compile(r"\b(?:recommande pas|ne recommande|recommend(?:e|s)? p
 # not money owed or shared ("ramène les 20 balles que j't'ai passé", "bring £10 for chips")
 _ARRIVED = (r"(?:\boutside\b|\ben bas\b|\bdevant\b|\bin the [\w ]{1,20}(?:lot|car ?park|parking)\b"
             r"|\bj?e? ?suis la\b|\bpulled up\b|\bhere now\b|\bsuis arrive|\bau parking\b|\bacross from\b"
-            r"|\b\d{1,2} mins? away\b|\bnearly there\b)")
+            r"|\b\d{1,2} mins? away\b|\bnearly there\b|\b(?:ur|your|ta) (?:order|commande) (?:is|est) (?:here|la)\b)")
 # (the verb and the amount, "descends avec les 60", "have ur 2, €130", "tu donnes les 50 en espèces"; or the
 # exact sum asked, "viens avec l'appoint en espèces stp, 60€")
 _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|have|donnes?)\s(?:ur \d+\W{1,3})?"
@@ -189,7 +189,9 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|have|
                   r"|\b(?:got|have) (?:yer|ur|your) (?:\d{1,2}|order|bits)\b"  # "got yer 2": the order ready
                   r"|\b(?:l.appoint|exact change|exact cash|le compte exact)\b[^.!?\n]{0,30}?"
                   r"(?:\d{2,4}\s?(?:€|e\b)|[£$€]\s?\d{2,4})"
-                  r"|(?:[£$€]\s?\d{2,4}|\b\d{2,4}\s?(?:€|£|\$)) (?:ready|pret|prets|prete)\b)")
+                  r"|(?:[£$€]\s?\d{2,4}|\b\d{2,4}\s?(?:€|£|\$)) (?:ready|pret|prets|prete)\b"
+                  # the sum agreed ("$120 like we said", "2 white 2 brown = £40")
+                  r"|[£$€]\s?\d{2,4},? like (?:we|u|you) said\b|= ?[£$€]\s?\d{2,4}\b)")
 COURIER_RE = re.compile(r"(?s)" + _ARRIVED + r".{0,200}?" + _CASH_TO_BRING + r"|" + _CASH_TO_BRING + r".{0,200}?"
                         + _ARRIVED)
 # A timetable: three clock times or more and a word of a line, a route or departures ("départs 6h12, 7h04,
@@ -270,7 +272,7 @@ class CueAnalyser(Analyser):
                                                   "vouching for a dealer")
         if ("bring" in text or "ramene" in text or "descend" in text or "prepare" in text or "have" in text
                 or "viens" in text or "donne" in text or "appoint" in text or "exact" in text or "got" in text
-                or "ready" in text or "pret" in text) and (
+                or "ready" in text or "pret" in text or "said" in text or "=" in text) and (
                 courier := COURIER_RE.search(text)):
             a.add_norm(CUE, "sale", courier.start(), courier.end(), analyser=self.name, rule="grammar:courier_arrival",
                        score=1.0, explanation="a courier's text on arrival: where they wait and the cash to bring")
@@ -292,6 +294,8 @@ class CueAnalyser(Analyser):
                 a.add(CUE, "conversation", 0, len(a.post.text), analyser=self.name, rule="grammar:conversation",
                       score=1.0, explanation=f"a conversation between {', '.join(speakers)}: people talking, not an ad")
                 labels = speaker_labels(a.post.text)
+            else:  # a trade's role opening lines is who speaks, even in a one-sided chat ("Runner: outside ...")
+                labels = frozenset(start for start, name in _speakers(a.post.text) if name.lower() in _TRADE_ROLES)
             if "(" in text:  # "Transcription vocal (vendeur) : « ... »": who speaks
                 labels = labels | {m.start(1) for m in _ROLE_IN_PARENS_RE.finditer(a.post.text)
                                    if m.group(1).lower() in _TRADE_ROLES}
@@ -422,7 +426,7 @@ _FAMILY_SPEAKER_RE = re.compile(r"^(?:\[[^\]\n]{1,40}\]\s*)?\[?(maman|papa|mamie
 _WHO_RECRUITS = frozenset({"recruteur", "recruteuse", "recruiter", "recrutement", "recruitment"})
 # the parties of any trade and their couriers, as chats label their speakers (normalised)
 _TRADE_ROLES = frozenset({"vendeur", "vendeuse", "acheteur", "acheteuse", "client", "cliente", "buyer", "seller",
-                          "customer", "vendor", "driver", "courier", "livreur", "livreuse"})
+                          "customer", "vendor", "driver", "courier", "livreur", "livreuse", "runner", "dealer"})
 
 
 # a role in brackets before a colon, as transcripts name who speaks ("Vocal (vendeur) :")
