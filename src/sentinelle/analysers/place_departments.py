@@ -98,7 +98,7 @@ _PAIR_RE = re.compile(r"[ \t]?/[ \t]?(\d{2})(?![\d%€$£]|[/.,]\d|[ \t]?(?:h|an
 # two department numbers joined by a hyphen ("plug officiel 59-62", "secteur 91-77"): nothing after that
 # makes it a range of prices, ages, hours or sizes
 _DASH_PAIR_RE = re.compile(r"-(\d{2})(?![\d%€$£/.,:-]|[ \t]?(?:h|ans|yo|years?|ml|cl|g|e|eur|euros?|balles|min"
-                           r"|mins|minutes|km|kg|cm|pieces?|places?|ml)\b)")
+                           r"|mins|minutes|km|kg|cm|pieces?|places?)\b)")
 # three numbers or more joined by slashes or commas ("22/35/29", "22, 35, 56, 29"), or three or four
 # by hyphens ("95-93-75"; not the five pairs of a phone number, "06-12-34-56-78")
 _CHAIN_RE = re.compile(r"(?<![\d/.,€$£-])(?:\d{2}(?:(?:[ \t]?/[ \t]?|,[ \t]?)\d{2}){2,}|\d{2}(?:-\d{2}){2,3})"
