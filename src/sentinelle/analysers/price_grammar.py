@@ -474,7 +474,7 @@ def _ladder_letters(out: list[Tok]) -> None:
             out[k] = _tok(("NAMED", t.start, t.end, _LADDER_LETTERS[t.unit], "g"))
 
 
-# -- the grammar's points and token classes (used by prices.PriceAnalyser.parse_line) ---------
+# -- the grammar's points and token classes (used by price_line.LineParser.parse) ---------
 
 class Point(NamedTuple):
     start: int
@@ -490,7 +490,7 @@ _SEP_EQ = frozenset({"=", "=>", "->", ":", "➡", "→", "➜", "➝", "⇒", "�
 _SEP_ARROW = frozenset({"=", ":", "➡", "→", "➜", "➝", "⇒", "►", "▶", "-"})  # "coke ➜ 30", "❄️ : 70", "Coke — €80"
 _SEP_P3 = frozenset({"=", "=>", "->", "➡", "→", "➜", "➝", "⇒", "pour", "for", "les"})
 _ARTICLE_SEP = frozenset({"les", "le", "la"})
-_PASSIVE = frozenset({"WORD", "PROD"})  # kinds no point starts with (see parse_line)
+_PASSIVE = frozenset({"WORD", "PROD"})  # kinds no point starts with (see LineParser.parse)
 _FACE_VALUES = frozenset({5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0})  # banknotes
 # no filler for a price ("le 10g est à 80"; "le 10g de critical passe à 60": a flash sale's new price)
 _SEP_NEW = frozenset({"→", "➜", "➡", "->", "=>", "⇒", "➝"})  # "$220 → $190": the new price after an arrow
