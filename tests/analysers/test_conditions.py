@@ -450,3 +450,15 @@ def test_a_towns_name_holds_no_condition(text: str, promotion: bool) -> None:
     from sentinelle.api import analyze_text
 
     assert (analyze_text(text).to_record()["promotion"] is True) == promotion
+
+
+@pytest.mark.parametrize(("text", "delivery"), [
+    # a courier waiting at the buyer's door with the order delivers it; a friend waiting downstairs does not
+    ("suis en bas du bât B, clio grise. t'as l'appoint ? descends", True),
+    ("outside now in the white golf, £30 like we said", True),
+    ("jsuis en bas, on va au ciné ? t'as pris les places ?", False),
+])
+def test_a_courier_on_arrival_delivers(text: str, delivery: bool) -> None:
+    from sentinelle.api import analyze_text
+
+    assert (analyze_text(text).to_record()["delivery"] is True) == delivery

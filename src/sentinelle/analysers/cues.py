@@ -171,6 +171,10 @@ DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|dropped|dropped off
 # time, a review of a dealer's delivery (see DROP_TIME_RE)
 REVIEW_RE = re.compile(r"\b(?:avis|reviews?|shout ?outs?|petit retour|je recommande|i recommend|highly recommend"
                        r"|recommande|def ordering again|merci|cheers)\b|10/10|⭐")
+# A drop praised ("fast drop", "plug legit", "livreur sympa"): with a review's words, a review too
+PRAISED_DROP_RE = re.compile(r"\b(?:fast|quick|speedy|rapid) (?:drop|delivery|dropoff)\b"
+                             r"|\b(?:drop|delivery) was (?:fast|quick|speedy)\b|\bplug (?:is )?legit\b"
+                             r"|\blivraison (?:rapide|eclair|au top)\b|\blivreur (?:rapide|au top|sympa)\b")
 # ... unless it warns others off ("je recommande pas", "avoid", "arnaque")
 DISOWNED_RE = re.compile(r"\b(?:recommande pas|ne recommande|recommend(?:e|s)? pas|(?:not|don'?t|wouldn'?t) recommend"
                          r"|arnaque|scam|evitez|avoid)\b")
@@ -182,16 +186,27 @@ _ARRIVED = (r"(?:\boutside\b|\ben bas\b|\bdevant\b|\bin the [\w ]{1,20}(?:lot|ca
             r"|\b\d{1,2} mins? away\b|\bnearly there\b|\b(?:ur|your|ta) (?:order|commande) (?:is|est) (?:here|la)\b)")
 # (the verb and the amount, "descends avec les 60", "have ur 2, €130", "tu donnes les 50 en espèces"; or the
 # exact sum asked, "viens avec l'appoint en espèces stp, 60€")
-_CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|have|donnes?)\s(?:ur \d+\W{1,3})?"
+_CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|have|donnes?)\s"
+                  r"(?:ur \d+\W{1,3})?"
                   r"(?:the\s|le compte exact\s|l.appoint\s|les\s)?(?:exact\s)?(?:[£$€]\s?\d{2,4}|\d{2,4}(?:\s?(?:€|£|\$"
                   r"|e\b|quid|balles|cash|en liquide|en especes|tout rond))?)(?!\d|[.,]\d)"
                   r"(?!\s?(?:€|£|\$|e|quid|balles)?\s?(?:pour|for|que|to|in|de|par)\b)"
                   r"|\b(?:got|have) (?:yer|ur|your) (?:\d{1,2}|order|bits)\b"  # "got yer 2": the order ready
+                  # the exact sum asked for, with or without the sum ("t'as l'appoint ? jai pas de monnaie")
+                  r"|\b(?:t.?as|as.tu|prevois|prepare[sz]?|prends|viens avec|descends? avec) l.appoint\b"
+                  r"(?! (?:pour|for|de)\b)"
+                  # "t'as les 60 ?" (not "t'as 15 ans", "t'as les 10€ pour le costume")
+                  r"|\b(?:t.?as|as.tu) (?:les|tes) \d{2,4}\b"
+                  r"(?!\s?(?:€|e\b|balles)?\s?(?:ans|piges|-|h\b|min|pour|de)\b)"
                   r"|\b(?:l.appoint|exact change|exact cash|le compte exact)\b[^.!?\n]{0,30}?"
                   r"(?:\d{2,4}\s?(?:€|e\b)|[£$€]\s?\d{2,4})"
                   r"|(?:[£$€]\s?\d{2,4}|\b\d{2,4}\s?(?:€|£|\$)) (?:ready|pret|prets|prete)\b"
                   # the sum agreed ("$120 like we said", "2 white 2 brown = £40")
-                  r"|[£$€]\s?\d{2,4},? like (?:we|u|you) said\b|= ?[£$€]\s?\d{2,4}\b)")
+                  r"|[£$€]\s?\d{2,4}[^.!?\n]{0,25}?like (?:we|u|you) said\b|= ?[£$€]\s?\d{2,4}\b"
+                  # ("£50 for the half like we said", "70 stp, c la 1g de blanche comme prévu"; not a time,
+                  # "séance de 21h comme prévu")
+                  r"|\b\d{2,4}(?!\d|\s?(?:h\b|h\d|min|mn|:|ans))\s?(?:€|e\b|balles|euros)?[^.!?\n]{0,30}?"
+                  r"comme (?:dit|convenu|prevu)\b)")
 COURIER_RE = re.compile(r"(?s)" + _ARRIVED + r".{0,200}?" + _CASH_TO_BRING + r"|" + _CASH_TO_BRING + r".{0,200}?"
                         + _ARRIVED)
 # A timetable: three clock times or more and a word of a line, a route or departures ("départs 6h12, 7h04,
@@ -229,7 +244,7 @@ def _words(a: Analysis, text: str, m: re.Match[str]) -> tuple[int, int]:
 class CueAnalyser(Analyser):
     name = "cues"
     languages = ("fr", "en")
-    provides = (CUE,)
+    provides = (CUE, "delivery")  # (a courier's text on arrival tells of a delivery)
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(options)
@@ -260,22 +275,28 @@ class CueAnalyser(Analyser):
                     continue  # "no 21+ check ❌": a seller boasting of no age gate
                 a.add_norm(CUE, "cbd_legal", lm.start(), lm.end(), analyser=self.name, rule="grammar:legal_retail",
                            score=1.0, explanation=f"legal recreational retail {lm.group()!r}")
+        dropped = False
         if "min" in text or "mn" in text:
-            dropped = False
             for dm in DROP_TIME_RE.finditer(text):
                 a.add_norm(CUE, "sale", dm.start(), dm.end(), analyser=self.name, rule="grammar:drop_time", score=0.5,
                            explanation=f"how fast a drop came {dm.group()!r}: a buyer's review")
                 dropped = True
-            if dropped and (rm := REVIEW_RE.search(text)) and not DISOWNED_RE.search(text):
-                a.add_norm(CUE, "sale", rm.start(), rm.end(), analyser=self.name, rule="grammar:vendor_review",
-                           score=1.0, explanation=f"a review ({rm.group()!r}) of how fast a drop came: a buyer "
-                                                  "vouching for a dealer")
+        if ("drop" in text or "deliver" in text or "legit" in text or "livr" in text) and PRAISED_DROP_RE.search(text):
+            dropped = True
+        if dropped and (rm := REVIEW_RE.search(text)) and not DISOWNED_RE.search(text):
+            a.add_norm(CUE, "sale", rm.start(), rm.end(), analyser=self.name, rule="grammar:vendor_review",
+                       score=1.0, explanation=f"a review ({rm.group()!r}) of how fast or well a drop came: a "
+                                              "buyer vouching for a dealer")
         if ("bring" in text or "ramene" in text or "descend" in text or "prepare" in text or "have" in text
                 or "viens" in text or "donne" in text or "appoint" in text or "exact" in text or "got" in text
-                or "ready" in text or "pret" in text or "said" in text or "=" in text) and (
+                or "ready" in text or "pret" in text or "said" in text or "=" in text or "as" in text
+                or "comme" in text) and (
                 courier := COURIER_RE.search(text)):
             a.add_norm(CUE, "sale", courier.start(), courier.end(), analyser=self.name, rule="grammar:courier_arrival",
                        score=1.0, explanation="a courier's text on arrival: where they wait and the cash to bring")
+            a.add_norm("delivery", True, courier.start(), courier.end(), analyser=self.name,
+                       rule="grammar:courier_arrival", score=1.0,
+                       explanation="a courier waiting at the buyer's place: the order is delivered")
         if ("h" in text or ":" in text) and (tw := _TIMETABLE_WORD_RE.search(text)) and len(
                 _CLOCK_RE.findall(text)) >= 3:
             a.add_norm(CUE, "legit_commerce", tw.start(), tw.end(), analyser=self.name, rule="grammar:timetable",
