@@ -954,3 +954,17 @@ def test_a_cart_of_a_gram_is_a_unit(text: str, expected: list[tuple[Any, ...]]) 
 ])
 def test_plural_amounts_packs_and_times(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # crack priced bare after its name, whatever the menu; a count's price after a bare price is not another
+    # price of the first; a price "le g de" a product is that product's
+    ("galettes 🪨 20 | 50 les 3 | 100 les 7", [("crack", 1, "unit", 20, "EUR"), ("crack", 3, "unit", 50, "EUR"),
+                                              ("crack", 7, "unit", 100, "EUR")]),
+    ("crack 15 / héro 40", [("crack", 1, "unit", 15, "EUR"), ("heroin", 1, "g", 40, "EUR")]),
+    ("10€ le g de beuh, 60 le g de coke", [("cannabis_herb", 1, "g", 10, "EUR"), ("cocaine", 1, "g", 60, "EUR")]),
+    ("ya de la beu ya de la cc, 10 le g d beu 60 le g d cc", [("cannabis_herb", 1, "g", 10, "EUR"),
+                                                            ("cocaine", 1, "g", 60, "EUR")]),
+])
+def test_crack_bare_and_prices_before_their_product(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, "fr") == expected

@@ -604,3 +604,16 @@ def test_a_yoke_priced(text: str, expected: set[str]) -> None:
 ])
 def test_a_white_circle_on_a_french_menu(text: str, expected: set[str]) -> None:
     assert set(analyze_text(text, lang="fr").values("products")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two letters after an amount or an article are cocaine ("2g de cc", "le g d cc", "de la cc"), a greeting
+    # alone is not; "basé" is where a seller is, not crack's "base"; crack's word and emoji with a number
+    ("commande validée ✅ 3g de cc + 2 ecsta", {"cocaine", "mdma"}),
+    ("et de la cc si tu veux, 70 le g", {"cocaine"}),
+    ("cc les amis, on se voit ce soir ?", set()),
+    ("📦 envoi partout en France / coke 30€/g / 📍 basé 69", {"cocaine"}),
+    ("galette 🪨 20", {"crack"}),
+])
+def test_two_letters_based_sellers_and_crack_by_its_emoji(text: str, expected: set[str]) -> None:
+    assert set(analyze_text(text, lang="fr").values("products")) == expected

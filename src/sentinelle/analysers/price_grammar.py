@@ -509,9 +509,17 @@ _SEGMENT_END = frozenset({"|", ",", ";", "•", "·", "/", ".", "!"})
 _PRODUCT_ARTICLES = frozenset({"le", "la", "les", "du", "de", "d'", "the", "some"})
 
 
-def _menu_pill(product: str, p: Point, points: int) -> bool:
+_PLACED_RE = re.compile(r"(?:\bbas[ée]e?s?|\bbased|\bsur le|\bdans le|\bsecteur)\s*$", re.IGNORECASE)
+
+
+def _menu_pill(product: str, p: Point, points: int, text: str = "") -> bool:
     """A bare number after pills or blotters on a menu with other prices ("💊 ecsta 10", "LSD 15"):
-    the price of one, when in the range of one (a dose is written "Xanax 2", "Tesla 250")."""
+    the price of one, when in the range of one (a dose is written "Xanax 2", "Tesla 250"); after
+    crack, which has no dose, even alone ("galette 🪨 20", "crack 15 / héro 40"), unless the number
+    is a place's ("📍 basé 38": "base" is crack once accents are folded)."""
+    if product == "crack":
+        return (5 <= p.price <= 50 and p.price == int(p.price)
+                and not _PLACED_RE.search(text, max(0, p.start - 12), p.start))
     return product in ("mdma", "lsd") and points > 1 and 5 <= p.price <= 40 and p.price == int(p.price)
 
 
@@ -554,6 +562,9 @@ def _next_listed(toks: list[Tok], pj: int, kind: str, last: float) -> int:
             continue
         if step == 2 and not (toks[pj + 1].kind == "SEP" and toks[pj + 1].unit in ("/", "|")):
             continue
+        if (j + 2 < n and toks[j + 1].kind == "SEP" and toks[j + 1].unit in ("les", "pour", "for")
+                and toks[j + 2].kind == "NUM"):
+            return 0  # "galettes 20 | 50 les 3": the price of the next point, with its count
         if j + 1 == n or toks[j + 1].kind in ("SEP", "WORD", "PROD") or (step == 1 and toks[j + 1].kind == kind):
             return step
     return 0

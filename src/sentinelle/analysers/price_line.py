@@ -517,8 +517,9 @@ class LineParser:
         # "70 la plaquette de 10g pour la teush", "100 les 10 de cali"): its span takes the product in
         for x, p in enumerate(pts):
             j = bisect_left(toks, p.end, key=_START)
-            if j < n and toks[j].kind == "SEP" and (toks[j].unit in ("pour", "for")
-                                                    or (toks[j].unit == "de" and p.rule == "price_for_quantity")):
+            if j < n and ((toks[j].kind == "SEP" and toks[j].unit in ("pour", "for"))
+                          # "10€ le g de beuh", "60 le g d cc", "100 les 10 de cali"
+                          or (toks[j].unit in ("de", "d") and p.rule in ("price_for_quantity", "per_unit"))):
                 j += 1
                 while j < n and toks[j].kind in ("SEP", "WORD") and toks[j].unit in _PRODUCT_ARTICLES:
                     j += 1

@@ -254,7 +254,7 @@ class PriceAnalyser(Analyser):
                     # (a bare number only after an arrow or dots: "Xanax 2" is a dose)
                     unit = hint or default
                     if unit not in g.sold_by_piece or (p.currency is None and p.rule != "product_arrow_price"
-                                                       and not _menu_pill(product, p, len(found))):
+                                                       and not _menu_pill(product, p, len(found), text)):
                         continue
             elif unit in ("g", "kg", "ml") and product in self.g.mass_is_size:  # "Smartwhip 2L ➜ 45€"
                 unit, qty = hint or self.g.default_unit.get(product, "unit"), 1.0

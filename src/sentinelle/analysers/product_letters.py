@@ -61,12 +61,18 @@ _LETTER_LABELS = frozenset({"tier", "grade", "class", "classe", "plan", "type", 
                             "block", "bloc", "team", "equipe", "menu", "formule"})
 
 
+_AMOUNT_RE = re.compile(r"\d+(?:[.,]\d+)?g?|g|gr|gramme")  # ("2g de cc", "1 de cc", "le g d cc")
+
+
 def letter_slot(text: str, toks: list[Any], m: Mention, line: tuple[int, int], qp: bool) -> bool:
     """A one-letter code counts in a menu slot only: a priced line, the letter first on the line
     (after emoji/bullets) or followed by a colon, dash, quantity or price; never after a number."""
+    i = m.first_token
+    if (m.end - m.start == 2 and i >= 2 and toks[i - 1].text in ("de", "d")
+            and _AMOUNT_RE.fullmatch(toks[i - 2].text)):
+        return True  # "2g de cc", "1 de cc": an amount of it (two letters: "cc" alone may greet)
     if not qp:
         return False
-    i = m.first_token
     if i > 0 and toks[i - 1].text.isdigit() and toks[i - 1].end >= m.start - 1 \
             and text[toks[i - 1].end:m.start] != "\n" and not (
                 text[m.start:m.end] != "k" and int(toks[i - 1].text) >= 5 and i + 1 < len(toks)
@@ -82,8 +88,8 @@ def letter_slot(text: str, toks: list[Any], m: Mention, line: tuple[int, int], q
         return nxt != "'"
     if nxt in ("à", "a", "at") and i + 2 < len(toks) and toks[i + 2].text[:1].isdigit():
         return True  # "la C à 70 le g"
-    if i > 0 and toks[i - 1].text == "la" and m.end - m.start == 1:
-        return True  # "dispo la C frr, 70 le g": the article makes the letter a name, on a priced line
+    if i > 0 and toks[i - 1].text == "la":
+        return True  # "dispo la C frr, 70 le g", "de la cc": the article makes the letters a name, on a priced line
     if nxt == "\n":
         return False
     before = text[line[0]:m.start]

@@ -495,6 +495,9 @@ class ProductAnalyser(Analyser):
                 return True  # "livraison la roche + alentours": La Roche-sur-Yon, not "20€ la roche" of crack
             if e.value in CANNABIS and (li in cbd_lines or cbd_shop or _cbd_next(toks, m)):
                 return True
+            if e.value == "crack" and text[m.start:m.end] == "base" and a.norm.original_text(
+                    m.start, m.end)[-1:] in ("é", "É"):
+                return True  # "basé dans l'Aude", "📍 basé 38": where a seller is based, not crack's "base"
             needs = meta.needs
             if needs and not any(c in ctx for c in needs):
                 return True
@@ -552,6 +555,8 @@ class ProductAnalyser(Analyser):
                     support = "sale cues in the post"
                 elif _emoji_cluster(prods, ok, idx):
                     support = "a cluster of product emoji"
+                elif _word_and_emoji(prods, ok, idx, text, lines[li]):
+                    support = "the product's word and its emoji, with a number"
                 elif _slot_line(toks, prods, ok, prod_lines, li, lines[li]):
                     support = "a line of product slots"  # "🌿 10 | 🍫 8"
                 elif _bare_price_next(toks, m) and m.start - lines[li][0] <= 3 and any(
@@ -663,6 +668,19 @@ def _emoji_cluster(prods: list[Hit], ok: list[bool], idx: int) -> bool:
             m2 = prods[j]
             if (m2.meta.kind == "emoji" and m2.entry.value != m.entry.value
                     and abs(m2.first_token - m.first_token) <= 2):
+                return True
+    return False
+
+
+def _word_and_emoji(prods: list[Hit], ok: list[bool], idx: int, text: str, line: tuple[int, int]) -> bool:
+    """'galette 🪨 20': a product's word and its emoji side by side, and a number on the line."""
+    m = prods[idx]
+    for j in (idx - 1, idx + 1):
+        if 0 <= j < len(prods) and ok[j]:
+            m2 = prods[j]
+            if (m2.entry.value == m.entry.value and (m2.meta.kind == "emoji") != (m.meta.kind == "emoji")
+                    and abs(m2.first_token - m.first_token) == 1
+                    and any(c.isdigit() for c in text[line[0]:line[1]])):
                 return True
     return False
 
