@@ -1104,3 +1104,13 @@ def test_sign_off_towns_abroad_and_breton_names(text: str, lang: str, places: li
 ])
 def test_hyphened_chains_and_served_departments(text: str, departments: list[str]) -> None:
     assert run(text).values("departments") == departments
+
+
+@pytest.mark.parametrize(("text", "departments"), [
+    # a split of a hundred and a price after "prix" are no departments; a pair of departments stays one
+    ("need someone to sell from a spot, pay split 60/40, serious only", []),
+    ("ancien prix 50 ➡️ nouveau prix 45 🔻 livraison offerte dès 100€", []),
+    ("livraison 78/92 ce soir", ["78", "92"]),
+])
+def test_splits_and_prices_are_no_departments(text: str, departments: list[str]) -> None:
+    assert run(text).values("departments") == departments

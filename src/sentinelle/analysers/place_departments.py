@@ -121,7 +121,7 @@ def _department_chain(text: str, ns: int) -> bool:
 
 def _slashed_pair(w: str, text: str, ns: int, ne: int) -> bool:
     """"78/92", "86 / 79": two department numbers joined by a slash, not a season ("25/26"), ages
-    ("15/16"), a price ladder ("10/20/50"), a date ("15/08") or hours ("24/48h"): both numbers 30
+    ("15/16"), a price ladder ("10/20/50"), a date ("15/08"), hours ("24/48h") or a split ("70/30"): both numbers 30
     or more, or 13 or more and not consecutive; nothing numeric around."""
     if not w.isdigit() or len(w) != 2 or (ns and (text[ns - 1] in "/.,€$£-" or text[ns - 1].isdigit())):
         return False
@@ -129,8 +129,8 @@ def _slashed_pair(w: str, text: str, ns: int, ne: int) -> bool:
     if m is None:
         return dash_pair(w, text, ne)
     a, b = int(w), int(m.group(1))
-    if a == b or not (1 <= a <= 95 and 1 <= b <= 95) or a == 20 or b == 20:
-        return False
+    if a == b or not (1 <= a <= 95 and 1 <= b <= 95) or a == 20 or b == 20 or a + b == 100:
+        return False  # (and not a split of a hundred: "pay split 70/30")
     return min(a, b) >= 30 or (min(a, b) >= 13 and abs(a - b) > 1)
 
 

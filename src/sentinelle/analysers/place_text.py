@@ -336,6 +336,9 @@ NOT_BEFORE_DEPT = {
     "sur",
     "under",
     "over",
+    "prix",  # "nouveau prix 35", "price 45": a price
+    "price",
+    "tarif",
 }
 
 
