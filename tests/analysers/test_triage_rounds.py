@@ -269,3 +269,29 @@ def test_verdicts_of_heldout_mt_to_my(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_mz_to_ne(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 61: a courier who asks for the exact sum without naming it, or names the sum agreed ("£40 for the
+    # two like we said", "60 comme convenu", "t'as les 50 ?"); a review that praises the drop without timing it
+    ("jsuis en bas du bâtiment D, scooter gris. prends l'appoint stp j'ai pas de monnaie", "sale"),
+    ("outside in the grey astra, hazards on. £40 for the two like we said", "sale"),
+    ("livreur: jsuis devant le tabac, clio blanche. t'as les 50 ? 2 pochons comme convenu", "sale"),
+    ("review from a regular 🙏 'quick drop to the campus, gas was loud, plug legit' — love u all", "sale"),
+    # ... not a friend waiting, a teenager's age, nor money owed for a costume
+    ("Léa: jsuis en bas 🎃 t'as les bonbons ?\nInès: oui, t'as les 10€ pour le costume ?", "other"),
+    ("t'as 15 ans et tu veux 50€ par jour ? tu restes devant le hall et tu cries si les bleus arrivent",
+     "recruitment"),
+    # a wholesaler looking for buyers sells; crack priced by the piece after its name and emoji
+    ("Cherche des clients sérieux pour plaquettes 🍫 secteur Var, 2500 le kilo, moitié d'avance", "sale"),
+    ("galettes 🪨 15 | 40 les 3 | 90 les 7\nen bas du quartier, sors j'suis là", "sale"),
+    # pick-your-own farms, jewellers, a cheese maker, a library's pick-up, snowfall, a market's specials
+    ("🌻 U-pick sunflowers open! $5 a bundle, 3 for $12, farm open Fri-Sun", "other"),
+    ("💎 turquoise rings, sterling silver, handmade by local artists, $90 each / 2 for $160, we ship 📦", "other"),
+    ("🧀 brocciu frais du jour 14€ le kg, 3 faisselles pour 20, passez avant midi", "other"),
+    ("📚 médiathèque : retrait de vos réservations en drive 🚗 mar-sam 10h-18h", "other"),
+    ("❄️❄️ grosse frappe de neige sur le col cette nuit, 20 cm tombés, chaînes obligatoires", "other"),
+    ("🧀 market specials: cashel blue €5 a wedge, fresh herbs €2 a bag 🌿 3 for €5", "other"),
+])
+def test_verdicts_of_heldout_nf_to_nk(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
