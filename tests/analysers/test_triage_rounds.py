@@ -295,3 +295,28 @@ def test_verdicts_of_heldout_mz_to_ne(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_nf_to_nk(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 62: couriers ("ramène l'appoint", "bring exact", "here mate, at the back of the ...") and reviews
+    # that time a drop with "met me" or star it with 🌟
+    ("jsuis en bas du bât A, clio noire, ramène l'appoint stp", "sale"),
+    ("outside now, grey polo by the chippy, bring exact", "sale"),
+    ("Courier: here mate, at the back of the takeaway on Ash Rd, got ur 2 + the 8th", "sale"),
+    ("review 🌟🌟🌟🌟🌟 tabs legit, dude met me at the beach lot in 15 min 🙏", "sale"),
+    # ... not a parent at a school gate
+    ("outside the school now, bring exact change for the bake sale 🍪", "other"),
+    # craft courses, recipes, metro timetables, warehouse hiring, clothes wholesalers, homework chats, pearl
+    # farms, customs notices, fishmongers
+    ("🧶 stage tapisserie 3 jours ➡️ 280€, matériel fourni, acompte 30% / DM pour s'inscrire", "other"),
+    ("🥧 500g de pâte feuilletée, 1kg de pommes, 40 min au four. Un régal !", "other"),
+    ("🚇 trains every 12 mins tonight, last train 23:40, replacement buses after", "other"),
+    ("📦 now hiring warehouse associates, $19.25/hr, sign-on bonus, apply at amazon.jobs", "other"),
+    ("la BLANCHE 🤍 est arrivée : ensembles brodés en lot de 6, dispo en gros, livraison 24h 🚚", "other"),
+    ("Inès: t'as fait l'exo de maths ?\nLéo: la blanche ou la verte ?\nInès: la feuille verte 😭", "other"),
+    ("💎 perles noires de culture, 5 000F la pièce, lot de 10 = 40 000F, envoi Colissimo", "other"),
+    ("Rappel des douanes : l'importation de médicaments (Lyrica, codéine) sans ordonnance est interdite", "other"),
+    ("🐟 pêche du jour : thon jaune 1 800F le kilo, livraison Nouméa avant midi", "other"),
+])
+def test_verdicts_of_heldout_nl_to_nq(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

@@ -163,14 +163,14 @@ MILEAGE_RE = re.compile(r"\b(?:\d{1,3}[ .,]\d{3}|\d{2,3} ?k) ?(?:km|kms|miles|mi
 # How fast a drop came ("arrivé en 20 min", "pulled up to Bay View in like 25 min"): a buyer's review
 # (a flat "en 10 min à pied" from the station is no drop)
 DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|dropped|dropped off|pulled up|came|delivered|showed up"
-                          r"|arrived|venu|venue)"
+                          r"|arrived|venu|venue|met me)"
                           r"\b[^.!?\n]{0,40}?\b(?:en|in)\s(?:like\s|genre\s|moins de\s|under\s|less than\s)?"
                           r"\d{1,2}\s?(?:min|mins|minutes|mn)\b"
                           r"(?!\.?\s?(?:a pied|walk|en voiture|drive|by car|from|de la|du|des))")
 # A buyer's review that says so ("avis client", "shoutout", "10/10", "je recommande", ⭐): with a drop's
 # time, a review of a dealer's delivery (see DROP_TIME_RE)
 REVIEW_RE = re.compile(r"\b(?:avis|reviews?|shout ?outs?|petit retour|je recommande|i recommend|highly recommend"
-                       r"|recommande|def ordering again|merci|cheers)\b|10/10|⭐")
+                       r"|recommande|def ordering again|merci|cheers)\b|10/10|⭐|🌟")
 # A drop praised ("fast drop", "plug legit", "livreur sympa"): with a review's words, a review too
 PRAISED_DROP_RE = re.compile(r"\b(?:fast|quick|speedy|rapid) (?:drop|delivery|dropoff)\b"
                              r"|\b(?:drop|delivery) was (?:fast|quick|speedy)\b|\bplug (?:is )?legit\b"
@@ -183,7 +183,8 @@ DISOWNED_RE = re.compile(r"\b(?:recommande pas|ne recommande|recommend(?:e|s)? p
 # not money owed or shared ("ramène les 20 balles que j't'ai passé", "bring £10 for chips")
 _ARRIVED = (r"(?:\boutside\b|\ben bas\b|\bdevant\b|\bin the [\w ]{1,20}(?:lot|car ?park|parking)\b"
             r"|\bj?e? ?suis la\b|\bpulled up\b|\bhere now\b|\bsuis arrive|\bau parking\b|\bacross from\b"
-            r"|\b\d{1,2} mins? away\b|\bnearly there\b|\b(?:ur|your|ta) (?:order|commande) (?:is|est) (?:here|la)\b)")
+            r"|\b\d{1,2} mins? away\b|\bnearly there\b|\bhere (?:mate|bro|fam|pal|m8)\b|\bat the back of the\b"
+            r"|\b(?:ur|your|ta) (?:order|commande) (?:is|est) (?:here|la)\b)")
 # (the verb and the amount, "descends avec les 60", "have ur 2, €130", "tu donnes les 50 en espèces"; or the
 # exact sum asked, "viens avec l'appoint en espèces stp, 60€")
 _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|have|donnes?)\s"
@@ -193,8 +194,8 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|have|
                   r"(?!\s?(?:€|£|\$|e|quid|balles)?\s?(?:pour|for|que|to|in|de|par)\b)"
                   r"|\b(?:got|have) (?:yer|ur|your) (?:\d{1,2}|order|bits)\b"  # "got yer 2": the order ready
                   # the exact sum asked for, with or without the sum ("t'as l'appoint ? jai pas de monnaie")
-                  r"|\b(?:t.?as|as.tu|prevois|prepare[sz]?|prends|viens avec|descends? avec) l.appoint\b"
-                  r"(?! (?:pour|for|de)\b)"
+                  r"|\b(?:t.?as|as.tu|prevois|prepare[sz]?|prends|viens avec|descends? avec|ramene|amene) l.appoint\b"
+                  r"(?! (?:pour|for|de)\b)|\b(?:bring|have) (?:the )?exact(?: cash| change| money)?\b(?! (?:for|to)\b)"
                   # "t'as les 60 ?" (not "t'as 15 ans", "t'as les 10€ pour le costume")
                   r"|\b(?:t.?as|as.tu) (?:les|tes) \d{2,4}\b"
                   r"(?!\s?(?:€|e\b|balles)?\s?(?:ans|piges|-|h\b|min|pour|de)\b)"
