@@ -968,3 +968,25 @@ def test_plural_amounts_packs_and_times(text: str, expected: list[tuple[Any, ...
 ])
 def test_crack_bare_and_prices_before_their_product(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, "fr") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # thousands grouped by spaces before a currency; a bare "F" after them is the Pacific franc (kept out of
+    # the contract's prices); a count then its price is not a thousand
+    ("🍁 kilo de paka 3 500€ / 100g 450€", [("cannabis_herb", 1, "kg", 3500, "EUR"),
+                                          ("cannabis_herb", 100, "g", 450, "EUR")]),
+    ("ice 💎 Papeete 0,2g 20 000 XPF", [("methamphetamine", 0.2, "g", 20000, "XPF")]),
+    ("🎈 bonbonnes 640g 45€, x3 120€", [("nitrous_oxide", 1, "unit", 45, "EUR"),
+                                       ("nitrous_oxide", 3, "unit", 120, "EUR")]),
+])
+def test_thousands_and_pacific_francs(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, "fr") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a price with its currency far above any street price of the product is no price of it
+    ("👜 sac Gold ❄️ état neuf 14 000€", []),
+    ("❄️ 1kg 30 000€", [("cocaine", 1, "kg", 30000, "EUR")]),
+])
+def test_a_stated_price_far_above_the_street(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, "fr") == expected

@@ -66,6 +66,7 @@ VALUES: dict[str, tuple[str, ...]] = {
         "cur_gbp",
         "cur_usd",
         "cur_chf",
+        "cur_xpf",
     ),
     # read by analysers/signals.py
     "scam": ("nationwide", "no_meetup", "no_prescription", "guarantee", "counterfeit"),
@@ -146,7 +147,7 @@ WEAK_POST_OK_NEXT = frozenset(
     }
 )
 
-CURRENCY_CODES = {"cur_eur": "EUR", "cur_gbp": "GBP", "cur_usd": "USD", "cur_chf": "CHF"}
+CURRENCY_CODES = {"cur_eur": "EUR", "cur_gbp": "GBP", "cur_usd": "USD", "cur_chf": "CHF", "cur_xpf": "XPF"}
 _NUM = r"\d{1,5}(?:[.,]\d{1,2})?"
 _UNIT_PRICE_AFTER = re.compile(
     r"\s*(?:/\s*(?:g|gr|u|unit|pc)\b|le\s+g\b|la\s|l'|les\s+\d|le\s+gramme|the\s+g\b|"

@@ -139,6 +139,10 @@ class Grammar:
                 rf"(?P<named>{b}(?:{alternation(named_digit)}){_WORD_END})",
                 r"(?P<date>\d{1,2}/\d{1,2}(?:/\d{2,4})?)",
                 rf"(?P<cpre>(?:{alternation(prefix_cur)})\s?)(?P<cnum>{_NUM})(?P<ck>k{_WORD_END})?",
+                # thousands grouped by spaces before a currency ("3 500€", "10 000F" in Pacific francs;
+                # not "x3 120€", "carton de 6 150€", "1/2 110€": a count, then its price)
+                rf"(?<![\dx/])(?<!\bde )(?<!\bof )(?P<tnum>\d{{1,3}}(?: \d{{3}})+)\s?"
+                rf"(?P<tcur>{alternation([*suffix_cur, 'f'])}){_WORD_END}",
                 rf"(?P<num>{_NUM_P})\s?(?:(?P<mass>{alternation(list(self.mass))})(?!['’])|(?P<cur>{alternation(suffix_cur)})"
                 rf"|(?:x\s?)?(?P<count>{alternation(list(self.count))})){_WORD_END}",
                 rf"(?P<ord>\d++\s?(?:eme|er|ere|nd|rd|th|st|ieme){_WORD_END})",
@@ -381,6 +385,10 @@ def line_tokens(g: Grammar, text: str, start: int, end: int, prod_spans: list[tu
                 append(_tok(("WORD", s, e, 0.0, "ordinal")))
                 continue
             append(_tok(("PRICE", s, e, _num(m.group("num")) * g.minor.get(word, 1.0), g.currency[word])))
+        elif kind == "tcur":
+            m = raw[i - 1]
+            cur = g.currency.get(m.group("tcur"), "XPF")  # (a bare "f": Pacific francs)
+            append(_tok(("PRICE", s, e, float(m.group("tnum").replace(" ", "")), cur)))
         elif kind == "mass":
             m = raw[i - 1]
             word = m.group("mass")

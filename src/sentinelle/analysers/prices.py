@@ -74,6 +74,7 @@ _finding = partial(tuple.__new__, Finding)
 
 _DIGIT = re.compile(r"\d")
 BARE_CEILING = 15  # see PriceAnalyser.ceiling
+STATED_CEILING = 60  # the same for a price with its currency: "Birkin ❄️ 14 000€" is no gram of cocaine
 _LIQUID_OK = frozenset({"cannabis_concentrate"})  # THC oil, distillate: sold by weight or by the ml
 
 
@@ -112,6 +113,7 @@ class PriceAnalyser(Analyser):
         self.to_eur = ref.rates
         self.retail = {key: retail for key, (retail, _floor) in ref.refs.items()}
         self.ceiling = {key: retail * BARE_CEILING for key, retail in self.retail.items()}
+        self.stated_ceiling = {key: retail * STATED_CEILING for key, retail in self.retail.items()}
 
     # -- tokens ----------------------------------------------------------------------------
 
@@ -284,9 +286,9 @@ class PriceAnalyser(Analyser):
                 if dollar is None:
                     dollar = "USD" if ("usd" in text or "us$" in text) else dollar_code(a)
                 cur = dollar
-            if p.currency is None and p.price / qty * self.to_eur.get(cur, 1.0) > self.ceiling.get((product, unit),
-                                                                                                 1e9):
-                continue  # "ZAMAL PÉI 974": a bare number far above any street price is no price
+            eur = p.price / qty * self.to_eur.get(cur, 1.0)
+            if eur > (self.ceiling if p.currency is None else self.stated_ceiling).get((product, unit), 1e9):
+                continue  # "ZAMAL PÉI 974", "Birkin ❄️ 14 000€": far above any street price, no price of it
             last = (li, product, qty, unit, p.rule)
             shown_qty, shown_price = _clean(qty), _clean(p.price)
             value = {"product": product, "quantity": shown_qty, "unit": unit, "price": shown_price, "currency": cur}

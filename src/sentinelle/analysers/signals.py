@@ -94,6 +94,7 @@ class SignalAnalyser(Analyser):
                 "cur_gbp",
                 "cur_usd",
                 "cur_chf",
+                "cur_xpf",
             ),
         )
         units: list[str] = []
