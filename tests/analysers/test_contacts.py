@@ -376,3 +376,29 @@ def test_a_plus_before_a_national_number(text: str, phones: list[str]) -> None:
 def test_a_platform_word_after_its_handle_is_not_shared(text: str, handles: list[tuple[str, str]]) -> None:
     rec = analyze_text(text).to_record()
     assert [(h["platform"], h["handle"]) for h in rec["handles"]] == handles
+
+
+@pytest.mark.parametrize(("text", "phones"), [
+    # French Polynesia's 8-digit and New Caledonia's 6-digit numbers have no trunk 0: read in a post
+    # that names a place there, never elsewhere; amounts in Pacific francs are no phones
+    ("livreur Papeete / Pirae, contact 87 24 61 93", ["+68987246193"]),
+    ("dispo Faa'a, 📲 89-31-07-55 pas de msg bizarre", ["+68989310755"]),
+    ("Nouméa, même tel : 78.41.26", ["+687784126"]),
+    ("Lyon 87 24 61 93", []),
+    ("livraison Nouméa, 750 000 le kilo, 30 000 la journée", []),
+])
+def test_pacific_numbers_without_a_trunk_zero(text: str, phones: list[str]) -> None:
+    assert analyze_text(text).to_record()["phones"] == phones
+
+
+@pytest.mark.parametrize(("text", "handles"), [
+    # after "signal" (a word too, so a weak cue) a lower-case name of six letters or more standing alone is
+    # the account; a word is not
+    ("need a driver for the weekend runs, $1000/wk. signal barsnlean", [("signal", "barsnlean")]),
+    ("holiday gas just landed 🎄 hit the signal tcexotics", [("signal", "tcexotics")]),
+    ("Vous avez un signal suspect ? appelez le 17", []),
+    ("no signal tonight lads", []),
+])
+def test_a_name_alone_after_signal(text: str, handles: list[tuple[str, str]]) -> None:
+    rec = analyze_text(text).to_record()
+    assert [(h["platform"], h["handle"]) for h in rec["handles"]] == handles

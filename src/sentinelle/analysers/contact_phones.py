@@ -52,6 +52,9 @@ _GLUE_AFTER = set("€£$%°")
 _WA_RE = re.compile(r"(?:wa\.me/|whatsapp\.com/send\?phone=)\+?(\d{8,15})")
 
 
+# the numbers of countries without a trunk 0, by length: French Polynesia 8 digits, New Caledonia 6
+_PACIFIC_LENGTHS = {8: frozenset({"PF"}), 6: frozenset({"NC"})}
+
 class _Group(NamedTuple):
     start: int
     end: int
@@ -105,9 +108,9 @@ class PhoneRules:
         raw = text
         if "o" in text:
             text = text.replace("o", "0")
-        for run in self._runs(text, raw):
+        for run in self._runs(text, raw, 6 if "NC" in regions else 8):
             total = sum(map(len, map(_digits, run)))
-            if total < 8:
+            if total < 8 and not (total == 6 and "NC" in regions):  # (New Caledonia's numbers have 6)
                 continue
             rs = run[0].start - (1 if run[0].plus else 0)
             if blocked and any(p <= rs and _ID_GAP_RE.fullmatch(raw, p, rs) for p in blocked):
@@ -147,12 +150,12 @@ class PhoneRules:
                            explanation=res[2] + ", written in words")
 
     @staticmethod
-    def _runs(text: str, raw: str) -> list[list[_Group]]:
-        """Runs of digit groups joined by phone separators, within spans of 8 digits or more."""
+    def _runs(text: str, raw: str, least: int = 8) -> list[list[_Group]]:
+        """Runs of digit groups joined by phone separators, within spans of `least` digits or more."""
         runs: list[list[_Group]] = []
         for cand in _CAND_RE.finditer(text):
             s, e = cand.span()
-            if sum(map(str.isdigit, cand.group())) >= 8:
+            if sum(map(str.isdigit, cand.group())) >= least:
                 PhoneRules._runs_in(text, raw, s, e, runs)
         return runs
 
@@ -227,10 +230,21 @@ class PhoneRules:
             if nd > 12:
                 return None
             if nd < 9:
+                if nd in _PACIFIC_LENGTHS and (res := self._pacific(digits, regions)) is not None:
+                    return (k, *res)
                 continue
             res = self._national(digits, sizes, lang, regions, cued)
             if res is not None:
                 return (k, *res)
+        return None
+
+    def _pacific(self, digits: str, regions: AbstractSet[str]) -> tuple[str, str, str] | None:
+        """A French Polynesian (8 digits) or New Caledonian (6 digits) number, which have no trunk
+        0, in a post that names one of those places ("Papeete ... 87 24 61 93")."""
+        for region in regions & _PACIFIC_LENGTHS.get(len(digits), frozenset()):
+            if digits.startswith(self.national.get(region, ())) and _valid(digits, region):
+                return (_e164(digits, region), f"contacts:phone:{region}",
+                        f"{region} number (the post names a place there)")
         return None
 
     def _national(self, digits: str, sizes: list[int], lang: str, regions: AbstractSet[str],
