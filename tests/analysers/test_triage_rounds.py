@@ -320,3 +320,26 @@ def test_verdicts_of_heldout_nf_to_nk(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_nl_to_nq(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 63: a courier with the order ready ("j'ai tes 2 ...", "have it exact"), a review timing a drop
+    # "under 30 min", a scam pharmacy, a network's offer to teenagers
+    ("- need 2 of the usual\n- ye 2 for 110, where u at\n- outside the chippy\n- 10 mins, have it exact", "sale"),
+    ("jsuis en bas du bât B, golf noire, descends stp j'ai tes 2 pochons", "sale"),
+    ("review: got an 8th off the guy on wickr, showed up at my hotel under 25 min. legit", "sale"),
+    ("💊 PHARMACIE DISCRÈTE nouveau canal, envoi Colissimo partout, paiement PCS uniquement", "sale"),
+    ("t'es au lycée et t'en as marre de demander de la thune à ta daronne ? viens bosser avec nous sur Hyères, mp",
+     "recruitment"),
+    # a parcel courier at the door, airport shuttles, a Louisville dish, a feed store, a grandmother's baking,
+    # a warehouse asking for a CV, orange-blossom biscuits
+    ("Bonjour, c'est Amazon Flex, je suis devant le 4 rue Pasteur, sinon je dépose en point relais", "other"),
+    ("🚌 navette aéroport : aller simple 16€, billets en ligne, départ 3h avant chaque vol", "other"),
+    ("🦃 hot brown special $22, derby pie $8 🍫 delivery downtown", "other"),
+    ("🐴 sweet feed $18 a bag, 5 bags $80, alfalfa cubes $22, delivery in the county", "other"),
+    ("Nan: left a bag of flour and icing sugar ❄️ for the welshcakes by the door xx", "other"),
+    ("📦 préparateurs de commandes H/F, 11€/h, envoyer CV par mail", "other"),
+    ("⛵ navettes à la fleur d'oranger 12€ le kilo, livraison dans le 13e", "other"),
+])
+def test_verdicts_of_heldout_nr_to_nw(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

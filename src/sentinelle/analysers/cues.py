@@ -164,7 +164,8 @@ MILEAGE_RE = re.compile(r"\b(?:\d{1,3}[ .,]\d{3}|\d{2,3} ?k) ?(?:km|kms|miles|mi
 # (a flat "en 10 min à pied" from the station is no drop)
 DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|dropped|dropped off|pulled up|came|delivered|showed up"
                           r"|arrived|venu|venue|met me)"
-                          r"\b[^.!?\n]{0,40}?\b(?:en|in)\s(?:like\s|genre\s|moins de\s|under\s|less than\s)?"
+                          r"\b[^.!?\n]{0,40}?\b(?:(?:en|in)\s(?:like\s|genre\s|moins de\s|under\s|less than\s)?"
+                          r"|(?:en moins de|under|less than)\s)"
                           r"\d{1,2}\s?(?:min|mins|minutes|mn)\b"
                           r"(?!\.?\s?(?:a pied|walk|en voiture|drive|by car|from|de la|du|des))")
 # A buyer's review that says so ("avis client", "shoutout", "10/10", "je recommande", ⭐): with a drop's
@@ -193,9 +194,11 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|have|
                   r"|e\b|quid|balles|cash|en liquide|en especes|tout rond))?)(?!\d|[.,]\d)"
                   r"(?!\s?(?:€|£|\$|e|quid|balles)?\s?(?:pour|for|que|to|in|de|par)\b)"
                   r"|\b(?:got|have) (?:yer|ur|your) (?:\d{1,2}|order|bits)\b"  # "got yer 2": the order ready
+                  r"|\bj.?ai (?:tes|ta|ton) (?:\d{1,2}\b|commande)"  # "j'ai tes 2 galettes", "j'ai ta commande"
                   # the exact sum asked for, with or without the sum ("t'as l'appoint ? jai pas de monnaie")
                   r"|\b(?:t.?as|as.tu|prevois|prepare[sz]?|prends|viens avec|descends? avec|ramene|amene) l.appoint\b"
-                  r"(?! (?:pour|for|de)\b)|\b(?:bring|have) (?:the )?exact(?: cash| change| money)?\b(?! (?:for|to)\b)"
+                  r"(?! (?:pour|for|de)\b)"
+                  r"|\b(?:bring|have) (?:it |the )?exact(?: cash| change| money)?\b(?! (?:for|to)\b)"
                   # "t'as les 60 ?" (not "t'as 15 ans", "t'as les 10€ pour le costume")
                   r"|\b(?:t.?as|as.tu) (?:les|tes) \d{2,4}\b"
                   r"(?!\s?(?:€|e\b|balles)?\s?(?:ans|piges|-|h\b|min|pour|de)\b)"
