@@ -1114,3 +1114,12 @@ def test_hyphened_chains_and_served_departments(text: str, departments: list[str
 ])
 def test_splits_and_prices_are_no_departments(text: str, departments: list[str]) -> None:
     assert run(text).values("departments") == departments
+
+
+@pytest.mark.parametrize(("text", "departments"), [
+    # a list of postcodes reads like a phone's digits, but each is a postcode
+    ("livraison 13013 13014 13015 / DM", ["13"]),
+    ("appelle le 07700 900417", []),
+])
+def test_a_list_of_postcodes(text: str, departments: list[str]) -> None:
+    assert run(text).values("departments") == departments

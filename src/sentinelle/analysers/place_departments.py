@@ -105,6 +105,19 @@ _CHAIN_RE = re.compile(r"(?<![\d/.,€$£-])(?:\d{2}(?:(?:[ \t]?/[ \t]?|,[ \t]?)
                        r"(?![\d/%€$£-]|[.,]\d|[ \t]?(?:h|ans|yo|g|e|€)\b)")
 
 
+_POSTCODE_RUN_RE = re.compile(r"(?<!\d)\d{5}(?:[ \t]*[,/]?[ \t]*\d{5})+(?!\d)")
+
+
+def _postcode_run(text: str, ns: int, postcodes: Any) -> bool:
+    """The number at ns is in a list of two postcodes or more ("13013 13014 13015"), which reads
+    like a phone's digits but is not one."""
+    line_s = text.rfind("\n", 0, ns) + 1
+    for m in _POSTCODE_RUN_RE.finditer(text, line_s, ns + 5):
+        if m.start() <= ns < m.end():
+            return all(x in postcodes for x in re.findall(r"\d{5}", m.group()))
+    return False
+
+
 def _department_chain(text: str, ns: int) -> bool:
     """The number at ns opens or is in a chain of three numbers or more that can only be departments
     ("22/35/29", "envoi 22, 35, 56, 29"): each 01 to 95 but 20, no two the same, not all multiples of 5
@@ -207,9 +220,10 @@ class DepartmentRules:
             w = code_of.get(words[i], "")  # "2a" -> "2A"; "" for a postcode
             if not w:
                 w = words[i]
-                if _in_name(cands, i) or self._unit_after(words, spans, text, i) or in_phone(ns):
+                listed = _postcode_run(text, ns, g.postcodes)  # "livraison 13013 13014 13015"
+                if _in_name(cands, i) or self._unit_after(words, spans, text, i) or (in_phone(ns) and not listed):
                     continue
-                if re.match(r"[ .\-]?\d", text[ne : ne + 2]) or (ns > 1 and text[ns - 2].isdigit()):
+                if not listed and (re.match(r"[ .\-]?\d", text[ne : ne + 2]) or (ns > 1 and text[ns - 2].isdigit())):
                     continue  # a phone group: "07700 900417"
                 code = g.postcodes.get(w, "")
                 if code:
