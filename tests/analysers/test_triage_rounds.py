@@ -343,3 +343,18 @@ def test_verdicts_of_heldout_nl_to_nq(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_nr_to_nw(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 64: a review of a courier "outside in 20 mins"; train disruptions, recipes, crochet, a rocket
+    # launch, balloon flights, apprenticeships, river transport
+    ("shoutout the greens lads 🙌 ordered at 1am, he was outside in 15 mins, proper sticky. 10/10", "sale"),
+    ("🚆 trains supprimés ce matin (mouvement social), car de substitution toutes les 30 min", "other"),
+    ("Pain maison : 500g de farine, 10g de levure, pétrir 10 min, cuisson 30 min à 200°", "other"),
+    ("🧶 crochet 🍄 and 🍁 keychains, $5 each or 3 for $12, ship anywhere", "other"),
+    ("🚀 lancement ce soir 21h10, fenêtre de tir de 30 min, la fusée est prête 🔥", "other"),
+    ("🎈 vol en montgolfière 189€/pers, bon cadeau -10% jusqu'à dimanche", "other"),
+    ("👟 apprenticeships at our factory, 16+ school leavers welcome, paid training, apply by May", "other"),
+])
+def test_verdicts_of_heldout_nx_to_oc(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
