@@ -358,3 +358,22 @@ def test_verdicts_of_heldout_nr_to_nw(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_nx_to_oc(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 65: couriers ("here at the gate ... have it ready €120", "bring the €150 in cash"), a review
+    # timing a drop before "during ..." (not "du"), networks' job offers
+    ("courier: here at the gate, black yaris. have it ready €90 thanks", "sale"),
+    ("outside the spar, silver golf 🚗 bring the €120 in cash", "sale"),
+    ("shoutout the plug 🙏 pulled up to my dorm in 20 min during a snowstorm, 8th was 🔥", "sale"),
+    ("📦 sellers wanted, commission 30% on everything you move, session id in bio", "recruitment"),
+    ("qui veut bosser pour moi cet été ? tu vends à la plage, tu gardes 30%", "recruitment"),
+    # a health service's warning, a holiday market, a moving sale, palace tickets, seafood platters
+    ("Pills bought online may contain fentanyl 💊⚠️ free confidential counseling, 24/7 line", "other"),
+    ("🎄 holiday market: hot cocoa $4, peppermint bark 🍫 $8/bag, 3 bags for $20", "other"),
+    ("moving sale 📦 everything must go! couch $100, bike $60, cash or venmo", "other"),
+    ("🎟️ billets château de Versailles 30€, 2 pour 55€, livraison du billet par mail", "other"),
+    ("🦞 plateaux de fruits de mer : 2 pers ➡️ 60€, 4 pers ➡️ 120€, livraison le 24", "other"),
+])
+def test_verdicts_of_heldout_od_to_og(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

@@ -167,7 +167,7 @@ DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|dropped|dropped off
                           r"\b[^.!?\n]{0,40}?\b(?:(?:en|in)\s(?:like\s|genre\s|moins de\s|under\s|less than\s)?"
                           r"|(?:en moins de|under|less than)\s)"
                           r"\d{1,2}\s?(?:min|mins|minutes|mn)\b"
-                          r"(?!\.?\s?(?:a pied|walk|en voiture|drive|by car|from|de la|du|des))")
+                          r"(?!\.?\s?(?:a pied|walk(?:ing)?|en voiture|driv(?:e|ing)|by car|from|de la|du|des)\b)")
 # A buyer's review that says so ("avis client", "shoutout", "10/10", "je recommande", ⭐): with a drop's
 # time, a review of a dealer's delivery (see DROP_TIME_RE)
 REVIEW_RE = re.compile(r"\b(?:avis|reviews?|shout ?outs?|petit retour|je recommande|i recommend|highly recommend"
@@ -185,6 +185,7 @@ DISOWNED_RE = re.compile(r"\b(?:recommande pas|ne recommande|recommend(?:e|s)? p
 _ARRIVED = (r"(?:\boutside\b|\ben bas\b|\bdevant\b|\bin the [\w ]{1,20}(?:lot|car ?park|parking)\b"
             r"|\bj?e? ?suis la\b|\bpulled up\b|\bhere now\b|\bsuis arrive|\bau parking\b|\bacross from\b"
             r"|\b\d{1,2} mins? away\b|\bnearly there\b|\bhere (?:mate|bro|fam|pal|m8)\b|\bat the back of the\b"
+            r"|\bhere at the\b"
             r"|\b(?:ur|your|ta) (?:order|commande) (?:is|est) (?:here|la)\b)")
 # (the verb and the amount, "descends avec les 60", "have ur 2, €130", "tu donnes les 50 en espèces"; or the
 # exact sum asked, "viens avec l'appoint en espèces stp, 60€")
@@ -192,13 +193,14 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|have|
                   r"(?:ur \d+\W{1,3})?"
                   r"(?:the\s|le compte exact\s|l.appoint\s|les\s)?(?:exact\s)?(?:[£$€]\s?\d{2,4}|\d{2,4}(?:\s?(?:€|£|\$"
                   r"|e\b|quid|balles|cash|en liquide|en especes|tout rond))?)(?!\d|[.,]\d)"
-                  r"(?!\s?(?:€|£|\$|e|quid|balles)?\s?(?:pour|for|que|to|in|de|par)\b)"
+                  r"(?!\s?(?:€|£|\$|e|quid|balles)?\s?(?:pour|for|que|to|in(?! cash)|de|par)\b)"
                   r"|\b(?:got|have) (?:yer|ur|your) (?:\d{1,2}|order|bits)\b"  # "got yer 2": the order ready
                   r"|\bj.?ai (?:tes|ta|ton) (?:\d{1,2}\b|commande)"  # "j'ai tes 2 galettes", "j'ai ta commande"
                   # the exact sum asked for, with or without the sum ("t'as l'appoint ? jai pas de monnaie")
                   r"|\b(?:t.?as|as.tu|prevois|prepare[sz]?|prends|viens avec|descends? avec|ramene|amene) l.appoint\b"
                   r"(?! (?:pour|for|de)\b)"
                   r"|\b(?:bring|have) (?:it |the )?exact(?: cash| change| money)?\b(?! (?:for|to)\b)"
+                  r"|\bhave (?:it|the cash|the money) ready\b|\bramene la monnaie\b"
                   # "t'as les 60 ?" (not "t'as 15 ans", "t'as les 10€ pour le costume")
                   r"|\b(?:t.?as|as.tu) (?:les|tes) \d{2,4}\b"
                   r"(?!\s?(?:€|e\b|balles)?\s?(?:ans|piges|-|h\b|min|pour|de)\b)"
