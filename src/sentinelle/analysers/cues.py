@@ -295,8 +295,10 @@ class CueAnalyser(Analyser):
                                               "buyer vouching for a dealer")
         if ("bring" in text or "ramene" in text or "descend" in text or "prepare" in text or "have" in text
                 or "viens" in text or "donne" in text or "appoint" in text or "exact" in text or "got" in text
-                or "ready" in text or "pret" in text or "said" in text or "=" in text or "as" in text
-                or "comme" in text) and (
+                or "ready" in text or "pret" in text or "said" in text or "=" in text or "t'as" in text
+                or "tas " in text or "as tu" in text or "as-tu" in text or "j'ai t" in text or "jai t" in text
+                or "j ai t" in text
+                or "comme dit" in text or "comme convenu" in text or "comme prevu" in text) and (
                 courier := COURIER_RE.search(text)):
             a.add_norm(CUE, "sale", courier.start(), courier.end(), analyser=self.name, rule="grammar:courier_arrival",
                        score=1.0, explanation="a courier's text on arrival: where they wait and the cash to bring")
