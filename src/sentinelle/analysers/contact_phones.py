@@ -55,6 +55,7 @@ _WA_RE = re.compile(r"(?:wa\.me/|whatsapp\.com/send\?phone=)\+?(\d{8,15})")
 # the numbers of countries without a trunk 0, by length: French Polynesia 8 digits, New Caledonia 6
 _PACIFIC_LENGTHS = {8: frozenset({"PF"}), 6: frozenset({"NC"})}
 
+
 class _Group(NamedTuple):
     start: int
     end: int
