@@ -990,3 +990,15 @@ def test_thousands_and_pacific_francs(text: str, expected: list[tuple[Any, ...]]
 ])
 def test_a_stated_price_far_above_the_street(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, "fr") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a price by weight a hundred times below the street price is fish, ice or snow beside a drug's
+    # emoji, no price of the drug; a scam's kilo at a tenth of it stays
+    ("🐟 maquereau 8€ le kg, cabillaud 22€ le kg", []),
+    ("❄️ Alerte neige 62 : 5 à 10 cm", []),
+    ("🍁 1kg 900€ envoi partout", [("cannabis_herb", 1, "kg", 900, "EUR")]),
+    ("❄️ 100g 3500", [("cocaine", 100, "g", 3500, "EUR")]),
+])
+def test_a_price_by_weight_far_below_the_street(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prices(text, "fr") == expected

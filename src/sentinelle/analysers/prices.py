@@ -75,6 +75,11 @@ _finding = partial(tuple.__new__, Finding)
 _DIGIT = re.compile(r"\d")
 BARE_CEILING = 15  # see PriceAnalyser.ceiling
 STATED_CEILING = 60  # the same for a price with its currency: "Birkin ❄️ 14 000€" is no gram of cocaine
+# The lowest price by weight a product may have: its street price per gram divided by this. Scams
+# offer a tenth of it ("1 kg of herb for 900 €"), nobody a hundredth: "hareng 6€ le kg" beside a 🐟,
+# "Pas-de-Calais 62 : 5 à 10 cm" beside a ❄️ are no price of a drug.
+MASS_FLOOR = 100
+_GRAMS = {"g": 1.0, "kg": 1000.0}
 _LIQUID_OK = frozenset({"cannabis_concentrate"})  # THC oil, distillate: sold by weight or by the ml
 
 
@@ -289,6 +294,8 @@ class PriceAnalyser(Analyser):
             eur = p.price / qty * self.to_eur.get(cur, 1.0)
             if eur > (self.ceiling if p.currency is None else self.stated_ceiling).get((product, unit), 1e9):
                 continue  # "ZAMAL PÉI 974", "Birkin ❄️ 14 000€": far above any street price, no price of it
+            if unit in _GRAMS and eur * MASS_FLOOR < self.retail.get((product, "g"), 0.0) * _GRAMS[unit]:
+                continue  # far below any street price by weight: fish or snow, no drug
             last = (li, product, qty, unit, p.rule)
             shown_qty, shown_price = _clean(qty), _clean(p.price)
             value = {"product": product, "quantity": shown_qty, "unit": unit, "price": shown_price, "currency": cur}
