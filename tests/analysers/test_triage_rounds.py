@@ -377,3 +377,32 @@ def test_verdicts_of_heldout_nx_to_oc(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_od_to_og(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 66: a rebranded "coffee" whose old account was banned, a courier asking the cash be ready,
+    # a review timing the courier, a driver chosen to escape checks, product moved on commission,
+    # county lines' texts
+    ("MARCQ COFFEE devient FLANDRE COFFEE ☕ même équipe, nouveau snap, l'ancien est mort, drive le soir",
+     "sale"),
+    ("☕ Cher Coffee sur télégram, le snap saute trop / t.me/chercoffee / commande mini 20e, cash, livraison Bourges",
+     "sale"),
+    ("le livreur arrive dans 5 min au parking du Lidl, merci de préparer 80€, répondre OK", "sale"),
+    ("reçu en 20 min, livreur en 20 min chrono, frappe lourde je recommande @rodez.green", "sale"),
+    ("recherche livreuse (moins contrôlée) avec permis sur Albi, 900/semaine, mp", "recruitment"),
+    ("need 2 ppl to move product around campus 🍁 good commission, snap", "recruitment"),
+    ("Bolton line open 🤍🤎 grab 2 get 1 free, ring 07700 900 116", "sale"),
+    # a babysitter wanted, a snow or cyclone alert, fish by the kilo, a tech employer, teriyaki and
+    # tailgate food, catnip, a history thread on coal miners
+    ("Recherche baby-sitter le mercredi à Lens, 11€/h, 16 ans minimum, expérience appréciée", "other"),
+    ("❄️ alerte neige Nord 59 : 3 à 8 cm attendus, soyez prudents", "other"),
+    ("🌀 vigilance rouge cyclone, cellule de crise 24h/24, restez chez vous", "other"),
+    ("🐟 hareng 5€ le kg, maquereau 7€ le kg, livraison gratuite dès 30€", "other"),
+    ("We're hiring a senior engineer, $160k + equity, referral bonus $3k 💸 DM", "other"),
+    ("🍱 teriyaki delivery till 2am, 2 plates for $20, min order $15", "other"),
+    ("TAILGATE MENU 🏈 kielbasa $5, pierogies 3 for $5, 12-pack $16", "other"),
+    ("mon chien devant l'herbe à chat 🍁 « 1g = 1 sieste » #catnip", "other"),
+    ("1905 : les mineurs de charbon gagnaient 4 francs la journée, fil 🧵 sur l'histoire ouvrière", "other"),
+])
+def test_verdicts_of_heldout_oh_to_om(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

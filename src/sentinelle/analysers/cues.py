@@ -72,7 +72,7 @@ SHIFT_PAY_RE = re.compile(r"\bshifts?,? [£$€]\d{2,4}(?!\d|[.,]\d)")
 SAME_DAY_PAY_RE = re.compile(_AMOUNT + r"\s?(?:cash\s|paid\s|paye\s|payes?\s|en liquide\s)?"
                              r"(?:same day|on the day|le jour meme|le soir meme|the same night)\b")
 JOB_ROLE_RE = re.compile(
-    r"\b(?:guetteurs?|gadiens?|choufs?|charbonneurs?|charbon|vendeurs?|livreurs?|nourrices?|ravitailleurs?|watchers?"
+    r"\b(?:guetteurs?|gadiens?|choufs?|charbonneurs?|charbon|vendeurs?|vendeuses?|livreurs?|livreuses?|nourrices?|ravitailleurs?|watchers?"
     r"|detailleurs?|tartineurs?|gerants?|secu|securite|runners?|drivers?|lookouts?|shotters?|workers?"
     r"|taf|job|poste|point|recrute|hiring|coursiers?|chauffeurs?|conducteurs?|vigies?|remplacants?|tenir le tel"
     r"|(?:do|doing|for|make) runs|runs after school"
@@ -162,8 +162,8 @@ THC_PRODUCT_RE = re.compile(r"\bthc\s(?:edibles?|gummies|gummy|chocolates?|bonbo
 MILEAGE_RE = re.compile(r"\b(?:\d{1,3}[ .,]\d{3}|\d{2,3} ?k) ?(?:km|kms|miles|mi)\b")
 # How fast a drop came ("arrivé en 20 min", "pulled up to Bay View in like 25 min"): a buyer's review
 # (a flat "en 10 min à pied" from the station is no drop)
-DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|dropped|dropped off|pulled up|came|delivered|showed up"
-                          r"|arrived|venu|venue|met me|was outside|was there|were outside)"
+DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|livreur|dropped|dropped off|pulled up|came|delivered"
+                          r"|showed up|arrived|venu|venue|met me|was outside|was there|were outside)"
                           r"\b[^.!?\n]{0,40}?\b(?:(?:en|in)\s(?:like\s|genre\s|moins de\s|under\s|less than\s)?"
                           r"|(?:en moins de|under|less than)\s)"
                           r"\d{1,2}\s?(?:min|mins|minutes|mn)\b"
@@ -185,11 +185,11 @@ DISOWNED_RE = re.compile(r"\b(?:recommande pas|ne recommande|recommend(?:e|s)? p
 _ARRIVED = (r"(?:\boutside\b|\ben bas\b|\bdevant\b|\bin the [\w ]{1,20}(?:lot|car ?park|parking)\b"
             r"|\bj?e? ?suis la\b|\bpulled up\b|\bhere now\b|\bsuis arrive|\bau parking\b|\bacross from\b"
             r"|\b\d{1,2} mins? away\b|\bnearly there\b|\bhere (?:mate|bro|fam|pal|m8)\b|\bat the back of the\b"
-            r"|\bhere at the\b"
+            r"|\bhere at the\b|\barrive dans \d{1,2} ?(?:min|mn)"
             r"|\b(?:ur|your|ta) (?:order|commande) (?:is|est) (?:here|la)\b)")
 # (the verb and the amount, "descends avec les 60", "have ur 2, €130", "tu donnes les 50 en espèces"; or the
 # exact sum asked, "viens avec l'appoint en espèces stp, 60€")
-_CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|have|donnes?)\s"
+_CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|preparer|preparez|have|donnes?)\s"
                   r"(?:ur \d+\W{1,3})?"
                   r"(?:the\s|le compte exact\s|l.appoint\s|les\s)?(?:exact\s)?(?:[£$€]\s?\d{2,4}|\d{2,4}(?:\s?(?:€|£|\$"
                   r"|e\b|quid|balles|cash|en liquide|en especes|tout rond))?)(?!\d|[.,]\d)"

@@ -78,12 +78,21 @@ _PAID_RE = re.compile(r"\b(?:paye|payee|payes|paid|pay|salaire|remunere|remunera
                       r"|par jour|la semaine|per night|per day|a night|a day)\b")
 
 
+# an account lost to a platform's ban or to reports ("l'ancien est mort", "le snap saute trop", "old
+# ig got nuked", "suite aux signalements"): dealers' accounts, not a café's or a shop's
+_BANNED_RE = re.compile(r"\b(?:l'?ancien|snap|compte|canal|insta|ig|page|acc|account|old one)"
+                        r"(?: (?:a|est|a ete|got|was|has been|is))? (?:saute|sautee|mort|ban|banni|bannie|banned"
+                        r"|nuked|locked|deleted)\b|\bsignalements\b")
+
+
 def _legal_business(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     """The business cues of a post that sells food, drink, vapes or goods, or a person's own post,
     and names no drug: a strong cue of a legal business ("burger", "e-liquide", "chocolat") or of
     a personal post (a dating profile, a lost account), and no product found, not
     even by an emoji, nor a wink at a hidden meaning ("la vraie neige 😏"). Empty otherwise."""
-    if "products" in by_kind or any(w in a.post.text for w in _WINKS) or _GRAM_PRICE_RE.search(a.norm.text):
+    text = a.norm.text
+    if ("products" in by_kind or any(w in a.post.text for w in _WINKS) or _GRAM_PRICE_RE.search(text)
+            or _BANNED_RE.search(text)):
         return []
     return [f for f in by_kind.get(CUE, _NONE) if f.value in _BUSINESS_CUES and f.score >= 1.0]
 
@@ -306,6 +315,8 @@ _SHADY_JOB_RE = re.compile(
     r"|(?:just |be |stay |rester |sois |soyez )discre(?:et|te|t)|argent (?:rapide|facile)|#?argentrapide"
     r"|discreet (?:people|person|lads|guys|drivers|ones) only|must be discreet|personnes? discretes?"
     r"|easy money|quick cash|fast cash|money fast|gagne ta journee"
+    # a worker chosen to escape police checks ("fille de préférence, moins contrôlée")
+    r"|moins control\w*|less likely to (?:get )?(?:stopped|pulled over|searched)"
     r"|activites? discretes?|(?:travail|job|taf|boulot) discret|non declarees?|non declares?"
     # people lending their health card to fetch prescribed drugs for someone else
     r"|(?:avec|ta|votre|leur|sa) carte vitale|with (?:your|their) (?:own )?prescriptions?"
