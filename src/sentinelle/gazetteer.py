@@ -235,6 +235,7 @@ def build(communes: Iterable[Commune], root: Path | None = None) -> Gazetteer:
     """Index communes and the hand-written files of `root` (default: `data/places/`)."""
     root = root or places_dir()
     g = Gazetteer(communes=list(communes))
+    doubles: list[tuple[Key, Commune]] = []
     for c in g.communes:
         if c.population or c.insee not in g.by_insee:  # a former commune never hides the current one of its code
             g.by_insee[c.insee] = c
@@ -254,13 +255,20 @@ def build(communes: Iterable[Commune], root: Path | None = None) -> Gazetteer:
         head = head_of(k)
         if head:
             g.heads.setdefault(head, []).append(c)
+            if len(head) == 2 and len(head[0]) >= 4 and head[0] not in BARE_FIRST_WORDS and head[0] not in ARTICLES:
+                doubles.append((head[:1], c))  # "Cosne" for Cosne-Cours-sur-Loire too (see below)
         if len(k) > 2 and k[0] in ARTICLES and (bare := head_of(k[1:])) and len(bare) == 1 and len(bare[0]) >= 6:
             g.heads.setdefault(bare, []).append(c)  # "Perreux" for Le Perreux-sur-Marne (not "Plan", "Pont")
+    # ordinary words, but the hand-kept names whose dictionary word no post uses
+    g.common = _name_keys(root / "common_names.txt") - _name_keys(root / "rare_words.txt")
+    # the first word of a double name before its connector, when no commune bears it alone and it
+    # is no ordinary word ("Cosne", not "Vers" for Vers-Pont-du-Gard)
+    for first, c in doubles:
+        if first not in g.by_key and first not in g.common:
+            g.heads.setdefault(first, []).append(c)
     for table in (g.by_key, g.dropped_article, g.joined, g.heads):
         for v in table.values():
             v.sort(key=lambda c: (-c.population, c.insee))
-    # ordinary words, but the hand-kept names whose dictionary word no post uses
-    g.common = _name_keys(root / "common_names.txt") - _name_keys(root / "rare_words.txt")
     g.aliases = _named(root / "aliases.toml", "alias")
     g.abroad = _named(root / "abroad.toml", "abroad")
     for k, n in _postcode_districts(root / "postcode_districts.toml"):

@@ -451,7 +451,7 @@ def test_short_names_and_run_ends(text: str, expected: list[str]) -> None:
 
 @pytest.mark.parametrize(("text", "departments", "places"), [
     # a department code opening the line before one of its communes states both
-    ("58 🏴 Decize ↔ Cosne / on a du 🍄 frais", ["58"], ["Decize"]),
+    ("58 🏴 Decize ↔ Cosne / on a du 🍄 frais", ["58"], ["Decize", "Cosne-Cours-sur-Loire"]),
     ("974 Saint-Benoît : on cherche un gramoun tranquille", ["974"], ["Saint-Benoît"]),
     ("🌋 974 l'Est 🌋 Saint-Benoît, Bras-Panon", ["974"], ["Saint-Benoît", "Bras-Panon"]),
     ("10 pochons 20€", [], []),
@@ -1123,3 +1123,28 @@ def test_splits_and_prices_are_no_departments(text: str, departments: list[str])
 ])
 def test_a_list_of_postcodes(text: str, departments: list[str]) -> None:
     assert run(text).values("departments") == departments
+
+
+@pytest.mark.parametrize(("text", "departments"), [
+    # a department number listed after a place ("Toulouse et 82"); not a street number, an age, a time
+    ("-30% tout le weekend, Toulouse et 82", ["82"]),
+    ("livraison Rennes ou 35 sud", ["35"]),
+    ("rdv Blagnac et 31 rue des Lilas", []),
+    ("Marseille et 13 ans d'expérience", []),
+    ("livraison Lyon et 10 min d'attente", []),
+])
+def test_a_department_number_listed_after_a_place(text: str, departments: list[str]) -> None:
+    assert run(text).values("departments") == departments
+
+
+@pytest.mark.parametrize(("text", "lang", "places"), [
+    # the first word of a double name before its connector ("Cosne" for Cosne-Cours-sur-Loire),
+    # unless a commune bears it alone or it is a word ("vers"); a US city's airport code and short form
+    ("livraison Nevers, Clamecy, Cosne", "fr", ["Nevers", "Clamecy", "Cosne-Cours-sur-Loire"]),
+    ("clichy centre vers la mairie", "fr", ["Clichy"]),
+    ("CLT only, meet up or drop off", "en", ["Charlotte"]),
+    ("winston & greensboro, text me", "en", ["Winston-Salem", "Greensboro"]),
+    ("Winston is my dog", "en", []),
+])
+def test_short_forms_of_double_names_and_us_cities(text: str, lang: str, places: list[str]) -> None:
+    assert run_with_products(text, lang).values("places") == places

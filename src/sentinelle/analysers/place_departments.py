@@ -56,6 +56,9 @@ _MOVE_WORDS = frozenset({"deplace", "livraison", "livre", "drive", "passe", "tou
                          "alentours", "environs", "delivery", "drops", "dropping"})
 
 
+_STREETS = frozenset({"rue", "avenue", "av", "bd", "boulevard", "chemin", "place", "allee", "impasse", "route", "quai"})
+
+
 def _closes_line(text: str, words: list[str], spans: list[tuple[int, int]], i: int, places_on_line: bool) -> bool:
     """The number at word `i` closes its line (emoji and marks may follow it), on a line that names a
     place or a move ("Villefranche, Decaz et alentours, 12 🚗", "je me déplace 🚗 12") and holds no
@@ -278,6 +281,9 @@ class DepartmentRules:
             prev = place_end.get(i)
             if prev is None and i > 0 and words[i - 1] in _AROUND:
                 prev = place_end.get(i - 1) or place_end.get(i - 2)  # "Lille et alentours 59"
+            if (prev is None and i > 1 and words[i - 1] in ("et", "ou", "and") and w.isdigit()
+                    and (i + 1 >= n or words[i + 1] not in _STREETS)):
+                prev = place_end.get(i - 1)  # "Toulouse et 82": listed after a place (not "et 31 rue X")
             if prev is not None and prev.kind == "abroad":
                 continue  # "Dublin 15", "(Dublin 11)": a postal district abroad
             rule = ""
@@ -286,7 +292,7 @@ class DepartmentRules:
             k_list = 2 if pw == "le" and i >= 2 and words[i - 2] in ("et", "ou", "and") else 1
             listed = in_list or (bool(out) and words[i - k_list] in ("et", "ou", "and")
                                  and out[-1][2] >= spans[i - k_list][0] - 3)
-            if pw in NOT_BEFORE_DEPT and not listed:
+            if pw in NOT_BEFORE_DEPT and not listed and not (prev is not None and pw in ("et", "ou", "and")):
                 continue
             if (
                 prev is not None
@@ -434,6 +440,7 @@ class DepartmentRules:
         before = text[ns - 1] if ns else ""
         return (
             i in place_end  # after a place
+            or (pw in ("et", "ou", "and") and i - 1 in place_end)  # "Toulouse et 82"
             # "Auch + alentours 32"
             or (i > 0 and pw in _AROUND and (i - 1 in place_end or (i > 1 and i - 2 in place_end)))
             or before in ("(", "#")  # in brackets, after a hashtag
