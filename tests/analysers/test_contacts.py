@@ -402,3 +402,24 @@ def test_pacific_numbers_without_a_trunk_zero(text: str, phones: list[str]) -> N
 def test_a_name_alone_after_signal(text: str, handles: list[tuple[str, str]]) -> None:
     rec = analyze_text(text).to_record()
     assert [(h["platform"], h["handle"]) for h in rec["handles"]] == handles
+
+
+@pytest.mark.parametrize(("text", "handles"), [
+    # a platform word joined by a hyphen to the next word is a compound word ("télé-opérateur")
+    ("- télé-opérateur (répondre au tel) 120€/j", []),
+    ("tele: drive.nord59", [("telegram", "drive.nord59")]),
+])
+def test_a_platform_word_in_a_compound(text: str, handles: list[tuple[str, str]]) -> None:
+    rec = analyze_text(text).to_record()
+    assert [(h["platform"], h["handle"]) for h in rec["handles"]] == handles
+
+
+@pytest.mark.parametrize(("text", "handles"), [
+    # "livré" after a platform cue is a review's word, not the account; "pour les commandes" stands
+    # between a cue and its handle
+    ("avis ⭐⭐⭐⭐⭐ pour @bigmama.42 sur snap: livré en 30 min", [("snapchat", "bigmama.42")]),
+    ("snap pour les commandes : lyon.drive", [("snapchat", "lyon.drive")]),
+])
+def test_a_reviews_words_and_a_phrase_before_the_handle(text: str, handles: list[tuple[str, str]]) -> None:
+    rec = analyze_text(text).to_record()
+    assert [(h["platform"], h["handle"]) for h in rec["handles"]] == handles

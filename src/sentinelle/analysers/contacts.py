@@ -469,6 +469,8 @@ class ContactAnalyser(PhoneRules, Analyser):
                    also: list[_Cue]) -> tuple[int, int, str] | None:
         n = len(text)
         i = c.end
+        if text.startswith("-", i) and i + 1 < n and text[i + 1].isalpha() and text[i - 1].isalpha():
+            return None  # "télé-opérateur": a compound word, no platform
         line_end = text.find("\n", i)
         if line_end < 0:
             line_end = n
