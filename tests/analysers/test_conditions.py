@@ -462,3 +462,15 @@ def test_a_courier_on_arrival_delivers(text: str, delivery: bool) -> None:
     from sentinelle.api import analyze_text
 
     assert (analyze_text(text).to_record()["delivery"] is True) == delivery
+
+
+@pytest.mark.parametrize(("text", "lang", "promotion"), [
+    # an offer for this week or weekend only, a Valentine's special; stock there for the weekend only
+    # is no offer
+    ("all 8ths $40, zips $280 this week only", "en", True),
+    ("valentines special 💘 2 caps $30", "en", True),
+    ("💘 SPÉCIAL ST VALENTIN 💘 🍁 3g ➡️ 30", "fr", True),
+    ("Stock arrivé, dispo ce week-end seulement sur Gien", "fr", False),
+])
+def test_offers_for_a_week_and_valentines_specials(text: str, lang: str, promotion: bool) -> None:
+    assert flag(run(text, lang), "promotion") == promotion
