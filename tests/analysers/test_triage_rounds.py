@@ -406,3 +406,31 @@ def test_verdicts_of_heldout_od_to_og(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_oh_to_om(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 67: reviews that time the drop ("was at mine in 15 mins", "got my zip in 20 mins", "came to
+    # my door ... in 20 min ... slapped"), a wine seller's accounts "tombés", errands paid per run, a
+    # network's job for schoolboys, a loyalty card's "-10% pour toi" (a discount, no commission)
+    ("best plug in town 🔌 5 stars, was at mine in 15 mins, bag was fat", "sale"),
+    ("not me ordering off the snap guy again, £50 a g and it slapped, came to my door in 20 min", "sale"),
+    ('review 🙏 "got my zip in 20 mins, $280 and fire as always" — we do Lowell 24/7 now', "sale"),
+    ("comptes telegram tombés 😤 le caviste continue / sauvegarde sur signal: caviste.46 et potato: caviste46bis"
+     " / Cahors et Figeac sur rdv", "sale"),
+    ("easy $ for high school kids 💵 just hold a backpack and drop it off after class, $100 a run", "recruitment"),
+    ("toi le collégien qui veut des sous pour ta PS5 🎮 viens taffer avec nous 2h par jour 💰", "recruitment"),
+    ("🎁 carte fidélité : 10 commandes = 1 plaquette de Lyrica offerte, parrainage -10% pour toi et ton pote",
+     "sale"),
+    # seaside sweets, a court report on child lookouts, anglers, a weather bulletin, a warning about
+    # counterfeit notes, a student's move-in sale, a diving school
+    ("🍭 seaside rock 3 sticks for £5, candyfloss £3 a bag, open on the pier till 8pm", "other"),
+    ("Albi : deux mineurs jugés pour avoir servi de guetteurs, ils étaient recrutés sur Snapchat pour 50 € la journée",
+     "other"),
+    ("jte dépose le matos de pêche ce soir, 2 cannes + les asticots, rdv au pont demain 6h", "other"),
+    ("Bulletin météo ❄️ : neige attendue ce soir sur Gap, 2 à 5 cm, vigilance jaune jusqu'à demain", "other"),
+    ("⚠️ counterfeit $20 bills are circulating downtown, check the security thread, call 555-0100", "other"),
+    ("move-in weekend 📦 mini fridge $60, futon $80, can drop off on campus, cash or venmo", "other"),
+    ("🤿 baptêmes de plongée 45€ les 30 min, 3 pour 120€, rdv base nautique", "other"),
+])
+def test_verdicts_of_heldout_on_to_os(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

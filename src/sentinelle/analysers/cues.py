@@ -110,7 +110,7 @@ COMMISSION_RE = re.compile(
     r"|tes ventes|your sales|chaque vente|each sale"
     r"|(?:chaque|each|every) (?:pochon|barrette|boulette|bag|g|gramme|gram|pack|sachet)s? (?:vendu|sold)e?s?)"
     r"(?:\s(?:vends|ecoules|sell|shift))?"
-    r"|\b\d{1,2}\s?%\s(?:pour toi|for you|to you)\b"
+    r"|(?<![-−])\b\d{1,2}\s?%\s(?:pour toi|for you|to you)\b"  # (not a discount, "-10% pour toi")
     r"|\bmarge (?:de )?\d{1,2}\s?%|\+ commission\b|plus commission\b|\b[4-7]0/[3-6]0 split\b"
     r"|%\s(?:sur|on) (?:les|tes|the|your) ventes?\b|%\s(?:on|of) (?:the |your )?sales\b|\b\d{1,2}\s?% cut\b"
     r"|pourcentage sur (?:les|tes) ventes"
@@ -129,7 +129,7 @@ ERRAND_RE = re.compile(
     r"|rester devant|crier (?:si|quand)|tu cries (?:si|quand)|watch the (?:corner|block|door|estate|entrance)"
     r"|watch the \w+ entrance|ride with (?:my|the) driver"
     r"|(?:faire|tu fais) (?:des|2-3|deux|quelques) courses|tu stockes"
-    r"|hold a bag|mind a bag|hold (?:the )?stock|keep (?:the )?stock"
+    r"|hold a bag|mind a bag|hold (?:the )?stock|keep (?:the )?stock|(?:hold|carry) a backpack|drop it off after"
     r"|bring (?:a few |some )?(?:bits|parcels|packages|packs|bags|stuff)"
     r"|run (?:packs|bags|parcels)|(?:a spot|somewhere) to keep (?:product|stuff|bags)|pou vann"
     r"|(?:walk|carry|move|take) (?:parcels|packages|bags|packs)(?: about| around| round)?"
@@ -163,7 +163,8 @@ MILEAGE_RE = re.compile(r"\b(?:\d{1,3}[ .,]\d{3}|\d{2,3} ?k) ?(?:km|kms|miles|mi
 # How fast a drop came ("arrivé en 20 min", "pulled up to Bay View in like 25 min"): a buyer's review
 # (a flat "en 10 min à pied" from the station is no drop)
 DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|livreur|dropped|dropped off|pulled up|came|delivered"
-                          r"|showed up|arrived|venu|venue|met me|was outside|was there|were outside)"
+                          r"|showed up|arrived|venu|venue|met me|was outside|was there|were outside|was at mine"
+                          r"|was at my \w+|got my \w+)"
                           r"\b[^.!?\n]{0,40}?\b(?:(?:en|in)\s(?:like\s|genre\s|moins de\s|under\s|less than\s)?"
                           r"|(?:en moins de|under|less than)\s)"
                           r"\d{1,2}\s?(?:min|mins|minutes|mn)\b"
@@ -171,7 +172,8 @@ DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|livreur|dropped|dro
 # A buyer's review that says so ("avis client", "shoutout", "10/10", "je recommande", ⭐): with a drop's
 # time, a review of a dealer's delivery (see DROP_TIME_RE)
 REVIEW_RE = re.compile(r"\b(?:avis|reviews?|shout ?outs?|petit retour|je recommande|i recommend|highly recommend"
-                       r"|recommande|def ordering again|merci|cheers)\b|10/10|⭐|🌟")
+                       r"|recommande|def ordering again|merci|cheers|[1-5] stars?|five stars|slapped"
+                       r"|order(?:ed|ing) (?:off|from))\b|10/10|⭐|🌟")
 # A drop praised ("fast drop", "plug legit", "livreur sympa"): with a review's words, a review too
 PRAISED_DROP_RE = re.compile(r"\b(?:fast|quick|speedy|rapid) (?:drop|delivery|dropoff)\b"
                              r"|\b(?:drop|delivery) was (?:fast|quick|speedy)\b|\bplug (?:is )?legit\b"
@@ -220,6 +222,12 @@ COURIER_RE = re.compile(r"(?s)" + _ARRIVED + r".{0,200}?" + _CASH_TO_BRING + r"|
 _CLOCK_RE = re.compile(r"(?<!\[)\b\d{1,2}(?:h|:)\d{2}\b(?!\s?(?:am|pm)?\])")
 _TIMETABLE_WORD_RE = re.compile(r"\b(?:ligne|lignes|departs?|horaires|bus|train|trains|tram|trams|navette|ferry"
                                 r"|ferries|route|times|timetable|stop|disband|arrivee)\b")
+# An account lost to a platform's ban ("l'ancien est mort", "le snap saute trop", "comptes telegram
+# tombés", "old ig got nuked"): dealers' accounts, not a café's or a shop's
+BANNED_ACCOUNT_RE = re.compile(r"\b(?:l'?ancien|snap|comptes?|canal|insta|ig|page|acc|account|old one)"
+                               r"(?: (?:snap|telegram|tg|insta|whatsapp))?"
+                               r"(?: (?:a|est|a ete|got|was|has been|is|sont))? (?:saute|sautee|sautes|mort|tombe"
+                               r"|tombes|tombee|ban|banni|bannie|banned|nuked|locked|deleted)\b")
 # Legal recreational retail: a licensed store or an age gate above 18 ("19+ only", "21+"), an adult-use
 # licence, taxes included
 LEGAL_RETAIL_RE = re.compile(r"\blicen[cs]ed(?:\s[\w.']+){0,3}?\s"
@@ -309,6 +317,10 @@ class CueAnalyser(Analyser):
                 _CLOCK_RE.findall(text)) >= 3:
             a.add_norm(CUE, "legit_commerce", tw.start(), tw.end(), analyser=self.name, rule="grammar:timetable",
                        score=1.0, explanation=f"a timetable: three clock times or more and {tw.group()!r}")
+        if ("saute" in text or "mort" in text or "tombe" in text or "ban" in text or "nuked" in text
+                or "locked" in text or "deleted" in text) and (bm := BANNED_ACCOUNT_RE.search(text)):
+            a.add_norm(CUE, "sale", bm.start(), bm.end(), analyser=self.name, rule="grammar:banned_account",
+                       score=1.0, explanation=f"an account lost to a ban {bm.group()!r}: a dealer's, not a shop's")
         if "km" in text or "mi" in text:
             for vm in MILEAGE_RE.finditer(text):
                 a.add_norm(CUE, "legit_commerce", vm.start(), vm.end(), analyser=self.name, rule="grammar:mileage",

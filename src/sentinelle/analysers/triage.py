@@ -21,7 +21,7 @@ from ..model.triage_model import TriageModel
 from ..normalize import tokenize
 from .base import Analyser
 from .conditions import token_words
-from .cues import ERRAND_RE
+from .cues import BANNED_ACCOUNT_RE, ERRAND_RE
 from .price_grammar import VOICE_RE
 
 _FACT_KINDS = ("products", "prices", "handles", "phones", "places", "departments", "min_order", "payment",
@@ -78,11 +78,8 @@ _PAID_RE = re.compile(r"\b(?:paye|payee|payes|paid|pay|salaire|remunere|remunera
                       r"|par jour|la semaine|per night|per day|a night|a day)\b")
 
 
-# an account lost to a platform's ban or to reports ("l'ancien est mort", "le snap saute trop", "old
-# ig got nuked", "suite aux signalements"): dealers' accounts, not a café's or a shop's
-_BANNED_RE = re.compile(r"\b(?:l'?ancien|snap|compte|canal|insta|ig|page|acc|account|old one)"
-                        r"(?: (?:a|est|a ete|got|was|has been|is))? (?:saute|sautee|mort|ban|banni|bannie|banned"
-                        r"|nuked|locked|deleted)\b|\bsignalements\b")
+# an account lost to a ban, or to reports ("suite aux signalements"): dealers' accounts
+_BANNED_RE = re.compile(BANNED_ACCOUNT_RE.pattern + r"|\bsignalements\b")
 
 
 def _legal_business(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
