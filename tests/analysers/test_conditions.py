@@ -474,3 +474,32 @@ def test_a_courier_on_arrival_delivers(text: str, delivery: bool) -> None:
 ])
 def test_offers_for_a_week_and_valentines_specials(text: str, lang: str, promotion: bool) -> None:
     assert flag(run(text, lang), "promotion") == promotion
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    # "mini" is a minimum only when nothing but words of an order stands before the amount
+    ("selling mini fridge $60, futon $80", None),
+    ("livraison mini 40€", 40),
+    ("mini de commande : 30€", 30),
+    ("mini pour livrer 20€", 20),
+])
+def test_mini_as_an_adjective_is_no_minimum(text: str, amount: int | None) -> None:
+    from sentinelle.api import analyze_text
+
+    mo = analyze_text(text).to_record()["min_order"]
+    assert (mo["amount"] if mo else None) == amount
+
+
+@pytest.mark.parametrize(("text", "lang", "promotion"), [
+    # an amount off in a post naming a product is a promotion; a landlord's, a range of prices or a
+    # kick-off is none
+    ("tarif étudiant : -5€ sur la bonbonne avec ta carte", "fr", True),
+    ("£5 off every 8th of the haze tonight", "en", True),
+    ("No agency fees, £100 off first month", "en", False),
+    ("bonbonne 10-20€ selon la taille", "fr", False),
+    ("kick-off 3pm, £25 an 8th", "en", False),
+])
+def test_an_amount_off(text: str, lang: str, promotion: bool) -> None:
+    from sentinelle.api import analyze_text
+
+    assert flag(analyze_text(text, lang=lang), "promotion") == promotion

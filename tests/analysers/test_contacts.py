@@ -419,6 +419,9 @@ def test_a_platform_word_in_a_compound(text: str, handles: list[tuple[str, str]]
     # between a cue and its handle
     ("avis ⭐⭐⭐⭐⭐ pour @bigmama.42 sur snap: livré en 30 min", [("snapchat", "bigmama.42")]),
     ("snap pour les commandes : lyon.drive", [("snapchat", "lyon.drive")]),
+    # a hacked account is said so, the word is no handle
+    ("compte insta piraté, suivez le nouveau @boulangerie.martin", [("instagram", "boulangerie.martin")]),
+    ("insta hacked, follow the new one @bakery.martin", [("instagram", "bakery.martin")]),
 ])
 def test_a_reviews_words_and_a_phrase_before_the_handle(text: str, handles: list[tuple[str, str]]) -> None:
     rec = analyze_text(text).to_record()

@@ -153,6 +153,11 @@ _UNIT_PRICE_AFTER = re.compile(
     r"\s*(?:/\s*(?:g|gr|u|unit|pc)\b|le\s+g\b|la\s|l'|les\s+\d|le\s+gramme|the\s+g\b|"
     r"a\s+g\b|per\s|each\b|pi[eè]ce|piece|chaque)"
 )
+# "mini" is also an adjective ("mini fridge $60"): a minimum only when no other word than these
+# stands between it and the amount ("mini 40€", "mini de commande 30€", "mini pour livrer 20€")
+_MINI_GAP_WORDS = frozenset({"commande", "cmd", "order", "de", "d", "spend", "a", "pour", "pr", "la", "le", "du",
+                             "livraison", "livrer", "delivery", "dans", "panier", "the", "for", "to", "drop", "achat",
+                             "achats", "d'achat", "per", "par", "is", "c", "est", "c'est", "cest"})
 _BARE_AMOUNT = re.compile(
     r"\s*(\d{1,4})(?![\d.,]*\s?(?:g|gr|kg|h|min|mn|%|x|ml|cl|mg|p|k)\b)(?![\d.,]*[^\W\d_])"
 )
@@ -176,6 +181,10 @@ _PERCENT_OFF = re.compile(
     r"(?<![\w%])-\s?(\d{1,2})\s?%|(?<!\d)(\d{1,2})\s?%\s?(?:off|de\s+(?:r[eé]duc|remise|moins)|"
     r"discount|reduc|en\s+moins|offerts?|sur\s+(?:ta|ton|votre|vos|la|le|les|tout|toute|chaque)\b)"
 )
+# an amount off ("-5€ sur la bonbonne", "£5 off every 8th", "$10 off"), read in a post naming a product:
+# 60 of 60 hand-written sales holding one are promotions
+_AMOUNT_OFF = re.compile(r"(?<![\w-])-\s?\d{1,3}\s?(?:€|e|eur|euros|£|\$)\s?(?:sur|on|off|de reduc|de réduc)\b"
+                         r"|(?<![\w-])[£$€]\s?\d{1,3}\s?off\b|\b\d{1,3}\s?(?:€|£|\$)\s?off\b")
 _OLD_PRICE = re.compile(
     r"\(\s*(?:was|were|normally|usually|normalement|ancien prix|prix normal|avant|c'etait|c'était|before)"
     r"\s*:?\s*[£€$]?\s?\d|"
@@ -347,7 +356,7 @@ def amount_value(raw: str) -> float | int:
 class ConditionAnalyser(Analyser):
     name = "conditions"
     languages = ("fr", "en")
-    requires = ("places", "phones")  # which dollar "$" is (money.py)
+    requires = ("products", "places", "phones")  # an amount off needs a product; which dollar "$" is (money.py)
     provides = ("min_order", "payment", "delivery", "always_open", "prepayment", "promotion")
     version = "1"
 
@@ -405,7 +414,7 @@ class ConditionAnalyser(Analyser):
             or "ancien" in text or "avant" in text or "etait" in text or "était" in text or "before" in text
             or "~~" in text
         )  # _OLD_PRICE_WORDS, spelt out: the usual post has none
-        if found["promotion"] or old_price or "%" in text:
+        if found["promotion"] or old_price or "%" in text or "off" in text or "-" in text:
             self._promotion(a, cl, found["promotion"], old_price)
         stated = self._prepayment(a, cl, found["prepayment"]) if found["prepayment"] else False
         if paid and not stated:
@@ -522,6 +531,11 @@ class ConditionAnalyser(Analyser):
                         rule="conditions:promotion:percent_off",
                         explanation=f"discount notation {rm.group().strip()!r}",
                     )
+        if ("off" in text or "-" in text) and any(f.kind == "products" for f in a.findings):
+            # (with a product named: "£100 off first month" is a landlord's)
+            for rm in _AMOUNT_OFF.finditer(text):
+                a.add_norm("promotion", True, rm.start(), rm.end(), analyser=self.name,
+                           rule="conditions:promotion:amount_off", explanation=f"an amount off {rm.group().strip()!r}")
         if not old_price:
             return
         for rm in _STRIKE.finditer(text):
@@ -632,7 +646,11 @@ class ConditionAnalyser(Analyser):
         text = a.norm.text
         default_cur = "GBP" if ("£" in text or a.lang == "en") else ("USD" if "$" in text else "EUR")
         for m in g.get("min_cue", []):
-            amt = self._amount_after(text, m.end, cl, strong=True) or self._amount_before(text, m.start)
+            amt = self._amount_after(text, m.end, cl, strong=True)
+            gap = text[m.end:amt[0]].replace(":", " ").split() if amt else []
+            if m.entry.term == "mini" and not _MINI_GAP_WORDS.issuperset(gap):
+                amt = None  # "mini fridge $60": a small fridge
+            amt = amt or self._amount_before(text, m.start)
             if amt and self._emit_min(
                 a, m, amt, default_cur, "conditions:min_order:minimum", "minimum order stated"
             ):
