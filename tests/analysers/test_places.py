@@ -1142,9 +1142,20 @@ def test_a_department_number_listed_after_a_place(text: str, departments: list[s
     # unless a commune bears it alone or it is a word ("vers"); a US city's airport code and short form
     ("livraison Nevers, Clamecy, Cosne", "fr", ["Nevers", "Clamecy", "Cosne-Cours-sur-Loire"]),
     ("clichy centre vers la mairie", "fr", ["Clichy"]),
+    ("🌊 SAÔNE EXPRESS 🌊 24h/24 7j/7", "fr", []),  # the river, without a cue
     ("CLT only, meet up or drop off", "en", ["Charlotte"]),
     ("winston & greensboro, text me", "en", ["Winston-Salem", "Greensboro"]),
     ("Winston is my dog", "en", []),
 ])
 def test_short_forms_of_double_names_and_us_cities(text: str, lang: str, places: list[str]) -> None:
     assert run_with_products(text, lang).values("places") == places
+
+
+@pytest.mark.parametrize(("text", "departments"), [
+    # two department names joined by "&" when one is no river's
+    ("bio: wax | Tarn & Haute-Garonne | envoi rapide", ["81", "31"]),
+    ("Haute-Garonne & Tarn", ["31", "81"]),
+    ("Tarn & Garonne", []),  # two rivers
+])
+def test_department_names_joined_by_an_ampersand(text: str, departments: list[str]) -> None:
+    assert run(text).values("departments") == departments

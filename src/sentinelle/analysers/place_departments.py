@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..core import Analysis
-from ..gazetteer import Gazetteer
+from ..gazetteer import Gazetteer, key_of
 from .place_text import (
     ARRONDISSEMENT_CITIES,
     CITY_DEPARTMENT,
@@ -45,6 +45,7 @@ _NUMBER, _DEPT_FIRST = 4, 8
 
 _PAIR_WORDS = frozenset({"et", "ou", "and", "&", "+"})
 _NAME_LIST_GAP = re.compile(r"[ \t]*[,/+][ \t]*")  # between two department names of a list
+_AMPERSAND_GAP = re.compile(r"[ \t]*&[ \t]*")  # ... and "&" when the other name is no river's ("Tarn & Haute-Garonne")
 # an equals sign or an arrow, then a number: a menu's quantity and its price
 _PRICE_PAIR_AFTER_RE = re.compile(r" ?(?:=|→|➡️?|➜) ?\d")
 # department numbers listed in brackets ("dans tout l'Est (57, 54, 67)")
@@ -407,7 +408,11 @@ class DepartmentRules:
                                             is not None and self._dept_name_at(words, i + size))
                         paired = paired or bool(out and out[-1][3].startswith("places/departments.toml:") and (
                             (i >= 1 and words[i - 1] in _PAIR_WORDS and out[-1][2] >= spans[i - 1][0] - 2)
-                            or _NAME_LIST_GAP.fullmatch(text, out[-1][2], ns) is not None))
+                            or _NAME_LIST_GAP.fullmatch(text, out[-1][2], ns) is not None
+                            or (_AMPERSAND_GAP.fullmatch(text, out[-1][2], ns) is not None
+                                and self._strong_name(text[out[-1][1]:out[-1][2]]))))
+                        paired = paired or (i + size < n and _AMPERSAND_GAP.fullmatch(text, ne, spans[i + size][0])
+                                            is not None and self._strong_name_at(words, i + size))
                         # (a writer who never uses capitals: "eure 27 tosny", with its own number;
                         # not "la manche 50 de mon pull": an article before, "de" after, a word)
                         lower = (numbered and not k and not uses_capitals(a.post.text)
@@ -425,6 +430,21 @@ class DepartmentRules:
                     after = i + size
                     break
         return out
+
+    def _strong_name_at(self, words: list[str], i: int) -> bool:
+        """A department's name that is no ordinary word nor river's starts at word i ("Haute-Garonne")."""
+        for size in self.dept_sizes.get(words[i], ()):
+            ents = self.g.departments.get(tuple(words[i : i + size]))
+            if ents:
+                return ents[0].strength != "weak"
+        return False
+
+    def _strong_name(self, name: str) -> bool:
+        """`name` is a department's name that is no ordinary word nor river's."""
+        ents = self.g.departments.get(key_of(name))
+        if not ents:
+            return False
+        return ents[0].strength != "weak"
 
     def _dept_name_at(self, words: list[str], i: int) -> bool:
         """A department's name starts at word i."""

@@ -264,6 +264,7 @@ NEEDS_CUE = {
     ("cognac",),
     ("vichy",),
     ("dole",),
+    ("saone",),  # the river ("Saône Express"), far more than the commune of the Doubs
 }
 ARRONDISSEMENT_CITIES = {"Paris": 20, "Lyon": 9, "Marseille": 16}
 CITY_DEPARTMENT = {"Paris": "75", "Lyon": "69", "Marseille": "13"}
