@@ -434,3 +434,22 @@ def test_verdicts_of_heldout_oh_to_om(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_on_to_os(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 68: a chat whose speakers are named in brackets, a courier among them; a buyer at the car
+    # park with the sum said; a review timing the drop in bare minutes; the exact sum asked
+    ("[Client] t'es dispo ? 20 de shit\n[Livreur] oui frérot 30 min\n[Livreur] gare de Vitré, parking du bas", "sale"),
+    ("mate I'm at the Asda car park now, you said £60 for the q? bring it to the blue fiesta", "sale"),
+    ('review for @gasman 👇 "was at my door on 3rd st in 15, scale was right" ⭐⭐⭐⭐⭐', "sale"),
+    ("outside. black civic by the Kwik Trip. $40 exact, hurry", "sale"),
+    # forest fire warnings, herbal teas, a farm drive, a siren test, a livestock auction
+    ("🔥🌲 RISQUE INCENDIE 🌲🔥 accès aux massifs forestiers interdit, SDIS 33", "other"),
+    ("🌿 verveine, camomille séchées 🍵 10€ les 100g, livraison offerte dès 30€", "other"),
+    ("🥕 DRIVE FERMIER : commandez avant jeudi, retrait vendredi 17h-19h, commande mini 20€", "other"),
+    ("🌪️ WARNING SIREN TEST first Wednesday 10 AM → if you hear it any other time go to your basement 📲",
+     "other"),
+    ("🐖 feeder pig auction Saturday, sale barn on Route 30, $90 a head, cash, call for consignments", "other"),
+])
+def test_verdicts_of_heldout_ot_to_ow(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

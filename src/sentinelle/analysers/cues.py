@@ -168,7 +168,10 @@ DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|livreur|dropped|dro
                           r"\b[^.!?\n]{0,40}?\b(?:(?:en|in)\s(?:like\s|genre\s|moins de\s|under\s|less than\s)?"
                           r"|(?:en moins de|under|less than)\s)"
                           r"\d{1,2}\s?(?:min|mins|minutes|mn)\b"
-                          r"(?!\.?\s?(?:a pied|walk(?:ing)?|en voiture|driv(?:e|ing)|by car|from|de la|du|des)\b)")
+                          r"(?!\.?\s?(?:a pied|walk(?:ing)?|en voiture|driv(?:e|ing)|by car|from|de la|du|des)\b)"
+                          # ("was at my door on 1st ave in 15, scale was right": minutes unsaid)
+                          r"|\b(?:was|were|got|pulled up) (?:at|to) my (?:door|place|spot|house|gaff|flat|dorm)\b"
+                          r"[^.!?\n]{0,25}?\bin \d{1,2}(?=\s?[,.!]|\s?$)")
 # A buyer's review that says so ("avis client", "shoutout", "10/10", "je recommande", ⭐): with a drop's
 # time, a review of a dealer's delivery (see DROP_TIME_RE)
 REVIEW_RE = re.compile(r"\b(?:avis|reviews?|shout ?outs?|petit retour|je recommande|i recommend|highly recommend"
@@ -187,7 +190,7 @@ DISOWNED_RE = re.compile(r"\b(?:recommande pas|ne recommande|recommend(?:e|s)? p
 _ARRIVED = (r"(?:\boutside\b|\ben bas\b|\bdevant\b|\bin the [\w ]{1,20}(?:lot|car ?park|parking)\b"
             r"|\bj?e? ?suis la\b|\bpulled up\b|\bhere now\b|\bsuis arrive|\bau parking\b|\bacross from\b"
             r"|\b\d{1,2} mins? away\b|\bnearly there\b|\bhere (?:mate|bro|fam|pal|m8)\b|\bat the back of the\b"
-            r"|\bhere at the\b|\barrive dans \d{1,2} ?(?:min|mn)"
+            r"|\bhere at the\b|\barrive dans \d{1,2} ?(?:min|mn)|\bat the [\w' ]{1,20}(?:lot|car ?park|parking)\b"
             r"|\b(?:ur|your|ta) (?:order|commande) (?:is|est) (?:here|la)\b)")
 # (the verb and the amount, "descends avec les 60", "have ur 2, €130", "tu donnes les 50 en espèces"; or the
 # exact sum asked, "viens avec l'appoint en espèces stp, 60€")
@@ -208,7 +211,8 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|prepa
                   r"(?!\s?(?:€|e\b|balles)?\s?(?:ans|piges|-|h\b|min|pour|de)\b)"
                   r"|\b(?:l.appoint|exact change|exact cash|le compte exact)\b[^.!?\n]{0,30}?"
                   r"(?:\d{2,4}\s?(?:€|e\b)|[£$€]\s?\d{2,4})"
-                  r"|(?:[£$€]\s?\d{2,4}|\b\d{2,4}\s?(?:€|£|\$)) (?:ready|pret|prets|prete)\b"
+                  r"|(?:[£$€]\s?\d{2,4}|\b\d{2,4}\s?(?:€|£|\$)) (?:ready|pret|prets|prete|exact)\b"
+                  r"|\b(?:you|u) said [£$€]\s?\d{2,4}\b"  # "you said £80 for the half?"
                   # the sum agreed ("$120 like we said", "2 white 2 brown = £40")
                   r"|[£$€]\s?\d{2,4}[^.!?\n]{0,25}?like (?:we|u|you) said\b|= ?[£$€]\s?\d{2,4}\b"
                   # ("£50 for the half like we said", "70 stp, c la 1g de blanche comme prévu"; not a time,
@@ -290,7 +294,7 @@ class CueAnalyser(Analyser):
                 a.add_norm(CUE, "cbd_legal", lm.start(), lm.end(), analyser=self.name, rule="grammar:legal_retail",
                            score=1.0, explanation=f"legal recreational retail {lm.group()!r}")
         dropped = False
-        if "min" in text or "mn" in text:
+        if "min" in text or "mn" in text or " at my " in text or " to my " in text:
             for dm in DROP_TIME_RE.finditer(text):
                 a.add_norm(CUE, "sale", dm.start(), dm.end(), analyser=self.name, rule="grammar:drop_time", score=0.5,
                            explanation=f"how fast a drop came {dm.group()!r}: a buyer's review")

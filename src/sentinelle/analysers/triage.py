@@ -156,10 +156,13 @@ def _seller_offer(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Findin
 
 
 # a chat between a seller and a buyer, each line opened by their role ("Client: 3g de kush / Moi: 25")
-_SELLER_ROLE = r"^(?:vendeur|vendeuse|moi|me|seller|runner|dealer|plug)\s?:"
+# (or in brackets: "[Client] wesh t'es dispo ? / [Livreur] oui frérot 30 min"; a courier sells too)
+_SELLER_WORDS = r"(?:vendeur|vendeuse|moi|me|seller|runner|dealer|plug|livreur|livreuse|driver|courier|centrale)"
+_SELLER_ROLE = r"^(?:" + _SELLER_WORDS + r"\s?:|\[" + _SELLER_WORDS + r"\])"
 _SELLER_TURN_RE = re.compile(_SELLER_ROLE, re.I | re.M)
 _PRICE_TURN_RE = re.compile(_SELLER_ROLE + r"\D{0,30}\d", re.I | re.M)  # the seller's turn names a figure
-_BUYER_LINE_RE = re.compile(r"^(?:client|cliente|customer|buyer|acheteur|acheteuse)\s?:.*$", re.I | re.M)
+_BUYER_WORDS = r"(?:client|cliente|customer|buyer|acheteur|acheteuse)"
+_BUYER_LINE_RE = re.compile(r"^(?:" + _BUYER_WORDS + r"\s?:|\[" + _BUYER_WORDS + r"\]).*$", re.I | re.M)
 
 
 # what a buyer asks a dealer for when no drug is named: grams, an eighth or a Q, pills, bags ("3
