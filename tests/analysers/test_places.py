@@ -1159,3 +1159,21 @@ def test_short_forms_of_double_names_and_us_cities(text: str, lang: str, places:
 ])
 def test_department_names_joined_by_an_ampersand(text: str, departments: list[str]) -> None:
     assert run(text).values("departments") == departments
+
+
+@pytest.mark.parametrize(("text", "departments"), [
+    # a sum in brackets after the cash asked for is no department; a weak department name listed with
+    # a strong one across a compass word, or right before a commune of it; not inside a commune's name
+    ("je suis en bas, prépare l'appoint stp (60)", []),
+    ("livraison Beauvais (60)", ["60"]),
+    ("Gironde sud + Landes nord / commande via le bot", ["33", "40"]),
+    ("🍫 100g = 350 / Sud Landes, Dax, Peyrehorade", ["40"]),
+    ("🍫 Ingrandes-sur-Vienne / Oyré / Dangé / 10€ le g", []),
+])
+def test_sums_in_brackets_and_weak_names_listed(text: str, departments: list[str]) -> None:
+    assert run(text).values("departments") == departments
+
+
+def test_a_barn_is_not_bern() -> None:
+    text = "🐖 pig auction Saturday, sale barn outside Cedar Rapids"
+    assert run_with_products(text, "en").values("places") == ["Cedar Rapids"]

@@ -44,7 +44,10 @@ _NUMBER, _DEPT_FIRST = 4, 8
 
 
 _PAIR_WORDS = frozenset({"et", "ou", "and", "&", "+"})
-_NAME_LIST_GAP = re.compile(r"[ \t]*[,/+][ \t]*")  # between two department names of a list
+# between two department names of a list (a compass word may end the first: "Gironde sud + Landes nord")
+_NAME_LIST_GAP = re.compile(r"[ \t]*(?:(?:nord|sud|est|ouest)[ \t]*)?[,/+][ \t]*")
+# a sum asked for right before a number in brackets ("prépare l'appoint stp (60)", "total (85)")
+_SUM_BEFORE_RE = re.compile(r"\b(?:appoint|monnaie|total|prix|tarif|cash|liquide|especes)\b\W*(?:\w+\W*){0,4}$")
 _AMPERSAND_GAP = re.compile(r"[ \t]*&[ \t]*")  # ... and "&" when the other name is no river's ("Tarn & Haute-Garonne")
 # an equals sign or an arrow, then a number: a menu's quantity and its price
 _PRICE_PAIR_AFTER_RE = re.compile(r" ?(?:=|→|➡️?|➜) ?\d")
@@ -307,8 +310,9 @@ class DepartmentRules:
                 rule, why = "places:department:after-place", f"{w} follows the place name {prev.value!r}"
             elif text[max(0, ns - 1) : ns] == "(" and (text[ne : ne + 1] == ")"
                                                         or _BRACKET_LIST_RE.match(text, ns - 1) is not None):
-                if a.lang != "fr" or (i >= 2 and words[i - 2 : i] == ["sur", "demande"]):
-                    continue  # "❄️ sur demande (80)", "bundle (10) $60": a price or a count
+                if (a.lang != "fr" or (i >= 2 and words[i - 2 : i] == ["sur", "demande"])
+                        or _SUM_BEFORE_RE.search(text, max(0, ns - 30), ns - 1)):
+                    continue  # "❄️ sur demande (80)", "bundle (10) $60", "prépare l'appoint (60)": a sum
                 rule, why = "places:department:brackets", f"({w}) in brackets"
             elif nxt is not None:
                 rule, why = "places:department:before-place", f"{w} before {nxt.value!r}, a commune of {w}"
@@ -392,9 +396,13 @@ class DepartmentRules:
                                     and text[ne : ne + 2].lstrip()[:1] in (")", ",", "/"))
                         # "Alençon Orne", "Lyon, Rhône": right after a commune of that department
                         # (not a compass word: "Lille Nord" is the north of Lille)
+                        # ... or right before one, listed ("Sud Landes, Dax, Peyrehorade")
                         own = words[i] not in COMPASS_PARTS and any(
-                            c.accepted and c.end == i and c.communes and c.communes[0].department == e.value
-                            and not text[c.nend:ns].strip(" ,-") for c in cands)
+                            c.accepted and c.communes and c.communes[0].department == e.value
+                            and ((c.end == i and not text[c.nend:ns].strip(" ,-"))
+                                 or (c.start == i + size and not text[ne:c.nstart].strip(" ,/-")
+                                     and text[ns - 1:ns] != "-"))  # (not "Ingrandes-sur-Vienne / Oyré")
+                            for c in cands)
                         # "Manche 50", "#isere": the name with its own number, or as a hashtag
                         hashtag = text[max(0, ns - 1) : ns] == "#" and words[i] not in COMPASS_PARTS  # not "#nord"
                         numbered = bool(NUMBER_AFTER_RE.match(text, ne)) and text[ne:ne + 6].strip(" (,-–")[:2] \
