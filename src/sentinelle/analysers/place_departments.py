@@ -28,6 +28,7 @@ from .place_text import (
     ONLY_WORDS,
     OVERSEAS_FLAGS,
     PHONE_GROUP_RE,
+    STREET_WORDS,
     WORDLESS_GAP,
     Phrases,
     bio_field,
@@ -58,9 +59,6 @@ _BRACKET_LIST_RE = re.compile(rf"\({_DEPT}(?: ?[,/] ?{_DEPT}| [–-] {_DEPT})+(?
 _QTY_BEFORE_RE = re.compile(r"\d\s?(?:g|gr|grs|kg|ml|mg)\s?[=:]?\s?$")  # a quantity right before a number
 _MOVE_WORDS = frozenset({"deplace", "livraison", "livre", "drive", "passe", "tourne", "bouge", "secteur", "zone",
                          "alentours", "environs", "delivery", "drops", "dropping"})
-
-
-_STREETS = frozenset({"rue", "avenue", "av", "bd", "boulevard", "chemin", "place", "allee", "impasse", "route", "quai"})
 
 
 def _closes_line(text: str, words: list[str], spans: list[tuple[int, int]], i: int, places_on_line: bool) -> bool:
@@ -286,7 +284,7 @@ class DepartmentRules:
             if prev is None and i > 0 and words[i - 1] in _AROUND:
                 prev = place_end.get(i - 1) or place_end.get(i - 2)  # "Lille et alentours 59"
             if (prev is None and i > 1 and words[i - 1] in ("et", "ou", "and") and w.isdigit()
-                    and (i + 1 >= n or words[i + 1] not in _STREETS)):
+                    and (i + 1 >= n or words[i + 1] not in STREET_WORDS)):
                 prev = place_end.get(i - 1)  # "Toulouse et 82": listed after a place (not "et 31 rue X")
             if prev is not None and prev.kind == "abroad":
                 continue  # "Dublin 15", "(Dublin 11)": a postal district abroad

@@ -21,7 +21,7 @@ from ..model.triage_model import TriageModel
 from ..normalize import tokenize
 from .base import Analyser
 from .conditions import token_words
-from .cues import BANNED_ACCOUNT_RE, ERRAND_RE
+from .cues import ERRAND_RE
 from .price_grammar import VOICE_RE
 
 _FACT_KINDS = ("products", "prices", "handles", "phones", "places", "departments", "min_order", "payment",
@@ -78,20 +78,19 @@ _PAID_RE = re.compile(r"\b(?:paye|payee|payes|paid|pay|salaire|remunere|remunera
                       r"|par jour|la semaine|per night|per day|a night|a day)\b")
 
 
-# an account lost to a ban, or to reports ("suite aux signalements"): dealers' accounts
-_BANNED_RE = re.compile(BANNED_ACCOUNT_RE.pattern + r"|\bsignalements\b")
-
-
 def _legal_business(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     """The business cues of a post that sells food, drink, vapes or goods, or a person's own post,
     and names no drug: a strong cue of a legal business ("burger", "e-liquide", "chocolat") or of
     a personal post (a dating profile, a lost account), and no product found, not
     even by an emoji, nor a wink at a hidden meaning ("la vraie neige 😏"). Empty otherwise."""
     text = a.norm.text
+    cues = by_kind.get(CUE, _NONE)
     if ("products" in by_kind or any(w in a.post.text for w in _WINKS) or _GRAM_PRICE_RE.search(text)
-            or _BANNED_RE.search(text)):
+            # an account lost to a ban or to reports ("l'ancien est mort", "suite aux signalements"):
+            # a dealer's, not a café's or a shop's (see cues.BANNED_ACCOUNT_RE)
+            or "signalements" in text or any(f.rule == "grammar:banned_account" for f in cues)):
         return []
-    return [f for f in by_kind.get(CUE, _NONE) if f.value in _BUSINESS_CUES and f.score >= 1.0]
+    return [f for f in cues if f.value in _BUSINESS_CUES and f.score >= 1.0]
 
 
 def _legal_job(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
