@@ -453,3 +453,15 @@ def test_verdicts_of_heldout_on_to_os(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_ot_to_ow(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 69: a courier asking for the sum in cash ("70 en liquide", "paie lui 80"), a review timing
+    # the drop ("drop in 15 mins"); a shaved-ice stall
+    ("Je suis devant le Carrefour de Gournay, voiture grise. 2 minutes max svp. 70 en liquide", "sale"),
+    ("bsr, le livreur est en bas de ta résidence, paie lui 80 il a le 🍁", "sale"),
+    ("10/10 service from @brownman 🤎 tiny bags but legit, two for £15. Foleshill drop in 15 mins", "sale"),
+    ("🍧 ti sirop ❄️ 2€ le gobelet, 3 pour 5€, plage tous les après-midi", "other"),
+])
+def test_verdicts_of_heldout_ox_to_pa(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

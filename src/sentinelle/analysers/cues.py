@@ -162,7 +162,7 @@ THC_PRODUCT_RE = re.compile(r"\bthc\s(?:edibles?|gummies|gummy|chocolates?|bonbo
 MILEAGE_RE = re.compile(r"\b(?:\d{1,3}[ .,]\d{3}|\d{2,3} ?k) ?(?:km|kms|miles|mi)\b")
 # How fast a drop came ("arrivé en 20 min", "pulled up to Bay View in like 25 min"): a buyer's review
 # (a flat "en 10 min à pied" from the station is no drop)
-DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|livreur|dropped|dropped off|pulled up|came|delivered"
+DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|livreur|drop|dropped|dropped off|pulled up|came|delivered"
                           r"|showed up|arrived|venu|venue|met me|was outside|was there|were outside|was at mine"
                           r"|was at my \w+|got my \w+)"
                           r"\b[^.!?\n]{0,40}?\b(?:(?:en|in)\s(?:like\s|genre\s|moins de\s|under\s|less than\s)?"
@@ -213,6 +213,9 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|prepa
                   r"(?:\d{2,4}\s?(?:€|e\b)|[£$€]\s?\d{2,4})"
                   r"|(?:[£$€]\s?\d{2,4}|\b\d{2,4}\s?(?:€|£|\$)) (?:ready|pret|prets|prete|exact)\b"
                   r"|\b(?:you|u) said [£$€]\s?\d{2,4}\b"  # "you said £80 for the half?"
+                  # "70 en liquide" alone, "paie lui 80" (not "payé 80 en liquide")
+                  r"|(?<!paye )\b\d{2,4}\s?(?:€|e|euros?)?\s?en (?:liquide|especes)\b"
+                  r"|\b(?:paie|paye|payez|pay)[- ](?:lui|le|him|the driver) [£$€]?\d{2,4}\b"
                   # the sum agreed ("$120 like we said", "2 white 2 brown = £40")
                   r"|[£$€]\s?\d{2,4}[^.!?\n]{0,25}?like (?:we|u|you) said\b|= ?[£$€]\s?\d{2,4}\b"
                   # ("£50 for the half like we said", "70 stp, c la 1g de blanche comme prévu"; not a time,
@@ -306,6 +309,7 @@ class CueAnalyser(Analyser):
                        score=1.0, explanation=f"a review ({rm.group()!r}) of how fast or well a drop came: a "
                                               "buyer vouching for a dealer")
         if ("bring" in text or "ramene" in text or "descend" in text or "prepare" in text or "have" in text
+                or "liquide" in text or "especes" in text or "paie" in text or "paye" in text or "pay " in text
                 or "viens" in text or "donne" in text or "appoint" in text or "exact" in text or "got" in text
                 or "ready" in text or "pret" in text or "said" in text or "=" in text or "t'as" in text
                 or "tas " in text or "as tu" in text or "as-tu" in text or "j'ai t" in text or "jai t" in text
