@@ -465,3 +465,36 @@ def test_verdicts_of_heldout_ot_to_ow(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_ox_to_pa(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 70: menus dressed as a chippy's or a fish stall's, with a wink and prices by weight
+    ("🐟 FISH BAR (not that kind 😉)\nsmall = g of 🌿 £10\nlarge = 8th £25\ndrops Belfast all weekend", "sale"),
+    ("arrivage 🐟😏 poisson blanc (1g 70), poisson vert (10g 90), livré à domicile Royan", "sale"),
+    # reviews praising the goods; an account gone ("ig gone") beside a festival's word; pay in crypto up front
+    ("review 🙏 'met him at the mall, caps were potent, 10/10 will order again' 🍄", "sale"),
+    ("ordered off notts_meds on tele, pregabs came quick, proper 300s not pressies, would use again 👍", "sale"),
+    ("insta gone lads, find us on tele @green_lei or 👻 greenlei, diwali special coming soon 🪔", "sale"),
+    ("4/20 PRESALE 🔥 30% off if you pay in BTC up front, shipping nationwide, DM signal cartz420", "sale"),
+    # jobs told by a network's role, a commission to "u", a stint paid in full, cash for drops
+    ("🐟 l'équipe de la poissonnerie s'agrandit : il manque 1 tartineur + 1 livreur, paie à la journée, "
+     "07 81 22 33 44", "recruitment"),
+    ("need someone to shift 💊 in the uni halls, 25% commission on everything u sell, snap: x.supply",
+     "recruitment"),
+    ("line needs runners in Limerick 📱 2 weeks at a time, room sorted, €1,000. whatsapp +353 85 123 4567",
+     "recruitment"),
+    ("£££ easy money for drops round Leeds, bike provided 🚲 over 18s only. dm snap ld.drops", "recruitment"),
+    # look-alikes: a bakery, racing tips, ghost tours per adult, a pharmacy's hours, a newsagent's coupons,
+    # ski rentals per day, a childminder ("nourrice"), a CBD grower stating the THC limit
+    ("🍪 cookies double choco 2€ pièce, 5 pour 8€ ❄️ meringues 1€, retrait à la boutique", "other"),
+    ("💊 pronostic du jour à l'hippodrome : le 4 en base, le 9 à la cote 15/1 🐴🔥", "other"),
+    ("👻 ghost walks nightly 8pm, $25/adult, 2 for $45 📲 book on our snap 👻 ghostwalks", "other"),
+    ("💊 Holiday hours: open till 10pm. Prescriptions incl. controlled meds (diazepam, codeine) need collecting "
+     "with photo ID.", "other"),
+    ("📰 Tabac-presse ouvert 7j/7 de 7h à 20h ✅ recharges PCS, Neosurf disponibles ✅ FDJ, colis relais", "other"),
+    ("❄️ FRESH POW ❄️ rental packages $40/day, 4 days $150, we deliver to your condo in Vail 🚐", "other"),
+    ("Cherche nounou (nourrice) pour 2 enfants à Lons, sorties d'école 16h30-19h, 11€/h, déclarée CESU", "other"),
+    ("Récolte 2025 🌱 THC < 0,3% certifié par labo, fleur 'Lemon Haze' 7€/g, 10g 60€, livraison Ajaccio", "other"),
+])
+def test_verdicts_of_heldout_pb_to_pg(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

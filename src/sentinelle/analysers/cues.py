@@ -91,10 +91,16 @@ RUN_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{0,3}(?:\s?(?:€|e\b|eur\b|eu
 # price for two days); the second says it itself.
 SPAN_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{1,4}(?:\s?(?:€|e\b|eur\b|euros?\b|balles?\b|£|\$))?"
                          r"\s?(?:for|pour|en)\s?\d{1,2}\s?(?:hrs?|hours?|h|heures?|days?|jours?|weeks?|semaines?"
-                         r"|nights?|nuits?)\b|[£$]\d{1,4}\s?for\s?\d{1,2}\s?(?:hrs?|hours?|days?|weeks?|nights?)\b")
+                         r"|nights?|nuits?)\b|[£$]\d{1,4}\s?for\s?\d{1,2}\s?(?:hrs?|hours?|days?|weeks?|nights?)\b"
+                         # the stint told first ("2 weeks at a time, accommodation sorted, €1,200")
+                         r"|\b(?:\d{1,2}|two|three|deux|trois) (?:weeks?|days?|nights?|semaines?|jours?|nuits?)"
+                         r" (?:at a time|d'affilee|de suite|straight|on end)\b[^.\n]{0,40}?"
+                         r"(?:[€£$] ?\d[\d,.]{1,5}|\d[\d,.]{1,5} ?(?:€|e\b|euros?\b))")
 ERRAND_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{0,4}\s?(?:€|e\b|eur\b|euros?\b|balles?\b|£|\$)\s?(?:pour|for|to)\s"
                            r"(?:deposer|livrer|ramener|porter|garder|transporter|surveiller|guetter|carry|drop|hold|mind"
-                           r"|deliver|watch)\b|[£$]\d{1,4}\s?(?:to|for)\s(?:carry|drop|hold|mind|deliver|watch)\b")
+                           r"|deliver|watch)\b|[£$]\d{1,4}\s?(?:to|for)\s(?:carry|drop|hold|mind|deliver|watch)\b"
+                           # pay with no amount ("£££ quick cash for drops round Belfast")
+                           r"|\b(?:quick|easy|fast) (?:cash|money|£+|\$+) for (?:drops|runs|drop ?offs|deliveries)\b")
 # A minimum order just before an amount ("minimum 40€ pour livrer", "min £20 to drop", "min order $40 to
 # drop off")
 _THRESHOLD_BEFORE_RE = re.compile(r"\b(?:(?:minimum|mini|min)(?: order| spend| commande| de commande)?|a partir de"
@@ -106,7 +112,8 @@ _THRESHOLD_BEFORE_RE = re.compile(r"\b(?:(?:minimum|mini|min)(?: order| spend| c
 COMMISSION_RE = re.compile(
     r"\b(?:tu gardes|tu touches|tu prends|you keep|you get|keep|on te laisse)\s"
     r"(?:\d{1,2}\s?%|un tiers|le tiers|la moitie|a third|half|\d{1,2}\s?percent)"
-    r"|\b\d{1,2}\s?%\s(?:of|de|sur)\s(?:everything you|all you|tout ce que tu|tout ce qui part|ce que tu|what you"
+    r"|\b\d{1,2}\s?%\s(?:(?:commission|cut)\s)?(?:of|de|sur|on)\s(?:everything (?:you|u)|all (?:you|u)|tout ce que tu"
+    r"|tout ce qui part|ce que tu|what (?:you|u)"
     r"|tes ventes|your sales|chaque vente|each sale"
     r"|(?:chaque|each|every) (?:pochon|barrette|boulette|bag|g|gramme|gram|pack|sachet)s? (?:vendu|sold)e?s?)"
     r"(?:\s(?:vends|ecoules|sell|shift))?"
@@ -145,7 +152,7 @@ _RUN_WORDS = frozenset({"course", "courses", "tournee", "trajet", "voyage", "mis
                         "go", "fois", "hrs", "hr", "hours", "heures", "days", "jours", "weeks", "semaines", "nights",
                         "nuits",
                         "deposer", "livrer", "ramener", "porter", "garder", "transporter", "surveiller", "guetter",
-                        "carry", "hold", "mind", "deliver", "watch"})
+                        "carry", "hold", "mind", "deliver", "watch", "drops", "runs", "deliveries"})
 ROLE_BEFORE, ROLE_AFTER = 80, 40  # characters around the amount where a role word counts
 
 # A stated THC content above the legal 0.3 % ("THC 25%", "22% de THC") is no CBD product: the
@@ -176,11 +183,16 @@ DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|livreur|drop|droppe
 # time, a review of a dealer's delivery (see DROP_TIME_RE)
 REVIEW_RE = re.compile(r"\b(?:avis|reviews?|shout ?outs?|petit retour|je recommande|i recommend|highly recommend"
                        r"|recommande|def ordering again|merci|cheers|[1-5] stars?|five stars|slapped"
-                       r"|order(?:ed|ing) (?:off|from))\b|10/10|⭐|🌟")
+                       r"|order(?:ed|ing) (?:off|from)|(?:will|would|gonna|def) (?:order|use|buy|cop) (?:again|from))\b"
+                       r"|10/10|⭐|🌟")
 # A drop praised ("fast drop", "plug legit", "livreur sympa"): with a review's words, a review too
 PRAISED_DROP_RE = re.compile(r"\b(?:fast|quick|speedy|rapid) (?:drop|delivery|dropoff)\b"
                              r"|\b(?:drop|delivery) was (?:fast|quick|speedy)\b|\bplug (?:is )?legit\b"
                              r"|\blivraison (?:rapide|eclair|au top)\b|\blivreur (?:rapide|au top|sympa)\b")
+# The goods praised as a drug's are ("caps were potent", "proper 300s not pressies", "de la frappe"): with a
+# review's words, a review too (17 hand-written posts, all sales)
+PRAISED_GOODS_RE = re.compile(r"\b(?:were|was|is|are|proper|super|tres|vraiment|etait|etaient) (?:potent|legit|lourde?"
+                              r"|de la bombe|de la frappe)\b|\bnot pressies\b")
 # ... unless it warns others off ("je recommande pas", "avoid", "arnaque")
 DISOWNED_RE = re.compile(r"\b(?:recommande pas|ne recommande|recommend(?:e|s)? pas|(?:not|don'?t|wouldn'?t) recommend"
                          r"|arnaque|scam|evitez|avoid)\b")
@@ -234,7 +246,8 @@ _TIMETABLE_WORD_RE = re.compile(r"\b(?:ligne|lignes|departs?|horaires|bus|train|
 BANNED_ACCOUNT_RE = re.compile(r"\b(?:l'?ancien|snap|comptes?|canal|insta|ig|page|acc|account|old one)"
                                r"(?: (?:snap|telegram|tg|insta|whatsapp))?"
                                r"(?: (?:a|est|a ete|got|was|has been|is|sont))? (?:saute|sautee|sautes|mort|tombe"
-                               r"|tombes|tombee|ban|banni|bannie|banned|nuked|locked|deleted)\b")
+                               r"|tombes|tombee|ban|banni|bannie|banned|nuked|locked|deleted|gone|dead|suspended"
+                               r"|disabled|desactive|desactivee|supprime|supprimee|suspendu|suspendue)\b")
 # Legal recreational retail: a licensed store or an age gate above 18 ("19+ only", "21+"), an adult-use
 # licence, taxes included
 LEGAL_RETAIL_RE = re.compile(r"\blicen[cs]ed(?:\s[\w.']+){0,3}?\s"
@@ -302,7 +315,9 @@ class CueAnalyser(Analyser):
                 a.add_norm(CUE, "sale", dm.start(), dm.end(), analyser=self.name, rule="grammar:drop_time", score=0.5,
                            explanation=f"how fast a drop came {dm.group()!r}: a buyer's review")
                 dropped = True
-        if ("drop" in text or "deliver" in text or "legit" in text or "livr" in text) and PRAISED_DROP_RE.search(text):
+        if (("drop" in text or "deliver" in text or "legit" in text or "livr" in text) and PRAISED_DROP_RE.search(text)
+                or ("potent" in text or "legit" in text or "lourd" in text or "bombe" in text or "frappe" in text
+                    or "pressies" in text) and PRAISED_GOODS_RE.search(text)):
             dropped = True
         if dropped and (rm := REVIEW_RE.search(text)) and not DISOWNED_RE.search(text):
             a.add_norm(CUE, "sale", rm.start(), rm.end(), analyser=self.name, rule="grammar:vendor_review",
@@ -326,7 +341,9 @@ class CueAnalyser(Analyser):
             a.add_norm(CUE, "legit_commerce", tw.start(), tw.end(), analyser=self.name, rule="grammar:timetable",
                        score=1.0, explanation=f"a timetable: three clock times or more and {tw.group()!r}")
         if ("saute" in text or "mort" in text or "tombe" in text or "ban" in text or "nuked" in text
-                or "locked" in text or "deleted" in text) and (bm := BANNED_ACCOUNT_RE.search(text)):
+                or "locked" in text or "deleted" in text or "gone" in text or "dead" in text or "suspend" in text
+                or "disabled" in text or "desactive" in text or "supprime" in text) and (
+                bm := BANNED_ACCOUNT_RE.search(text)):
             a.add_norm(CUE, "sale", bm.start(), bm.end(), analyser=self.name, rule="grammar:banned_account",
                        score=1.0, explanation=f"an account lost to a ban {bm.group()!r}: a dealer's, not a shop's")
         if "km" in text or "mi" in text:

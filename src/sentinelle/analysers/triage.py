@@ -37,11 +37,15 @@ LEGAL_RETAIL_SCORE = 0.4  # the score of a sale the legal-retail rule overturns
 
 
 def _legal_retail(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
-    """The legal-retail cues of a post that reads as legal recreational retail: two legal-shop cues
-    or more, one of them the legal-retail grammar (licensed store, 19+/21+ gate, government of
-    Canada), and no handle or phone to message (dealers posing as dispensaries give one)."""
+    """The legal-retail cues of a post that reads as legal recreational retail: the legal THC limit
+    stated ("THC < 0,3%", a CBD grower's strain priced by the gram), or two legal-shop cues or more,
+    one of them the legal-retail grammar (licensed store, 19+/21+ gate, government of Canada); and no
+    handle or phone to message (dealers posing as dispensaries give one)."""
     legal = [f for f in by_kind.get(CUE, _NONE) if f.value == "cbd_legal"]
-    if len({(f.start, f.end) for f in legal}) < 2 or not any(f.rule == "grammar:legal_retail" for f in legal):
+    if not legal:
+        return []
+    if not THC_LIMIT_RE.search(a.norm.text) and (len({(f.start, f.end) for f in legal}) < 2 or not any(
+            f.rule == "grammar:legal_retail" for f in legal)):
         return []
     if "handles" in by_kind or "phones" in by_kind:
         return []
@@ -66,7 +70,7 @@ def _priced_sale(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding
     if not sold or any(f.rule in _PAY_RULES for f in by_kind.get(CUE, _NONE)):
         return []
     text = a.norm.text
-    if _TRADE_JOB_RE.search(text) or ERRAND_RE.search(text):
+    if _trade_job(text) or ERRAND_RE.search(text):
         return []
     if sold is not prices and _PAID_RE.search(text):
         return []  # "payé à la semaine, 800€ mini", "100€ minimum par soir": a wage's minimum
@@ -88,7 +92,11 @@ def _legal_business(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Find
     if ("products" in by_kind or any(w in a.post.text for w in _WINKS) or _GRAM_PRICE_RE.search(text)
             # an account lost to a ban or to reports ("l'ancien est mort", "suite aux signalements"):
             # a dealer's, not a café's or a shop's (see cues.BANNED_ACCOUNT_RE)
-            or "signalements" in text or any(f.rule == "grammar:banned_account" for f in cues)):
+            or "signalements" in text or any(f.rule == "grammar:banned_account" for f in cues)
+            # paid in crypto up front to a contact given: an advance-fee seller's terms, no shop's
+            or (any(f.value == "crypto" for f in by_kind.get("payment", _NONE))
+                and any(f.value == "full" for f in by_kind.get("prepayment", _NONE))
+                and ("handles" in by_kind or "phones" in by_kind))):
         return []
     return [f for f in cues if f.value in _BUSINESS_CUES and f.score >= 1.0]
 
@@ -104,7 +112,7 @@ def _legal_job(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     if len({f.rule for f in found}) < 2:
         return []
     text = a.norm.text
-    if _TRADE_JOB_RE.search(text) or ERRAND_RE.search(text) or _SHADY_JOB_RE.search(text):
+    if _trade_job(text) or ERRAND_RE.search(text) or _SHADY_JOB_RE.search(text):
         return []
     return found
 
@@ -246,6 +254,53 @@ def _warning(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     return found
 
 
+MENU_SCORE = 0.6  # the score of a post the winked-menu or the network-role rule sets
+# a wink in words ("not that kind 😉", "ceux qui savent"), beside the emoji of _WINKS
+_WINK_WORDS_RE = re.compile(r"\b(?:not that kind|not the kind you think|ceux qui savent|if you know|who know"
+                            r"|pas (?:ce|celle|celui) que vous (?:croyez|pensez))\b")
+# a price by weight ("1g 70", "10g = 90", "g of 🍁 £10", "8th £25"): what no kitchen or chippy sells by
+_WEIGHT_PRICE_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d)?\s?(?:g|gr|grammes?)\b\)?\s?[=:\-→>(]*\s?[€£$]?\s?\d{2,4}"
+                              r"(?![\d.,]?\d)(?!\s?(?:g|gr|kg|ml|cl|%|mg))"
+                              r"|\b(?:g|8th|eighth|q|quarter|oz|half) (?:of \S+ )?[€£$]\d{2,4}")
+_NOT_A_MENU = frozenset({"news", "prevention", "harm_reduction", "cbd_legal"})
+
+
+def _winked_menu(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
+    """Cues of a menu in a shop's or a kitchen's disguise: a wink ("(not that kind 😉)", "poisson blanc
+    🐟😏") and two prices by weight or more ("1g 70", "8th £25"); none when a strong cue of news,
+    prevention, harm reduction or a CBD shop stands (78 hand-written posts hold both, all sales)."""
+    text = a.norm.text
+    if not (any(w in a.post.text for w in _WINKS) or _WINK_WORDS_RE.search(text)):
+        return []
+    found = list(_WEIGHT_PRICE_RE.finditer(text))
+    if len(found) < 2 or any(f.value in _NOT_A_MENU and f.score >= 1.0 for f in by_kind.get(CUE, _NONE)):
+        return []
+    return [a.add_norm(CUE, "sale", m.start(), m.end(), analyser="triage", rule="grammar:winked_menu", score=1.0,
+                       explanation=f"a price by weight {m.group()!r} beside a wink: a menu in disguise")
+            for m in found]
+
+
+# the roles only drug networks hire for ("tartineur", "détailleur", "shotters", "trap sitter"): 465
+# hand-written posts name one, all job offers but a few reports (which the strong cues of news or
+# prevention tell)
+_NETWORK_ROLE_RE = re.compile(r"\b(?:tartineurs?|detailleurs?|d?jobeurs?|ravitailleurs?|gerants? de (?:four|point)"
+                              r"|shotters?|trap sitters?|charbonneurs?)\b")
+_NOT_A_ROLE_OFFER = frozenset({"news", "prevention", "harm_reduction", "humor", "buyer"})
+
+
+def _network_role(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
+    """A cue of a network's job named by its role ("il manque 1 livreur soir + 1 tartineur"), with
+    no strong cue of a report, a warning or a joke, and no menu's price or offer ("shotters on 07...,
+    free bag with 3" is a sale). Empty otherwise."""
+    text = a.norm.text
+    m = _NETWORK_ROLE_RE.search(text)
+    if m is None or "prices" in by_kind or "promotion" in by_kind or any(
+            f.value in _NOT_A_ROLE_OFFER and f.score >= 1.0 for f in by_kind.get(CUE, _NONE)):
+        return []
+    return [a.add_norm(CUE, "recruitment", m.start(), m.end(), analyser="triage", rule="grammar:network_role",
+                       score=1.0, explanation=f"a role only drug networks hire for {m.group()!r}: a job offer")]
+
+
 _DRUG_EMOJI = frozenset("🌿🍃🥦❄🍫💊🍄")
 # what "also got some green" may be of the garden or the kitchen
 _GREENS = frozenset({"beans", "tea", "peppers", "pepper", "onions", "veg", "vegetables", "salad", "apples", "olives",
@@ -291,6 +346,13 @@ _TUCKED_LEAD_RE = re.compile(r"\b(?:also (?:got|have|selling|sell|doing)|j'?ai a
 JOB_RULE_SCORE = 0.8  # the score of a post the job-offer rule makes a recruitment
 _PAY_RULES = frozenset({"grammar:pay_per_time", "grammar:pay_per_run", "grammar:pay_for_errand",
                         "grammar:pay_for_time", "grammar:commission"})
+# the legal limit of THC stated ("THC < 0,3%", "moins de 0,3 % de THC", "<0.2% delta-9 THC", Swiss
+# "THC < 1%"): 757 hand-written posts state it, all of them legal shops' (a THC content above the
+# limit cancels the legal-shop cues, see cues.THC_PCT_RE)
+THC_LIMIT_RE = re.compile(
+    r"\b(?:thc|delta.?9)\s?(?:<|≤|inferieure? a|moins de|under|below|less than|max\.?|maximum)\s?0?[.,][0-3]\s?%"
+    r"|(?:<|≤|\bunder|\bbelow|\bless than|\bmoins de|\bmax\.?)\s?0?[.,][0-3]\s?%\s?(?:de\s|d'|of\s)?(?:thc|delta)\b"
+    r"|\bthc\s?(?:<|≤|moins de|under)\s?1\s?%")
 # the work of a drug network, named or told ("tenir le terrain", "stocker chez toi", mules)
 _TRADE_JOB_RE = re.compile(
     r"\b(?:guetteurs?|guetter|gadiens?|choufs?|charbonneurs?|charbon|nourrices?(?! agre)|ravitailleurs?|ravitos?"
@@ -326,6 +388,20 @@ _SHADY_JOB_RE = re.compile(
 # no legal business's word, a network's job
 _MINORS_OK_RE = re.compile(r"\b(?:meme (?:si t'es |si tu es )?mineurs?|mineurs? (?:ok|acceptes?|bienvenus?|pas grave)"
                            r"|under[ -]18s? (?:ok|welcome|accepted|fine)|school ?kids (?:welcome|ok|wanted))\b")
+# a childminder wanted or offered ("nounou (nourrice) ... pour 2 enfants", "sorties d'école", CESU): the
+# "nourrice" of a nursery, not a network's stash keeper (whose posts say "pas d'enfants chez toi")
+_CHILDCARE_RE = re.compile(r"\b(?:pour|nos|mes|de) (?:\d|un|une|deux|trois) (?:enfants?|bebes?)\b|\bbebe de \d"
+                           r"|\bsorties? (?:d'|de l')ecoles?|\bcesu\b|\bassistantes? maternelles?|\bperiscolaire")
+
+
+def _trade_job(text: str) -> re.Match[str] | None:
+    """The first words of a network's work in `text` (see _TRADE_JOB_RE), a childminder's "nourrice" aside."""
+    for m in _TRADE_JOB_RE.finditer(text):
+        if not (m.group().startswith("nourri") and _CHILDCARE_RE.search(text)):
+            return m
+    return None
+
+
 _BUSINESS_WORDS = frozenset({"legit_commerce", "food_delivery", "cbd_legal"})  # perks and words of trade
 _NOT_A_JOB_OFFER = frozenset({"news", "prevention", "buyer", "harm_reduction", "humor", "legit_commerce",
                               "food_delivery", "cbd_legal"})
@@ -340,7 +416,7 @@ def _job_offer(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     if not pay:
         return []
     text = a.norm.text
-    trade = _TRADE_JOB_RE.search(text) or _SHADY_JOB_RE.search(text)
+    trade = _trade_job(text) or _SHADY_JOB_RE.search(text)
     for f in cues:
         if f.score < 1.0 or f.value not in _NOT_A_JOB_OFFER or f.rule == "grammar:legal_retail":
             continue  # (an age gate alone, "19+", is no legal business)
@@ -419,6 +495,12 @@ class TriageAnalyser(Analyser):
         if a.category == "other" and (found := _tucked_offer(a, by_kind)):
             # an offer tucked into an ordinary post ("selling my ps4 ... also got some green 🌿")
             _overturn(a, found, "sale", max(a.score, OFFER_SCORE))
+        if a.category == "other" and (found := _winked_menu(a, by_kind)):
+            # a menu dressed as a chippy's or a fish stall's, with a wink
+            _overturn(a, found, "sale", max(a.score, MENU_SCORE))
+        if a.category == "other" and (found := _network_role(a, by_kind)):
+            # a job only a network offers, named by its role
+            _overturn(a, found, "recruitment", max(a.score, MENU_SCORE))
         if a.category != "sale" and (found := _told_sale(a, by_kind)):
             # a courier's text on arrival, a buyer's review of a drop
             _overturn(a, found, "sale", max(a.score, OFFER_SCORE))
