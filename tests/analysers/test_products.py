@@ -617,3 +617,18 @@ def test_a_white_circle_on_a_french_menu(text: str, expected: set[str]) -> None:
 ])
 def test_two_letters_based_sellers_and_crack_by_its_emoji(text: str, expected: set[str]) -> None:
     assert set(analyze_text(text, lang="fr").values("products")) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # pregabalin by its short plural; CBD "dopé" is sprayed flowers, no heroin; props and undetectable bills
+    # are counterfeit notes; bakery words keep cookies, choco and ❄️ in the kitchen
+    ("les prégas 300 sont là, 10 pour 35", "fr", {"prescription_drugs"}),
+    ("Zkittlez 15 le g (c de la vraie pas du cbd dopé)", "fr", {"cannabis_herb"}),
+    ("£20 props 🔥 5 x £20 for £30", "en", {"counterfeit_money"}),
+    ("💵 UNDETECTABLE BILLS 💵 $1000 in 20s for $250", "en", {"counterfeit_money"}),
+    ("🍫 cookies triple choco 2€ pièce ❄️ meringues 1€", "fr", set()),
+    # two letters after a weight are cocaine ("(1g cc) 70")
+    ("🥖 baguette (1g cc) 70 / 🥐 croissant (5g shit) 40", "fr", {"cocaine", "cannabis_resin"}),
+])
+def test_short_names_and_kitchen_words(text: str, lang: str, expected: set[str]) -> None:
+    assert set(analyze_text(text, lang=lang).values("products")) == expected

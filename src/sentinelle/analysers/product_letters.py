@@ -62,6 +62,7 @@ _LETTER_LABELS = frozenset({"tier", "grade", "class", "classe", "plan", "type", 
 
 
 _AMOUNT_RE = re.compile(r"\d+(?:[.,]\d+)?g?|g|gr|gramme")  # ("2g de cc", "1 de cc", "le g d cc")
+_WEIGHT_RE = re.compile(r"\d+(?:[.,]\d+)?g")  # ("1g cc")
 
 
 def letter_slot(text: str, toks: list[Any], m: Mention, line: tuple[int, int], qp: bool) -> bool:
@@ -71,6 +72,8 @@ def letter_slot(text: str, toks: list[Any], m: Mention, line: tuple[int, int], q
     if (m.end - m.start == 2 and i >= 2 and toks[i - 1].text in ("de", "d")
             and _AMOUNT_RE.fullmatch(toks[i - 2].text)):
         return True  # "2g de cc", "1 de cc": an amount of it (two letters: "cc" alone may greet)
+    if m.end - m.start == 2 and i >= 1 and _WEIGHT_RE.fullmatch(toks[i - 1].text):
+        return True  # "(1g cc) 70", "2g cc": a weight of it
     if not qp:
         return False
     if i > 0 and toks[i - 1].text.isdigit() and toks[i - 1].end >= m.start - 1 \
