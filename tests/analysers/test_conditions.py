@@ -503,3 +503,24 @@ def test_an_amount_off(text: str, lang: str, promotion: bool) -> None:
     from sentinelle.api import analyze_text
 
     assert flag(analyze_text(text, lang=lang), "promotion") == promotion
+
+
+@pytest.mark.parametrize(("text", "lang", "promotion"), [
+    # an offer for tonight, today or this week only
+    ("🎃 2g for £90 tonight only, drops Bangor", "en", True),
+    ("8ths $40 today only, text the line", "en", True),
+    ("🍫 10g 60 ce soir seulement, livraison Royan", "fr", True),
+    ("le g à 6 seulement cette semaine, ensuite retour à 8", "fr", True),
+])
+def test_offers_for_tonight_or_today_only(text: str, lang: str, promotion: bool) -> None:
+    assert flag(run(text, lang), "promotion") == promotion
+
+
+@pytest.mark.parametrize(("text", "lang", "payment"), [
+    # the sum in notes a courier asks for, payment on delivery beside a banknote
+    ("outside now 🚗 silver golf by the co-op, bring exact, £40", "en", ["cash"]),
+    ("je suis en bas, descends avec 60 pile stp j'ai pas de monnaie", "fr", ["cash"]),
+    ("❄️ 1g 70 / paiement à la livraison 💶", "fr", ["cash"]),
+])
+def test_cash_asked_by_couriers(text: str, lang: str, payment: list[str]) -> None:
+    assert run(text, lang).values("payment") == payment
