@@ -426,3 +426,12 @@ def test_a_platform_word_in_a_compound(text: str, handles: list[tuple[str, str]]
 def test_a_reviews_words_and_a_phrase_before_the_handle(text: str, handles: list[tuple[str, str]]) -> None:
     rec = analyze_text(text).to_record()
     assert [(h["platform"], h["handle"]) for h in rec["handles"]] == handles
+
+
+@pytest.mark.parametrize(("text", "handles"), [
+    # a verb after a platform word and an icon is no handle: the @name before "on tg" is
+    ("shoutout @crescentplug on tg 🔌 came thru at 3am", [("telegram", "crescentplug")]),
+])
+def test_a_verb_after_the_platform_and_an_icon(text: str, handles: list[tuple[str, str]]) -> None:
+    rec = analyze_text(text).to_record()
+    assert [(h["platform"], h["handle"]) for h in rec["handles"]] == handles
