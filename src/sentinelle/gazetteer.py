@@ -255,6 +255,9 @@ def build(communes: Iterable[Commune], root: Path | None = None) -> Gazetteer:
         head = head_of(k)
         if head:
             g.heads.setdefault(head, []).append(c)
+            if len(head) > 2 and head[0] in ("saint", "sainte") and len(head[1]) >= 3:
+                # "St-Gilles" for Saint-Gilles-Croix-de-Vie too, whose head is "Saint-Gilles-Croix"
+                g.heads.setdefault(head[:2], []).append(c)
             if len(head) == 2 and len(head[0]) >= 4 and head[0] not in BARE_FIRST_WORDS and head[0] not in ARTICLES:
                 doubles.append((head[:1], c))  # "Cosne" for Cosne-Cours-sur-Loire too (see below)
         if len(k) > 2 and k[0] in ARTICLES and (bare := head_of(k[1:])) and len(bare) == 1 and len(bare[0]) >= 6:

@@ -1177,3 +1177,14 @@ def test_sums_in_brackets_and_weak_names_listed(text: str, departments: list[str
 def test_a_barn_is_not_bern() -> None:
     text = "🐖 pig auction Saturday, sale barn outside Cedar Rapids"
     assert run_with_products(text, "en").values("places") == ["Cedar Rapids"]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # a saint's name is the short form of a longer one in the post's department ("St-Gilles" beside
+    # Challans is Saint-Gilles-Croix-de-Vie); alone, it is the commune that bears it
+    ("livraison St-Gilles, Challans et Saint-Hilaire-de-Riez",
+     ["Saint-Gilles-Croix-de-Vie", "Challans", "Saint-Hilaire-de-Riez"]),
+    ("livraison Saint-Gilles ce soir", ["Saint-Gilles"]),
+])
+def test_a_saints_name_as_a_longer_names_short_form(text: str, places: list[str]) -> None:
+    assert run(text).values("places") == places
