@@ -498,3 +498,30 @@ def test_verdicts_of_heldout_ox_to_pa(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_pb_to_pg(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 71: a job through an encrypted messenger, a network's role in a post the model read as a sale,
+    # a commission told after its word, a review praising the goods ("la frappe elle tue"), a channel
+    # closing
+    ("Cherche livreur de nuit secteur Menton Roquebrune, voiture perso, 40€ la course, majeur / wickr mentonnight",
+     "recruitment"),
+    ("still need 2 trap sitters 🏚️ + someone to hold the pack at their crib, $$ weekly / same line 445.555.0100",
+     "recruitment"),
+    ("anyone at uni wanna shift some greens for me? 🍁 commission 20%, halls only", "recruitment"),
+    ("le livreur de vitry il est trop rapide et la frappe elle tue 🔥 10/10 je recommande", "sale"),
+    ("⚠️ canal bientôt fermé, rejoignez t.me/porcelaine_v3 / livraison Limoges + Isle 🚘 / boutique porcelaine",
+     "sale"),
+    # look-alikes: regatta results with boats' names, star-watching "guetteurs", a club night's dress code,
+    # phone chargers, stadium concessions' jobs, a cheesesteak "whiz wit", a basketball "frappe"
+    ("🏁 Résultats régate de Vannes 🏁 🥇 Snow Flake ❄️ 1h10 / 🥈 Green Leaf 🍁 1h14", "other"),
+    ("🔭 On recherche des guetteurs… d'étoiles filantes ! Nuit des étoiles à Guéret, 22h-2h, même les mineurs "
+     "accompagnés", "other"),
+    ("🎈 soirée ballons au club samedi, dresscode blanc ❄️ entrée 10€", "other"),
+    ("I'm the plug 🔌 for phone chargers lol, USB-C 3 for $10 at the market", "other"),
+    ("🏈 Stadium concessions hiring! cashiers, runners, cooks / $18/hr + tips / 16+ with work permit", "other"),
+    ("🥩 CHEESESTEAK SPECIAL / whiz wit $11 / 3 for $30 all weekend on DoorDash 🔥", "other"),
+    ("quelle FRAPPE à 3 pts dans le dernier quart 🔥🏀 #basket", "other"),
+])
+def test_verdicts_of_heldout_ph_to_pm(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

@@ -118,7 +118,8 @@ COMMISSION_RE = re.compile(
     r"|(?:chaque|each|every) (?:pochon|barrette|boulette|bag|g|gramme|gram|pack|sachet)s? (?:vendu|sold)e?s?)"
     r"(?:\s(?:vends|ecoules|sell|shift))?"
     r"|(?<![-−])\b\d{1,2}\s?%\s(?:pour toi|for you|to you)\b"  # (not a discount, "-10% pour toi")
-    r"|\bmarge (?:de )?\d{1,2}\s?%|\+ commission\b|plus commission\b|\b[4-7]0/[3-6]0 split\b"
+    r"|\bmarge (?:de )?\d{1,2}\s?%|\bcommission (?:de )?\d{1,2}\s?%|\+ commission\b|plus commission\b"
+    r"|\b[4-7]0/[3-6]0 split\b"
     r"|%\s(?:sur|on) (?:les|tes|the|your) ventes?\b|%\s(?:on|of) (?:the |your )?sales\b|\b\d{1,2}\s?% cut\b"
     r"|pourcentage sur (?:les|tes) ventes"
     # "commission 15€ par gramme vendu", "£5 for every bag sold"
@@ -153,7 +154,7 @@ _RUN_WORDS = frozenset({"course", "courses", "tournee", "trajet", "voyage", "mis
                         "nuits",
                         "deposer", "livrer", "ramener", "porter", "garder", "transporter", "surveiller", "guetter",
                         "carry", "hold", "mind", "deliver", "watch", "drops", "runs", "deliveries"})
-ROLE_BEFORE, ROLE_AFTER = 80, 40  # characters around the amount where a role word counts
+ROLE_BEFORE, ROLE_AFTER = 100, 40  # characters around the amount where a role word counts
 
 # A stated THC content above the legal 0.3 % ("THC 25%", "22% de THC") is no CBD product: the
 # legal-shop cues (cbd_legal, legit_commerce) of such a post are dropped. Neither are "THC edibles",
@@ -192,7 +193,8 @@ PRAISED_DROP_RE = re.compile(r"\b(?:fast|quick|speedy|rapid) (?:drop|delivery|dr
 # The goods praised as a drug's are ("caps were potent", "proper 300s not pressies", "de la frappe"): with a
 # review's words, a review too (17 hand-written posts, all sales)
 PRAISED_GOODS_RE = re.compile(r"\b(?:were|was|is|are|proper|super|tres|vraiment|etait|etaient) (?:potent|legit|lourde?"
-                              r"|de la bombe|de la frappe)\b|\bnot pressies\b")
+                              r"|de la bombe|de la frappe)\b|\bnot pressies\b"
+                              r"|\bla frappe (?:elle )?(?:tue|dechire|est folle|est de ouf)\b")
 # ... unless it warns others off ("je recommande pas", "avoid", "arnaque")
 DISOWNED_RE = re.compile(r"\b(?:recommande pas|ne recommande|recommend(?:e|s)? pas|(?:not|don'?t|wouldn'?t) recommend"
                          r"|arnaque|scam|evitez|avoid)\b")
@@ -245,9 +247,10 @@ _TIMETABLE_WORD_RE = re.compile(r"\b(?:ligne|lignes|departs?|horaires|bus|train|
 # tombés", "old ig got nuked"): dealers' accounts, not a café's or a shop's
 BANNED_ACCOUNT_RE = re.compile(r"\b(?:l'?ancien|snap|comptes?|canal|insta|ig|page|acc|account|old one)"
                                r"(?: (?:snap|telegram|tg|insta|whatsapp))?"
-                               r"(?: (?:a|est|a ete|got|was|has been|is|sont))? (?:saute|sautee|sautes|mort|tombe"
-                               r"|tombes|tombee|ban|banni|bannie|banned|nuked|locked|deleted|gone|dead|suspended"
-                               r"|disabled|desactive|desactivee|supprime|supprimee|suspendu|suspendue)\b")
+                               r"(?: (?:a|est|a ete|got|was|has been|is|sont|bientot|va))?"
+                               r" (?:saute|sautee|sautes|mort|tombe|tombes|tombee|ban|banni|bannie|banned|nuked"
+                               r"|locked|deleted|gone|dead|suspended|disabled|desactive|desactivee|supprime"
+                               r"|supprimee|suspendu|suspendue|ferme|fermee|fermer)\b")
 # Legal recreational retail: a licensed store or an age gate above 18 ("19+ only", "21+"), an adult-use
 # licence, taxes included
 LEGAL_RETAIL_RE = re.compile(r"\blicen[cs]ed(?:\s[\w.']+){0,3}?\s"
@@ -342,7 +345,7 @@ class CueAnalyser(Analyser):
                        score=1.0, explanation=f"a timetable: three clock times or more and {tw.group()!r}")
         if ("saute" in text or "mort" in text or "tombe" in text or "ban" in text or "nuked" in text
                 or "locked" in text or "deleted" in text or "gone" in text or "dead" in text or "suspend" in text
-                or "disabled" in text or "desactive" in text or "supprime" in text) and (
+                or "disabled" in text or "desactive" in text or "supprime" in text or "ferm" in text) and (
                 bm := BANNED_ACCOUNT_RE.search(text)):
             a.add_norm(CUE, "sale", bm.start(), bm.end(), analyser=self.name, rule="grammar:banned_account",
                        score=1.0, explanation=f"an account lost to a ban {bm.group()!r}: a dealer's, not a shop's")

@@ -256,7 +256,8 @@ def _warning(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
 
 MENU_SCORE = 0.6  # the score of a post the winked-menu or the network-role rule sets
 # a wink in words ("not that kind 😉", "ceux qui savent"), beside the emoji of _WINKS
-_WINK_WORDS_RE = re.compile(r"\b(?:not that kind|not the kind you think|ceux qui savent|if you know|who know"
+_WINK_WORDS_RE = re.compile(r"\b(?:not that kind|not the (?:\w+ ){1,2}kind|not the kind you think|ceux qui savent"
+                            r"|if you know|who know"
                             r"|pas (?:ce|celle|celui) que vous (?:croyez|pensez))\b")
 # a price by weight ("1g 70", "10g = 90", "g of 🍁 £10", "8th £25"): what no kitchen or chippy sells by
 _WEIGHT_PRICE_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d)?\s?(?:g|gr|grammes?)\b\)?\s?[=:\-→>(]*\s?[€£$]?\s?\d{2,4}"
@@ -402,6 +403,9 @@ def _trade_job(text: str) -> re.Match[str] | None:
     return None
 
 
+# the encrypted messengers no employer gives as the way to apply (a job offer through Wickr or Signal is
+# a network's)
+_CIPHER_APPS = frozenset({"wickr", "signal", "threema", "potato", "session"})
 _BUSINESS_WORDS = frozenset({"legit_commerce", "food_delivery", "cbd_legal"})  # perks and words of trade
 _NOT_A_JOB_OFFER = frozenset({"news", "prevention", "buyer", "harm_reduction", "humor", "legit_commerce",
                               "food_delivery", "cbd_legal"})
@@ -409,8 +413,9 @@ _NOT_A_JOB_OFFER = frozenset({"news", "prevention", "buyer", "harm_reduction", "
 
 def _job_offer(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     """The pay cues of a post that offers a drug network's job whatever its wording: pay for the
-    time, the run or the errand, with the work of a network named or told, or a drug named, and no
-    strong cue of news, prevention, humour or a legal business. Empty when it does not."""
+    time, the run or the errand, with the work of a network named or told, a drug named, or an
+    encrypted messenger to apply through ("40€ la course ... wickr cagnesparty"), and no strong cue
+    of news, prevention, humour or a legal business. Empty when it does not."""
     cues = by_kind.get(CUE, _NONE)
     pay = [f for f in cues if f.rule in _PAY_RULES]
     if not pay:
@@ -425,7 +430,8 @@ def _job_offer(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
         if trade and f.value in _BUSINESS_WORDS:
             continue  # the network's work named: "charbon ... 100€/j + repas"
         return []
-    if not (trade or ERRAND_RE.search(text) or "products" in by_kind or _MINORS_OK_RE.search(text)):
+    if not (trade or ERRAND_RE.search(text) or "products" in by_kind or _MINORS_OK_RE.search(text)
+            or any(h.value["platform"] in _CIPHER_APPS for h in by_kind.get("handles", _NONE))):
         return []
     return pay
 
@@ -498,8 +504,8 @@ class TriageAnalyser(Analyser):
         if a.category == "other" and (found := _winked_menu(a, by_kind)):
             # a menu dressed as a chippy's or a fish stall's, with a wink
             _overturn(a, found, "sale", max(a.score, MENU_SCORE))
-        if a.category == "other" and (found := _network_role(a, by_kind)):
-            # a job only a network offers, named by its role
+        if a.category != "recruitment" and (found := _network_role(a, by_kind)):
+            # a job only a network offers, named by its role ("still looking for 2 trap sitters")
             _overturn(a, found, "recruitment", max(a.score, MENU_SCORE))
         if a.category != "sale" and (found := _told_sale(a, by_kind)):
             # a courier's text on arrival, a buyer's review of a drop
