@@ -1188,3 +1188,15 @@ def test_a_barn_is_not_bern() -> None:
 ])
 def test_a_saints_name_as_a_longer_names_short_form(text: str, places: list[str]) -> None:
     assert run(text).values("places") == places
+
+
+@pytest.mark.parametrize(("text", "departments"), [
+    # a sum said after a word is no shop's number ("2 pochons donc 40"); "à Vienne" is the town; the north of
+    # the Isère is no Nord
+    ("t'avais dit 2 pochons donc 40, j'ai pas de monnaie", []),
+    ("retrait chez moi à Vienne seulement, pas de livraison", []),
+    ("On livre partout dans le Nord-Isère, Bourgoin et alentours", []),
+    ("livraison dans la Vienne et en Charente", ["86", "16"]),
+])
+def test_sums_towns_and_compass_words_before_departments(text: str, departments: list[str]) -> None:
+    assert run(text).values("departments") == departments

@@ -427,6 +427,11 @@ class DepartmentRules:
                         if not (((k or brackets or own or numbered or only or paired) and self._capitalised(a, ns, ne))
                                 or hashtag or lower):
                             break
+                    if (words[i] in COMPASS_PARTS and i + size < n and text[ne:spans[i + size][0]] in (" ", "-")
+                            and self._dept_name_at(words, i + size) and words[i + size] != "pas"):
+                        break  # "Nord-Isère": the north of the Isère, not the Nord (but "Nord-Pas-de-Calais")
+                    if i > 0 and words[i - 1] in ("a", "à") and g.by_key.get(tuple(words[i : i + size])):
+                        break  # "retrait à Vienne": the town (Isère), not the department
                     overlap = [c for c in cands if c.start < i + size and i < c.end]
                     if any(c.end - c.start >= size and (c.start < i or c.end > i + size) for c in overlap):
                         break  # inside a longer place name: "Saint-Laurent-du-Var"
