@@ -632,3 +632,13 @@ def test_two_letters_based_sellers_and_crack_by_its_emoji(text: str, expected: s
 ])
 def test_short_names_and_kitchen_words(text: str, lang: str, expected: set[str]) -> None:
     assert set(analyze_text(text, lang=lang).values("products")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "white" beside "dark" (or its emoji) on a county line's menu is crack, as beside "brown"
+    ("LINE OPEN / white 🤍 and dark 🤎 $10 bags / 3 for $25", {"crack", "heroin"}),
+    ("🪨 White £10 bags 3 for £25 / Dark £10 bags", {"crack", "heroin"}),
+    ("white and dark chocolate bars £3 each", set()),
+])
+def test_white_beside_dark_is_crack(text: str, expected: set[str]) -> None:
+    assert set(analyze_text(text, lang="en").values("products")) == expected
