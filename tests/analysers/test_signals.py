@@ -255,3 +255,16 @@ def test_same_signals_with_or_without_the_conditions_pass(text: str) -> None:
         return [(f.kind, f.start, f.end, f.rule) for f in a.findings if f.kind == "minors_signals"]
 
     assert signals(run(text)) == signals(run(text, conditions=False))
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # pupils taken on ("même les petits de 3ème", "t'as pas 18 ans on s'arrange", "can be in HS", "young heads
+    # welcome"); minors refused with a cross
+    ("livreur, guetteur, vendeur / payé à la journée / même les petits de 3ème bienvenus", "fr", True),
+    ("cherche 2 livreurs scooter / 150/jour / même si t'as pas 18 ans on s'arrange 🤫", "fr", True),
+    ("looking for runners who know the area. Can be in HS, $80 a shift", "en", True),
+    ("need runners for the line, $500 a week, young heads welcome", "en", True),
+    ("recrute livreurs avec permis B, 150€/jour, majeurs uniquement ❌ mineurs", "fr", False),
+])
+def test_pupils_taken_on_and_minors_refused_with_a_cross(text: str, lang: str, expected: bool) -> None:
+    assert flag(run(text, lang), "minors_signals") == expected
