@@ -525,3 +525,27 @@ def test_verdicts_of_heldout_pb_to_pg(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_ph_to_pm(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 72: couriers waiting by a chippy or a taco stand (a landmark, no food sold), "bring the 80 for
+    # the quarter"; a review of a drop that "turned up in 15 mins"; reshippers paid per parcel; "30% de
+    # commission"
+    ("driver: outside now, red fiesta by the chippy on Abbeydale Rd. got ur half. £80 cash pls", "sale"),
+    ("outside in the grey civic by the taco shop 🌮 bring the 60 for the half", "sale"),
+    ("review 📝 'lad turned up in 15 mins to Hillsborough, bud was 🔥 10/10'", "sale"),
+    ("MEDS DIRECT seeks reshippers 📦 receive & repost parcels from home, £40 per parcel", "recruitment"),
+    ("CHEM 44 cherche revendeur soirées techno 🎧 / 25% de commission sur la 3 / signal chem44.rh", "recruitment"),
+    # look-alikes: a heating engineer's gas, a fruit farm's crates, fuel and cigarettes over the border, a sale
+    # on jumpers "comme neige", help to quit, a sound system, ice melt, beach shuttles
+    ("🔥 Boiler service £65, gas safety cert £50 🔧 24/7 emergency call-outs, Gas Safe registered", "other"),
+    ("🟡 MIRABELLES 🟡 cagette 5kg ➡️ 15€ / confiture 3 pour 12 🍯 / retrait à la ferme ou livraison dès 30€", "other"),
+    ("Station à Schengen 🇱🇺 : cartouches de cigarettes 59€, gazole 1,42€/L, ouvert 24h/24 ⛽", "other"),
+    ("🎉 SOLDES 🎉 les prix fondent comme neige ❄️❄️ 3 pour 50€ sur les pulls, livraison offerte dès 30€", "other"),
+    ("Besoin d'aide pour arrêter le cannabis 🍁 ? Appelez le 39 89, gratuit et sans jugement", "other"),
+    ("- t'as le matos pour samedi ? / - ouais la sono et 2 enceintes 🔊 / - top, on monte tout vers 18h", "other"),
+    ("white stuff piled up to the roof? we move weight 💪 snow weight lol, ice melt $14 a bag, same day", "other"),
+    ("🚌 Navettes plages gratuites tout l'été de 9h à 19h toutes les 30 min", "other"),
+])
+def test_verdicts_of_heldout_pn_to_ps(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

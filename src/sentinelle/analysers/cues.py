@@ -101,6 +101,12 @@ ERRAND_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{0,4}\s?(?:€|e\b|eur\b|eu
                            r"|deliver|watch)\b|[£$]\d{1,4}\s?(?:to|for)\s(?:carry|drop|hold|mind|deliver|watch)\b"
                            # pay with no amount ("£££ quick cash for drops round Belfast")
                            r"|\b(?:quick|easy|fast) (?:cash|money|£+|\$+) for (?:drops|runs|drop ?offs|deliveries)\b")
+# Pay per parcel received or passed on ("£50 per parcel", "100€ par colis réceptionné"), with the errand
+# told (32 of 34 hand-written posts with such pay are job offers; the others ask 1€ or $2)
+PARCEL_PAY_RE = re.compile(r"(?:[£$€]\s?\d{2,4}|\b\d{2,4}\s?(?:€|e\b|euros?\b|£|\$))\s?(?:par|per|le|a|each|/)\s?"
+                           r"(?:colis|parcel|package)\b")
+_PARCEL_ERRAND_RE = re.compile(r"\b(?:recevoir|receptionne\w*|recup\w*|receive|receiving|reship\w*|repost|repack"
+                               r"|remettre|redonner|deposer|poster|pass them on)\b")
 # A minimum order just before an amount ("minimum 40€ pour livrer", "min £20 to drop", "min order $40 to
 # drop off")
 _THRESHOLD_BEFORE_RE = re.compile(r"\b(?:(?:minimum|mini|min)(?: order| spend| commande| de commande)?|a partir de"
@@ -119,6 +125,7 @@ COMMISSION_RE = re.compile(
     r"(?:\s(?:vends|ecoules|sell|shift))?"
     r"|(?<![-−])\b\d{1,2}\s?%\s(?:pour toi|for you|to you)\b"  # (not a discount, "-10% pour toi")
     r"|\bmarge (?:de )?\d{1,2}\s?%|\bcommission (?:de )?\d{1,2}\s?%|\+ commission\b|plus commission\b"
+    r"|\b\d{1,2}\s?% de com(?:mission)?\b"
     r"|\b[4-7]0/[3-6]0 split\b"
     r"|%\s(?:sur|on) (?:les|tes|the|your) ventes?\b|%\s(?:on|of) (?:the |your )?sales\b|\b\d{1,2}\s?% cut\b"
     r"|pourcentage sur (?:les|tes) ventes"
@@ -153,7 +160,8 @@ _RUN_WORDS = frozenset({"course", "courses", "tournee", "trajet", "voyage", "mis
                         "go", "fois", "hrs", "hr", "hours", "heures", "days", "jours", "weeks", "semaines", "nights",
                         "nuits",
                         "deposer", "livrer", "ramener", "porter", "garder", "transporter", "surveiller", "guetter",
-                        "carry", "hold", "mind", "deliver", "watch", "drops", "runs", "deliveries"})
+                        "carry", "hold", "mind", "deliver", "watch", "drops", "runs", "deliveries", "colis", "parcel",
+                        "package"})
 ROLE_BEFORE, ROLE_AFTER = 100, 40  # characters around the amount where a role word counts
 
 # A stated THC content above the legal 0.3 % ("THC 25%", "22% de THC") is no CBD product: the
@@ -171,7 +179,8 @@ MILEAGE_RE = re.compile(r"\b(?:\d{1,3}[ .,]\d{3}|\d{2,3} ?k) ?(?:km|kms|miles|mi
 # How fast a drop came ("arrivé en 20 min", "pulled up to Bay View in like 25 min"): a buyer's review
 # (a flat "en 10 min à pied" from the station is no drop)
 DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|livreur|drop|dropped|dropped off|pulled up|came|delivered"
-                          r"|showed up|arrived|venu|venue|met me|was outside|was there|were outside|was at mine"
+                          r"|showed up|turned up|rocked up|arrived|venu|venue|met me|was outside|was there"
+                          r"|were outside|was at mine"
                           r"|was at my \w+|got my \w+)"
                           r"\b[^.!?\n]{0,40}?\b(?:(?:en|in)\s(?:like\s|genre\s|moins de\s|under\s|less than\s)?"
                           r"|(?:en moins de|under|less than)\s)"
@@ -212,7 +221,9 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|prepa
                   r"(?:ur \d+\W{1,3})?"
                   r"(?:the\s|le compte exact\s|l.appoint\s|les\s)?(?:exact\s)?(?:[£$€]\s?\d{2,4}|\d{2,4}(?:\s?(?:€|£|\$"
                   r"|e\b|quid|balles|cash|en liquide|en especes|tout rond))?)(?!\d|[.,]\d)"
-                  r"(?!\s?(?:€|£|\$|e|quid|balles)?\s?(?:pour|for|que|to|in(?! cash)|de|par)\b)"
+                  # (not "bring £10 for chips"; but "bring the 80 for the quarter" is a drug's price)
+                  r"(?!\s?(?:€|£|\$|e|quid|balles)?\s?(?:pour|for(?! the (?:quarter|half|q|8th|eighth|oz|zip|ball|g"
+                  r"|gram|bag|bags)\b)|que|to|in(?! cash)|de|par)\b)"
                   r"|\b(?:got|have) (?:yer|ur|your) (?:\d{1,2}|order|bits)\b"  # "got yer 2": the order ready
                   r"|\bj.?ai (?:tes|ta|ton) (?:\d{1,2}\b|commande)"  # "j'ai tes 2 galettes", "j'ai ta commande"
                   # the exact sum asked for, with or without the sum ("t'as l'appoint ? jai pas de monnaie")
@@ -404,7 +415,8 @@ class CueAnalyser(Analyser):
             if post_text[s:e].isdigit() and _amount(post_text, s, e):
                 continue  # "Studio 420€", "$420": an amount of money, not the code "420"
             for value, rule, score, why in cues:
-                if value not in drop and not (value in _DENIABLE and _denied(a.norm.words, first)):
+                if value not in drop and not (value in _DENIABLE and _denied(a.norm.words, first,
+                                                                             value != "food_delivery")):
                     add(new_finding((CUE, value, s, e, name, rule, score, why)))
 
     def _run_pay(self, a: Analysis, text: str) -> None:
@@ -415,6 +427,11 @@ class CueAnalyser(Analyser):
                 continue  # "minimum 40€ pour livrer sur Rodez": a minimum order, not pay
             a.add_norm(CUE, "recruitment", *_words(a, text, pm), analyser=self.name, rule="grammar:pay_for_errand",
                        score=1.0, explanation=f"pay for an errand {text[pm.start():pm.end()]!r}: a job offer")
+        if ("colis" in text or "parcel" in text or "package" in text) and _PARCEL_ERRAND_RE.search(text):
+            for pm in PARCEL_PAY_RE.finditer(text):
+                a.add_norm(CUE, "recruitment", *_words(a, text, pm), analyser=self.name, rule="grammar:pay_for_errand",
+                           score=1.0, explanation=f"pay per parcel {text[pm.start():pm.end()]!r} for receiving or "
+                                                  "passing parcels on: a job offer")
         for regex, rule, how in ((RUN_PAY_RE, "grammar:pay_per_run", "per run"),
                                  (SPAN_PAY_RE, "grammar:pay_for_time", "for a stated time")):
             for pm in regex.finditer(text):
@@ -552,8 +569,8 @@ def _quoted(text: str, s: int, e: int) -> bool:
 
 
 # "de la vraie, pas du CBD", "not your CBD", "no CBD here": a dealer saying what the goods are not;
-# "rien à vendre, juste surveiller": a lookout's job, no classified
-_DENIABLE = frozenset({"cbd_legal", "legit_commerce"})
+# "rien à vendre, juste surveiller": a lookout's job, no classified; "outside the chippy": a meeting point
+_DENIABLE = frozenset({"cbd_legal", "legit_commerce", "food_delivery"})
 _NEGATIONS = frozenset({"pas", "not", "no", "non", "jamais", "ni", "nor", "never", "aucun", "aucune", "zero",
                         "rien", "nothing"})
 _DETERMINERS = frozenset({"du", "de", "d", "la", "le", "les", "des", "ton", "ta", "ce", "cette", "that", "your",
@@ -578,13 +595,14 @@ def _in_proper_compound(text: str, s: int, e: int) -> bool:
             or (s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha()))
 
 
-def _denied(words: list[str], first: int) -> bool:
+def _denied(words: list[str], first: int, negated: bool = True) -> bool:
     """The cue at token `first` is negated (a negation right before it, or before its
-    determiner), or names a meeting point ("devant la pharmacie")."""
+    determiner), or names a meeting point ("devant la pharmacie"); a meeting point only when not
+    `negated` ("jamais alcool et benzos" still speaks of drink)."""
     j = first - 1
     if j >= 0 and words[j] in _DETERMINERS:
         j -= 1
-    return j >= 0 and (words[j] in _NEGATIONS or words[j] in _LANDMARK)
+    return j >= 0 and ((negated and words[j] in _NEGATIONS) or words[j] in _LANDMARK)
 
 
 def _thc_sold(text: str) -> frozenset[str]:

@@ -222,9 +222,11 @@ def _told_sale(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
         return []
     # (a joke's word beside a vendor's contact is the review's: "la frappe de @nancy.greenz")
     blockers = _NOT_A_TOLD_SALE - {"humor"} if "handles" in by_kind else _NOT_A_TOLD_SALE
+    text = a.post.text
     for f in cues:
         if f.value in blockers and f.score >= 1.0 and not any(t.start <= f.start and f.end <= t.end
-                                                                       for t in told):
+                                                                       for t in told) \
+                and any(c.isalpha() for c in text[f.start:f.end]):  # (an emoji names a landmark: "taco bell 🌮")
             return []
     return told
 
@@ -360,7 +362,7 @@ _TRADE_JOB_RE = re.compile(
     r"|detailleurs?|tartineurs?"
     r"|gerants? de four|vigies?|runners?|lookouts?|shotters?|grafters?|youngers|jobeurs?|djobeurs?|go-fast|go fast"
     r"|mules?|tenir le (?:point|terrain|hall|four)|stocker|garder (?:de la|des|la) marchandise|garder (?:du|le) matos"
-    r"|passeurs?"
+    r"|passeurs?|reshippers?|reshipping|receive (?:&|and) repost"
     r"|(?:run|running|runs) (?:a|the|my|our) line|line (?:that )?needs? running"
     r"|(?:do|doing|make|making|for) runs|runs after school|on the trap|in the trap|trap house|watch the door"
     r"|trap sitters?|sit (?:the|a|my) trap|trap sitting"
