@@ -1200,3 +1200,13 @@ def test_a_saints_name_as_a_longer_names_short_form(text: str, places: list[str]
 ])
 def test_sums_towns_and_compass_words_before_departments(text: str, departments: list[str]) -> None:
     assert run(text).values("departments") == departments
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # Essonne's short forms: "Ris" beside another place of the 91, "Viry-Chât", "Sainte Gen"
+    ("livraison ce soir Grigny Viry Ris: 25e le 3g", ["Grigny", "Viry-Châtillon", "Ris-Orangis"]),
+    ("livré chaud 😂 Sainte Gen / Brétigny", ["Sainte-Geneviève-des-Bois", "Brétigny-sur-Orge"]),
+    ("ris de veau 25€ le kilo, livraison Paris", ["Paris"]),
+])
+def test_short_forms_of_the_essonne(text: str, places: list[str]) -> None:
+    assert run(text).values("places") == places
