@@ -549,3 +549,23 @@ def test_verdicts_of_heldout_ph_to_pm(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_pn_to_ps(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 73: an offer tucked into a classified ("si tu veux autre chose 🍁"), a review timing a drop "was at
+    # the station in 15 min", a courier asking for the change
+    ("vélo à vendre 80€... et si tu veux autre chose 🍁🍫 demande en mp 😏", "sale"),
+    ("review: 10/10 🙌 driver was at the station in 15 min, hash was proper 🍫 cash on arrival", "sale"),
+    ("je suis en bas du bâtiment C 🚗 twingo grise, descends avec la monnaie", "sale"),
+    # look-alikes: ferry notices open online 24/7, calissons by the gram, shave ice, plant cuttings, lobster
+    # rolls, a family chat about a parcel paid in cash
+    ("⛴️ Cherbourg ➡️ Portsmouth : départ 09h maintenu / retard 1h (météo) / réservations en ligne 24h/24", "other"),
+    ("⛴️ Poole ➡️ Cherbourg 08:30 on time, Portsmouth ➡️ Caen delayed 30 min. Check in 24/7 online", "other"),
+    ("🎄 Calissons pour les fêtes 🎄 250g ➡️ 12€ / 500g ➡️ 22€ / livraison Aix, commande par DM", "other"),
+    ("❄️🌈 SHAVE ICE ❄️🌈 small $5, large $7, 3 for $12 for the keiki!", "other"),
+    ("🌺 plumeria cuttings $5 each, 5 for $20, rooted $15, pickup only, also ti leaf 🌿", "other"),
+    ("🦞 LOBSTER ROLLS delivered 🦞 classic $28 | 2 for $50, order on our site", "other"),
+    ("- papy t'as reçu le colis ? / - oui le livreur est passé, merci ma chérie / - j'ai payé en liquide 👍", "other"),
+])
+def test_verdicts_of_heldout_pt_to_py(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

@@ -180,8 +180,7 @@ MILEAGE_RE = re.compile(r"\b(?:\d{1,3}[ .,]\d{3}|\d{2,3} ?k) ?(?:km|kms|miles|mi
 # (a flat "en 10 min à pied" from the station is no drop)
 DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|livreur|drop|dropped|dropped off|pulled up|came|delivered"
                           r"|showed up|turned up|rocked up|arrived|venu|venue|met me|was outside|was there"
-                          r"|were outside|was at mine"
-                          r"|was at my \w+|got my \w+)"
+                          r"|were outside|was at|got my \w+)"
                           r"\b[^.!?\n]{0,40}?\b(?:(?:en|in)\s(?:like\s|genre\s|moins de\s|under\s|less than\s)?"
                           r"|(?:en moins de|under|less than)\s)"
                           r"\d{1,2}\s?(?:min|mins|minutes|mn)\b"
@@ -230,7 +229,7 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|prepa
                   r"|\b(?:t.?as|as.tu|prevois|prepare[sz]?|prends|viens avec|descends? avec|ramene|amene) l.appoint\b"
                   r"(?! (?:pour|for|de)\b)"
                   r"|\b(?:bring|have) (?:it |the )?exact(?: cash| change| money)?\b(?! (?:for|to)\b)"
-                  r"|\bhave (?:it|the cash|the money) ready\b|\bramene la monnaie\b"
+                  r"|\bhave (?:it|the cash|the money) ready\b|\b(?:ramene|descends? avec|viens avec) la monnaie\b"
                   # "t'as les 60 ?" (not "t'as 15 ans", "t'as les 10€ pour le costume")
                   r"|\b(?:t.?as|as.tu) (?:les|tes) \d{2,4}\b"
                   r"(?!\s?(?:€|e\b|balles)?\s?(?:ans|piges|-|h\b|min|pour|de)\b)"
