@@ -569,3 +569,24 @@ def test_verdicts_of_heldout_pn_to_ps(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_pt_to_py(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 74: pay per watch ("80 le guet"), trap sellers wanted, a courier's "Montant : 250€ espèces"
+    ("on paye 70 le guet, 140 la vente sur le four. dispo de 14h a 22h. mineurs acceptés", "recruitment"),
+    ("hiring trap sellers east side 💯 weekly pay, bring ur own phone 📱", "recruitment"),
+    ("Livreur arrivé devant le 8, rue Victor Hugo 🚗 voiture grise. Montant : 180€ espèces svp.", "sale"),
+    # look-alikes: canoe hire by the half day, snow clearing 24h/24, farm machinery jobs, crystals and candles
+    # named like drugs, theme-park tickets and passes, a newsagent's coupons and papers, drill lyrics quoted
+    ("🛶 Descente de l'Ardèche en canoë / 25€ la demi-journée, 40€ la journée / réservation au 06 12 34 56 78",
+     "other"),
+    ("❄️ Plan neige : les services déneigent 24h/24, sel disponible aux ateliers municipaux", "other"),
+    ("🌰 almond shaker operators & sweepers needed, 6 am start, $20/h, 18+ with license", "other"),
+    ("💎 new crystals in! clear quartz $15, amethyst points $20, 3 for $50 ✨ open Wed-Sun", "other"),
+    ("🎢 Billets Futuroscope à vendre, 2 adultes, valables jusqu'en août, 45€ le billet au lieu de 60", "other"),
+    ("🎢 season passes 2026 / Gold pass $140 ➡️ now $110 flash sale this weekend only!", "other"),
+    ("🕐 horaires d'hiver / lun-sam 7h-19h / recharges PCS, Neosurf dispo 💳 / jeux, presse, vapote", "other"),
+    ("'trap phone ringing 24/7, white n brown for the fiends' — drill lyrics hitting different 🔥", "other"),
+])
+def test_verdicts_of_heldout_pz_to_qc(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

@@ -72,7 +72,7 @@ SHIFT_PAY_RE = re.compile(r"\bshifts?,? [£$€]\d{2,4}(?!\d|[.,]\d)")
 SAME_DAY_PAY_RE = re.compile(_AMOUNT + r"\s?(?:cash\s|paid\s|paye\s|payes?\s|en liquide\s)?"
                              r"(?:same day|on the day|le jour meme|le soir meme|the same night)\b")
 JOB_ROLE_RE = re.compile(
-    r"\b(?:guetteurs?|gadiens?|choufs?|charbonneurs?|charbon|vendeurs?|vendeuses?|livreurs?|livreuses?|nourrices?|ravitailleurs?|watchers?"
+    r"\b(?:guet|guetteurs?|gadiens?|choufs?|charbonneurs?|charbon|vendeurs?|vendeuses?|livreurs?|livreuses?|nourrices?|ravitailleurs?|watchers?"
     r"|detailleurs?|tartineurs?|gerants?|secu|securite|runners?|drivers?|lookouts?|shotters?|workers?"
     r"|taf|job|poste|point|recrute|hiring|coursiers?|chauffeurs?|conducteurs?|vigies?|remplacants?|tenir le tel"
     r"|(?:do|doing|for|make) runs|runs after school"
@@ -84,7 +84,7 @@ JOB_ROLE_RE = re.compile(
 RUN_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{0,3}(?:\s?(?:€|e\b|eur\b|euros?\b|balles?\b|£|\.-|chf\b))?"
                         r"\s?(?:a chaque|la|le|l'|par|per|a|each|chaque|/)\s?"
                         r"(?:course|courses|tournee|trajet|voyage|mission|run|drop|aller-retour|aller retour|go|fois"
-                        r"|passage|livraison|delivery|aller)\b"
+                        r"|passage|livraison|delivery|aller|guet)\b"
                         r"|[£$€]\d{1,4}\s?(?:a|per|each|/)\s?(?:run|drop|trip|go)\b")
 # Pay for a stated time ("£50 for 2 hrs", "1500 en 2 semaines") or for an errand in the same phrase
 # ("30€ pour déposer un sac"): the errand or a role must be near for the first (a rental also has a
@@ -161,7 +161,7 @@ _RUN_WORDS = frozenset({"course", "courses", "tournee", "trajet", "voyage", "mis
                         "nuits",
                         "deposer", "livrer", "ramener", "porter", "garder", "transporter", "surveiller", "guetter",
                         "carry", "hold", "mind", "deliver", "watch", "drops", "runs", "deliveries", "colis", "parcel",
-                        "package"})
+                        "guet", "package"})
 ROLE_BEFORE, ROLE_AFTER = 100, 40  # characters around the amount where a role word counts
 
 # A stated THC content above the legal 0.3 % ("THC 25%", "22% de THC") is no CBD product: the
@@ -239,6 +239,7 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|prepa
                   r"|\b(?:you|u) said [£$€]\s?\d{2,4}\b"  # "you said £80 for the half?"
                   # "70 en liquide" alone, "paie lui 80" (not "payé 80 en liquide")
                   r"|(?<!paye )\b\d{2,4}\s?(?:€|e|euros?)?\s?en (?:liquide|especes)\b"
+                  r"|\bmontant\s?:?\s?\d{2,4}\s?(?:€|e\b|euros?)\s?(?:en )?(?:especes|liquide|cash)\b"
                   r"|\b(?:paie|paye|payez|pay)[- ](?:lui|le|him|the driver) [£$€]?\d{2,4}\b"
                   # the sum agreed ("$120 like we said", "2 white 2 brown = £40")
                   r"|[£$€]\s?\d{2,4}[^.!?\n]{0,25}?like (?:we|u|you) said\b|= ?[£$€]\s?\d{2,4}\b"

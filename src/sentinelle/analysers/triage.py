@@ -287,7 +287,7 @@ def _winked_menu(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding
 # hand-written posts name one, all job offers but a few reports (which the strong cues of news or
 # prevention tell)
 _NETWORK_ROLE_RE = re.compile(r"\b(?:tartineurs?|detailleurs?|d?jobeurs?|ravitailleurs?|gerants? de (?:four|point)"
-                              r"|shotters?|trap sitters?|charbonneurs?)\b")
+                              r"|shotters?|trap sitters?|trap sellers?|charbonneurs?)\b")
 _NOT_A_ROLE_OFFER = frozenset({"news", "prevention", "harm_reduction", "humor", "buyer"})
 
 
