@@ -160,8 +160,10 @@ _RUN_WORDS = frozenset({"course", "courses", "tournee", "trajet", "voyage", "mis
                         "go", "fois", "hrs", "hr", "hours", "heures", "days", "jours", "weeks", "semaines", "nights",
                         "nuits",
                         "deposer", "livrer", "ramener", "porter", "garder", "transporter", "surveiller", "guetter",
-                        "carry", "hold", "mind", "deliver", "watch", "drops", "runs", "deliveries", "colis", "parcel",
-                        "guet", "package"})
+                        "carry", "hold", "mind", "deliver", "watch", "guet"})
+# ... and the words of pay with no amount ("quick cash for drops") or per parcel, looked for apart
+# (most sale posts hold "drops" or "colis")
+_ERRAND_WORDS_RE = re.compile(r" for (?:drops|runs|drop ?offs|deliveries)\b|colis|parcel|package")
 ROLE_BEFORE, ROLE_AFTER = 100, 40  # characters around the amount where a role word counts
 
 # A stated THC content above the legal 0.3 % ("THC 25%", "22% de THC") is no CBD product: the
@@ -308,7 +310,8 @@ class CueAnalyser(Analyser):
             text = load_grammar(str(lexicon_file("common", "units"))).spell_out(text, everywhere=True)
         if _PER_RE.search(text) or "same day" in text or "r meme" in text or "shift" in text:
             self._pay(a, text)
-        if not _RUN_WORDS.isdisjoint(a.norm.words) or _PER_DELIVERY_RE.search(text):  # (most posts hold none)
+        if (not _RUN_WORDS.isdisjoint(a.norm.words) or _PER_DELIVERY_RE.search(text)  # (most posts hold none)
+                or (_ERRAND_WORDS_RE.search(text) and (" for " in text or _PARCEL_ERRAND_RE.search(text)))):
             self._run_pay(a, text)
         if ("%" in text or "tiers" in text or "third" in text or "moitie" in text or "half" in text
                 or "commission" in text or "split" in text or "vendu" in text or "sold" in text):

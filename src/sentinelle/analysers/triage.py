@@ -288,6 +288,7 @@ def _winked_menu(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding
 # prevention tell)
 _NETWORK_ROLE_RE = re.compile(r"\b(?:tartineurs?|detailleurs?|d?jobeurs?|ravitailleurs?|gerants? de (?:four|point)"
                               r"|shotters?|trap sitters?|trap sellers?|charbonneurs?)\b")
+_ROLE_STEMS = ("tartin", "detaill", "jobeur", "ravitaill", "gerant", "shotter", "trap s", "charbon")  # (a prefilter)
 _NOT_A_ROLE_OFFER = frozenset({"news", "prevention", "harm_reduction", "humor", "buyer"})
 
 
@@ -296,6 +297,8 @@ def _network_role(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Findin
     no strong cue of a report, a warning or a joke, and no menu's price or offer ("shotters on 07...,
     free bag with 3" is a sale). Empty otherwise."""
     text = a.norm.text
+    if not any(w in text for w in _ROLE_STEMS):
+        return []
     m = _NETWORK_ROLE_RE.search(text)
     if m is None or "prices" in by_kind or "promotion" in by_kind or any(
             f.value in _NOT_A_ROLE_OFFER and f.score >= 1.0 for f in by_kind.get(CUE, _NONE)):
