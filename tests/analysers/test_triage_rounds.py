@@ -590,3 +590,22 @@ def test_verdicts_of_heldout_pt_to_py(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_pz_to_qc(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 75: couriers on arrival ("5 min max sinon je repars", "60€ en cash", "here. red civic"), county
+    # lines runners wanted
+    ("jsuis au parking du carrefour, 206 grise. 5 min max sinon je repars, j'ai d'autres clients", "sale"),
+    ("livreur en bas du bât B, scooter noir. 60€ en cash stp", "sale"),
+    ("here. red civic by the cvs on 4th. $60 exact pls", "sale"),
+    ("county runners needed, leeds to scarborough n back, £500 a week, we pay the train", "recruitment"),
+    # look-alikes: sledding in the snow, a bus timetable, building supplies delivered, a friend's cash
+    ("the snow on the hill ❄️❄️ is mad rn we're sledding, pull up 🛷", "other"),
+    ("🚌 horaires : ligne 2 toutes les 15 min, dernier départ 23h10, service de nuit ven/sam", "other"),
+    ("[Léo] t'as les 4 sacs de ciment ? / [Max] ouais 4 pour 30 chez Brico, je livre chez toi demain / "
+     "[Léo] top je te fais un virement", "other"),
+    ("t'es où ? — devant le Leclerc, on va chercher les pizzas 🍕 j'ai 20€ en cash", "other"),
+])
+def test_verdicts_of_heldout_qd_to_qi(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
+

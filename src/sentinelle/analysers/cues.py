@@ -215,7 +215,8 @@ _ARRIVED = (r"(?:\boutside\b|\ben bas\b|\bdevant\b|\bin the [\w ]{1,20}(?:lot|ca
             r"|\bj?e? ?suis la\b|\bpulled up\b|\bhere now\b|\bsuis arrive|\bau parking\b|\bacross from\b"
             r"|\b\d{1,2} mins? away\b|\bnearly there\b|\bhere (?:mate|bro|fam|pal|m8)\b|\bat the back of the\b"
             r"|\bhere at the\b|\barrive dans \d{1,2} ?(?:min|mn)|\bat the [\w' ]{1,20}(?:lot|car ?park|parking)\b"
-            r"|\b(?:ur|your|ta) (?:order|commande) (?:is|est) (?:here|la)\b)")
+            r"|\b(?:ur|your|ta) (?:order|commande) (?:is|est) (?:here|la)\b"
+            r"|(?:^|[\n.!?] ?)(?:i'?m |im )?here[.!,])")  # ("here. blue tacoma by the walgreens")
 # (the verb and the amount, "descends avec les 60", "have ur 2, €130", "tu donnes les 50 en espèces"; or the
 # exact sum asked, "viens avec l'appoint en espèces stp, 60€")
 _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|preparer|preparez|have|donnes?)\s"
@@ -240,7 +241,7 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|prepa
                   r"|(?:[£$€]\s?\d{2,4}|\b\d{2,4}\s?(?:€|£|\$)) (?:ready|pret|prets|prete|exact)\b"
                   r"|\b(?:you|u) said [£$€]\s?\d{2,4}\b"  # "you said £80 for the half?"
                   # "70 en liquide" alone, "paie lui 80" (not "payé 80 en liquide")
-                  r"|(?<!paye )\b\d{2,4}\s?(?:€|e|euros?)?\s?en (?:liquide|especes)\b"
+                  r"|(?<!paye )(?<!ai )\b\d{2,4}\s?(?:€|e|euros?)?\s?en (?:liquide|especes|cash)\b"
                   r"|\bmontant\s?:?\s?\d{2,4}\s?(?:€|e\b|euros?)\s?(?:en )?(?:especes|liquide|cash)\b"
                   r"|\b(?:paie|paye|payez|pay)[- ](?:lui|le|him|the driver) [£$€]?\d{2,4}\b"
                   # the sum agreed ("$120 like we said", "2 white 2 brown = £40")
@@ -248,7 +249,11 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|prepa
                   # ("£50 for the half like we said", "70 stp, c la 1g de blanche comme prévu"; not a time,
                   # "séance de 21h comme prévu")
                   r"|\b\d{2,4}(?!\d|\s?(?:h\b|h\d|min|mn|:|ans))\s?(?:€|e\b|balles|euros)?[^.!?\n]{0,30}?"
-                  r"comme (?:dit|convenu|prevu)\b)")
+                  r"comme (?:dit|convenu|prevu)\b"
+                  # or no sum but the courier's hurry to the next drop ("5min max sinon je repars, j'ai
+                  # d'autres clients", "not waiting, got other drops")
+                  r"|\bsinon je (?:repars|me casse|bouge|pars)\b|\bj.?ai d.?autres (?:clients|livraisons)\b"
+                  r"|\bgot other (?:drops|customers|deliveries)\b)")
 COURIER_RE = re.compile(r"(?s)" + _ARRIVED + r".{0,200}?" + _CASH_TO_BRING + r"|" + _CASH_TO_BRING + r".{0,200}?"
                         + _ARRIVED)
 # A timetable: three clock times or more and a word of a line, a route or departures ("départs 6h12, 7h04,
@@ -346,7 +351,8 @@ class CueAnalyser(Analyser):
                 or "ready" in text or "pret" in text or "said" in text or "=" in text or "t'as" in text
                 or "tas " in text or "as tu" in text or "as-tu" in text or "j'ai t" in text or "jai t" in text
                 or "j ai t" in text
-                or "comme dit" in text or "comme convenu" in text or "comme prevu" in text) and (
+                or "comme dit" in text or "comme convenu" in text or "comme prevu" in text or "cash" in text
+                or "sinon" in text or "autres" in text or "other" in text) and (
                 courier := COURIER_RE.search(text)):
             a.add_norm(CUE, "sale", courier.start(), courier.end(), analyser=self.name, rule="grammar:courier_arrival",
                        score=1.0, explanation="a courier's text on arrival: where they wait and the cash to bring")

@@ -287,8 +287,9 @@ def _winked_menu(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding
 # hand-written posts name one, all job offers but a few reports (which the strong cues of news or
 # prevention tell)
 _NETWORK_ROLE_RE = re.compile(r"\b(?:tartineurs?|detailleurs?|d?jobeurs?|ravitailleurs?|gerants? de (?:four|point)"
-                              r"|shotters?|trap sitters?|trap sellers?|charbonneurs?)\b")
-_ROLE_STEMS = ("tartin", "detaill", "jobeur", "ravitaill", "gerant", "shotter", "trap s", "charbon")  # (a prefilter)
+                              r"|shotters?|trap sitters?|trap sellers?|charbonneurs?|county (?:lines? )?runners?)\b")
+_ROLE_STEMS = ("tartin", "detaill", "jobeur", "ravitaill", "gerant", "shotter", "trap s", "charbon",
+               "county")  # (a prefilter)
 _NOT_A_ROLE_OFFER = frozenset({"news", "prevention", "harm_reduction", "humor", "buyer"})
 
 
