@@ -642,3 +642,30 @@ def test_short_names_and_kitchen_words(text: str, lang: str, expected: set[str])
 ])
 def test_white_beside_dark_is_crack(text: str, expected: set[str]) -> None:
     assert set(analyze_text(text, lang="en").values("products")) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a buyer's order by colour, the amount first ("10 de vert et 5 de marron", "2 de blanc"); a colour
+    # without an amount stays a colour (a car's, a wine's)
+    ("- t'es dispo ?\n- 20 de vert et 10 de marron stp\n- ok 30 min", "fr", {"cannabis_herb", "cannabis_resin"}),
+    ("slt jpeux avoir 1 de blanc ce soir ? vers la gare", "fr", {"cocaine"}),
+    ("Vends Clio 4 blanche, 98 000 km, vert pomme dedans, 7500€", "fr", set()),
+    ("🍷 verre de blanc 4€ / 🦪 6 huîtres 9€", "fr", set()),
+    # one letter after grams is its product ("a g of K", "2g K"), "c" after grams the SMS "c'est"
+    ("- u about? need a g of K, £30 yeah?\n- yh 10 mins", "en", {"ketamine"}),
+    ("halloween deal 🎃 3g K for £60", "en", {"ketamine"}),
+    ("frérot 90 les 10g c mon dernier prix, la gelato elle est lourde", "fr", {"cannabis_herb"}),
+])
+def test_colours_ordered_and_letters_after_grams(text: str, lang: str, expected: set[str]) -> None:
+    assert set(analyze_text(text, lang=lang).values("products")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the UK pair by colour counted ("2 white 1 brown") or named together ("brown n white"): crack and heroin
+    ("TONY LINE / 3 white 1 brown for £30 till noon", {"crack", "heroin"}),
+    ("Big T back on, brown n white, ring 07700 900 333", {"crack", "heroin"}),
+    ("line open 🤍🤎 white n dark, 2 for 1 till 2pm", {"crack", "heroin"}),
+    ("brown and white spaniel puppies ready now, vet checked", set()),
+])
+def test_the_uk_pair_by_colour(text: str, expected: set[str]) -> None:
+    assert set(analyze_text(text, lang="en").values("products")) == expected

@@ -1,6 +1,7 @@
 """Letters in product menus: one-letter codes in their menu slots ("C 70", "H £110"), letters spaced
 out ("C O K E"), and the capital letter G sold by the millilitre (GHB or GBL on French and UK party
-menus).
+menus). Also the amount before a colour ordered ("10 de vert et 5 de marron", "1 de blanche"): a
+buyer's order names the drugs by their colour, the amount first.
 
 "G 50ml 40€", "G 50cl ➡️ 60€", "G dispo 🧪 20€ les 10ml", "G £10 for 5ml", "G 15€ la fiole de 5ml": a capital G
 standing alone, not after a number ("10 G" is ten grams), on a line that sells by the ml or by the
@@ -63,6 +64,7 @@ _LETTER_LABELS = frozenset({"tier", "grade", "class", "classe", "plan", "type", 
 
 _AMOUNT_RE = re.compile(r"\d+(?:[.,]\d+)?g?|g|gr|gramme")  # ("2g de cc", "1 de cc", "le g d cc")
 _WEIGHT_RE = re.compile(r"\d+(?:[.,]\d+)?g")  # ("1g cc")
+_GRAMS_RE = re.compile(r"\d+(?:[.,]\d+)?g|g|gr|gramme|gram")  # ("a g of K", "1g de K")
 
 
 def letter_slot(text: str, toks: list[Any], m: Mention, line: tuple[int, int], qp: bool) -> bool:
@@ -74,6 +76,12 @@ def letter_slot(text: str, toks: list[Any], m: Mention, line: tuple[int, int], q
         return True  # "2g de cc", "1 de cc": an amount of it (two letters: "cc" alone may greet)
     if m.end - m.start == 2 and i >= 1 and _WEIGHT_RE.fullmatch(toks[i - 1].text):
         return True  # "(1g cc) 70", "2g cc": a weight of it
+    if m.end - m.start == 1 and i >= 2 and toks[i - 1].text in ("de", "d", "of") \
+            and _GRAMS_RE.fullmatch(toks[i - 2].text):
+        return True  # "a g of K", "1g de K acheté", "2 g de c ca fait 140": grams of it (not "1 de c'est")
+    if m.end - m.start == 1 and text[m.start] != "c" and i >= 1 and _WEIGHT_RE.fullmatch(toks[i - 1].text) \
+            and toks[i - 1].end == m.start - 1 and text[m.end:m.end + 1] in (" ", "\n", ",", ")", ""):
+        return True  # "2g K for £45", "+ 1g K": a weight of it (not "10g c mon dernier prix", "c'est")
     if not qp:
         return False
     if i > 0 and toks[i - 1].text.isdigit() and toks[i - 1].end >= m.start - 1 \
@@ -125,3 +133,29 @@ def spelled_out(text: str, i: int) -> bool:
     while j + 2 < len(text) and text[j + 1] == " " and single(j + 2):
         n, j = n + 1, j + 2
     return n >= 3
+
+
+# an amount, then "de": "10 de vert", "1 de blanche", "un g de blanc", "2 gr de marron"
+_AMOUNT_OF_RE = re.compile(r"(?:(?<![\d.,])\d{1,3}(?:[.,]5)?|\bun|\bune|\bdeux|\btrois)\s?"
+                           r"(?:g |gr |grammes? )?(?:de |d')$")
+
+
+def amount_before(text: str, start: int) -> bool:
+    """An amount of it is ordered right before `start` ("10 de vert": ten euros' or grams' worth)."""
+    return _AMOUNT_OF_RE.search(text, max(0, start - 16), start) is not None
+
+
+# the UK's two products sold together, by colour: "2 white 1 brown", "light and dark", "white n dark"
+_PAIRS = (("heroin_pair", "crack_pair"), ("crack_pair", "heroin_pair"))
+
+
+def paired(m: Mention, ctx: Any) -> bool:
+    """The term is a word of one of the UK pair (crack's white or light, heroin's brown or dark) and
+    a word of the other stands elsewhere in the post: "2 white 1 brown" counts both products."""
+    if m.end - m.start == 1:
+        return False  # (a letter, "B" or "H", has its own rules: a menu slot)
+    for own, other in _PAIRS:
+        if any(h.start == m.start for h in ctx.get(own, ())) and any(
+                h.start != m.start for h in ctx.get(other, ())):
+            return True
+    return False

@@ -50,7 +50,7 @@ from ..lexicon import Entry, lexicon_file, load_groups
 from ..normalize import Normalised, fold, tokenize
 from .base import Analyser
 from .price_grammar import VOICE_RE, load_grammar
-from .product_letters import after_quarter, ghb_letters, letter_slot, spelled_out
+from .product_letters import after_quarter, amount_before, ghb_letters, letter_slot, paired, spelled_out
 
 EXTRA_KEYS = ("kind", "unit", "unless", "unless_always", "alt", "alt_if", "own_language_only", "needs", "support")
 LANGS = ("fr", "en")
@@ -400,7 +400,8 @@ class ProductAnalyser(Analyser):
         ctx: dict[str, list[Hit]] = {}
         for m in found:
             if m.entry.value in _PRODUCT_SET:
-                prods.append(m)
+                if m.meta.support != "amount" or amount_before(norm.text, m.start):  # ("10 de vert", not "vert")
+                    prods.append(m)
             else:
                 ctx.setdefault(m.entry.value, []).append(m)
         text = norm.text
@@ -475,8 +476,9 @@ class ProductAnalyser(Analyser):
             if negated(m):
                 return True
             meta = m.meta
-            if e.strength == "weak" and meta.kind is None and _after_count(text, toks, m.first_token):
-                return True  # "60 tabs", "3 ballons": a unit after a number, not a product
+            if e.strength == "weak" and meta.kind is None and _after_count(text, toks, m.first_token) \
+                    and not paired(m, ctx):
+                return True  # "60 tabs", "3 ballons": a unit after a number, not a product ("2 white 1 brown" is)
             if m.end - m.start == 1 and text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].isalpha():
                 return True  # "e-transfer", "b-boy": a one-letter prefix, not a one-letter code
             if m.end - m.start == 1 and text[m.start] == "h" and after_quarter(toks, m, lines[li]):
@@ -551,6 +553,10 @@ class ProductAnalyser(Analyser):
                     support = "price or quantity on the line"
                 elif strong_present:
                     support = "a strong product term in the post"
+                elif amount_before(text, m.start):
+                    support = "an amount ordered"  # "10 de vert et 5 de marron"
+                elif meta.support == "pair" or paired(m, ctx):
+                    support = "the UK pair of colours"  # "brown n white", "2 white 1 dark"
                 elif sale_present:
                     support = "sale cues in the post"
                 elif _emoji_cluster(prods, ok, idx):
