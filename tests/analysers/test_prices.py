@@ -1002,3 +1002,20 @@ def test_a_stated_price_far_above_the_street(text: str, expected: list[tuple[Any
 ])
 def test_a_price_by_weight_far_below_the_street(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert prices(text, "fr") == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # two products counted into one order, a plus or nothing but a count between, priced together: the
+    # bundle's price is no unit price of either; menus pricing each product after it keep their prices
+    ("deals all weekend 2 brown + 1 white for £25", "en", []),
+    ("outside now / 2 white 2 brown = £40", "en", []),
+    ("1g de coke + 10g de shit pour 120", "fr", []),
+    ("[client] 2 ecsta + 1g de kéta pour 60 ?", "fr", []),
+    ("🍁 10g 90 + 🍫 10g 60", "fr", [("cannabis_herb", 10, "g", 90, "EUR"), ("cannabis_resin", 10, "g", 60, "EUR")]),
+    ("coke 70 shit 10 beuh 12 le g", "fr",
+     [("cocaine", 1, "g", 70, "EUR"), ("cannabis_resin", 1, "g", 10, "EUR"), ("cannabis_herb", 1, "g", 12, "EUR")]),
+    ("champis 5g 25 10g 45 🍄 + buvard 12€", "fr",
+     [("psilocybin", 5, "g", 25, "EUR"), ("psilocybin", 10, "g", 45, "EUR"), ("lsd", 1, "blotter", 12, "EUR")]),
+])
+def test_a_bundle_has_no_unit_price(text: str, lang: str, expected: list[tuple[Any, ...]]) -> None:
+    assert sorted(prices(text, lang)) == sorted(expected)

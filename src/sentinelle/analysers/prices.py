@@ -98,6 +98,12 @@ _CART_RE = re.compile(r"\b(?:vapes?|carts?|cartouches?|pods?|pens?|puffs?|tanks?
 _BY_THE_GRAM = frozenset({"cocaine", "crack", "heroin", "ketamine", "mdma", "methamphetamine", "amphetamine",
                           "cathinones"})
 _SEGMENT_BREAK = re.compile(r"[,.;|/\n]|\s(?:or|and)\s")  # between two items of a list
+# between two products counted into one order: a plus, "and", "et", then the next count ("2 brown + 1 white")
+_BUNDLE_GAP = re.compile(r"[ \t]*(?:\+|&|and|n|et|with|avec)?[ \t]*(?:\d{1,2}(?:g|gr)?[ \t]*(?:(?:de|d'|of)[ \t]*)?)?")
+# a count before a product: "2 ", "1g ", "3x " (not "24/7 ", "£90 ", nor a price after a quantity, "10g 45 ")
+_COUNT_BEFORE = re.compile(r"(?<![/\d:.,£$€])\b\d{1,2}(?:g|gr)?[ \t]*(?:x[ \t]*)?(?:(?:de|d'|of)[ \t]*)?$")
+_QTY_END = re.compile(r"\d[ \t]?(?:g|gr|kg|ml|mg)?[ \t]$")
+_TO_PRICE = re.compile(r"[ \t]*(?:for|=|:|pour|->|➡️?|→|➜)[ \t]*")  # from the last product to its price
 _HALF_RE = re.compile(r"\bhalf\b(?!\s?(?:an?\s)?(?:oz|o|ounce|ounces|zip|zips|o's|p)\b)")
 _MULTI_BUY_RE = re.compile(r"\d (?:for|pour) ")  # a count for a price ("2 for £55"), read with the point before
 
@@ -225,6 +231,8 @@ class PriceAnalyser(Analyser):
                         continue
                 prod = ("cannabis_herb", None)
             product, hint = prod
+            if mentions.get(li) and _bundled(text, p, mentions[li], product):
+                continue  # "2 brown + 1 white for £25", "2 white 2 brown = £40": a bundle's price, no unit price
             default = g.default_unit.get(product, "unit")
             unit = p.unit or hint or default
             qty = p.quantity
@@ -320,3 +328,26 @@ class PriceAnalyser(Analyser):
         measures = self.g.cannabis_measures
         return any(w in measures or " ".join(words[k:k + 2]) in measures or " ".join(words[k:k + 3]) in measures
                    for k, w in enumerate(words))
+
+
+
+def _bundled(text: str, p: Point, line: list[tuple[int, int, str, str | None]], product: str) -> bool:
+    """A point priced for a bundle: two products or more counted into one order, a plus or an "and"
+    between ("2 brown + 1 white for £25", "2 white 2 brown = £40", "$100 = 2 caps + 2 tabs + 1g K"),
+    the price right after them ("= £40", "for £25") or before them ("$100 = 2 caps..."). The price is the
+    whole order's, no unit price of either ("dark 10 white 10", "coke 70 shit 10" price each: no count
+    before the first, or a number right after a product, its price)."""
+    ordered = sorted(line)
+    for (s1, e1, v1, _), (s2, e2, v2, _) in zip(ordered, ordered[1:], strict=False):
+        if v1 == v2 or _BUNDLE_GAP.fullmatch(text, e1, s2) is None:
+            continue
+        count = _COUNT_BEFORE.search(text, max(0, s1 - 10), s1)
+        if count is None or any(count.start() - 4 <= e0 <= count.start() for _, e0, _, _ in ordered) or \
+                _QTY_END.search(text, max(0, count.start() - 6), count.start()):
+            continue  # (no count, or a number after a product: its price, "beuh 10 shit 8 coke 70")
+        start, end = count.start(), e2
+        # (a point across the bundle's first or last end, or priced right after it)
+        if p.start < start < p.end or p.start < end < p.end or (
+                p.start >= end and _TO_PRICE.fullmatch(text, end, p.start)):
+            return True
+    return False
