@@ -609,3 +609,24 @@ def test_verdicts_of_heldout_pz_to_qc(text: str, category: str) -> None:
 def test_verdicts_of_heldout_qd_to_qi(text: str, category: str) -> None:
     assert analyze_text(text).category == category
 
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 76: a main account banned, a rebrand "changé de crèmerie", buyers' reviews (on time, "was gas",
+    # "120ug legit"), a runner's "like u said, $600"
+    ("⚠️ compte principal banni ⚠️ / ajoutez le backup 👻 lecellier.36 / même menu même livreurs", "sale"),
+    ("on a changé de crèmerie 😎 LA FERME devient FERME EXPRESS / snap: ferme.express / livraison Lens centre",
+     "sale"),
+    ("avis honnête : livreur à l'heure, la beuh sent fort, 10g pour 90. je recommande ⭐⭐⭐⭐⭐", "sale"),
+    ("review from a customer: 'driver was on time at the marina, $50 8th was gas, will order again'", "sale"),
+    ("review: got 3 tabs off the plug, $15 each, 110ug legit, he met me at the mall. would buy again", "sale"),
+    ("runner: outside in the blue camry / runner: 2 zips like u said, $560 / runner: hurry up", "sale"),
+    # look-alikes: local news quoting a council, a plumber on call 24h/24, a childminder paid off the books
+    ("Laughing gas ban: fewer canisters on the beach a year on, council says.", "other"),
+    ("🔧 Plombier chauffagiste 24h/24 7j/7, déplacement 40€, fuite, débouchage 📞 06 11 22 33 44", "other"),
+    ("Cherche baby-sitter pour 2 enfants, sortie d'école 16h30-19h, 11€/h non déclaré ou CESU", "other"),
+    ("Mike: dunkin run who wants what / Sara: iced coffee / Mike: bet, $28 total, venmo me / Sara: omw outside",
+     "other"),
+])
+def test_verdicts_of_heldout_qj_to_qo(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
+

@@ -199,12 +199,17 @@ REVIEW_RE = re.compile(r"\b(?:avis|reviews?|shout ?outs?|petit retour|je recomma
 # A drop praised ("fast drop", "plug legit", "livreur sympa"): with a review's words, a review too
 PRAISED_DROP_RE = re.compile(r"\b(?:fast|quick|speedy|rapid) (?:drop|delivery|dropoff)\b"
                              r"|\b(?:drop|delivery) was (?:fast|quick|speedy)\b|\bplug (?:is )?legit\b"
-                             r"|\blivraison (?:rapide|eclair|au top)\b|\blivreur (?:rapide|au top|sympa)\b")
+                             r"|\blivraison (?:rapide|eclair|au top)\b|\blivreur (?:rapide|au top|sympa)\b"
+                             # on time, met at a spot ("livreur à l'heure", "driver was on time", "he met me at")
+                             r"|\blivreur (?:a|etait a) l.heure\b|\b(?:driver|runner|courier) was on time\b"
+                             r"|\b(?:he|she|they) met me (?:at|in|by|outside)\b")
 # The goods praised as a drug's are ("caps were potent", "proper 300s not pressies", "de la frappe"): with a
 # review's words, a review too (17 hand-written posts, all sales)
 PRAISED_GOODS_RE = re.compile(r"\b(?:were|was|is|are|proper|super|tres|vraiment|etait|etaient) (?:potent|legit|lourde?"
                               r"|de la bombe|de la frappe)\b|\bnot pressies\b"
-                              r"|\bla frappe (?:elle )?(?:tue|dechire|est folle|est de ouf)\b")
+                              r"|\bla frappe (?:elle )?(?:tue|dechire|est folle|est de ouf)\b"
+                              # ("8th was gas", "120ug legit")
+                              r"|\b(?:was|were|is|are) gas\b|\b\d{2,3}\s?(?:ug|µg) legit\b")
 # ... unless it warns others off ("je recommande pas", "avoid", "arnaque")
 DISOWNED_RE = re.compile(r"\b(?:recommande pas|ne recommande|recommend(?:e|s)? pas|(?:not|don'?t|wouldn'?t) recommend"
                          r"|arnaque|scam|evitez|avoid)\b")
@@ -246,6 +251,7 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|prepa
                   r"|\b(?:paie|paye|payez|pay)[- ](?:lui|le|him|the driver) [£$€]?\d{2,4}\b"
                   # the sum agreed ("$120 like we said", "2 white 2 brown = £40")
                   r"|[£$€]\s?\d{2,4}[^.!?\n]{0,25}?like (?:we|u|you) said\b|= ?[£$€]\s?\d{2,4}\b"
+                  r"|\blike (?:we|u|you) said\b[^.!?\n]{0,12}?[£$€]\s?\d{2,4}\b"
                   # ("£50 for the half like we said", "70 stp, c la 1g de blanche comme prévu"; not a time,
                   # "séance de 21h comme prévu")
                   r"|\b\d{2,4}(?!\d|\s?(?:h\b|h\d|min|mn|:|ans))\s?(?:€|e\b|balles|euros)?[^.!?\n]{0,30}?"
@@ -264,6 +270,7 @@ _TIMETABLE_WORD_RE = re.compile(r"\b(?:ligne|lignes|departs?|horaires|bus|train|
 # An account lost to a platform's ban ("l'ancien est mort", "le snap saute trop", "comptes telegram
 # tombés", "old ig got nuked"): dealers' accounts, not a café's or a shop's
 BANNED_ACCOUNT_RE = re.compile(r"\b(?:l'?ancien|snap|comptes?|canal|insta|ig|page|acc|account|old one)"
+                               r"(?: (?:principal|principale|main|officiel|officielle|perso|prive|privee))?"
                                r"(?: (?:snap|telegram|tg|insta|whatsapp))?"
                                r"(?: (?:a|est|a ete|got|was|has been|is|sont|bientot|va))?"
                                r" (?:saute|sautee|sautes|mort|tombe|tombes|tombee|ban|banni|bannie|banned|nuked"
@@ -337,9 +344,10 @@ class CueAnalyser(Analyser):
                 a.add_norm(CUE, "sale", dm.start(), dm.end(), analyser=self.name, rule="grammar:drop_time", score=0.5,
                            explanation=f"how fast a drop came {dm.group()!r}: a buyer's review")
                 dropped = True
-        if (("drop" in text or "deliver" in text or "legit" in text or "livr" in text) and PRAISED_DROP_RE.search(text)
+        if (("drop" in text or "deliver" in text or "legit" in text or "livr" in text or "on time" in text
+             or "met me" in text) and PRAISED_DROP_RE.search(text)
                 or ("potent" in text or "legit" in text or "lourd" in text or "bombe" in text or "frappe" in text
-                    or "pressies" in text) and PRAISED_GOODS_RE.search(text)):
+                    or "pressies" in text or "gas" in text) and PRAISED_GOODS_RE.search(text)):
             dropped = True
         if dropped and (rm := REVIEW_RE.search(text)) and not DISOWNED_RE.search(text):
             a.add_norm(CUE, "sale", rm.start(), rm.end(), analyser=self.name, rule="grammar:vendor_review",

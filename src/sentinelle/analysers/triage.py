@@ -427,7 +427,8 @@ def _job_offer(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     if not pay:
         return []
     text = a.norm.text
-    trade = _trade_job(text) or _SHADY_JOB_RE.search(text)
+    # (a childminder paid off the books, "non déclaré ou CESU", is no network's job: it needs the trade's word)
+    trade = _trade_job(text) or (None if _CHILDCARE_RE.search(text) else _SHADY_JOB_RE.search(text))
     for f in cues:
         if f.score < 1.0 or f.value not in _NOT_A_JOB_OFFER or f.rule == "grammar:legal_retail":
             continue  # (an age gate alone, "19+", is no legal business)
