@@ -1210,3 +1210,14 @@ def test_sums_towns_and_compass_words_before_departments(text: str, departments:
 ])
 def test_short_forms_of_the_essonne(text: str, places: list[str]) -> None:
     assert run(text).values("places") == places
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # a writer in lower case: a town abroad weak only as a surname is read before "only", "area"; a
+    # town that is also a word ("bath") is not
+    ("half up front on anything over a zip, rest on drop. reno only", ["Reno"]),
+    ("carts $25, 2 for $45, reno area", ["Reno"]),
+    ("bath only tonight, carts $25", []),
+])
+def test_a_surname_town_in_lower_case(text: str, places: list[str]) -> None:
+    assert run(text, "en").values("places") == places

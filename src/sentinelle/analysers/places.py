@@ -418,6 +418,14 @@ class PlaceAnalyser(DepartmentRules, Analyser):
         written = a.post.text[slice(*a.norm.span(c.nstart, c.nend))].lower()
         return not written.isascii() and written == c.communes[0].name.lower()
 
+    def _only_a_name(self, words: list[str], c: Cand) -> bool:
+        """The town abroad is weak for being also a person's name ("Reno", abroad.toml says so), which
+        a writer in lower case does not write: no word ("Bath", "Reading")."""
+        named = self.g.abroad.get(tuple(words[c.start:c.end]))
+        if not named:
+            return False
+        return "surname" in named[0].reason or "first name" in named[0].reason
+
     @staticmethod
     def _name_ends(words: list[str], spans: list[tuple[int, int]], text: str, c: Cand) -> bool:
         """Nothing but punctuation, a compass part or a list word follows the name ("sur nice ouest +",
@@ -540,6 +548,10 @@ class PlaceAnalyser(DepartmentRules, Analyser):
                         and not uses_capitals(a.post.text)  # a writer who never uses capitals
                         and (self._name_ends(words, spans, text, c) or self._accented_name(a, c))
                     )
+                    # ... or a town abroad, weak as a surname only, then "only", "area", "side" ("reno
+                    # only", "reno area") in such a post
+                    or (c.kind == "abroad" and not uses_capitals(a.post.text)
+                        and self._starts_with(words, c.end, self.after) and self._only_a_name(words, c))
                 )
                 why = self._cue(words, spans, text, c, hashtag, k) if ok else ""
                 ok = bool(why)
