@@ -75,6 +75,10 @@ LINKED = [
         (P("p1", "tls_fleurs31", "telegram"), rec(places=["Toulouse"])),
         (P("p2", "tls.fleurs31.story"), rec(handles=[("snapchat", "tls.fleurs31")], places=["Toulouse"])),
     ], "same_name_variant"),
+    ("the same name with look-alike digits for letters", [
+        (P("p1", "spatown_connect", "telegram"), rec(places=["Harrogate"])),
+        (P("p2", "spatownc0nnect", "twitter"), rec(places=["York"])),
+    ], "same_name_variant"),
     ("same crypto address", [
         (P("p1", "alpha.shop.fr", text="btc: bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"), rec()),
         (P("p2", "beta_green", "telegram", text="paiement bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"), rec()),
@@ -147,6 +151,10 @@ DECOYS = [
     ("weak marker without cue or shared place", [
         (P("p1", "bison.shop"), rec(places=["Lyon"])),
         (P("p2", "bison.shop.off"), rec(places=["Nantes"])),
+    ]),
+    ("digits that are the name's own, not look-alikes", [
+        (P("p1", "drive93.express"), rec(places=["Saint-Denis"])),
+        (P("p2", "drive9e.express"), rec(places=["Marseille"])),
     ]),
     ("rebrand cue but unrelated name", [
         (P("p1", "frappe.lyon.city"), rec()),

@@ -18,7 +18,8 @@ what it has seen so far, so a store can keep feeding it as posts arrive. Links:
   backup) is stripped; with a weak marker (off, officiel) or a short extension, only with the new
   account's rebrand cue or a place in common.
 - same_name_variant (account <-> account, 0.6): the same skeleton (letters and digits), long enough,
-  not generic, and a place in common.
+  not generic, and a place in common; or by itself, the same name with look-alike digits for letters
+  ("spatownc0nnect", "spatown_connect"): a disguise, no chance.
 - same_image (account <-> account, 0.9): images (OCR'd screenshots, meta "image_phash") whose
   perceptual hashes differ in at most `[image] max_distance` bits (cues.toml, 6 by default), in
   sale or recruitment posts; not a blank image's hash, nor an image whose near-duplicates were
@@ -52,6 +53,7 @@ from .identifiers import (
     minhash,
     squash,
     strip_version,
+    unleet,
     version_base,
 )
 
@@ -419,6 +421,11 @@ class Linker:
                     if extra:
                         add("same_name_variant", b, a, f"{_pretty(accs[b].key)} and {_pretty(accs[a].key)} have "
                             f"the same name once separators are removed ({s}){extra}.")
+        for a, s in skel.items():  # "c0nnect" for "connect": look-alike digits, a disguise
+            if (u := unleet(s)) != s and len(u) >= MIN_SKELETON and len(by_skel.get(u, ())) <= NAME_HUB:
+                for b in by_skel.get(u, ()):
+                    add("same_name_variant", a, b, f"{_pretty(accs[a].key)} writes {_pretty(accs[b].key)}'s name "
+                        f"with digits for letters ({s} for {u}).")
         for base, variants in by_base.items():
             olds = by_skel.get(base, [])
             if len(variants) + len(olds) > NAME_HUB or self.is_place(base):

@@ -78,6 +78,16 @@ def squash(handle: str) -> str:
     return _NON_ALNUM.sub("", h)
 
 
+_LEET = str.maketrans("013457", "oieast")
+_LEET_RE = re.compile(r"(?<=[a-z])[013457]+(?=[a-z])")
+
+
+def unleet(skeleton: str) -> str:
+    """The skeleton with digits written for the letters they look like, between letters ("spatownc0nnect"
+    -> "spatownconnect", "deliv3ry" -> "delivery"); digits elsewhere stay ("drive93")."""
+    return _LEET_RE.sub(lambda m: m.group().translate(_LEET), skeleton)
+
+
 def norm_handle(handle: str) -> str:
     return handle.strip().lstrip("@").strip().lower()
 
