@@ -630,3 +630,28 @@ def test_verdicts_of_heldout_qd_to_qi(text: str, category: str) -> None:
 def test_verdicts_of_heldout_qj_to_qo(text: str, category: str) -> None:
     assert analyze_text(text).category == category
 
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 77: a job for whom "personne se méfie", "on a sauté" and a backup, couriers "dans ta rue ... sors
+    # avec l'espèce" and "come out w the $90"
+    ("on cherche 2 livreurs pour la saison, logé + 200€/nuit, idéal si t'es saisonnier, personne se méfie",
+     "recruitment"),
+    ("on a sauté 🚫 ajoutez le backup 👉 neige.73.backup / num inchangé", "sale"),
+    ("jsuis dans ta rue 🚗 sors avec l'espèce. c la 0.5 comme convenu", "sale"),
+    ("outside on Main in a white charger, come out w the $90", "sale"),
+    # look-alikes: guided outings per person, a garage's tyres, a cyclone alert, a health warning, delivery
+    # platforms' couriers, snow spray for the window, a rugby win's "frappe"
+    ("⛰️ Sortie guidée au lac, 1 jour 90€ par personne, matos fourni, RDV gare 7h, WhatsApp 06 12 34 56 78", "other"),
+    ("Vidange à partir de 59€ 🔧 pneus 4 saisons ❄️ montés 60€ pièce, rdv par téléphone", "other"),
+    ("🌀 ALERTE ROUGE cyclone : écoles fermées, faites vos réserves, urgences 112, pas de déplacements 24h/24",
+     "other"),
+    ("Xanax bought online is often fake. If you or someone you know needs help, call our addiction line 24/7",
+     "other"),
+    ("Livreurs indépendants recherchés 🛵 soyez votre propre patron, paiement chaque semaine, inscription sur l'app",
+     "other"),
+    ("Mam: did u get the snow spray ❄️ / Me: ya 2 for a fiver / Mam: dropping it round at 6", "other"),
+    ("CO 31 - 10 🔥 les gars ont livré une frappe monumentale ce soir #Top14", "other"),
+])
+def test_verdicts_of_heldout_qp_to_qu(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
+

@@ -221,10 +221,12 @@ _ARRIVED = (r"(?:\boutside\b|\ben bas\b|\bdevant\b|\bin the [\w ]{1,20}(?:lot|ca
             r"|\b\d{1,2} mins? away\b|\bnearly there\b|\bhere (?:mate|bro|fam|pal|m8)\b|\bat the back of the\b"
             r"|\bhere at the\b|\barrive dans \d{1,2} ?(?:min|mn)|\bat the [\w' ]{1,20}(?:lot|car ?park|parking)\b"
             r"|\b(?:ur|your|ta) (?:order|commande) (?:is|est) (?:here|la)\b"
-            r"|(?:^|[\n.!?] ?)(?:i'?m |im )?here[.!,])")  # ("here. blue tacoma by the walgreens")
+            r"|(?:^|[\n.!?] ?)(?:i'?m |im )?here[.!,]"
+            r"|\b(?:dans ta rue|devant chez toi|en bas de chez toi)\b)")  # ("here. blue tacoma by the walgreens")
 # (the verb and the amount, "descends avec les 60", "have ur 2, €130", "tu donnes les 50 en espèces"; or the
 # exact sum asked, "viens avec l'appoint en espèces stp, 60€")
-_CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|preparer|preparez|have|donnes?)\s"
+_CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|sors avec|sort avec|prepare|preparer|preparez|have"
+                  r"|donnes?|come (?:out|down) (?:with|w))\s"
                   r"(?:ur \d+\W{1,3})?"
                   r"(?:the\s|le compte exact\s|l.appoint\s|les\s)?(?:exact\s)?(?:[£$€]\s?\d{2,4}|\d{2,4}(?:\s?(?:€|£|\$"
                   r"|e\b|quid|balles|cash|en liquide|en especes|tout rond))?)(?!\d|[.,]\d)"
@@ -234,6 +236,7 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|prepare|prepa
                   r"|\b(?:got|have) (?:yer|ur|your) (?:\d{1,2}|order|bits)\b"  # "got yer 2": the order ready
                   r"|\bj.?ai (?:tes|ta|ton) (?:\d{1,2}\b|commande)"  # "j'ai tes 2 galettes", "j'ai ta commande"
                   # the exact sum asked for, with or without the sum ("t'as l'appoint ? jai pas de monnaie")
+                  r"|\bsors? avec (?:l.espece|les especes|le liquide|la thune|l.argent|le cash)\b"
                   r"|\b(?:t.?as|as.tu|prevois|prepare[sz]?|prends|viens avec|descends? avec|ramene|amene) l.appoint\b"
                   r"(?! (?:pour|for|de)\b)"
                   r"|\b(?:bring|have) (?:it |the )?exact(?: cash| change| money)?\b(?! (?:for|to)\b)"
@@ -275,7 +278,9 @@ BANNED_ACCOUNT_RE = re.compile(r"\b(?:l'?ancien|snap|comptes?|canal|insta|ig|pag
                                r"(?: (?:a|est|a ete|got|was|has been|is|sont|bientot|va))?"
                                r" (?:saute|sautee|sautes|mort|tombe|tombes|tombee|ban|banni|bannie|banned|nuked"
                                r"|locked|deleted|gone|dead|suspended|disabled|desactive|desactivee|supprime"
-                               r"|supprimee|suspendu|suspendue|ferme|fermee|fermer)\b")
+                               r"|supprimee|suspendu|suspendue|ferme|fermee|fermer)\b"
+                               # ("on a sauté 🚫 ajoutez le backup", "on s'est fait ban")
+                               r"|\bon a saute\b|\bon s.est fait (?:ban|bannir|sauter)\b")
 # Legal recreational retail: a licensed store or an age gate above 18 ("19+ only", "21+"), an adult-use
 # licence, taxes included
 LEGAL_RETAIL_RE = re.compile(r"\blicen[cs]ed(?:\s[\w.']+){0,3}?\s"
@@ -356,6 +361,7 @@ class CueAnalyser(Analyser):
         if ("bring" in text or "ramene" in text or "descend" in text or "prepare" in text or "have" in text
                 or "liquide" in text or "especes" in text or "paie" in text or "paye" in text or "pay " in text
                 or "viens" in text or "donne" in text or "appoint" in text or "exact" in text or "got" in text
+                or "sors" in text or "sort " in text or "come" in text
                 or "ready" in text or "pret" in text or "said" in text or "=" in text or "t'as" in text
                 or "tas " in text or "as tu" in text or "as-tu" in text or "j'ai t" in text or "jai t" in text
                 or "j ai t" in text

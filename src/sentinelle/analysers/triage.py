@@ -258,7 +258,8 @@ def _warning(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
 
 MENU_SCORE = 0.6  # the score of a post the winked-menu or the network-role rule sets
 # a wink in words ("not that kind 😉", "ceux qui savent"), beside the emoji of _WINKS
-_WINK_WORDS_RE = re.compile(r"\b(?:not that kind|not the (?:\w+ ){1,2}kind|not the kind you think|ceux qui savent"
+_WINK_WORDS_RE = re.compile(r"\b(?:not that kind|not the (?:\w+ ){1,2}kind|not the kind (?:you think|on|in|at|from)"
+                            r"|ceux qui savent"
                             r"|if you know|who know"
                             r"|pas (?:ce|celle|celui) que vous (?:croyez|pensez))\b")
 # a price by weight ("1g 70", "10g = 90", "g of 🍁 £10", "8th £25"): what no kitchen or chippy sells by
@@ -384,6 +385,8 @@ _SHADY_JOB_RE = re.compile(
     r"|(?:just |be |stay |rester |sois |soyez )discre(?:et|te|t)|argent (?:rapide|facile)|#?argentrapide"
     r"|discreet (?:people|person|lads|guys|drivers|ones) only|must be discreet|personnes? discretes?"
     r"|easy money|quick cash|fast cash|money fast|gagne ta journee"
+    # a worker chosen for looking ordinary ("idéal si t'es saisonnier, personne se méfie")
+    r"|personne (?:ne )?se mefie|nobody suspects|no one suspects"
     # a worker chosen to escape police checks ("fille de préférence, moins contrôlée")
     r"|moins control\w*|less likely to (?:get )?(?:stopped|pulled over|searched)"
     r"|activites? discretes?|(?:travail|job|taf|boulot) discret|non declarees?|non declares?"
