@@ -435,3 +435,15 @@ def test_a_reviews_words_and_a_phrase_before_the_handle(text: str, handles: list
 def test_a_verb_after_the_platform_and_an_icon(text: str, handles: list[tuple[str, str]]) -> None:
     rec = analyze_text(text).to_record()
     assert [(h["platform"], h["handle"]) for h in rec["handles"]] == handles
+
+
+@pytest.mark.parametrize(("text", "platform", "expected"), [
+    # the vendor a buyer's review names ("shoutout @x", "avis pour @x", "la frappe de @x"), on the post's
+    # platform or the one named after it; a photographer thanked is no contact
+    ("shoutout @mke.greenline pulled up in 20 min 10/10", "twitter", {("twitter", "mke.greenline")}),
+    ("avis 5⭐ pour @ketaa.chamb, livré rapide, je recommande", "snapchat", {("snapchat", "ketaa.chamb")}),
+    ("shoutout to @newportsnow 🔌 on snap, fastest drop in town", "twitter", {("snapchat", "newportsnow")}),
+    ("merci @julie.photo pour les photos du mariage 📸 trop belles", "instagram", set()),
+])
+def test_the_vendor_a_review_names(text: str, platform: str, expected: set[tuple[str, str]]) -> None:
+    assert handles(run(text, platform=platform)) == expected

@@ -68,6 +68,13 @@ _ACCOUNT_RE = re.compile(r"[ \t]*(?:[:=>\-→➜➝➡👉][ \t]*)*(@)?(" + _HAN
 # a person thanked or tagged, not a contact ("thanks @mike", "merci @lea", "cc @sam")
 _THANKED_RE = re.compile(r"\b(?:thanks|thank you|thx|ty|merci|cc|shoutout|shout out|with|avec|by|par|feat|ft)\W*$")
 _AT_RE = re.compile(r"(?<![\w@#/.])@(" + _HANDLE_CORE + r")")
+# a buyer's review names its vendor ("shoutout @mke.greenline", "merci @auxerre.frais89", "avis 5⭐ pour @x",
+# "la frappe de @x", "5/5 on @x"): with a drug named or a drop told, the vendor's account
+_REVIEWED_RE = re.compile(r"\b(?:shout ?outs?(?: to)?(?: (?:my|the) (?:guy|plug))?|big up(?: a| à| to)?|merci(?: a| à)?"
+                          r"|thanks?(?: to)?|thank you|reviews?(?: of| for)?|avis(?: [^@\n]{0,6})?(?: sur| pour| de)"
+                          r"|de chez|frappe de|sorted by|ordered (?:from|off)|[1-5]/[1-5]0? on)\W{0,3}$", re.I)
+_ON_GAP_RE = re.compile(r"\W*\b(?:on|sur)\b\W*")
+_DROP_TOLD = ("plug", "drop", "livr", "pulled up", "came thru", "came through", "recommend", "ordered")
 # a user name with a dot or an underscore between letters ("etx.exotic5", "touraine_noct2"), not in a link,
 # an e-mail address or a web address; read as a handle only near a platform cue (see `_handles`)
 _DOTTED_RE = re.compile(r"(?<![\w@#/.])[a-z][a-z0-9]+(?:[._][a-z0-9]+)*[._][a-z0-9]{2,}(?![\w@/]|\.[a-z0-9])")
@@ -426,6 +433,13 @@ class ContactAnalyser(PhoneRules, Analyser):
                     plat = self._post_platform(a, tok)
                     emit(plat, m.start(), m.end(), "contacts:at_after_contact_word",
                          f"@handle after a contact word, on the post's own platform or a bot's ({plat})")
+                elif _REVIEWED_RE.search(text, max(0, m.start() - 24), m.start()) and (
+                        any(f.kind == "products" for f in a.findings) or any(w in text for w in _DROP_TOLD)):
+                    on = next((c.platform for c in cues if m.end() < c.start <= m.end() + 8
+                               and _ON_GAP_RE.fullmatch(text, m.end(), c.start)), None)  # "@x 🔌 on snap"
+                    plat = on or self._post_platform(a, tok)
+                    emit(plat, m.start(), m.end(), "contacts:at_reviewed",
+                         f"@handle a buyer's review names, on the post's own platform ({plat})")
                 elif (not any(ch.isalnum() for ch in text[m.end():]) and m.start() > 0
                       and not _THANKED_RE.search(text, max(0, m.start() - 14), m.start())):
                     plat = self._post_platform(a, tok)  # "... uni lot hit us up ⏎ @ponty_party_tg"
