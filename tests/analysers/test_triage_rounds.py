@@ -655,3 +655,26 @@ def test_verdicts_of_heldout_qj_to_qo(text: str, category: str) -> None:
 def test_verdicts_of_heldout_qp_to_qu(text: str, category: str) -> None:
     assert analyze_text(text).category == category
 
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 78: "c le livreur ... dans 5 min, prépare 70", "come out wi the £45", a review "proper sticky", a
+    # rebrand with "same plug"
+    ("Salut c le livreur 🛵 jsuis vers la pharmacie dans 5 min, prépare 60 en liquide stp", "sale"),
+    ("Outside now mate 🚘 blue astra by the Spar, come out wi the £40", "sale"),
+    ('5⭐ from a customer: "ordered an 8th at 10pm, driver there by 10.15, proper sticky 🔥" cheers 🙏', "sale"),
+    ("rebrand 🔁 CAMPUS TREATS is now 'HIGH STREET BAKERY' 🧁 / same menu, same plug / freshers deal: first order "
+     "20% off / Leeds only", "sale"),
+    # look-alikes: a pub's pints, football scarves, a surf report, Christmas lights, a ferry, rum punch,
+    # Halloween costumes, a drill verse quoted
+    ("🍻 HAPPY HOUR 18h-20h / pinte 4€, shot 2€ / cocktail « Blue Ice » ❄️ 6€", "other"),
+    ("bloke outside the ground shouting 'who wants gear' 😂 turns out it's scarves, £10 each", "other"),
+    ("la houle monte ce soir, 1m50 à 18h, qui est chaud ? je ramène les planches, rdv parking", "other"),
+    ("who got the plug for those white christmas lights 🔌🎄 ours keep blowing fuses", "other"),
+    ("⛴️ Bastia ➡️ Marseille ce soir 20h / véhicule + 2 passagers dès 240€", "other"),
+    ("🎆 soirée au port, 20€ l'entrée / 🍹 2 ti-punch achetés = 1 offert / ouvert toute la nuit", "other"),
+    ("ma pote déguisée en champignon 🍄 et moi en pilule 💊 pour halloween mdrr", "other"),
+    ('"white on the ground 🏔️ snow in December" — still the hardest drill verse ever 🔥', "other"),
+])
+def test_verdicts_of_heldout_qv_to_ra(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
+

@@ -209,7 +209,7 @@ PRAISED_GOODS_RE = re.compile(r"\b(?:were|was|is|are|proper|super|tres|vraiment|
                               r"|de la bombe|de la frappe)\b|\bnot pressies\b"
                               r"|\bla frappe (?:elle )?(?:tue|dechire|est folle|est de ouf)\b"
                               # ("8th was gas", "120ug legit")
-                              r"|\b(?:was|were|is|are) gas\b|\b\d{2,3}\s?(?:ug|µg) legit\b")
+                              r"|\b(?:was|were|is|are) gas\b|\b\d{2,3}\s?(?:ug|µg) legit\b|\bproper sticky\b")
 # ... unless it warns others off ("je recommande pas", "avoid", "arnaque")
 DISOWNED_RE = re.compile(r"\b(?:recommande pas|ne recommande|recommend(?:e|s)? pas|(?:not|don'?t|wouldn'?t) recommend"
                          r"|arnaque|scam|evitez|avoid)\b")
@@ -221,12 +221,14 @@ _ARRIVED = (r"(?:\boutside\b|\ben bas\b|\bdevant\b|\bin the [\w ]{1,20}(?:lot|ca
             r"|\b\d{1,2} mins? away\b|\bnearly there\b|\bhere (?:mate|bro|fam|pal|m8)\b|\bat the back of the\b"
             r"|\bhere at the\b|\barrive dans \d{1,2} ?(?:min|mn)|\bat the [\w' ]{1,20}(?:lot|car ?park|parking)\b"
             r"|\b(?:ur|your|ta) (?:order|commande) (?:is|est) (?:here|la)\b"
-            r"|(?:^|[\n.!?] ?)(?:i'?m |im )?here[.!,]"
-            r"|\b(?:dans ta rue|devant chez toi|en bas de chez toi)\b)")  # ("here. blue tacoma by the walgreens")
+            r"|(?:^|[\n.!?] ?)(?:i'?m |im )?here[.!,]"  # ("here. blue tacoma by the walgreens")
+            r"|\b(?:dans ta rue|devant chez toi|en bas de chez toi)\b"
+            # "c le livreur ... dans 5 min": the courier on the way
+            r"|\bc.?(?:est)? (?:le|ton|ta) livreu(?:r|se)\b[^.!?\n]{0,60}?\bdans \d{1,2} ?(?:min|mn)\b)")
 # (the verb and the amount, "descends avec les 60", "have ur 2, €130", "tu donnes les 50 en espèces"; or the
 # exact sum asked, "viens avec l'appoint en espèces stp, 60€")
 _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|sors avec|sort avec|prepare|preparer|preparez|have"
-                  r"|donnes?|come (?:out|down) (?:with|w))\s"
+                  r"|donnes?|come (?:out|down) (?:with|wi|w))\s"
                   r"(?:ur \d+\W{1,3})?"
                   r"(?:the\s|le compte exact\s|l.appoint\s|les\s)?(?:exact\s)?(?:[£$€]\s?\d{2,4}|\d{2,4}(?:\s?(?:€|£|\$"
                   r"|e\b|quid|balles|cash|en liquide|en especes|tout rond))?)(?!\d|[.,]\d)"
@@ -352,7 +354,7 @@ class CueAnalyser(Analyser):
         if (("drop" in text or "deliver" in text or "legit" in text or "livr" in text or "on time" in text
              or "met me" in text) and PRAISED_DROP_RE.search(text)
                 or ("potent" in text or "legit" in text or "lourd" in text or "bombe" in text or "frappe" in text
-                    or "pressies" in text or "gas" in text) and PRAISED_GOODS_RE.search(text)):
+                    or "pressies" in text or "gas" in text or "sticky" in text) and PRAISED_GOODS_RE.search(text)):
             dropped = True
         if dropped and (rm := REVIEW_RE.search(text)) and not DISOWNED_RE.search(text):
             a.add_norm(CUE, "sale", rm.start(), rm.end(), analyser=self.name, rule="grammar:vendor_review",

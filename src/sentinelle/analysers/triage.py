@@ -93,6 +93,9 @@ def _legal_business(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Find
             # an account lost to a ban or to reports ("l'ancien est mort", "suite aux signalements"):
             # a dealer's, not a café's or a shop's (see cues.BANNED_ACCOUNT_RE)
             or "signalements" in text or any(f.rule == "grammar:banned_account" for f in cues)
+            # "same plug": a dealer's word, said of a rebrand ("UNI TREATS is now 'BRAYFORD BAKERY' / same
+            # menu, same plug": 204 hand-written posts say it, all sales or jobs)
+            or "same plug" in text or "meme plug" in text
             # paid in crypto up front to a contact given: an advance-fee seller's terms, no shop's
             or (any(f.value == "crypto" for f in by_kind.get("payment", _NONE))
                 and any(f.value == "full" for f in by_kind.get("prepayment", _NONE))
