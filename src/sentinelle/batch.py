@@ -26,7 +26,7 @@ import orjson
 
 from .core import Post, empty_record
 from .jsonl import Reject, dumps, parse_line, read_lines, read_posts
-from .pipeline import Pipeline, load_config, triage_only_config_path
+from .pipeline import GC_YOUNG, Pipeline, load_config, triage_only_config_path  # (GC_YOUNG: see `map_chunks`)
 
 T = TypeVar("T")
 # per post: its record, the analysers' errors, and (when asked) its network identifiers
@@ -37,9 +37,6 @@ encode_record = orjson.dumps
 
 PARALLEL_THRESHOLD = 2000  # below this many posts, forking costs more than it saves
 CHUNK = 256
-# objects allocated (less those freed) before a young collection while a batch runs (Python's
-# default is 700; see `map_chunks`)
-GC_YOUNG = 100_000
 
 _pipelines: dict[bool, Pipeline] = {}  # this process's pipelines: full analysis (False), triage only (True)
 
