@@ -26,7 +26,7 @@ from ..core import CUE, Analysis
 from ..lexicon import Entry, lexicon_file, load_merged
 from ..normalize import alternation
 from .base import Analyser, new_finding
-from .price_grammar import VOICE_RE, load_grammar, whole_words
+from .price_grammar import load_grammar, voice_note, whole_words
 
 # Pay by the day, evening, week or month ("150€ la soirée", "200€/j", "£500/week", "$90 a day"):
 # the signature of a job offer. A price per gram never matches (no time unit).
@@ -153,8 +153,6 @@ ERRAND_RE = re.compile(
 # (as a whole token; "2 jours" counts, "2j" is read by PAY_RE)
 # pay per delivery or per trip ("20€/livraison", "100€ par aller"): the words alone are in most sale posts
 _PER_DELIVERY_RE = re.compile(r"(?:/|par |per |each |chaque |la )(?:livraison|delivery|aller)\b")
-# the words of a voice note, looked for first (VOICE_RE starts with a word boundary, slow to scan)
-_MAYBE_VOICE_RE = re.compile(r"vo[ci]|transcri|audio")
 _RUN_WORDS = frozenset({"course", "courses", "tournee", "trajet", "voyage", "mission", "run", "drop", "trip", "aller",
                         "passage",
                         "go", "fois", "hrs", "hr", "hours", "heures", "days", "jours", "weeks", "semaines", "nights",
@@ -267,9 +265,16 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|sors avec|sor
                   r"|\bgot other (?:drops|customers|deliveries)\b)")
 COURIER_RE = re.compile(r"(?s)" + _ARRIVED + r".{0,200}?" + _CASH_TO_BRING + r"|" + _CASH_TO_BRING + r".{0,200}?"
                         + _ARRIVED)
+# a cheap prefilter: every _ARRIVED match, so every COURIER_RE match, holds one of these (most posts
+# hold none, and COURIER_RE is slow to fail: it tries the cash to bring at every word)
+_MAYBE_ARRIVED_RE = re.compile(r"outside|en bas|devant|lot|park|suis la|pulled up|here|suis arrive|across from"
+                               r"|away|nearly there|back of the|arrive dans|order|commande|dans ta rue|livreu")
 # A timetable: three clock times or more and a word of a line, a route or departures ("départs 6h12, 7h04,
 # 8h30", "12:00 ➡️ start Basin St / 1:30 ➡️ stop"); not a chat's stamps ("[23:31]", "[5/9/25, 11:31 PM]")
 _CLOCK_RE = re.compile(r"(?<!\[)\b\d{1,2}(?:h|:)\d{2}\b(?!\s?(?:am|pm)?\])")
+# a cheap prefilter: every _CLOCK_RE match holds a digit, "h" or ":", and a digit (most posts have none;
+# _TIMETABLE_WORD_RE, which starts with a word boundary, is slow to scan)
+_MAYBE_CLOCK_RE = re.compile(r"\d[h:]\d")
 _TIMETABLE_WORD_RE = re.compile(r"\b(?:ligne|lignes|departs?|horaires|bus|train|trains|tram|trams|navette|ferry"
                                 r"|ferries|route|times|timetable|stop|disband|arrivee)\b")
 # An account lost to a platform's ban ("l'ancien est mort", "le snap saute trop", "comptes telegram
@@ -324,7 +329,7 @@ class CueAnalyser(Analyser):
 
     def analyse(self, a: Analysis) -> None:
         text = a.norm.text
-        if _MAYBE_VOICE_RE.search(text) and VOICE_RE.search(text):
+        if voice_note(text):
             # a voice note says its pay in words ("one-fifty a day"): in digits, same offsets
             text = load_grammar(str(lexicon_file("common", "units"))).spell_out(text, everywhere=True)
         if _PER_RE.search(text) or "same day" in text or "r meme" in text or "shift" in text:
@@ -369,14 +374,14 @@ class CueAnalyser(Analyser):
                 or "j ai t" in text
                 or "comme dit" in text or "comme convenu" in text or "comme prevu" in text or "cash" in text
                 or "sinon" in text or "autres" in text or "other" in text) and (
-                courier := COURIER_RE.search(text)):
+                _MAYBE_ARRIVED_RE.search(text) and (courier := COURIER_RE.search(text))):
             a.add_norm(CUE, "sale", courier.start(), courier.end(), analyser=self.name, rule="grammar:courier_arrival",
                        score=1.0, explanation="a courier's text on arrival: where they wait and the cash to bring")
             a.add_norm("delivery", True, courier.start(), courier.end(), analyser=self.name,
                        rule="grammar:courier_arrival", score=1.0,
                        explanation="a courier waiting at the buyer's place: the order is delivered")
-        if ("h" in text or ":" in text) and (tw := _TIMETABLE_WORD_RE.search(text)) and len(
-                _CLOCK_RE.findall(text)) >= 3:
+        if ("h" in text or ":" in text) and _MAYBE_CLOCK_RE.search(text) and (
+                tw := _TIMETABLE_WORD_RE.search(text)) and len(_CLOCK_RE.findall(text)) >= 3:
             a.add_norm(CUE, "legit_commerce", tw.start(), tw.end(), analyser=self.name, rule="grammar:timetable",
                        score=1.0, explanation=f"a timetable: three clock times or more and {tw.group()!r}")
         if ("saute" in text or "mort" in text or "tombe" in text or "ban" in text or "nuked" in text

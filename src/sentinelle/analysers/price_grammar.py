@@ -675,6 +675,14 @@ def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 # a voice note transcribed, which writes its numbers in words ("[vocal] soixante euros les cinq grammes")
 VOICE_RE = re.compile(r"\b(?:vocal|vocale|voice note|voice to text|voice memo|transcri\w*|audio)\b")
+# a cheap prefilter: every VOICE_RE match holds one of these (VOICE_RE starts with a word boundary, slow
+# to scan; most posts hold none)
+_MAYBE_VOICE_RE = re.compile(r"vo[ci]|transcri|audio")
+
+
+def voice_note(text: str) -> bool:
+    """Whether the text says it is a voice note transcribed (a VOICE_RE match)."""
+    return _MAYBE_VOICE_RE.search(text) is not None and VOICE_RE.search(text) is not None
 
 
 # words that may stand between an amount and its bare price ("le 10g est à 80", "the Q is 45")

@@ -53,7 +53,6 @@ from ..normalize import tokenize
 from .base import Analyser
 from .money import dollar_code, post_currency, street_prices
 from .price_grammar import (
-    VOICE_RE,
     Point,
     Tok,
     _clean,
@@ -61,6 +60,7 @@ from .price_grammar import (
     _menu_pill,
     line_tokens,
     load_grammar,
+    voice_note,
     whole_words,
 )
 from .price_line import NAMED_AMOUNTS, LineParser
@@ -154,7 +154,7 @@ class PriceAnalyser(Analyser):
             # a post with no digit and three numbers in words or more writes all its numbers so
             # (a voice note transcribed: "du shit à cinquante les dix")
             # (a transcript says so, and may keep a phone in digits; else no digit and three numbers in words)
-            voice = VOICE_RE.search(text) is not None
+            voice = voice_note(text)
             spoken = (voice or not _DIGIT.search(text)) and sum(
                 w in self.g.number_words for w in a.norm.words) >= (1 if voice else 3)
             text = self.g.spell_out(text, everywhere=spoken)

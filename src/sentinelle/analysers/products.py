@@ -49,7 +49,7 @@ from ..errors import LexiconError
 from ..lexicon import Entry, lexicon_file, load_groups
 from ..normalize import Normalised, fold, tokenize
 from .base import Analyser
-from .price_grammar import VOICE_RE, load_grammar
+from .price_grammar import load_grammar, voice_note
 from .product_letters import after_quarter, amount_before, ghb_letters, letter_slot, paired, spelled_out
 
 EXTRA_KEYS = ("kind", "unit", "unless", "unless_always", "alt", "alt_if", "own_language_only", "needs", "support")
@@ -413,7 +413,7 @@ class ProductAnalyser(Analyser):
         line_of = partial(bisect_right, starts)  # line_of(pos) - 1: the line of a position
         line_qp: dict[int, bool] = {}
         # a voice note transcribed says its prices in words ("the white, fifty a bag, two for ninety")
-        spoken = VOICE_RE.search(text) is not None and sum(w in _NUMBER_WORDS for w in words) >= 2
+        spoken = voice_note(text) and sum(w in _NUMBER_WORDS for w in words) >= 2
 
         def has_qp(li: int) -> bool:
             v = line_qp.get(li)

@@ -22,7 +22,7 @@ from ..normalize import tokenize
 from .base import Analyser
 from .conditions import token_words
 from .cues import ERRAND_RE
-from .price_grammar import VOICE_RE
+from .price_grammar import voice_note
 
 _FACT_KINDS = ("products", "prices", "handles", "phones", "places", "departments", "min_order", "payment",
                "delivery", "always_open", "prepayment", "promotion", "scam_signals", "minors_signals")
@@ -160,7 +160,7 @@ def _seller_offer(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Findin
         start = a.norm.span(seller.start(), seller.end())[0] if seller else -1
         if not (seller and all(f.value == "buyer" and f.end <= start for f in blocking)):
             return []
-    if not (seller or VOICE_RE.search(a.norm.text)):
+    if not (seller or voice_note(a.norm.text)):
         return []  # (a voice note that prices a product is the seller's: buyers ask in writing)
     return list(prices)
 
