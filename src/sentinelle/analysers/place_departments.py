@@ -127,6 +127,13 @@ def _department_chain(text: str, ns: int) -> bool:
     """The number at ns opens or is in a chain of three numbers or more that can only be departments
     ("22/35/29", "envoi 22, 35, 56, 29"): each 01 to 95 but 20, no two the same, not all multiples of 5
     (a price ladder "30/40/50"), no date ("12/05/25", "12/13/25": a day and a month)."""
+    # a cheap prefilter: a chain's slashes, commas or hyphens are at most 5 characters apart, and
+    # within 3 of either end, so one is within 3 characters of every position of a chain (6 are
+    # read, to spare; most
+    # numbers stand alone: "livraison 75 et 92")
+    near = text[max(0, ns - 6):ns + 6]
+    if "/" not in near and "," not in near and "-" not in near:
+        return False
     line_s, line_e = text.rfind("\n", 0, ns) + 1, text.find("\n", ns)
     for m in _CHAIN_RE.finditer(text, line_s, len(text) if line_e < 0 else line_e):
         if not m.start() <= ns < m.end():

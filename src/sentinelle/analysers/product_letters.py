@@ -33,6 +33,8 @@ class Mention(Protocol):
 # (or by the centilitre or the litre: "G 50cl ➡️ 60€", "G 1L ➡️ 100€")
 _BY_VOLUME_RE = re.compile(r"\d\s?(?:ml|cl)\b|\d(?:l|litres?)\b|\d\slitres?\b|\b(?:le|the|per|a) ml\b"
                            r"|\bfioles?\b|\bflacons?\b|\bvials?\b")
+# a cheap prefilter: every _BY_VOLUME_RE match holds one of these (a fifth of the time; few posts hold one)
+_MAYBE_BY_VOLUME_RE = re.compile(r"ml|cl|\dl|litre|fiole|flacon|vial")
 # the letter alone (normalised text is lower-case; the original is checked for the capital)
 _LETTER_RE = re.compile(r"(?<![\w.,'’&-])(?<!\d )g(?![\w'’&-])")
 
@@ -40,7 +42,7 @@ _LETTER_RE = re.compile(r"(?<![\w.,'’&-])(?<!\d )g(?![\w'’&-])")
 def ghb_letters(a: Analysis) -> list[tuple[int, int, int]]:
     """(line index, start, end) in the normalised text of each capital G sold by volume."""
     text = a.norm.text
-    if "G" not in a.post.text or not _BY_VOLUME_RE.search(text):
+    if "G" not in a.post.text or not _MAYBE_BY_VOLUME_RE.search(text) or not _BY_VOLUME_RE.search(text):
         return []
     out: list[tuple[int, int, int]] = []
     start = 0
