@@ -26,7 +26,7 @@ import orjson
 
 from .core import Post, empty_record
 from .jsonl import Reject, dumps, parse_line, read_lines, read_posts
-from .pipeline import GC_YOUNG, Pipeline, load_config, triage_only_config_path  # (GC_YOUNG: see `map_chunks`)
+from .pipeline import Pipeline, batch_gc, enter_batch_gc, load_config, triage_only_config_path
 
 T = TypeVar("T")
 # per post: its record, the analysers' errors, and (when asked) its network identifiers
@@ -97,7 +97,10 @@ class Item:
 
 def _worker_init(triage_only: bool = False) -> None:
     _pipeline(triage_only)  # built once per worker process, before its first chunk
-    gc.set_threshold(GC_YOUNG, *gc.get_threshold()[1:])  # young collections made rarer (see map_chunks)
+    # the worker runs batches only: its pipeline stays frozen, young collections rarer, for its
+    # life (a forked worker's pipeline, frozen by the parent, then never leaves the permanent
+    # generation: no collection writes to its pages, which stay shared with the parent)
+    enter_batch_gc()
 
 
 def _analyse_chunk(posts: list[Post], with_ids: bool = False, triage_only: bool = False) -> Results:
@@ -229,16 +232,11 @@ def map_chunks(chunks: Iterator[T], split: Callable[[T], list[Any]], workers: in
         # thousands of objects, freed by reference counting when the chunk is done, not by the
         # collector) is walked by every young collection, one per 700 objects: they are made
         # rarer (cycles are few: a few hundred objects per 20,000 posts wait a little longer).
+        # (see `pipeline.batch_gc`, which every `analyse_many` enters too)
         _pipeline(triage_only)
-        thresholds = gc.get_threshold()
-        gc.freeze()
-        gc.set_threshold(GC_YOUNG, *thresholds[1:])
-        try:
+        with batch_gc():
             for chunk in every:
                 yield chunk, work(split(chunk), with_ids, triage_only)
-        finally:
-            gc.set_threshold(*thresholds)
-            gc.unfreeze()
         return
     job = partial(work, with_ids=with_ids, triage_only=triage_only)
     fork = "fork" in mp.get_all_start_methods()

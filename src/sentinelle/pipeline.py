@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -31,36 +32,62 @@ from .normalize import apply_sms, needs_sms, normalise
 
 CONFIG_KEYS = {"languages", "analysers", "options", "default_language"}
 # objects allocated (less those freed) before a young collection of the cyclic garbage collector
-# while a batch runs (Python's default is 700; see `_batch_gc`)
+# while a batch runs (Python's default is 700; see `batch_gc`)
 GC_YOUNG = 100_000
 _gc_lock = threading.Lock()
 _gc_depth = 0  # batches running (threads of a server may run several at once)
 _gc_saved: tuple[int, ...] = ()  # the thresholds before the first of them
 
 
-@contextmanager
-def _batch_gc() -> Iterator[None]:
-    """Young collections made rarer while a batch runs. A batch keeps every post's analysis
-    (tokens, findings: some eighty objects a post) until it is done, and the collections walk
-    them over and over: a young one every 700 objects, and a full one (the pipeline's tables too)
-    each time the survivors grow by a quarter, a fifth of the CPU time of 8,000 posts. Cycles are
-    few (a few hundred objects per 20,000 posts), and wait a little longer to be collected. The
-    thresholds are restored when the last batch running is done; a collector turned off (threshold
-    0) stays off. This changes when garbage is collected, never what a post's analysis is."""
+def _new_gc_lock() -> None:
+    """A forked process starts with this thread alone: the lock, maybe held by another thread of
+    the parent at the fork, is free in the child."""
+    global _gc_lock
+    _gc_lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # (POSIX)
+    os.register_at_fork(after_in_child=_new_gc_lock)
+
+
+def enter_batch_gc() -> None:
+    """Start a batch (see `batch_gc`); a worker process that only runs batches never leaves it."""
     global _gc_depth, _gc_saved
     with _gc_lock:
         if _gc_depth == 0:
             _gc_saved = gc.get_threshold()
+            gc.freeze()
             if 0 < _gc_saved[0] < GC_YOUNG:
                 gc.set_threshold(GC_YOUNG, *_gc_saved[1:])
         _gc_depth += 1
+
+
+def exit_batch_gc() -> None:
+    global _gc_depth
+    with _gc_lock:
+        _gc_depth -= 1
+        if _gc_depth == 0:
+            gc.set_threshold(*_gc_saved)
+            gc.unfreeze()
+
+
+@contextmanager
+def batch_gc() -> Iterator[None]:
+    """The cyclic garbage collector kept off what a batch does not free. The pipeline's tables
+    (a million objects that never become garbage) are frozen: left out of the collections. And
+    a batch keeps every post's analysis (tokens, findings: some eighty objects a post) until it
+    is done, which each collection walks again: young collections, one per 700 objects, are made
+    rarer, and then so are the full ones, which walk everything each time the survivors grow by a
+    quarter. Both cost a fifth of the CPU time of 8,000 posts. Cycles are few (a few hundred
+    objects per 20,000 posts), and wait a little longer to be collected. Batches nest and may run
+    in several threads: the last one done restores the thresholds (a collector turned off,
+    threshold 0, stays off) and unfreezes. This changes when garbage is collected, never what a
+    post's analysis is."""
+    enter_batch_gc()
     try:
         yield
     finally:
-        with _gc_lock:
-            _gc_depth -= 1
-            if _gc_depth == 0:
-                gc.set_threshold(*_gc_saved)
+        exit_batch_gc()
 
 
 def default_config_path() -> Path:
@@ -170,7 +197,7 @@ class Pipeline:
         then pays for fetching its own again post after post; run over a batch, an analyser finds
         them still there from the post before. Every analyser still sees the posts in their order
         and each post's analysers in theirs, so nothing it keeps between posts changes."""
-        with _batch_gc():  # (the batch's objects live until it is done)
+        with batch_gc():  # (the batch's objects live until it is done)
             analyses: list[Analysis | Exception] = []
             for post in posts:
                 try:
