@@ -334,8 +334,11 @@ class CueAnalyser(Analyser):
             text = load_grammar(str(lexicon_file("common", "units"))).spell_out(text, everywhere=True)
         if _PER_RE.search(text) or "same day" in text or "r meme" in text or "shift" in text:
             self._pay(a, text)
-        if (not _RUN_WORDS.isdisjoint(a.norm.words) or _PER_DELIVERY_RE.search(text)  # (most posts hold none)
-                or (_ERRAND_WORDS_RE.search(text) and (" for " in text or _PARCEL_ERRAND_RE.search(text)))):
+        # (the substrings tested first are what every match of the regex after them holds)
+        if (not _RUN_WORDS.isdisjoint(a.norm.words)  # (most posts hold none)
+                or (("livraison" in text or "delivery" in text or "aller" in text) and _PER_DELIVERY_RE.search(text))
+                or (("for " in text or "colis" in text or "parcel" in text or "package" in text)
+                    and _ERRAND_WORDS_RE.search(text) and (" for " in text or _PARCEL_ERRAND_RE.search(text)))):
             self._run_pay(a, text)
         if ("%" in text or "tiers" in text or "third" in text or "moitie" in text or "half" in text
                 or "commission" in text or "split" in text or "vendu" in text or "sold" in text):
@@ -399,13 +402,14 @@ class CueAnalyser(Analyser):
         if "\n" in text and (":" in text or "[" in text):
             if "[" in a.post.text:
                 stamps = [m.span() for m in _LINE_STAMP_RE.finditer(a.post.text)]
-            speakers = conversation(a.post.text)
+            found = _speakers(a.post.text)  # (read once for the three uses below)
+            speakers = _conversation(a.post.text, found)
             if speakers:
                 a.add(CUE, "conversation", 0, len(a.post.text), analyser=self.name, rule="grammar:conversation",
                       score=1.0, explanation=f"a conversation between {', '.join(speakers)}: people talking, not an ad")
-                labels = speaker_labels(a.post.text)
+                labels = _speaker_labels(found)
             else:  # a trade's role opening lines is who speaks, even in a one-sided chat ("Runner: outside ...")
-                labels = frozenset(start for start, name in _speakers(a.post.text) if name.lower() in _TRADE_ROLES)
+                labels = frozenset(start for start, name in found if name.lower() in _TRADE_ROLES)
             if "(" in text:  # "Transcription vocal (vendeur) : « ... »": who speaks
                 labels = labels | {m.start(1) for m in _ROLE_IN_PARENS_RE.finditer(a.post.text)
                                    if m.group(1).lower() in _TRADE_ROLES}
@@ -522,7 +526,12 @@ def conversation(text: str) -> list[str]:
     """The speakers of a chat transcript, or [] when the text is none: lines opened by names, where
     a name speaks again after another one ("Dana: ... / Mike: ... / Dana: ..."), or under a group's
     header ("[Groupe « Coloc »]", a forum's "Sujet :"). An ad's field labels never take turns."""
-    turns = [name for _, name in _speakers(text)]
+    return _conversation(text, _speakers(text))
+
+
+def _conversation(text: str, found: list[tuple[int, str]]) -> list[str]:
+    """`conversation(text)`, with `_speakers(text)` read already."""
+    turns = [name for _, name in found]
     names = list(dict.fromkeys(turns))
     if len(names) < 2:
         return []
@@ -552,7 +561,12 @@ _ROLE_IN_PARENS_RE = re.compile(r"\((\w+)\) ?:")
 def speaker_labels(text: str) -> frozenset[int]:
     """Where the speakers' names of a chat start: who speaks is no cue, a trade's role ("Vendeur:
     oui 350€") nor a name ("Jordan: ..."); but a recruiter still tells who recruits ("Recruteur:")."""
-    return frozenset(start for start, name in _speakers(text) if name.lower() not in _WHO_RECRUITS)
+    return _speaker_labels(_speakers(text))
+
+
+def _speaker_labels(found: list[tuple[int, str]]) -> frozenset[int]:
+    """`speaker_labels(text)`, with `_speakers(text)` read already."""
+    return frozenset(start for start, name in found if name.lower() not in _WHO_RECRUITS)
 
 
 def _speakers(text: str) -> list[tuple[int, str]]:
