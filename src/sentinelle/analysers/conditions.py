@@ -181,6 +181,8 @@ _PERCENT_OFF = re.compile(
     r"(?<![\w%])-\s?(\d{1,2})\s?%|(?<!\d)(\d{1,2})\s?%\s?(?:off|de\s+(?:r[eé]duc|remise|moins)|"
     r"discount|reduc|en\s+moins|offerts?|sur\s+(?:ta|ton|votre|vos|la|le|les|tout|toute|chaque)\b)"
 )
+# a cheap prefilter: what each _PERCENT_OFF match holds ("%" is mostly a THC rate or a purity)
+_MAYBE_PERCENT_OFF = re.compile(r"-\s?\d{1,2}\s?%|%\s?(?:off|de\s|discount|reduc|en\s|sur\s)")
 # an amount off ("-5€ sur la bonbonne", "£5 off every 8th", "$10 off"), read in a post naming a product:
 # 60 of 60 hand-written sales holding one are promotions
 _AMOUNT_OFF = re.compile(r"(?<![\w-])-\s?\d{1,3}\s?(?:€|e|eur|euros|£|\$)\s?(?:sur|on|off|de reduc|de réduc)\b"
@@ -519,7 +521,7 @@ class ConditionAnalyser(Analyser):
             if _folded(m.entry.term) in OLD_PRICE_TERMS and _is_price_rise(text, m.start, m.end):
                 continue
             self._add(a, "promotion", True, m, "promotion:")
-        if "%" in text:
+        if "%" in text and _MAYBE_PERCENT_OFF.search(text):
             for rm in _PERCENT_OFF.finditer(text):
                 pct = int(rm.group(1) or rm.group(2))
                 if 0 < pct < 100:

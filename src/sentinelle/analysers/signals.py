@@ -65,7 +65,10 @@ _TOLD_AGE_RE = re.compile(r"\b(?:you'?re|youre|ur|if (?:you'?re|u r|ur)) (1[2-7]
                           r"(?! ?(?:min|mins|minutes|hours?|days?))"
                           r"|(?<!the )\b(1[2-7])(?:\s?(?:-|/|,|or|ou)?\s?1[3-7])? (?:is|are|c'?est|ca)"
                           r" (?:fine|ok|okay|good|cool|bon)\b")
-_TEEN_RE = re.compile(r"1[2-7]")  # a cheap prefilter: what every _TOLD_AGE_RE match holds
+# cheap prefilters: what every _TOLD_AGE_RE match holds, a number 12-17 and, after it or before
+# it, the words around it ("you're 16", "16 is fine")
+_TEEN_RE = re.compile(r"1[2-7]")
+_MAYBE_TOLD_AGE_RE = re.compile(r"(?:re|ur|u r) 1[2-7]|(?:is|are|est|ca) (?:fine|ok|good|cool|bon)")
 _AGE_AFTER = re.compile(
     r"\s*(?:de prison|de taule|d'experience|de experience|d'exp|of experience|ago|"
     r"in the game|de metier|d'anciennete)"
@@ -147,7 +150,7 @@ class SignalAnalyser(Analyser):
         if self.age_hint.search(text) is not None:
             self._ages(a, text)
         if "1" in text and ("re " in text or "ur " in text or " is " in text or " ok" in text or "fine" in text) and (
-                _TEEN_RE.search(text)):
+                _TEEN_RE.search(text) and _MAYBE_TOLD_AGE_RE.search(text)):
             for tm in _TOLD_AGE_RE.finditer(text):
                 g = 1 if tm.group(1) else 2
                 a.add_norm("minors_signals", True, tm.start(g), tm.end(g), analyser=self.name,
