@@ -187,7 +187,8 @@ _MAYBE_PERCENT_OFF = re.compile(r"-\s?\d{1,2}\s?%|%\s?(?:off|de\s|discount|reduc
 # 60 of 60 hand-written sales holding one are promotions
 _AMOUNT_OFF = re.compile(r"(?<![\w-])-\s?\d{1,3}\s?(?:€|e|eur|euros|£|\$)\s?(?:sur|on|off|de reduc|de réduc)\b"
                          r"|(?<![\w-])[£$€]\s?\d{1,3}\s?off\b|\b\d{1,3}\s?(?:€|£|\$)\s?off\b")
-_MAYBE_AMOUNT_OFF_RE = re.compile(r"[\d€£$]\s?off|-\s?\d")  # a cheap prefilter (see `_promotion`)
+# a cheap prefilter (see `_promotion`): _AMOUNT_OFF's alternatives, without their look-behinds
+_MAYBE_AMOUNT_OFF_RE = re.compile(r"[\d€£$]\s?off|-\s?\d{1,3}\s?(?:€|e|eur|euros|£|\$)\s?(?:sur|on|off|de r)")
 _OLD_PRICE = re.compile(
     r"\(\s*(?:was|were|normally|usually|normalement|ancien prix|prix normal|avant|c'etait|c'était|before)"
     r"\s*:?\s*[£€$]?\s?\d|"
@@ -534,8 +535,8 @@ class ConditionAnalyser(Analyser):
                         rule="conditions:promotion:percent_off",
                         explanation=f"discount notation {rm.group().strip()!r}",
                     )
-        # (every _AMOUNT_OFF match holds "off" after an amount or a minus sign before a digit: "offert"
-        # and hyphens are common)
+        # (every _AMOUNT_OFF match holds "off" after an amount, or a minus sign before an amount and
+        # the word after it: "offert" and hyphens are common)
         if ("off" in text or "-" in text) and _MAYBE_AMOUNT_OFF_RE.search(text) and any(
                 f.kind == "products" for f in a.findings):
             # (with a product named: "£100 off first month" is a landlord's)

@@ -442,6 +442,10 @@ class CueAnalyser(Analyser):
         names = [(f.start, f.end) for f in a.findings if f.kind == "places" or (
             f.kind == "products" and f.score >= 1.0 and " " in a.post.text[f.start:f.end])]
         post_text = a.post.text
+        # what the two tests below need in the post, read once (most posts hold no quotation mark or
+        # no hyphen: the test is then always false)
+        quotes = any(q in post_text for q in _OPEN_QUOTES)
+        hyphen = "-" in post_text
         for first, last, entries in runs:
             cues = self._cues.get(id(entries))
             if cues is None:
@@ -451,11 +455,11 @@ class CueAnalyser(Analyser):
                 continue  # "Vendeur: oui 350€": a speaker's role in a chat, no seller wanted
             if names and any(ps <= s and e <= pe for ps, pe in names):
                 continue
-            if _quoted(post_text, s, e):
+            if quotes and _quoted(post_text, s, e):
                 continue  # "Vends « chocolat » et « brocolis » maison 😉": a word in quotes is a code word
             if stamps and any(a0 <= s < b0 for a0, b0 in stamps):
                 continue  # "[5/10/25, 10:41 PM]": a chat's date and time, no "5/10" rating
-            if _in_proper_compound(post_text, s, e):
+            if hyphen and _in_proper_compound(post_text, s, e):
                 continue  # "Champagne-Ardenne", "Saint-Vin": a word of a hyphenated name
             if post_text[s:e].isdigit() and _amount(post_text, s, e):
                 continue  # "Studio 420€", "$420": an amount of money, not the code "420"
