@@ -102,6 +102,7 @@ _MASS_IS_SIZE = frozenset({"nitrous_oxide"})
 # grams and their price ("pochon de bonbons 200g à 4€"): food when a kilo of it would cost as food does
 _GROCERY_G_RE = re.compile(r"(?<![\w.])(\d+)\s?(?:g|gr|grammes?)(?![^\W\d_])[^\d\n]{0,12}?(?<![\w.])(?:[$£€]\s?)?"
                            r"(\d+(?:[.,]\d+)?)(?!\d|[.,]\d|\s?(?:g|gr|kg|grammes?)(?![^\W\d_]))")
+_HUNDRED_GRAMS_RE = re.compile(r"\d{3}\s?g")
 # The most a kilo (or litre, or pound) of food costs, in any currency: far below any drug's price
 _GROCERY_MAX = {"kg": 150.0, "l": 30.0, "lb": 70.0}
 _GROCERY_UNIT = {"kgs": "kg", "kilo": "kg", "kilos": "kg", "litre": "l", "litres": "l", "liter": "l",
@@ -136,6 +137,8 @@ def grocery_price(text: str, start: int, end: int) -> bool:
 
 def grocery_grams(text: str, start: int, end: int) -> bool:
     """Grams at the price of food on text[start:end] ("pochon de bonbons 200g à 4€")."""
+    if _HUNDRED_GRAMS_RE.search(text, start, end) is None:
+        return False  # (a cheap prefilter: 100 grams or more are written with three digits or more)
     for m in _GROCERY_G_RE.finditer(text, start, end):
         grams = int(m.group(1))
         if grams >= 100 and _amount(m.group(2)) * 1000 / grams < _GROCERY_MAX["kg"]:
