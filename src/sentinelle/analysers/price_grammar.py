@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Mapping
 from functools import lru_cache, partial
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from ..errors import LexiconError
@@ -462,8 +462,12 @@ def line_tokens(g: Grammar, text: str, start: int, end: int, prod_spans: list[tu
     return out
 
 
+_KIND = itemgetter(0)  # a token's kind
+
+
 def _quarter_seen(toks: list[Tok]) -> bool:
-    return any(t.kind == "NAMED" and t.value == 7.0 for t in toks)
+    # (a named amount looked for first, in C: most lines have none)
+    return "NAMED" in map(_KIND, toks) and any(t.kind == "NAMED" and t.value == 7.0 for t in toks)
 
 
 _LADDER_LETTERS = {"h": 14.0, "o": 28.0}  # after a quarter: "Q £60 | H £110 | O £200"
