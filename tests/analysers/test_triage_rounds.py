@@ -678,3 +678,19 @@ def test_verdicts_of_heldout_qp_to_qu(text: str, category: str) -> None:
 def test_verdicts_of_heldout_qv_to_ra(text: str, category: str) -> None:
     assert analyze_text(text).category == category
 
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 79: goods "actually gas" in a review, a seller "dispo tt la journée" (no job's day)
+    ("shoutout the greens 🙌 runtz actually gas, driver was 10 mins early. 10/10 would recommend", "sale"),
+    ("📍 Allonnes / Le Mans sud / dispo tt la journée, prix en story / contact ⬇️ / 06 54 11 78 23", "sale"),
+    # look-alikes: seedlings and grow lights, a harbour shuttle's timetable, a friend bringing pizzas, a
+    # tobacconist's top-ups and parcel point
+    ("🌱 pepper & tomato starts 3 for $10, grow lights $40, porch pickup", "other"),
+    ("🚌 Horaires Bateau-bus / 6h30, 7h, puis toutes les 20 min jusqu'à 20h30 / 2€ le trajet, 10 voyages = 15€",
+     "other"),
+    ("Lucas: t'es où ? / Enzo: en bas du bat, j'arrive avec les pizzas 🍕 t'as les 20 balles ?", "other"),
+    ("📣 Nouveau au tabac : recharges PCS, Transcash, Neosurf + retrait colis / ouvert 7h-20h", "other"),
+])
+def test_verdicts_of_heldout_rb_to_rg(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
+

@@ -214,7 +214,7 @@ PRAISED_GOODS_RE = re.compile(r"\b(?:were|was|is|are|proper|super|tres|vraiment|
                               r"|de la bombe|de la frappe)\b|\bnot pressies\b"
                               r"|\bla frappe (?:elle )?(?:tue|dechire|est folle|est de ouf)\b"
                               # ("8th was gas", "120ug legit")
-                              r"|\b(?:was|were|is|are) gas\b|\b\d{2,3}\s?(?:ug|µg) legit\b|\bproper sticky\b")
+                              r"|\b(?:was|were|is|are|actually) gas\b|\b\d{2,3}\s?(?:ug|µg) legit\b|\bproper sticky\b")
 # ... unless it warns others off ("je recommande pas", "avoid", "arnaque")
 DISOWNED_RE = re.compile(r"\b(?:recommande pas|ne recommande|recommend(?:e|s)? pas|(?:not|don'?t|wouldn'?t) recommend"
                          r"|arnaque|scam|evitez|avoid)\b")

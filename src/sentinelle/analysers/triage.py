@@ -214,6 +214,10 @@ _NOT_A_TOLD_SALE = frozenset({"news", "prevention", "harm_reduction", "humor", "
                               "cbd_legal", "personal"})
 
 
+_BROUGHT = ("avec les ", "avec la ", "avec le ", "avec tes ", "avec ta ", "avec ton ", "with the ", "with ur ",
+            "with your ")
+
+
 def _told_sale(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     """The cues of a sale told rather than advertised: a courier waiting with the cash to bring ("en
     bas du bât C ... descends avec les 60"), a buyer's review of how fast a drop came ("avis client
@@ -227,8 +231,11 @@ def _told_sale(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding]:
     blockers = _NOT_A_TOLD_SALE - {"humor"} if "handles" in by_kind else _NOT_A_TOLD_SALE
     text = a.post.text
     for f in cues:
-        if f.value in blockers and f.score >= 1.0 and not any(t.start <= f.start and f.end <= t.end
-                                                                       for t in told) \
+        # (inside the courier's words a cue names where they wait, "outside the chippy", unless it is
+        # what they bring: "j'arrive avec les pizzas")
+        if f.value in blockers and f.score >= 1.0 and (
+                (f.value == "food_delivery" and text.endswith(_BROUGHT, 0, f.start)) or not any(
+                t.start <= f.start and f.end <= t.end for t in told)) \
                 and any(c.isalpha() for c in text[f.start:f.end]):  # (an emoji names a landmark: "taco bell 🌮")
             return []
     return told
