@@ -694,3 +694,17 @@ def test_verdicts_of_heldout_qv_to_ra(text: str, category: str) -> None:
 def test_verdicts_of_heldout_rb_to_rg(text: str, category: str) -> None:
     assert analyze_text(text).category == category
 
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 80: reviews of goods weighed right ("bien pesée", "weighed a full 3.6"), a courier's "60 pile";
+    # look-alikes: "cc" greeting a childminder, autocorrect's "beuh" for "beurre"
+    ("le livreur il est réglé, arrivé à 21h20, la verte était bien sèche et bien pesée 10/10 je recommande",
+     "sale"),
+    ("shoutout the plug, ordered at 10 got to my place by 10:25, the 8th weighed a full 3.6 🔥", "sale"),
+    ("Le livreur: c'est moi devant la boulangerie, capuche noire. 60 pile stp j'ai pas de monnaie", "sale"),
+    ("cc ma belle, tu peux garder les petits mercredi ? je te paie 12€/h comme d'hab", "other"),
+    ("- t'as récupéré la beuh pour le poulet ? / - le BEURRE 😂 correcteur de merde / - ah ouais 250g", "other"),
+])
+def test_verdicts_of_heldout_rh_to_rj(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
+

@@ -214,7 +214,9 @@ PRAISED_GOODS_RE = re.compile(r"\b(?:were|was|is|are|proper|super|tres|vraiment|
                               r"|de la bombe|de la frappe)\b|\bnot pressies\b"
                               r"|\bla frappe (?:elle )?(?:tue|dechire|est folle|est de ouf)\b"
                               # ("8th was gas", "120ug legit")
-                              r"|\b(?:was|were|is|are|actually) gas\b|\b\d{2,3}\s?(?:ug|µg) legit\b|\bproper sticky\b")
+                              r"|\b(?:was|were|is|are|actually) gas\b|\b\d{2,3}\s?(?:ug|µg) legit\b|\bproper sticky\b"
+                              # weighed right ("bien pesée", "the 8th weighed a full 3.6")
+                              r"|\bbien pesee?s?\b|\bweighed (?:a full|out|right)\b")
 # ... unless it warns others off ("je recommande pas", "avoid", "arnaque")
 DISOWNED_RE = re.compile(r"\b(?:recommande pas|ne recommande|recommend(?:e|s)? pas|(?:not|don'?t|wouldn'?t) recommend"
                          r"|arnaque|scam|evitez|avoid)\b")
@@ -248,6 +250,7 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|sors avec|sor
                   r"(?! (?:pour|for|de)\b)"
                   r"|\b(?:bring|have) (?:it |the )?exact(?: cash| change| money)?\b(?! (?:for|to)\b)"
                   r"|\bhave (?:it|the cash|the money) ready\b|\b(?:ramene|descends? avec|viens avec) la monnaie\b"
+                  r"|\b\d{2,4}\s?(?:€|e|euros?)? pile\b"  # ("60 pile stp j'ai pas de monnaie")
                   # "t'as les 60 ?" (not "t'as 15 ans", "t'as les 10€ pour le costume")
                   r"|\b(?:t.?as|as.tu) (?:les|tes) \d{2,4}\b"
                   r"(?!\s?(?:€|e\b|balles)?\s?(?:ans|piges|-|h\b|min|pour|de)\b)"
@@ -372,7 +375,8 @@ class CueAnalyser(Analyser):
         if (("drop" in text or "deliver" in text or "legit" in text or "livr" in text or "on time" in text
              or "met me" in text) and PRAISED_DROP_RE.search(text)
                 or ("potent" in text or "legit" in text or "lourd" in text or "bombe" in text or "frappe" in text
-                    or "pressies" in text or "gas" in text or "sticky" in text) and PRAISED_GOODS_RE.search(text)):
+                    or "pressies" in text or "gas" in text or "sticky" in text or "pese" in text
+                    or "weighed" in text) and PRAISED_GOODS_RE.search(text)):
             dropped = True
         if dropped and (rm := REVIEW_RE.search(text)) and not DISOWNED_RE.search(text):
             a.add_norm(CUE, "sale", rm.start(), rm.end(), analyser=self.name, rule="grammar:vendor_review",
@@ -381,7 +385,7 @@ class CueAnalyser(Analyser):
         if ("bring" in text or "ramene" in text or "descend" in text or "prepare" in text or "have" in text
                 or "liquide" in text or "especes" in text or "paie" in text or "paye" in text or "pay " in text
                 or "viens" in text or "donne" in text or "appoint" in text or "exact" in text or "got" in text
-                or "sors" in text or "sort " in text or "come" in text
+                or "sors" in text or "sort " in text or "come" in text or "pile" in text
                 or "ready" in text or "pret" in text or "said" in text or "=" in text or "t'as" in text
                 or "tas " in text or "as tu" in text or "as-tu" in text or "j'ai t" in text or "jai t" in text
                 or "j ai t" in text

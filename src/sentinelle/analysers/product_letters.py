@@ -64,6 +64,9 @@ _LETTER_LABELS = frozenset({"tier", "grade", "class", "classe", "plan", "type", 
                             "block", "bloc", "team", "equipe", "menu", "formule"})
 
 
+# whom "cc" (coucou) greets at the start of a line ("cc ma belle", "cc tout le monde"; not "cc dispo")
+_CC_GREETED = frozenset({"ma", "mon", "mes", "les", "tout", "tous", "toi", "vous", "ca", "frere", "frerot", "mec",
+                         "cousin", "cousine", "poto", "copine", "copain", "maman", "papa", "chef", "bg"})
 _AMOUNT_RE = re.compile(r"\d+(?:[.,]\d+)?g?|g|gr|gramme")  # ("2g de cc", "1 de cc", "le g d cc")
 _WEIGHT_RE = re.compile(r"\d+(?:[.,]\d+)?g")  # ("1g cc")
 _GRAMS_RE = re.compile(r"\d+(?:[.,]\d+)?g|g|gr|gramme|gram")  # ("a g of K", "1g de K")
@@ -73,6 +76,8 @@ def letter_slot(text: str, toks: list[Any], m: Mention, line: tuple[int, int], q
     """A one-letter code counts in a menu slot only: a priced line, the letter first on the line
     (after emoji/bullets) or followed by a colon, dash, quantity or price; never after a number."""
     i = m.first_token
+    if text[m.start:m.end] == "cc" and m.start == line[0] and i + 1 < len(toks) and toks[i + 1].text in _CC_GREETED:
+        return False  # "cc ma belle, tu peux garder les petits": a greeting opening the line
     if (m.end - m.start == 2 and i >= 2 and toks[i - 1].text in ("de", "d")
             and _AMOUNT_RE.fullmatch(toks[i - 2].text)):
         return True  # "2g de cc", "1 de cc": an amount of it (two letters: "cc" alone may greet)
