@@ -13,7 +13,6 @@ memory flat in the input size.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import resource
@@ -23,11 +22,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from sentinelle.batch import CHUNK, GC_YOUNG
+from sentinelle.batch import CHUNK
 from sentinelle.core import Analysis, Post
 from sentinelle.corpus.generator import generate
 from sentinelle.normalize import normalise
-from sentinelle.pipeline import Pipeline, load_config, triage_only_config_path
+from sentinelle.pipeline import Pipeline, batch_gc, load_config, triage_only_config_path
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-m", "sentinelle.cli"]
@@ -94,10 +93,7 @@ def per_analyser_batched(path: Path, n: int) -> None:
     posts = read_posts(path, n)
     timings = {a.name: 0.0 for a in pipeline.analysers}
     t_prep = 0.0
-    thresholds = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(GC_YOUNG, *thresholds[1:])
-    try:
+    with batch_gc():
         t_all0 = time.process_time()
         for i in range(0, len(posts), CHUNK):
             t0 = time.process_time()
@@ -109,9 +105,6 @@ def per_analyser_batched(path: Path, n: int) -> None:
                     an.analyse(a)
                 timings[an.name] += time.process_time() - t0
         total = time.process_time() - t_all0
-    finally:
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
     print(f"in-process CPU time as the CLI runs the analysers (chunks of {CHUNK}), {len(posts):,} posts: "
           f"{len(posts) / total:,.0f} posts/s ({1e6 * total / len(posts):.0f} µs/post)")
     print(f"  {'prepare':12} {1e6 * t_prep / len(posts):7.1f} µs/post (language and normalise)")
