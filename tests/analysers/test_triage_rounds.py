@@ -708,3 +708,12 @@ def test_verdicts_of_heldout_rb_to_rg(text: str, category: str) -> None:
 def test_verdicts_of_heldout_rh_to_rj(text: str, category: str) -> None:
     assert analyze_text(text).category == category
 
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 81: look-alikes: a bakery's coconut snowballs with a wink, a festival's talks and shuttles
+    ("🍫❄️ coconut snowballs £1.50 each or 4 for £5! fresh out the oven, ask for the 'white stuff' 😉", "other"),
+    ("📅 Festival International du film / billets conférences gratuits, navettes toutes les 20 min", "other"),
+])
+def test_verdicts_of_heldout_rk_to_rm(text: str, category: str) -> None:
+    assert analyze_text(text).category == category
+
