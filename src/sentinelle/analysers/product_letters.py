@@ -152,12 +152,13 @@ def amount_before(text: str, start: int) -> bool:
     return _AMOUNT_OF_RE.search(text, max(0, start - 16), start) is not None
 
 
-# the UK's two products sold together, by colour: "2 white 1 brown", "light and dark", "white n dark"
+# the UK's two products sold together, by colour: "2 white 1 brown", "white n dark" (the context groups
+# heroin_pair and crack_pair of en/product_context.toml)
 _PAIRS = (("heroin_pair", "crack_pair"), ("crack_pair", "heroin_pair"))
 
 
 def paired(m: Mention, ctx: Any) -> bool:
-    """The term is a word of one of the UK pair (crack's white or light, heroin's brown or dark) and
+    """The term is a word of one of the UK pair (crack's "white", "rocks"; heroin's "brown", "dark") and
     a word of the other stands elsewhere in the post: "2 white 1 brown" counts both products."""
     if m.end - m.start == 1:
         return False  # (a letter, "B" or "H", has its own rules: a menu slot)
