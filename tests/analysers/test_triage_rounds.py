@@ -717,3 +717,22 @@ def test_verdicts_of_heldout_rh_to_rj(text: str, category: str) -> None:
 def test_verdicts_of_heldout_rk_to_rm(text: str, category: str) -> None:
     assert analyze_text(text).category == category
 
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 82: a courier on the way ("have the £60 ready"), "descends avec le liquide"; food denied "here"
+    # ("pas de kebab ici"); a review "the gas is real ... would re-up"; runners' stays and trips paid
+    ("omw 🚗 10 mins, Kirkgate. have the £40 ready", "sale"),
+    ("jsuis en bas de chez toi, 206 noire. descends avec le liquide", "sale"),
+    ("pas de pizza ici 😂 mais 🍁 12€/g et 🍫 8€/g, livraison Bondy jusqu'à 3h", "sale"),
+    ("shoutout @front.range.plug the gas is real, would re-up", "sale"),
+    ("county work 🚆 stay in a trap for 5 days, £600, 15-17 fine", "recruitment"),
+    ("€400 a week, trips Galway to Athlone, expenses paid, no questions", "recruitment"),
+    ("delivery 24 hrs a day 🌲 in stock, DM for prices", "sale"),
+    # look-alikes: a climbing gym's day passes, a cassoulet maker's portions, a youth club's day trip
+    ("🧗 BLOC GYM / day pass $22 / flash sale: first month $49 / chalk bags 20% off", "other"),
+    ("🫘 cassoulet maison livré / part individuelle 13€ / cassole 6 pers 70€ / commande mini 30€", "other"),
+    ("Youth club summer: kayaking and a trip to the beach! Ages 11-15, £4 a day, lunch included", "other"),
+])
+def test_verdicts_of_heldout_rn_to_rs(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

@@ -77,7 +77,7 @@ JOB_ROLE_RE = re.compile(
     r"|taf|job|poste|point|recrute|hiring|coursiers?|chauffeurs?|conducteurs?|vigies?|remplacants?|tenir le tel"
     r"|(?:do|doing|for|make) runs|runs after school"
     r"|ravitaillement|tenue de la vente|tenir la vente|(?:veut|veux|veulent|cherche|cherchons) du ter"
-    r"|trap sitters?)\b")
+    r"|trap sitters?|county (?:lines? )?work|in (?:a|the) trap|trap house)\b")
 # Pay per run, round or trip ("15€ la course", "20€ la tournée", "1500€ le voyage"): a job offer when
 # the same clause says what the job is: a role, or the errand offered to the reader ("tu déposes",
 # "tu livres", "you drop"). Without it, it may be a delivery fee.
@@ -95,6 +95,9 @@ SPAN_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{1,4}(?:\s?(?:€|e\b|eur\b|e
                          # the stint told first ("2 weeks at a time, accommodation sorted, €1,200")
                          r"|\b(?:\d{1,2}|two|three|deux|trois) (?:weeks?|days?|nights?|semaines?|jours?|nuits?)"
                          r" (?:at a time|d'affilee|de suite|straight|on end)\b[^.\n]{0,40}?"
+                         r"(?:[€£$] ?\d[\d,.]{1,5}|\d[\d,.]{1,5} ?(?:€|e\b|euros?\b))"
+                         # ("stay in a trap for 7 days, £800", "pendant 5 jours : 600€")
+                         r"|\b(?:for|pendant) \d{1,2} (?:weeks?|days?|nights?|semaines?|jours?|nuits?)[,:]? ?"
                          r"(?:[€£$] ?\d[\d,.]{1,5}|\d[\d,.]{1,5} ?(?:€|e\b|euros?\b))")
 ERRAND_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{0,4}\s?(?:€|e\b|eur\b|euros?\b|balles?\b|£|\$)\s?(?:pour|for|to)\s"
                            r"(?:deposer|livrer|ramener|porter|garder|transporter|surveiller|guetter|carry|drop|hold|mind"
@@ -199,7 +202,8 @@ DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|livreur|drop|droppe
 # time, a review of a dealer's delivery (see DROP_TIME_RE)
 REVIEW_RE = re.compile(r"\b(?:avis|reviews?|shout ?outs?|petit retour|je recommande|i recommend|highly recommend"
                        r"|recommande|def ordering again|merci|cheers|[1-5] stars?|five stars|slapped"
-                       r"|order(?:ed|ing) (?:off|from)|(?:will|would|gonna|def) (?:order|use|buy|cop) (?:again|from))\b"
+                       r"|order(?:ed|ing) (?:off|from)|(?:will|would|gonna|def) (?:order|use|buy|cop) (?:again|from)"
+                       r"|(?:will|would|gonna|def) re-?up)\b"
                        r"|10/10|⭐|🌟")
 # A drop praised ("fast drop", "plug legit", "livreur sympa"): with a review's words, a review too
 PRAISED_DROP_RE = re.compile(r"\b(?:fast|quick|speedy|rapid) (?:drop|delivery|dropoff)\b"
@@ -215,6 +219,7 @@ PRAISED_GOODS_RE = re.compile(r"\b(?:were|was|is|are|proper|super|tres|vraiment|
                               r"|\bla frappe (?:elle )?(?:tue|dechire|est folle|est de ouf)\b"
                               # ("8th was gas", "120ug legit")
                               r"|\b(?:was|were|is|are|actually) gas\b|\b\d{2,3}\s?(?:ug|µg) legit\b|\bproper sticky\b"
+                              r"|\bgas (?:is|was) (?:real|fire|legit)\b"  # ("the gas is real")
                               # weighed right ("bien pesée", "the 8th weighed a full 3.6")
                               r"|\bbien pesee?s?\b|\bweighed (?:a full|out|right)\b")
 # ... unless it warns others off ("je recommande pas", "avoid", "arnaque")
@@ -230,6 +235,8 @@ _ARRIVED = (r"(?:\boutside\b|\ben bas\b|\bdevant\b|\bin the [\w ]{1,20}(?:lot|ca
             r"|\b(?:ur|your|ta) (?:order|commande) (?:is|est) (?:here|la)\b"
             r"|(?:^|[\n.!?] ?)(?:i'?m |im )?here[.!,]"  # ("here. blue tacoma by the walgreens")
             r"|\b(?:dans ta rue|devant chez toi|en bas de chez toi)\b"
+            # on the way ("on the way 🚗 5 mins ... have the £60 ready"), with the cash to bring after it
+            r"|\bon (?:the|my) way\b|\bomw\b"
             # "c le livreur ... dans 5 min": the courier on the way
             r"|\bc.?(?:est)? (?:le|ton|ta) livreu(?:r|se)\b[^.!?\n]{0,60}?\bdans \d{1,2} ?(?:min|mn)\b)")
 # (the verb and the amount, "descends avec les 60", "have ur 2, €130", "tu donnes les 50 en espèces"; or the
@@ -245,7 +252,8 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|sors avec|sor
                   r"|\b(?:got|have) (?:yer|ur|your) (?:\d{1,2}|order|bits)\b"  # "got yer 2": the order ready
                   r"|\bj.?ai (?:tes|ta|ton) (?:\d{1,2}\b|commande)"  # "j'ai tes 2 galettes", "j'ai ta commande"
                   # the exact sum asked for, with or without the sum ("t'as l'appoint ? jai pas de monnaie")
-                  r"|\bsors? avec (?:l.espece|les especes|le liquide|la thune|l.argent|le cash)\b"
+                  r"|\b(?:sors?|sort|descends?|viens) avec (?:l.espece|les especes|le liquide|la thune|l.argent"
+                  r"|le cash)\b"
                   r"|\b(?:t.?as|as.tu|prevois|prepare[sz]?|prends|viens avec|descends? avec|ramene|amene) l.appoint\b"
                   r"(?! (?:pour|for|de)\b)"
                   r"|\b(?:bring|have) (?:it |the )?exact(?: cash| change| money)?\b(?! (?:for|to)\b)"
@@ -280,7 +288,8 @@ COURIER_RE = re.compile(r"(?s)" + _ARRIVED + r".{0,200}?" + _CASH_TO_BRING + r"|
 # it tries the cash to bring at every word)
 _ARRIVED_RE = re.compile(_ARRIVED)
 _MAYBE_ARRIVED_RE = re.compile(r"outside|en bas|devant|lot|park|suis la|pulled up|here|suis arrive|across from"
-                               r"|away|nearly there|back of the|arrive dans|order|commande|dans ta rue|livreu")
+                               r"|away|nearly there|back of the|arrive dans|order|commande|dans ta rue|livreu"
+                               r"|way|omw")
 # A timetable: three clock times or more and a word of a line, a route or departures ("départs 6h12, 7h04,
 # 8h30", "12:00 ➡️ start Basin St / 1:30 ➡️ stop"); not a chat's stamps ("[23:31]", "[5/9/25, 11:31 PM]")
 _CLOCK_RE = re.compile(r"(?<!\[)\b\d{1,2}(?:h|:)\d{2}\b(?!\s?(?:am|pm)?\])")
@@ -468,8 +477,10 @@ class CueAnalyser(Analyser):
             if post_text[s:e].isdigit() and _amount(post_text, s, e):
                 continue  # "Studio 420€", "$420": an amount of money, not the code "420"
             for value, rule, score, why in cues:
-                if value not in drop and not (value in _DENIABLE and _denied(a.norm.words, first,
-                                                                             value != "food_delivery")):
+                # (food is denied only "here": "pas de kebab ici 🥙❌ mais 🍁 15€/g"; "jamais alcool et benzos"
+                # still speaks of drink)
+                if value not in drop and not (value in _DENIABLE and _denied(
+                        a.norm.words, first, value != "food_delivery" or a.norm.words[last + 1:last + 2] in _HERE)):
                     add(new_finding((CUE, value, s, e, name, rule, score, why)))
 
     def _run_pay(self, a: Analysis, text: str) -> None:
@@ -636,6 +647,7 @@ def _quoted(text: str, s: int, e: int) -> bool:
 _DENIABLE = frozenset({"cbd_legal", "legit_commerce", "food_delivery"})
 _NEGATIONS = frozenset({"pas", "not", "no", "non", "jamais", "ni", "nor", "never", "aucun", "aucune", "zero",
                         "rien", "nothing"})
+_HERE = (["ici"], ["here"])
 _DETERMINERS = frozenset({"du", "de", "d", "la", "le", "les", "des", "ton", "ta", "ce", "cette", "that", "your",
                           "ur", "the", "some", "any", "un", "une", "a"})
 

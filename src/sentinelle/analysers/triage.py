@@ -383,7 +383,7 @@ _TRADE_JOB_RE = re.compile(
     r"|passeurs?|reshippers?|reshipping|receive (?:&|and) repost"
     r"|(?:run|running|runs) (?:a|the|my|our) line|line (?:that )?needs? running"
     r"|(?:do|doing|make|making|for) runs|runs after school|on the trap|in (?:the|a) trap|trap house|watch the door"
-    r"|county (?:lines? )?work"
+    r"|county (?:lines? )?work|trips (?:to|out to|between|[a-z]+ (?:to|->|→)) "  # ("trips Cork to Limerick")
     r"|trap sitters?|sit (?:the|a|my) trap|trap sitting"
     r"|fais tourner|faire tourner|vendre a tes potes|vends a tes potes|sell(?:ing)? to your (?:own )?mates"
     r"|move my product|move product|you move it|we supply|campus reps?|revendeurs?|marchandise avancee"
