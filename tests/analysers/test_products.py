@@ -669,3 +669,17 @@ def test_colours_ordered_and_letters_after_grams(text: str, lang: str, expected:
 ])
 def test_the_uk_pair_by_colour(text: str, expected: set[str]) -> None:
     assert set(analyze_text(text, lang="en").values("products")) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a product's own piece counted, then its price ("2 galettes = 40", "3 roches 50"); "exta" is ecstasy
+    ("Livreur: devant le tabac, 2 galettes = 40 comme dit", "fr", {"crack"}),
+    ("3 roches 50, passe vite", "fr", {"crack"}),
+    ("🎁 1 exta offerte dès 50€ de commande", "fr", {"mdma"}),
+    # a tattoo studio's flash designs named like drugs; a song's Rocky Mountains; a runner's trips
+    ("✒️ FLASH TATTOO 🍁 feuille / 💊 pilule / ❄️ flocon ➡️ 50€ la pièce, acompte à la réservation", "fr", set()),
+    ('"rocky mountain high" 🎶 on repeat all the way to Denver', "en", set()),
+    ("county work, trips Leeds to Hull, £300 a run, runners wanted", "en", set()),
+])
+def test_pieces_counted_and_look_alikes(text: str, lang: str, expected: set[str]) -> None:
+    assert set(analyze_text(text, lang=lang).values("products")) == expected

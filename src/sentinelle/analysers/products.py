@@ -563,6 +563,8 @@ class ProductAnalyser(Analyser):
                     support = "a strong product term in the post"
                 elif amount_before(text, m.start):
                     support = "an amount ordered"  # "10 de vert et 5 de marron"
+                elif meta.kind == "piece" and _after_count(text, toks, m.first_token) and _bare_price_next(toks, m):
+                    support = "a count of the product's pieces and their price"  # "2 galettes = 40", "3 roches 50"
                 elif meta.support == "pair" or paired(m, ctx):
                     support = "the UK pair of colours"  # "brown n white", "2 white 1 dark"
                 elif sale_present:
@@ -713,8 +715,8 @@ _SEGMENT_BREAK_RE = re.compile(r"[,;.|·•/]|\s\d+ ?(?:g|gr)?\s+\d+\s")
 def _bare_price_next(toks: list[Any], m: Hit) -> bool:
     """The term is followed right away by a whole number of 10 to 999 ("c 70", "C A 60")."""
     j = m.first_token + m.n_tokens
-    if j < len(toks) and toks[j].text == "a":
-        j += 1
+    if j < len(toks) and toks[j].text in ("a", "="):
+        j += 1  # ("c a 70", "2 galettes = 40")
     return j < len(toks) and toks[j].text.isdigit() and 10 <= int(toks[j].text) <= 999
 
 
