@@ -447,3 +447,12 @@ def test_a_verb_after_the_platform_and_an_icon(text: str, handles: list[tuple[st
 ])
 def test_the_vendor_a_review_names(text: str, platform: str, expected: set[tuple[str, str]]) -> None:
     assert handles(run(text, platform=platform)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a review's praise after the platform is no handle ("@x on snap is legit")
+    ("got my 8th in 10 mins, @denver.dank on snap is legit", {("snapchat", "denver.dank")}),
+    ("@peak.greens on snap is fire, quick too", {("snapchat", "peak.greens")}),
+])
+def test_praise_after_the_platform_is_no_handle(text: str, expected: set[tuple[str, str]]) -> None:
+    assert handles(run(text, lang="en", platform="twitter")) == expected
