@@ -1194,6 +1194,8 @@ def test_a_saints_name_as_a_longer_names_short_form(text: str, places: list[str]
     # a sum said after a word is no shop's number ("2 pochons donc 40"); "à Vienne" is the town; the north of
     # the Isère is no Nord
     ("t'avais dit 2 pochons donc 40, j'ai pas de monnaie", []),
+    ("ce soir c 10 le g pour tout le monde. à la livraison c'est 12", []),
+    ("ZAMAL EST 974 🌋 / comptes ban, ajoute le nouveau", ["974"]),
     ("retrait chez moi à Vienne seulement, pas de livraison", []),
     ("On livre partout dans le Nord-Isère, Bourgoin et alentours", []),
     ("livraison dans la Vienne et en Charente", ["86", "16"]),

@@ -561,6 +561,8 @@ class DepartmentRules:
                                          and WORDLESS_GAP.fullmatch(text, pe, ns) is not None)
         if not gap_ok or words[i - 1] in self.not_dept_word or words[i - 1].isdigit():
             return False
+        if words[i - 1] == "est" and i >= 2 and words[i - 2] == "c":
+            return False  # "à la livraison c'est 12": a sum said, not "ZAMAL EST 974"
         if not (of_a_place and len(words[i]) == 3) and any(
             f.kind == "products" and a.norm.span(ps, pe)[0] < f.end and f.start < a.norm.span(ps, pe)[1]
             for f in a.findings
