@@ -736,3 +736,27 @@ def test_verdicts_of_heldout_rk_to_rm(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_rn_to_rs(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 83: couriers ("ramène l'enveloppe", "£50 cash for the 2 bags", "here ... leaving in 5"), a meeting
+    # point named with a word between ("by the water taxi stop"), a review "white was proper ... were there in
+    # 20 mins", pay per box for parcels picked up and shipped out
+    ("jsuis devant le tabac, clio grise, ramène l'enveloppe", "sale"),
+    ("outside now, black golf by the chippy 🚗 £30 cash for the 2 bags", "sale"),
+    ("here 📍 Spenard rd lot, white f150. leaving in 5", "sale"),
+    ("- need a g tonight / - $80 / - im by the water taxi stop / - 10 mins, red civic", "sale"),
+    ("review ⭐⭐⭐⭐⭐ coke was proper and they were there in 15 mins, recommend", "sale"),
+    ("hiring drop guys: pick up, ship out, $40 per box, message the channel", "recruitment"),
+    # look-alikes: rentals and guided outings by the day, shave ice, car shipping, a bill on whippets, a
+    # surf shop's wax and trips, fabric bags at a flea market
+    ("🎣 ice fishing this weekend, heated huts $80/day, rods included", "other"),
+    ("🦌 guided elk hunts, $400/day, meat processing included. DM for dates", "other"),
+    ("❄️ SHAVE ICE ❄️ / snow cap $1 extra 😉 / small $4 / large $6 / 3 for $15", "other"),
+    ("🚢 ship your car Oahu ↔ Maui, $450 one way, half up front", "other"),
+    ("Lawmakers advance a bill to ban sales of nitrous 'whippets' after ER visits spike", "other"),
+    ("🏄 wax 🍫 restock! 3 bars for $10 / wetsuit rental $30/day / trips every sat", "other"),
+    ("brocante dimanche: lot de 10 pochons en tissu 10€, balance de cuisine 5€", "other"),
+])
+def test_verdicts_of_heldout_rt_to_ry(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

@@ -59,6 +59,11 @@ _PER_RE = re.compile("|".join(sep + r"\s?(?:" + alternation(_UNITS.split("|")) +
                      + r"|lheure\b|lannuit\b|pas? jou\b")
 # what someone spent, not what a job pays ("used to spend £300 a week", "je claquais 200€ la semaine")
 _SPENT_RE = re.compile(r"\b(?:spend|spent|spending|spends|blew|blow|wasted|depens\w*|claqu\w*|cramai\w*)\b[^.!?\n]*$")
+# What is rented or guided by the day or the week ("heated huts $95/day", "guided trips ... $450/day",
+# "location de vélos 15€ la journée"): a price, not pay (58 hand-written posts, none a job offer)
+_RENTED_RE = re.compile(r"\b(?:huts?|cabins?|rentals?|hire|boats?|kayaks?|canoes?|e-?bikes?|guided|charters?|lessons?"
+                        r"|location|nuitees?|gites?|stages?|forfaits?|sejours?|excursions?|per person|pp|par personne"
+                        r"|admission)\b[^\n.!?]{0,25}$")
 # Job offers often drop the currency ("guetteur 80/j", "120 la journee"): a bare amount per day,
 # evening, night, week or shift counts when a job-role word stands near it (same clause).
 # (The first digit comes before the look-behinds, which look past it: same reason as _AMOUNT.)
@@ -107,9 +112,9 @@ ERRAND_PAY_RE = re.compile(r"\d(?<![\d.,/€£$]\d)\d{0,4}\s?(?:€|e\b|eur\b|eu
 # Pay per parcel received or passed on ("£50 per parcel", "100€ par colis réceptionné"), with the errand
 # told (32 of 34 hand-written posts with such pay are job offers; the others ask 1€ or $2)
 PARCEL_PAY_RE = re.compile(r"(?:[£$€]\s?\d{2,4}|\b\d{2,4}\s?(?:€|e\b|euros?\b|£|\$))\s?(?:par|per|le|a|each|/)\s?"
-                           r"(?:colis|parcel|package)\b")
+                           r"(?:colis|parcel|package|box)\b")
 _PARCEL_ERRAND_RE = re.compile(r"\b(?:recevoir|receptionne\w*|recup\w*|receive|receiving|reship\w*|repost|repack"
-                               r"|remettre|redonner|deposer|poster|pass them on)\b")
+                               r"|remettre|redonner|deposer|poster|pass them on|ship (?:them )?out)\b")
 # A minimum order just before an amount ("minimum 40€ pour livrer", "min £20 to drop", "min order $40 to
 # drop off")
 _THRESHOLD_BEFORE_RE = re.compile(r"\b(?:(?:minimum|mini|min)(?: order| spend| commande| de commande)?|a partir de"
@@ -190,7 +195,7 @@ MILEAGE_RE = re.compile(r"\b(?:\d{1,3}[ .,]\d{3}|\d{2,3} ?k) ?(?:km|kms|miles|mi
 # (a flat "en 10 min à pied" from the station is no drop)
 DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|livreur|drop|dropped|dropped off|pulled up|came|delivered"
                           r"|showed up|turned up|rocked up|arrived|venu|venue|met me|was outside|was there"
-                          r"|were outside|was at|got my \w+)"
+                          r"|were outside|were there|was at|got my \w+)"
                           r"\b[^.!?\n]{0,40}?\b(?:(?:en|in)\s(?:like\s|genre\s|moins de\s|under\s|less than\s)?"
                           r"|(?:en moins de|under|less than)\s)"
                           r"\d{1,2}\s?(?:min|mins|minutes|mn)\b"
@@ -220,6 +225,7 @@ PRAISED_GOODS_RE = re.compile(r"\b(?:were|was|is|are|proper|super|tres|vraiment|
                               # ("8th was gas", "120ug legit")
                               r"|\b(?:was|were|is|are|actually) gas\b|\b\d{2,3}\s?(?:ug|µg) legit\b|\bproper sticky\b"
                               r"|\bgas (?:is|was) (?:real|fire|legit)\b"  # ("the gas is real")
+                              r"|\b(?:white|brown|ket|coke|bud|weed|za|pack|8th|q|g) (?:was|were|is) (?:proper|clean|pure)\b"
                               # weighed right ("bien pesée", "the 8th weighed a full 3.6")
                               r"|\bbien pesee?s?\b|\bweighed (?:a full|out|right)\b")
 # ... unless it warns others off ("je recommande pas", "avoid", "arnaque")
@@ -234,6 +240,7 @@ _ARRIVED = (r"(?:\boutside\b|\ben bas\b|\bdevant\b|\bin the [\w ]{1,20}(?:lot|ca
             r"|\bhere at the\b|\barrive dans \d{1,2} ?(?:min|mn)|\bat the [\w' ]{1,20}(?:lot|car ?park|parking)\b"
             r"|\b(?:ur|your|ta) (?:order|commande) (?:is|est) (?:here|la)\b"
             r"|(?:^|[\n.!?] ?)(?:i'?m |im )?here[.!,]"  # ("here. blue tacoma by the walgreens")
+            r"|^(?:i'?m |im )?here\b(?!')"  # ("here 📍 Chena Pump rd turnout, grey tacoma")
             r"|\b(?:dans ta rue|devant chez toi|en bas de chez toi)\b"
             # on the way ("on the way 🚗 5 mins ... have the £60 ready"), with the cash to bring after it
             r"|\bon (?:the|my) way\b|\bomw\b"
@@ -258,6 +265,10 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|sors avec|sor
                   r"(?! (?:pour|for|de)\b)"
                   r"|\b(?:bring|have) (?:it |the )?exact(?: cash| change| money)?\b(?! (?:for|to)\b)"
                   r"|\bhave (?:it|the cash|the money) ready\b|\b(?:ramene|descends? avec|viens avec) la monnaie\b"
+                  r"|\b(?:ramene|descends? avec|viens avec|prepare) l.enveloppe\b"  # (the cash in an envelope)
+                  # the sum for the order counted ("£50 cash for the 2 bags yeah")
+                  r"|[£$€]\s?\d{2,4}\s?(?:cash\s)?for (?:the|ur|your) \d{1,2} ?(?:bags?|g|grams?|baggies|pills?|tabs?"
+                  r"|caps?|rocks?|stones?|white|brown|of each)\b"
                   r"|\b\d{2,4}\s?(?:€|e|euros?)? pile\b"  # ("60 pile stp j'ai pas de monnaie")
                   # "t'as les 60 ?" (not "t'as 15 ans", "t'as les 10€ pour le costume")
                   r"|\b(?:t.?as|as.tu) (?:les|tes) \d{2,4}\b"
@@ -280,7 +291,7 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|sors avec|sor
                   # or no sum but the courier's hurry to the next drop ("5min max sinon je repars, j'ai
                   # d'autres clients", "not waiting, got other drops")
                   r"|\bsinon je (?:repars|me casse|bouge|pars)\b|\bj.?ai d.?autres (?:clients|livraisons)\b"
-                  r"|\bgot other (?:drops|customers|deliveries)\b)")
+                  r"|\bgot other (?:drops|customers|deliveries)\b|\bleaving in \d{1,2}\b)")
 COURIER_RE = re.compile(r"(?s)" + _ARRIVED + r".{0,200}?" + _CASH_TO_BRING + r"|" + _CASH_TO_BRING + r".{0,200}?"
                         + _ARRIVED)
 # Prefilters: every COURIER_RE match holds an _ARRIVED match, and every _ARRIVED match one of the
@@ -385,7 +396,8 @@ class CueAnalyser(Analyser):
              or "met me" in text) and PRAISED_DROP_RE.search(text)
                 or ("potent" in text or "legit" in text or "lourd" in text or "bombe" in text or "frappe" in text
                     or "pressies" in text or "gas" in text or "sticky" in text or "pese" in text
-                    or "weighed" in text) and PRAISED_GOODS_RE.search(text)):
+                    or "weighed" in text or "proper" in text or "clean" in text or "pure" in text)
+                and PRAISED_GOODS_RE.search(text)):
             dropped = True
         if dropped and (rm := REVIEW_RE.search(text)) and not DISOWNED_RE.search(text):
             a.add_norm(CUE, "sale", rm.start(), rm.end(), analyser=self.name, rule="grammar:vendor_review",
@@ -399,7 +411,8 @@ class CueAnalyser(Analyser):
                 or "tas " in text or "as tu" in text or "as-tu" in text or "j'ai t" in text or "jai t" in text
                 or "j ai t" in text
                 or "comme dit" in text or "comme convenu" in text or "comme prevu" in text or "cash" in text
-                or "sinon" in text or "autres" in text or "other" in text) and (
+                or "sinon" in text or "autres" in text or "other" in text or "enveloppe" in text
+                or "leaving" in text or "for " in text) and (
                 _MAYBE_ARRIVED_RE.search(text) and _ARRIVED_RE.search(text)
                 and (courier := COURIER_RE.search(text))):
             a.add_norm(CUE, "sale", courier.start(), courier.end(), analyser=self.name, rule="grammar:courier_arrival",
@@ -491,7 +504,7 @@ class CueAnalyser(Analyser):
                 continue  # "minimum 40€ pour livrer sur Rodez": a minimum order, not pay
             a.add_norm(CUE, "recruitment", *_words(a, text, pm), analyser=self.name, rule="grammar:pay_for_errand",
                        score=1.0, explanation=f"pay for an errand {text[pm.start():pm.end()]!r}: a job offer")
-        if ("colis" in text or "parcel" in text or "package" in text) and _PARCEL_ERRAND_RE.search(text):
+        if ("colis" in text or "parcel" in text or "package" in text or " box" in text) and _PARCEL_ERRAND_RE.search(text):
             for pm in PARCEL_PAY_RE.finditer(text):
                 a.add_norm(CUE, "recruitment", *_words(a, text, pm), analyser=self.name, rule="grammar:pay_for_errand",
                            score=1.0, explanation=f"pay per parcel {text[pm.start():pm.end()]!r} for receiving or "
@@ -511,6 +524,8 @@ class CueAnalyser(Analyser):
         for pm in PAY_RE.finditer(text):
             if _SPENT_RE.search(text, max(0, pm.start() - 24), pm.start()):
                 continue  # "used to spend £300 a week on white": money spent, not pay
+            if _RENTED_RE.search(text, max(0, pm.start() - 40), pm.start()):
+                continue  # "heated huts $95/day", "location VAE 25€ la journée": a rental's price, not pay
             if text[pm.end() - 1] == "h" and _PRICE_NEXT_RE.match(text, pm.end()):
                 continue  # "Q £45 / H £85 / Z £160": a menu's half ounce and its price, not an hourly wage
             if _WAGE_RE.search(pm.group()):
@@ -654,6 +669,7 @@ _DETERMINERS = frozenset({"du", "de", "d", "la", "le", "les", "des", "ton", "ta"
 
 # "devant la pharmacie", "outside the chemist": a business named as a meeting point
 _LANDMARK = frozenset({"devant", "derriere", "outside", "behind", "opposite", "pres", "near", "vers", "cote", "by"})
+_PLAIN_LANDMARK = _LANDMARK - {"pres", "vers", "cote"}  # (not "mis de côté les deux pneus neige")
 
 
 def _amount(text: str, s: int, e: int) -> bool:
@@ -675,6 +691,9 @@ def _denied(words: list[str], first: int, negated: bool = True) -> bool:
     determiner), or names a meeting point ("devant la pharmacie"); a meeting point only when not
     `negated` ("jamais alcool et benzos" still speaks of drink)."""
     j = first - 1
+    if (j >= 2 and words[j].isalpha() and words[first].isalpha() and words[j] not in _DETERMINERS
+            and words[j - 1] in _DETERMINERS and words[j - 2] in _PLAIN_LANDMARK):
+        return True  # "by the water taxi stop", "devant la petite boulangerie": a meeting point
     if j >= 0 and words[j] in _DETERMINERS:
         j -= 1
     return j >= 0 and ((negated and words[j] in _NEGATIONS) or words[j] in _LANDMARK)
