@@ -225,7 +225,8 @@ PRAISED_GOODS_RE = re.compile(r"\b(?:were|was|is|are|proper|super|tres|vraiment|
                               # ("8th was gas", "120ug legit")
                               r"|\b(?:was|were|is|are|actually) gas\b|\b\d{2,3}\s?(?:ug|µg) legit\b|\bproper sticky\b"
                               r"|\bgas (?:is|was) (?:real|fire|legit)\b"  # ("the gas is real")
-                              r"|\b(?:white|brown|ket|coke|bud|weed|za|pack|8th|q|g) (?:was|were|is) (?:proper|clean|pure)\b"
+                              r"|\b(?:white|brown|ket|coke|bud|weed|za|pack|8th|q|g) (?:was|were|is)"
+                              r" (?:proper|clean|pure)\b"
                               # weighed right ("bien pesée", "the 8th weighed a full 3.6")
                               r"|\bbien pesee?s?\b|\bweighed (?:a full|out|right)\b")
 # ... unless it warns others off ("je recommande pas", "avoid", "arnaque")
@@ -504,7 +505,8 @@ class CueAnalyser(Analyser):
                 continue  # "minimum 40€ pour livrer sur Rodez": a minimum order, not pay
             a.add_norm(CUE, "recruitment", *_words(a, text, pm), analyser=self.name, rule="grammar:pay_for_errand",
                        score=1.0, explanation=f"pay for an errand {text[pm.start():pm.end()]!r}: a job offer")
-        if ("colis" in text or "parcel" in text or "package" in text or " box" in text) and _PARCEL_ERRAND_RE.search(text):
+        if ("colis" in text or "parcel" in text or "package" in text or " box" in text) and (
+                _PARCEL_ERRAND_RE.search(text)):
             for pm in PARCEL_PAY_RE.finditer(text):
                 a.add_norm(CUE, "recruitment", *_words(a, text, pm), analyser=self.name, rule="grammar:pay_for_errand",
                            score=1.0, explanation=f"pay per parcel {text[pm.start():pm.end()]!r} for receiving or "
