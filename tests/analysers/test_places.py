@@ -1223,3 +1223,14 @@ def test_short_forms_of_the_essonne(text: str, places: list[str]) -> None:
 ])
 def test_a_surname_town_in_lower_case(text: str, places: list[str]) -> None:
     assert run(text, "en").values("places") == places
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # a big city's neighbourhoods are the city ("Easterhouse, Garthamlock" is Glasgow); the city named with
+    # a compass word stays the city ("north omaha")
+    ("Easterhouse, Garthamlock, Cranhill 🍁 £10 a g", ["Glasgow"]),
+    ("Harehills n Gipton drops all day 🍃 £10 a g", ["Leeds"]),
+    ("hard 💎 $20 rocks, 6 for $100 / north omaha, i come to u", ["Omaha"]),
+])
+def test_neighbourhoods_of_big_cities_abroad(text: str, places: list[str]) -> None:
+    assert run(text, lang="en").values("places") == places
