@@ -1234,3 +1234,13 @@ def test_a_surname_town_in_lower_case(text: str, places: list[str]) -> None:
 ])
 def test_neighbourhoods_of_big_cities_abroad(text: str, places: list[str]) -> None:
     assert run(text, lang="en").values("places") == places
+
+
+@pytest.mark.parametrize(("text", "departments"), [
+    # the exact sum said after "l'appoint" and a six-digit phone after its sign are no departments
+    ("je suis devant chez toi, pas de monnaie sur moi fais l'appoint 50", []),
+    ("herbe 10€ le g / je me deplace / 📞 7️⃣6️⃣ 2️⃣1️⃣ 9️⃣4️⃣", []),
+    ("livraison 93 / 94 / 95 tous les soirs", ["93", "94", "95"]),
+])
+def test_sums_and_short_phones_are_no_departments(text: str, departments: list[str]) -> None:
+    assert run(text).values("departments") == departments

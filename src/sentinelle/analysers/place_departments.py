@@ -110,6 +110,10 @@ _CHAIN_RE = re.compile(r"(?<![\d/.,€$£-])(?:\d{2}(?:(?:[ \t]?/[ \t]?|,[ \t]?)
                        r"(?![\d/%€$£-]|[.,]\d|[ \t]?(?:h|ans|yo|g|e|€)\b)")
 
 
+# a six-digit number after a phone's sign ("📞 76 21 94", "sms 78.33.01": New Caledonia's numbers), no
+# three departments
+_SHORT_PHONE_RE = re.compile(r"(?:📞|📲|☎|\btel\b|\bsms\b|\bappel\w*|\bcall\b|\btext\b|\bwhatsapp\b|\bnum\w*)"
+                             r"\W{0,6}(\d{2}[ .]\d{2}[ .]\d{2})(?![ .]?\d)")
 _POSTCODE_RUN_RE = re.compile(r"(?<!\d)\d{5}(?:[ \t]*[,/]?[ \t]*\d{5})+(?!\d)")
 
 
@@ -224,6 +228,7 @@ class DepartmentRules:
             nonlocal phone_zones
             if phone_zones is None:
                 phone_zones = [m.span() for m in PHONE_GROUP_RE.finditer(text) if sum(map(str.isdigit, m.group())) >= 8]
+                phone_zones += [m.span(1) for m in _SHORT_PHONE_RE.finditer(text)]
             return any(ps <= pos < pe for ps, pe in phone_zones)
 
         # the tests that drop a number are checked cheapest first
