@@ -760,3 +760,17 @@ def test_verdicts_of_heldout_rn_to_rs(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_rt_to_ry(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 84: a plug offered to anyone who needs one, reviews ("copped ... from", "smoked crazy", "the gear
+    # was actually decent"); look-alikes: a snow-route parking ban, a town's snow notice, a theme park's fake snow
+    ("anybody in Norman need a plug 🔌 dms open, zaza + percs to ur door", "sale"),
+    ("review: copped a zip off the edmond plug, smoked crazy, 10/10 🔥", "sale"),
+    ("shoutout the galway lads, 15 mins to Salthill and the gear was actually decent 👌", "sale"),
+    ("❄️ SNOW EMERGENCY: parking ban on snow routes 24/7, vehicles will be towed, $75 fine", "other"),
+    ("❄️ épisode neigeux : salage des routes 24h/24, déchetterie fermée samedi", "other"),
+    ("parc d'attractions 🎢 billets 20€ au lieu de 28, neige artificielle ❄️ sur la piste de luge", "other"),
+])
+def test_verdicts_of_heldout_rz_to_se(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

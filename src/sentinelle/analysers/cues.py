@@ -208,7 +208,7 @@ DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|livreur|drop|droppe
 REVIEW_RE = re.compile(r"\b(?:avis|reviews?|shout ?outs?|petit retour|je recommande|i recommend|highly recommend"
                        r"|recommande|def ordering again|merci|cheers|[1-5] stars?|five stars|slapped"
                        r"|order(?:ed|ing) (?:off|from)|(?:will|would|gonna|def) (?:order|use|buy|cop) (?:again|from)"
-                       r"|(?:will|would|gonna|def) re-?up)\b"
+                       r"|(?:will|would|gonna|def) re-?up|copped (?:\w+ ){0,3}(?:from|off))\b"
                        r"|10/10|⭐|🌟")
 # A drop praised ("fast drop", "plug legit", "livreur sympa"): with a review's words, a review too
 PRAISED_DROP_RE = re.compile(r"\b(?:fast|quick|speedy|rapid) (?:drop|delivery|dropoff)\b"
@@ -225,6 +225,9 @@ PRAISED_GOODS_RE = re.compile(r"\b(?:were|was|is|are|proper|super|tres|vraiment|
                               # ("8th was gas", "120ug legit")
                               r"|\b(?:was|were|is|are|actually) gas\b|\b\d{2,3}\s?(?:ug|µg) legit\b|\bproper sticky\b"
                               r"|\bgas (?:is|was) (?:real|fire|legit)\b"  # ("the gas is real")
+                              # ("smoked crazy", "the gear was actually decent")
+                              r"|\bsmoked (?:crazy|so good|smooth|lovely)\b"
+                              r"|\bgear (?:was|is) (?:actually )?(?:decent|proper|good|mint|class)\b"
                               r"|\b(?:white|brown|ket|coke|bud|weed|za|pack|8th|q|g) (?:was|were|is)"
                               r" (?:proper|clean|pure)\b"
                               # weighed right ("bien pesée", "the 8th weighed a full 3.6")
@@ -232,6 +235,8 @@ PRAISED_GOODS_RE = re.compile(r"\b(?:were|was|is|are|proper|super|tres|vraiment|
 # ... unless it warns others off ("je recommande pas", "avoid", "arnaque")
 DISOWNED_RE = re.compile(r"\b(?:recommande pas|ne recommande|recommend(?:e|s)? pas|(?:not|don'?t|wouldn'?t) recommend"
                          r"|arnaque|scam|evitez|avoid)\b")
+# A plug offered to all ("anyone in OP need a plug", "who needs a plug in Runcorn"): a seller's words
+_PLUG_OFFERED_RE = re.compile(r"\b(?:anyone|any1|anybody|who)\b(?: \w+){0,3} (?:need|needs|want|wants) a plug\b")
 # A courier's text on arrival: where they wait and the cash to bring ("en bas du bât C ... descends
 # avec les 60", "outside now, black golf ... bring £30 exact", "in the Meijer lot ... bring exact $140");
 # not money owed or shared ("ramène les 20 balles que j't'ai passé", "bring £10 for chips")
@@ -397,7 +402,8 @@ class CueAnalyser(Analyser):
              or "met me" in text) and PRAISED_DROP_RE.search(text)
                 or ("potent" in text or "legit" in text or "lourd" in text or "bombe" in text or "frappe" in text
                     or "pressies" in text or "gas" in text or "sticky" in text or "pese" in text
-                    or "weighed" in text or "proper" in text or "clean" in text or "pure" in text)
+                    or "weighed" in text or "proper" in text or "clean" in text or "pure" in text
+                    or "smoked" in text or "gear" in text)
                 and PRAISED_GOODS_RE.search(text)):
             dropped = True
         if dropped and (rm := REVIEW_RE.search(text)) and not DISOWNED_RE.search(text):
@@ -496,6 +502,13 @@ class CueAnalyser(Analyser):
                 if value not in drop and not (value in _DENIABLE and _denied(
                         a.norm.words, first, value != "food_delivery" or a.norm.words[last + 1:last + 2] in _HERE)):
                     add(new_finding((CUE, value, s, e, name, rule, score, why)))
+        if "plug" in text and (om := _PLUG_OFFERED_RE.search(text)):
+            # "anyone in OP need a plug 🔌 dms open": a plug offered to whoever needs one, no buyer asking
+            os_, oe = a.norm.span(om.start(), om.end())
+            a.findings[:] = [f for f in a.findings if not (f.kind == CUE and f.value == "buyer"
+                                                           and os_ <= f.start and f.end <= oe)]
+            a.add_norm(CUE, "sale", om.start(), om.end(), analyser=self.name, rule="grammar:plug_offered", score=1.0,
+                       explanation=f"a plug offered to whoever needs one {om.group()!r}: a seller's post")
 
     def _run_pay(self, a: Analysis, text: str) -> None:
         """Recruitment cues of pay per run, or for a stated time, next to the errand or the role it
