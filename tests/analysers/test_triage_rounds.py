@@ -771,6 +771,8 @@ def test_verdicts_of_heldout_rt_to_ry(text: str, category: str) -> None:
     ("❄️ SNOW EMERGENCY: parking ban on snow routes 24/7, vehicles will be towed, $75 fine", "other"),
     ("❄️ épisode neigeux : salage des routes 24h/24, déchetterie fermée samedi", "other"),
     ("parc d'attractions 🎢 billets 20€ au lieu de 28, neige artificielle ❄️ sur la piste de luge", "other"),
+    # a family's pickup at the station (round 82)
+    ("- t'es où ? / - devant la gare / - j'arrive en 5 min, voiture grise / - prends le sac de mamie stp", "other"),
 ])
 def test_verdicts_of_heldout_rz_to_se(text: str, category: str) -> None:
     assert analyze_text(text).category == category
