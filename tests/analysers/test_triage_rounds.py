@@ -776,3 +776,24 @@ def test_verdicts_of_heldout_rt_to_ry(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_rz_to_se(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 85: a seller's own pills after a buyer's question ("je vends aussi des prégabaline"), a
+    # prescription's leftover sold ("Vend cachets de Tramadol"), a courier with "3 autres livraisons", a
+    # reseller paid a "commission sur chaque vente", a menu "pas de prise de tête"
+    ("qqn pour me dépanner en Lyrica ? je vends aussi des prégabaline 4€ la gélule, mp", "sale"),
+    ("Vend cachets de Tramadol 50, 1€ pièce, reste d'une ordonnance. Possible à Riom", "sale"),
+    ("je suis en bas du bât A 🚗 noire, descends vite j'ai 2 autres livraisons après", "sale"),
+    ("cherche revendeur(se) pour les soirées étudiantes, commission sur chaque vente 🐴💊", "recruitment"),
+    ("🕓 4H20 DOURDAN 🕓\n🍁 11€ g\n🍫 7€ g\n❄️ 60€ g\n24h/24 ✅ pas de prise de tête", "sale"),
+    # look-alikes: a ride-hailing driver on the way, an outlet's Black Friday, a wok, an ice-cream flavour,
+    # a beach bar's cocktails
+    ("Votre chauffeur Karim arrive dans 4 min 🚗 Clio grise, point de rdv gare de Senlis", "other"),
+    ("🛍️ designer outlet BLACK FRIDAY / up to 60% off top brands / free parking all weekend 🚗", "other"),
+    ("🥢 WOK 13 / nems x4 ➡️ 5€ / bo bun ➡️ 11€ / 🛵 livraison, minimum 20€", "other"),
+    ("🍦 nouveau parfum ❄️ Snow Coco ❄️ / 1 boule 3€, 2 boules 5€", "other"),
+    ("🔥 HAPPY HOUR 🔥 cocktails 2 pour 15€ / ❄️ piña colada glacée ❄️", "other"),
+])
+def test_verdicts_of_heldout_sf_to_sk(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

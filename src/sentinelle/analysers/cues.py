@@ -136,7 +136,8 @@ COMMISSION_RE = re.compile(
     r"|\b\d{1,2}\s?% de com(?:mission)?\b"
     r"|\b[4-7]0/[3-6]0 split\b"
     r"|%\s(?:sur|on) (?:les|tes|the|your) ventes?\b|%\s(?:on|of) (?:the |your )?sales\b|\b\d{1,2}\s?% cut\b"
-    r"|pourcentage sur (?:les|tes) ventes"
+    r"|pourcentage sur (?:les|tes) ventes|\bcommission sur (?:chaque|les|tes) ventes?\b"
+    r"|\bcommission on (?:every|each|your) sales?\b"
     # "commission 15€ par gramme vendu", "£5 for every bag sold"
     r"|\b\d{1,3}\s?(?:€|e|eur|euros?|£|\$)?\s?(?:par|per|a|each|chaque|/|for every|pour chaque)\s?"
     r"(?:gramme|gram|g|pochon|barrette|boulette|bag|pack|sachet|pill|cachet|plaquette|box)s?\s(?:vendue?s?|sold)\b")
@@ -296,7 +297,7 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|sors avec|sor
                   r"comme (?:dit|convenu|prevu)\b"
                   # or no sum but the courier's hurry to the next drop ("5min max sinon je repars, j'ai
                   # d'autres clients", "not waiting, got other drops")
-                  r"|\bsinon je (?:repars|me casse|bouge|pars)\b|\bj.?ai d.?autres (?:clients|livraisons)\b"
+                  r"|\bsinon je (?:repars|me casse|bouge|pars)\b|\bj.?ai (?:d.?|\d )autres (?:clients|livraisons)\b"
                   r"|\bgot other (?:drops|customers|deliveries)\b|\bleaving in \d{1,2}\b)")
 COURIER_RE = re.compile(r"(?s)" + _ARRIVED + r".{0,200}?" + _CASH_TO_BRING + r"|" + _CASH_TO_BRING + r".{0,200}?"
                         + _ARRIVED)
