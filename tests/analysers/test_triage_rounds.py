@@ -797,3 +797,25 @@ def test_verdicts_of_heldout_rz_to_se(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_sf_to_sk(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 86: a courier who "can't stay long", reviews of a parcel received within hours or days ("reçu mon
+    # colis en 48h", "got my pack in 3 days") and of pills "bien dosée"
+    ("livreur: c moi en bas, clio blanche devant le 4 rue de la gare, je peux pas rester longtemps", "sale"),
+    ("⭐⭐⭐⭐⭐ vendeur au top sur tg @pharma_sud_bk, reçu mon colis en 48h, la Lyrica bien dosée je recommande",
+     "sale"),
+    ("⭐ customer review: got my pack in 2 days, fire carts, thanks fam 🙏", "sale"),
+    # look-alikes: a parcel courier's chat with the boss, a police warning about fake sellers, a cycling race,
+    # a foraging walk beside food carts, friends' football
+    ("Chef: t'es où ? / Moi: devant le 3 rue Haute, le client répond pas / Chef: laisse le colis au gardien, il a "
+     "payé par carte", "other"),
+    ("🚨 Arnaque en cours : de faux vendeurs promettent du Xanax livré partout contre des coupons PCS. N'envoyez "
+     "jamais de codes", "other"),
+    ("🚴 course cycliste dimanche, départ 14h, ravitaillement 🍫🍌 au km 40, rues fermées 13h-18h", "other"),
+    ("food carts and live music tonight, 🍄 mushroom foraging walk (edible species only), free entry", "other"),
+    ("[Karim] t'es où / [Yanis] au city / [Karim] ramène le ballon ⚽ stp / [Yanis] jsuis là dans 10 min / "
+     "[Karim] on joue contre ceux d'en bas", "other"),
+])
+def test_verdicts_of_heldout_sl_to_sq(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

@@ -203,7 +203,11 @@ DROP_TIME_RE = re.compile(r"\b(?:arrive|arrivee|livre|livree|livreur|drop|droppe
                           r"(?!\.?\s?(?:a pied|walk(?:ing)?|en voiture|driv(?:e|ing)|by car|from|de la|du|des)\b)"
                           # ("was at my door on 1st ave in 15, scale was right": minutes unsaid)
                           r"|\b(?:was|were|got|pulled up) (?:at|to) my (?:door|place|spot|house|gaff|flat|dorm)\b"
-                          r"[^.!?\n]{0,25}?\bin \d{1,2}(?=\s?[,.!]|\s?$)")
+                          r"[^.!?\n]{0,25}?\bin \d{1,2}(?=\s?[,.!]|\s?$)"
+                          # a parcel received within hours or days ("reçu mon colis à Roquebrune en 48h", "got my
+                          # pack in 3 days")
+                          r"|\b(?:recu|received|got) (?:mon|ma|le|my|the) (?:colis|commande|pack|parcel|order)\b"
+                          r"[^.!?\n]{0,25}?\b(?:en|in) \d{1,2} ?(?:h|heures|hours|jours|days)\b")
 # A buyer's review that says so ("avis client", "shoutout", "10/10", "je recommande", ⭐): with a drop's
 # time, a review of a dealer's delivery (see DROP_TIME_RE)
 REVIEW_RE = re.compile(r"\b(?:avis|reviews?|shout ?outs?|petit retour|je recommande|i recommend|highly recommend"
@@ -232,7 +236,7 @@ PRAISED_GOODS_RE = re.compile(r"\b(?:were|was|is|are|proper|super|tres|vraiment|
                               r"|\b(?:white|brown|ket|coke|bud|weed|za|pack|8th|q|g) (?:was|were|is)"
                               r" (?:proper|clean|pure)\b"
                               # weighed right ("bien pesée", "the 8th weighed a full 3.6")
-                              r"|\bbien pesee?s?\b|\bweighed (?:a full|out|right)\b")
+                              r"|\bbien pesee?s?\b|\bweighed (?:a full|out|right)\b|\bbien dosee?s?\b")
 # ... unless it warns others off ("je recommande pas", "avoid", "arnaque")
 DISOWNED_RE = re.compile(r"\b(?:recommande pas|ne recommande|recommend(?:e|s)? pas|(?:not|don'?t|wouldn'?t) recommend"
                          r"|arnaque|scam|evitez|avoid)\b")
@@ -298,7 +302,8 @@ _CASH_TO_BRING = (r"(?:\b(?:bring|ramene|descends? avec|viens avec|sors avec|sor
                   # or no sum but the courier's hurry to the next drop ("5min max sinon je repars, j'ai
                   # d'autres clients", "not waiting, got other drops")
                   r"|\bsinon je (?:repars|me casse|bouge|pars)\b|\bj.?ai (?:d.?|\d )autres (?:clients|livraisons)\b"
-                  r"|\bgot other (?:drops|customers|deliveries)\b|\bleaving in \d{1,2}\b)")
+                  r"|\bgot other (?:drops|customers|deliveries)\b|\bleaving in \d{1,2}\b"
+                  r"|\bje (?:peux|peut) pas rester longtemps\b|\bje reste pas longtemps\b|\bcan.?t stay long\b)")
 COURIER_RE = re.compile(r"(?s)" + _ARRIVED + r".{0,200}?" + _CASH_TO_BRING + r"|" + _CASH_TO_BRING + r".{0,200}?"
                         + _ARRIVED)
 # Prefilters: every COURIER_RE match holds an _ARRIVED match, and every _ARRIVED match one of the
@@ -394,7 +399,8 @@ class CueAnalyser(Analyser):
                 a.add_norm(CUE, "cbd_legal", lm.start(), lm.end(), analyser=self.name, rule="grammar:legal_retail",
                            score=1.0, explanation=f"legal recreational retail {lm.group()!r}")
         dropped = False
-        if "min" in text or "mn" in text or " at my " in text or " to my " in text:
+        if ("min" in text or "mn" in text or " at my " in text or " to my " in text or "recu" in text
+                or "received" in text or "got my" in text or "got the" in text):
             for dm in DROP_TIME_RE.finditer(text):
                 a.add_norm(CUE, "sale", dm.start(), dm.end(), analyser=self.name, rule="grammar:drop_time", score=0.5,
                            explanation=f"how fast a drop came {dm.group()!r}: a buyer's review")
@@ -404,7 +410,7 @@ class CueAnalyser(Analyser):
                 or ("potent" in text or "legit" in text or "lourd" in text or "bombe" in text or "frappe" in text
                     or "pressies" in text or "gas" in text or "sticky" in text or "pese" in text
                     or "weighed" in text or "proper" in text or "clean" in text or "pure" in text
-                    or "smoked" in text or "gear" in text)
+                    or "smoked" in text or "gear" in text or "dose" in text)
                 and PRAISED_GOODS_RE.search(text)):
             dropped = True
         if dropped and (rm := REVIEW_RE.search(text)) and not DISOWNED_RE.search(text):
@@ -419,6 +425,7 @@ class CueAnalyser(Analyser):
                 or "tas " in text or "as tu" in text or "as-tu" in text or "j'ai t" in text or "jai t" in text
                 or "j ai t" in text
                 or "comme dit" in text or "comme convenu" in text or "comme prevu" in text or "cash" in text
+                or "longtemps" in text or "stay long" in text
                 or "sinon" in text or "autres" in text or "other" in text or "enveloppe" in text
                 or "leaving" in text or "for " in text) and (
                 _MAYBE_ARRIVED_RE.search(text) and _ARRIVED_RE.search(text)
