@@ -819,3 +819,20 @@ def test_verdicts_of_heldout_sf_to_sk(text: str, category: str) -> None:
 ])
 def test_verdicts_of_heldout_sl_to_sq(text: str, category: str) -> None:
     assert analyze_text(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 87: a menu dressed as a bakery that says it sells no bread, a review "weight on point ... would cop
+    # again", "drop boys" wanted; look-alikes: a municipal band, youth leaders with a BAFA, a sports club's
+    # coach, a museum's exhibition, a blues bar's cover
+    ("🥖 LA BOULANGERIE 🥖 (on vend pas du pain 😂) / 🍫 pain au chocolat 5g=25 / ❄️ farine 1g 70 / livraison Niort",
+     "sale"),
+    ("review of my guy: half of Blue Dream $140, met within the hour, weight on point. would cop again", "sale"),
+    ("COV GREENS want 2 more drop boys 🛵 Coventry + Bedworth, cash daily, 16+ ok", "recruitment"),
+    ("🎺 L'harmonie municipale recrute trompettistes et tubas dès 12 ans, répétitions le mardi 19h", "other"),
+    ("📢 l'accueil de loisirs recrute des animateurs BAFA, 16-25 ans, 50€/jour, contact mairie", "other"),
+    ("🎸 Live blues tonight 9pm-1am, $10 cover charge, $3 domestics. 21+ only", "other"),
+    ("🕒 Opening times Tue-Sun. New exhibition, free entry, donations welcome. Kids' trail: find the 💎!", "other"),
+])
+def test_verdicts_of_heldout_sr_to_sw(text: str, category: str) -> None:
+    assert analyze_text(text).category == category

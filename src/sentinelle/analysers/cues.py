@@ -236,7 +236,8 @@ PRAISED_GOODS_RE = re.compile(r"\b(?:were|was|is|are|proper|super|tres|vraiment|
                               r"|\b(?:white|brown|ket|coke|bud|weed|za|pack|8th|q|g) (?:was|were|is)"
                               r" (?:proper|clean|pure)\b"
                               # weighed right ("bien pesée", "the 8th weighed a full 3.6")
-                              r"|\bbien pesee?s?\b|\bweighed (?:a full|out|right)\b|\bbien dosee?s?\b")
+                              r"|\bbien pesee?s?\b|\bweighed (?:a full|out|right)\b|\bbien dosee?s?\b"
+                              r"|\bweight (?:was )?(?:on point|spot on|right)\b")
 # ... unless it warns others off ("je recommande pas", "avoid", "arnaque")
 DISOWNED_RE = re.compile(r"\b(?:recommande pas|ne recommande|recommend(?:e|s)? pas|(?:not|don'?t|wouldn'?t) recommend"
                          r"|arnaque|scam|evitez|avoid)\b")
@@ -410,7 +411,7 @@ class CueAnalyser(Analyser):
                 or ("potent" in text or "legit" in text or "lourd" in text or "bombe" in text or "frappe" in text
                     or "pressies" in text or "gas" in text or "sticky" in text or "pese" in text
                     or "weighed" in text or "proper" in text or "clean" in text or "pure" in text
-                    or "smoked" in text or "gear" in text or "dose" in text)
+                    or "smoked" in text or "gear" in text or "dose" in text or "weight" in text)
                 and PRAISED_GOODS_RE.search(text)):
             dropped = True
         if dropped and (rm := REVIEW_RE.search(text)) and not DISOWNED_RE.search(text):

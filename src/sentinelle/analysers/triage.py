@@ -272,7 +272,9 @@ MENU_SCORE = 0.6  # the score of a post the winked-menu or the network-role rule
 _WINK_WORDS_RE = re.compile(r"\b(?:not that kind|not the (?:\w+ ){1,2}kind|not the kind (?:you think|on|in|at|from)"
                             r"|ceux qui savent"
                             r"|if you know|who know"
-                            r"|pas (?:ce|celle|celui) que vous (?:croyez|pensez))\b")
+                            r"|pas (?:ce|celle|celui) que vous (?:croyez|pensez)"
+                            # ("LA BOULANGERIE (on vend pas du pain 😂)")
+                            r"|on (?:ne )?vend pas (?:du|de|des|le|la) \w+)\b")
 # a price by weight ("1g 70", "10g = 90", "g of 🍁 £10", "8th £25"): what no kitchen or chippy sells by
 _WEIGHT_PRICE_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d)?\s?(?:g|gr|grammes?)\b\)?\s?[=:\-→>(]*\s?[€£$]?\s?\d{2,4}"
                               r"(?![\d.,]?\d)(?!\s?(?:g|gr|kg|ml|cl|%|mg))"
@@ -287,7 +289,7 @@ def _winked_menu(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding
     text = a.norm.text
     # (every _WINK_WORDS_RE match holds "kind", "know", "savent" or "que vous": most posts hold none)
     if not (any(w in a.post.text for w in _WINKS) or (
-            ("kind" in text or "know" in text or "savent" in text or "que vous" in text)
+            ("kind" in text or "know" in text or "savent" in text or "que vous" in text or "vend pas" in text)
             and _WINK_WORDS_RE.search(text))):
         return []
     found = list(_WEIGHT_PRICE_RE.finditer(text))
@@ -302,9 +304,10 @@ def _winked_menu(a: Analysis, by_kind: dict[str, list[Finding]]) -> list[Finding
 # hand-written posts name one, all job offers but a few reports (which the strong cues of news or
 # prevention tell)
 _NETWORK_ROLE_RE = re.compile(r"\b(?:tartineurs?|detailleurs?|d?jobeurs?|ravitailleurs?|gerants? de (?:four|point)"
-                              r"|shotters?|trap sitters?|trap sellers?|charbonneurs?|county (?:lines? )?runners?)\b")
+                              r"|shotters?|trap sitters?|trap sellers?|charbonneurs?|county (?:lines? )?runners?"
+                              r"|drop (?:boys|lads))\b")
 _ROLE_STEMS = ("tartin", "detaill", "jobeur", "ravitaill", "gerant", "shotter", "trap s", "charbon",
-               "county")  # (a prefilter)
+               "county", "drop boys", "drop lads")  # (a prefilter)
 _NOT_A_ROLE_OFFER = frozenset({"news", "prevention", "harm_reduction", "humor", "buyer"})
 
 
